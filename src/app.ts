@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerAuth } from './http/auth';
+import { registerHealth } from './http/health';
+import { registerIdempotency } from './http/idempotency';
+import { registerMetrics } from './http/metrics';
+import { errorHandler, sendProblem } from './http/problem';
+import type { App, AppContext } from './http/types';
+import { MODULES } from './modules/registry';
+
+export type BuildOptions = { ctx: AppContext; logger?: boolean };
+
+/** Bodies above this are refused with 413; bulk imports stream through their own parsers. */
+export const BODY_LIMIT = 16 * 1024 * 1024;
+
+/** Fastify instance: external plugins → auth, idempotency, metrics → module routes. */
+export async function buildApp({ ctx, logger = true }: BuildOptions): Promise<App> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    logger: logger
+      ? {
+          level: ctx.config.logLevel,
+          // Route templates, never concrete URLs: paths may carry customer identifiers.
+          serializers: {
+            req: (req) => ({ method: req.method, route: req.routeOptions?.url, id: req.id }),
+          },
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+        }
+      : false,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, 404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`),
+  );
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // The widget script and the survey page are embedded in customers' sites.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: 1200,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => {
+      const auth = req.headers.authorization;
+      return auth ? `key:${auth.slice(7, 19)}` : `ip:${req.ip}`;
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Orientir API', version: '1.0.0', description: 'Customer-centricity platform API (v1)' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'API key: ork_…' },
+          session: { type: 'apiKey', in: 'cookie', name: 'orientir_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app);
+  registerIdempotency(app);
+  registerMetrics(app);
+  registerHealth(app);
+
+  for (const mod of MODULES) await mod.routes?.(app);
+  return app;
+}

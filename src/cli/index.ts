@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { reportFatal } from './fail';
+import { registerPlatformCommands } from './platform-commands';
+
+const program = new Command('orientir')
+  .description('Orientir: customer-centricity platform')
+  .showHelpAfterError('(add --help for usage)')
+  .configureOutput({ outputError: (str, write) => write(str) });
+
+registerPlatformCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  reportFatal(err);
+}

@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/** A Drizzle handle usable both as a database and inside a transaction. */
+export type Executor = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export type Engine = 'pglite' | 'postgres';
+
+/** The role tenant transactions run as: row-level security scopes it to one organization. */
+export const APP_ROLE = 'orientir_app';
+/** The role for the few cross-tenant paths: credential lookups, the job queue, instance set-up. */
+export const SYSTEM_ROLE = 'orientir_system';
+
+export interface OwnerSession {
+  exec(statements: string): Promise<void>;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+export interface Database {
+  readonly engine: Engine;
+  /** Runs `fn` in a transaction that can see only rows of `orgId`. */
+  withOrg<T>(orgId: string, fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /** Runs `fn` in a transaction across organizations; keep its uses few and named. */
+  asSystem<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /** Runs SQL as the connecting (owning) user: migrations, tests and tools only. */
+  execOwner(statements: string): Promise<void>;
+  queryOwner<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** One connection held for `fn`: session-level locks need it. */
+  ownerSession<T>(fn: (session: OwnerSession) => Promise<T>): Promise<T>;
+  /** Bulk load through COPY ... FROM STDIN (CSV). */
+  copyFrom(table: string, columns: string[], csv: string): Promise<void>;
+  poolStats(): PoolStats;
+  close(): Promise<void>;
+}
+
+/** Opens a transaction as `role`, with the organization set for this transaction only. */
+export async function enterRole(tx: Executor, role: string, orgId: string | null) {
+  await tx.execute(
+    sql`select set_config('role', ${role}, true), set_config('app.org_id', ${orgId ?? ''}, true)`,
+  );
+}
+
+/** Rows of a raw `execute` result on either driver. */
+export function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}

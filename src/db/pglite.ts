@@ -1,0 +1,83 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { AppError } from '../lib/errors';
+import { APP_ROLE, type Database, type Executor, enterRole, SYSTEM_ROLE } from './database';
+
+/** PGlite is single-process: a lock file turns a second opener into a clear error. */
+function takeFolderLock(dir: string): () => void {
+  const lockPath = join(dir, 'orientir.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(lockPath, 'utf8'));
+      if (holder && holder !== process.pid && isAlive(holder)) {
+        throw new AppError(
+          'unavailable',
+          `database folder ${resolve(dir)} is in use by process ${holder}; stop it or set ORIENTIR_DATA_DIR to another folder`,
+        );
+      }
+      rmSync(lockPath, { force: true }); // stale lock of a process that died
+    }
+  }
+  throw new AppError('unavailable', `cannot lock database folder ${resolve(dir)}`);
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Embedded engine: a folder on disk, or memory when `dataDir` is undefined (tests). */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  let release = () => {};
+  let client: PGlite;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = takeFolderLock(dataDir);
+    client = new PGlite(join(dataDir, 'pg'));
+  } else {
+    client = new PGlite();
+  }
+  await client.waitReady;
+  const orm = drizzle({ client }) as unknown as Executor;
+  const inRole = <T>(role: string, orgId: string | null, fn: (tx: Executor) => Promise<T>) =>
+    orm.transaction(async (tx) => {
+      await enterRole(tx as unknown as Executor, role, orgId);
+      return fn(tx as unknown as Executor);
+    });
+  const session = {
+    exec: async (statements: string) => {
+      await client.exec(statements);
+    },
+    query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+  };
+  return {
+    engine: 'pglite',
+    ownerSession: (fn) => fn(session),
+    withOrg: (orgId, fn) => inRole(APP_ROLE, orgId, fn),
+    asSystem: (fn) => inRole(SYSTEM_ROLE, null, fn),
+    execOwner: session.exec,
+    queryOwner: session.query,
+    copyFrom: async (table, columns, csv) => {
+      await client.query(`copy ${table} (${columns.join(',')}) from '/dev/blob' with (format csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    },
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}

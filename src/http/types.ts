@@ -1,0 +1,54 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import type { JobQueue } from '../jobs/queue';
+import type { Clock } from '../lib/clock';
+import type { Permission } from '../modules/orgs/permissions';
+import type { Principal } from '../modules/orgs/service';
+
+/** Everything a route or job needs from the running process. */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  jobs: JobQueue;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/**
+ * Who may call a route: `public` (anyone), `admin-token` (the instance token),
+ * `session` (any logged-in principal) or a permission.
+ */
+export type RouteAccess = 'public' | 'admin-token' | 'authenticated' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+/** The principal of an authorised route; the auth hook has already refused anonymous callers. */
+export function principalOf(req: { principal?: Principal }): Principal {
+  if (!req.principal) throw new Error('route reached without a principal');
+  return req.principal;
+}

@@ -1,0 +1,198 @@
+import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database, Executor } from '../db/database';
+import type { Clock } from '../lib/clock';
+import { jobSchedules, jobs } from './schema';
+
+export type Job = {
+  id: number;
+  name: string;
+  orgId: string | null;
+  payload: Record<string, unknown>;
+  attempts: number;
+};
+export type JobHandler = (job: Job) => Promise<void>;
+
+export type EnqueueOptions = {
+  name: string;
+  orgId?: string | null;
+  payload?: Record<string, unknown>;
+  runAt?: Date;
+  /** A job with the same key is stored once, ever: a retried enqueue cannot duplicate it. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+};
+
+const LEASE_MS = 5 * 60 * 1000;
+const BACKOFF_BASE_MS = 5_000;
+const BACKOFF_MAX_MS = 60 * 60 * 1000;
+
+export const backoffMs = (attempts: number) =>
+  Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1));
+
+/**
+ * A durable queue in the database, the same on PGlite and PostgreSQL. A claimed job holds a
+ * lease; a process that dies mid-job lets the lease lapse and the job runs again.
+ */
+export class JobQueue {
+  private handlers = new Map<string, JobHandler>();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private stopped = true;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    public log?: FastifyBaseLogger,
+  ) {}
+
+  register(name: string, handler: JobHandler) {
+    this.handlers.set(name, handler);
+  }
+
+  /** Enqueue inside the caller's transaction (so the job exists only if its cause does), or on its own. */
+  async enqueue(options: EnqueueOptions, tx?: Executor): Promise<void> {
+    const row = {
+      name: options.name,
+      orgId: options.orgId ?? null,
+      payload: options.payload ?? {},
+      status: 'queued',
+      runAt: options.runAt ?? this.clock.now(),
+      attempts: 0,
+      maxAttempts: options.maxAttempts ?? 5,
+      dedupeKey: options.dedupeKey ?? null,
+    };
+    const insert = (t: Executor) => t.insert(jobs).values(row).onConflictDoNothing();
+    if (tx) await insert(tx);
+    else if (row.orgId) await this.db.withOrg(row.orgId, insert);
+    else await this.db.asSystem(insert);
+  }
+
+  /** A recurring job: enqueued every `intervalSeconds` by whichever process sees it due first. */
+  async schedule(name: string, intervalSeconds: number, firstRunAt?: Date) {
+    await this.db.asSystem((tx) =>
+      tx
+        .insert(jobSchedules)
+        .values({ name, intervalSeconds, nextRunAt: firstRunAt ?? this.clock.now() })
+        .onConflictDoUpdate({ target: jobSchedules.name, set: { intervalSeconds } }),
+    );
+  }
+
+  private async enqueueDueSchedules(now: Date) {
+    await this.db.asSystem(async (tx) => {
+      const due = await tx
+        .update(jobSchedules)
+        .set({ nextRunAt: sql`${now}::timestamptz + make_interval(secs => ${jobSchedules.intervalSeconds})` })
+        .where(lte(jobSchedules.nextRunAt, now))
+        .returning({ name: jobSchedules.name });
+      for (const { name } of due) {
+        await tx
+          .insert(jobs)
+          .values({ name, payload: {}, status: 'queued', runAt: now, attempts: 0, maxAttempts: 3 });
+      }
+    });
+  }
+
+  private async claim(now: Date, limit: number): Promise<Job[]> {
+    return this.db.asSystem(async (tx) => {
+      const due = tx
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(
+          or(
+            and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)),
+            and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now)),
+          ),
+        )
+        .orderBy(jobs.runAt)
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      return tx
+        .update(jobs)
+        .set({
+          status: 'running',
+          attempts: sql`${jobs.attempts} + 1`,
+          lockedUntil: new Date(now.getTime() + LEASE_MS),
+        })
+        .where(inArray(jobs.id, due))
+        .returning({
+          id: jobs.id,
+          name: jobs.name,
+          orgId: jobs.orgId,
+          payload: jobs.payload,
+          attempts: jobs.attempts,
+        });
+    });
+  }
+
+  private async finish(job: Job, error?: unknown) {
+    const now = this.clock.now();
+    const maxAttempts = await this.db.asSystem(async (tx) => {
+      const [row] = await tx.select({ maxAttempts: jobs.maxAttempts }).from(jobs).where(eq(jobs.id, job.id));
+      return row?.maxAttempts ?? 1;
+    });
+    const set = !error
+      ? { status: 'done', finishedAt: now, lockedUntil: null, lastError: null }
+      : job.attempts >= maxAttempts
+        ? { status: 'failed', finishedAt: now, lockedUntil: null, lastError: String(error).slice(0, 2000) }
+        : {
+            status: 'queued',
+            runAt: new Date(now.getTime() + backoffMs(job.attempts)),
+            lockedUntil: null,
+            lastError: String(error).slice(0, 2000),
+          };
+    await this.db.asSystem((tx) => tx.update(jobs).set(set).where(eq(jobs.id, job.id)));
+  }
+
+  /** Runs every job due now (tests call this directly with a manual clock). Returns how many ran. */
+  async runDue(limit = 20): Promise<number> {
+    const now = this.clock.now();
+    await this.enqueueDueSchedules(now);
+    let ran = 0;
+    for (;;) {
+      const batch = await this.claim(now, limit);
+      if (!batch.length) return ran;
+      for (const job of batch) {
+        const handler = this.handlers.get(job.name);
+        try {
+          if (!handler) throw new Error(`no handler for job ${job.name}`);
+          await handler(job);
+          await this.finish(job);
+        } catch (err) {
+          this.log?.warn({ job: job.name, jobId: job.id, err }, 'job failed');
+          await this.finish(job, err);
+        }
+        ran++;
+      }
+    }
+  }
+
+  /** Jobs waiting or running: the queue depth shown in /metrics. */
+  async depth(): Promise<number> {
+    const [row] = await this.db.asSystem((tx) =>
+      tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(jobs)
+        .where(inArray(jobs.status, ['queued', 'running'])),
+    );
+    return row?.n ?? 0;
+  }
+
+  start(pollMs = 1000) {
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      this.running = this.runDue().catch((err) => this.log?.error({ err }, 'job worker tick failed'));
+      await this.running;
+      if (!this.stopped) this.timer = setTimeout(tick, pollMs);
+    };
+    this.timer = setTimeout(tick, pollMs);
+  }
+
+  /** Lets the job in hand finish; nothing new is claimed. */
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}

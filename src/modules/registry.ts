@@ -1,0 +1,12 @@
+import type { App, AppContext } from '../http/types';
+import { orgsModule } from './orgs/module';
+
+/** A vertical slice: its routes and its background jobs. */
+export interface Module {
+  name: string;
+  routes?: (app: App) => Promise<void> | void;
+  jobs?: (ctx: AppContext) => void | Promise<void>;
+}
+
+/** Every module of the product; adding a capability is adding a line here. */
+export const MODULES: Module[] = [orgsModule];

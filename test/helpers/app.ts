@@ -1,0 +1,69 @@
+import { buildApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import type { Engine } from '../../src/db/database';
+import type { App, AppContext } from '../../src/http/types';
+import { JobQueue } from '../../src/jobs/queue';
+import { ManualClock } from '../../src/lib/clock';
+import { MODULES } from '../../src/modules/registry';
+import { createTestDatabase } from './db';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export type TestApp = {
+  app: App;
+  ctx: AppContext;
+  clock: ManualClock;
+  close: () => Promise<void>;
+  createOrg: (slug?: string) => Promise<TestOrg>;
+};
+
+export type TestOrg = {
+  orgId: string;
+  slug: string;
+  ownerEmail: string;
+  ownerPassword: string;
+  apiKey: string;
+  /** Headers that authenticate as this organization's admin key. */
+  auth: Record<string, string>;
+};
+
+let orgCounter = 0;
+
+/** The whole application on a fresh database of `engine`, with a manual clock. */
+export async function createTestApp(
+  engine: Engine,
+  env: Record<string, string> = {},
+  clock = new ManualClock(new Date('2026-03-02T09:00:00Z')),
+): Promise<TestApp> {
+  const db = await createTestDatabase(engine);
+  const config = loadConfig({
+    ORIENTIR_ADMIN_TOKEN: ADMIN_TOKEN,
+    LOG_LEVEL: 'silent',
+    ORIENTIR_SECRET: 'test-secret-0123456789abcdef',
+    ...env,
+  });
+  const ctx: AppContext = { config, db, clock, jobs: new JobQueue(db, clock) };
+  for (const mod of MODULES) await mod.jobs?.(ctx);
+  const app = await buildApp({ ctx, logger: false });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+    createOrg: async (slug = `org-${process.pid}-${++orgCounter}`) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/orgs',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        payload: { name: `Org ${slug}`, slug, ownerEmail: `owner@${slug}.example` },
+      });
+      if (res.statusCode !== 201) throw new Error(`org create failed: ${res.statusCode} ${res.body}`);
+      const body = res.json();
+      return { ...body, auth: { authorization: `Bearer ${body.apiKey}` } };
+    },
+  };
+}
