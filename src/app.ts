@@ -46,6 +46,7 @@ export async function buildApp({ ctx, logger = true }: BuildOptions): Promise<Ap
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   app.decorate('ctx', ctx);
+  app.decorate('routeList', []);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

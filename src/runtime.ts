@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
+import { EventBus } from './events/bus';
 import type { App, AppContext } from './http/types';
 import { JobQueue } from './jobs/queue';
 import { type Clock, systemClock } from './lib/clock';
@@ -16,8 +17,8 @@ export async function openContext(config: Config, clock: Clock = systemClock): P
     await db.close();
     throw err;
   }
-  const ctx: AppContext = { config, db, clock, jobs: new JobQueue(db, clock) };
-  for (const mod of MODULES) await mod.jobs?.(ctx);
+  const ctx: AppContext = { config, db, clock, jobs: new JobQueue(db, clock), bus: new EventBus() };
+  for (const mod of MODULES) await mod.setup?.(ctx);
   return ctx;
 }
 

@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import type { EventBus } from '../events/bus';
 import type { JobQueue } from '../jobs/queue';
 import type { Clock } from '../lib/clock';
 import type { Permission } from '../modules/orgs/permissions';
@@ -19,6 +20,7 @@ export interface AppContext {
   db: Database;
   clock: Clock;
   jobs: JobQueue;
+  bus: EventBus;
 }
 
 export type App = FastifyInstance<
@@ -44,6 +46,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     ctx: AppContext;
+    /** Every registered route with its access rule (the tenant-isolation test walks it). */
+    routeList: { method: string; url: string; access?: RouteAccess }[];
   }
 }
 

@@ -1,11 +1,11 @@
 import type { App, AppContext } from '../http/types';
 import { orgsModule } from './orgs/module';
 
-/** A vertical slice: its routes and its background jobs. */
+/** A vertical slice: its routes, and at start-up its job handlers, schedules and event subscriptions. */
 export interface Module {
   name: string;
   routes?: (app: App) => Promise<void> | void;
-  jobs?: (ctx: AppContext) => void | Promise<void>;
+  setup?: (ctx: AppContext) => void | Promise<void>;
 }
 
 /** Every module of the product; adding a capability is adding a line here. */

@@ -1,6 +1,7 @@
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Engine } from '../../src/db/database';
+import { EventBus } from '../../src/events/bus';
 import type { App, AppContext } from '../../src/http/types';
 import { JobQueue } from '../../src/jobs/queue';
 import { ManualClock } from '../../src/lib/clock';
@@ -42,8 +43,8 @@ export async function createTestApp(
     ORIENTIR_SECRET: 'test-secret-0123456789abcdef',
     ...env,
   });
-  const ctx: AppContext = { config, db, clock, jobs: new JobQueue(db, clock) };
-  for (const mod of MODULES) await mod.jobs?.(ctx);
+  const ctx: AppContext = { config, db, clock, jobs: new JobQueue(db, clock), bus: new EventBus() };
+  for (const mod of MODULES) await mod.setup?.(ctx);
   const app = await buildApp({ ctx, logger: false });
   await app.ready();
   return {

@@ -5,7 +5,7 @@ import { orgRoutes } from './routes';
 export const orgsModule: Module = {
   name: 'orgs',
   routes: orgRoutes,
-  jobs: ({ jobs, db, clock }) => {
+  setup: ({ jobs, db, clock }) => {
     jobs.register('orgs.purge-expired', () => db.asSystem((tx) => repo.purgeExpired(tx, clock.now())));
     return jobs.schedule('orgs.purge-expired', 3600);
   },

@@ -1,0 +1,71 @@
+import type { Executor } from '../db/database';
+
+/**
+ * Domain events exchanged between modules. Subscribers run inside the emitter's transaction,
+ * so a reaction (a case for a detractor, a webhook delivery queued) commits or rolls back
+ * with its cause: nothing half-written.
+ */
+export interface DomainEvents {
+  'customer.created': { orgId: string; customerId: string; externalId: string };
+  'event.recorded': {
+    orgId: string;
+    customerId: string;
+    eventId: string;
+    type: string;
+    occurredAt: Date;
+    amountMinor: number | null;
+    channel: string | null;
+    touchpoint: string | null;
+    data: Record<string, unknown>;
+  };
+  'customer.stage_changed': {
+    orgId: string;
+    customerId: string;
+    externalId: string;
+    from: string | null;
+    to: string;
+    at: Date;
+  };
+  'response.created': {
+    orgId: string;
+    responseId: string;
+    surveyId: string;
+    customerId: string | null;
+    audience: string;
+    channel: string;
+    touchpoint: string | null;
+    locale: string;
+    submittedAt: Date;
+    /** Scored answers by question type: nps 0–10, csat 1–5, ces 1–7. */
+    scores: { nps?: number; csat?: number; ces?: number };
+    /** Open answers, for text insight and case rules. */
+    texts: string[];
+    answers: Record<string, unknown>;
+  };
+  'case.created': { orgId: string; caseId: string; customerId: string | null; priority: string };
+  'case.updated': {
+    orgId: string;
+    caseId: string;
+    customerId: string | null;
+    status: string;
+    changes: string[];
+  };
+  'case.resolved': { orgId: string; caseId: string; customerId: string | null; responseId: string | null };
+}
+
+export type DomainEventName = keyof DomainEvents;
+type Subscriber<K extends DomainEventName> = (tx: Executor, payload: DomainEvents[K]) => Promise<void>;
+
+export class EventBus {
+  private subscribers = new Map<DomainEventName, Subscriber<any>[]>();
+
+  on<K extends DomainEventName>(name: K, subscriber: Subscriber<K>) {
+    const list = this.subscribers.get(name) ?? [];
+    list.push(subscriber);
+    this.subscribers.set(name, list);
+  }
+
+  async emit<K extends DomainEventName>(tx: Executor, name: K, payload: DomainEvents[K]) {
+    for (const subscriber of this.subscribers.get(name) ?? []) await subscriber(tx, payload);
+  }
+}
