@@ -6,6 +6,7 @@ import { EventBus } from './events/bus';
 import type { App, AppContext } from './http/types';
 import { JobQueue } from './jobs/queue';
 import { type Clock, systemClock } from './lib/clock';
+import { createMailer } from './notify/mailer';
 import { MODULES } from './modules/registry';
 
 /** Opens the database, applies migrations and assembles the context shared by HTTP, jobs and CLI. */
@@ -17,7 +18,14 @@ export async function openContext(config: Config, clock: Clock = systemClock): P
     await db.close();
     throw err;
   }
-  const ctx: AppContext = { config, db, clock, jobs: new JobQueue(db, clock), bus: new EventBus() };
+  const ctx: AppContext = {
+    config,
+    db,
+    clock,
+    jobs: new JobQueue(db, clock),
+    bus: new EventBus(),
+    mailer: createMailer(config.smtpUrl),
+  };
   for (const mod of MODULES) await mod.setup?.(ctx);
   return ctx;
 }
@@ -37,6 +45,7 @@ export async function startServer(config: Config): Promise<Server> {
       await app.close();
       await ctx.jobs.stop();
       await ctx.db.close();
+      ctx.mailer.close();
     })();
     return closing;
   };

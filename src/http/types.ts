@@ -11,6 +11,7 @@ import type { Database } from '../db/database';
 import type { EventBus } from '../events/bus';
 import type { JobQueue } from '../jobs/queue';
 import type { Clock } from '../lib/clock';
+import type { Mailer } from '../notify/mailer';
 import type { Permission } from '../modules/orgs/permissions';
 import type { Principal } from '../modules/orgs/service';
 
@@ -21,6 +22,7 @@ export interface AppContext {
   clock: Clock;
   jobs: JobQueue;
   bus: EventBus;
+  mailer: Mailer;
 }
 
 export type App = FastifyInstance<

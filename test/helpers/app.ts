@@ -5,6 +5,7 @@ import { EventBus } from '../../src/events/bus';
 import type { App, AppContext } from '../../src/http/types';
 import { JobQueue } from '../../src/jobs/queue';
 import { ManualClock } from '../../src/lib/clock';
+import { createMailer } from '../../src/notify/mailer';
 import { MODULES } from '../../src/modules/registry';
 import { createTestDatabase } from './db';
 
@@ -43,7 +44,14 @@ export async function createTestApp(
     ORIENTIR_SECRET: 'test-secret-0123456789abcdef',
     ...env,
   });
-  const ctx: AppContext = { config, db, clock, jobs: new JobQueue(db, clock), bus: new EventBus() };
+  const ctx: AppContext = {
+    config,
+    db,
+    clock,
+    jobs: new JobQueue(db, clock),
+    bus: new EventBus(),
+    mailer: createMailer(config.smtpUrl),
+  };
   for (const mod of MODULES) await mod.setup?.(ctx);
   const app = await buildApp({ ctx, logger: false });
   await app.ready();
@@ -54,6 +62,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await db.close();
+      ctx.mailer.close();
     },
     createOrg: async (slug = `org-${process.pid}-${++orgCounter}`) => {
       const res = await app.inject({
