@@ -34,7 +34,8 @@ function verdict(r: BenchResult) {
 
 function printResult(r: BenchResult) {
   const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
-  const budget = r.budget === undefined ? '' : ` (budget ${r.higherIsBetter ? '≥' : '≤'} ${fmt(r.budget)} ${r.unit})`;
+  const budget =
+    r.budget === undefined ? '' : ` (budget ${r.higherIsBetter ? '≥' : '≤'} ${fmt(r.budget)} ${r.unit})`;
   const baseline = r.baseline === undefined ? '' : ` [baseline ${fmt(r.baseline)} ${r.unit}]`;
   process.stdout.write(
     `  ${r.name}: ${fmt(r.value)} ${r.unit}${budget}${baseline} ${verdict(r)}${r.note ? ` — ${r.note}` : ''}\n`,

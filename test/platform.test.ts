@@ -154,6 +154,36 @@ describe.each(ENGINES)('platform core on %s', (engine) => {
     expect((await attempt(other.ownerPassword)).statusCode).toBe(200);
   });
 
+  it('limits login attempts per address, sends security headers and request ids', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: `nobody${i}@nowhere.example`, password: 'x' },
+        remoteAddress: '192.0.2.77',
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+    expect(codes.slice(10)).toEqual([429, 429]);
+    const res = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'trace-12345678' } });
+    expect(res.headers['x-request-id']).toBe('trace-12345678');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toBeDefined();
+  });
+
+  it('runs tenant transactions as a role that is neither superuser nor BYPASSRLS', async () => {
+    const role = await t.ctx.db.withOrg(org.orgId, async (tx) => {
+      const res = await tx.execute(
+        'select current_user as name, rolsuper, rolbypassrls from pg_roles where rolname = current_user' as never,
+      );
+      return (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
+    });
+    expect(role).toEqual({ name: 'orientir_app', rolsuper: false, rolbypassrls: false });
+  });
+
   it('enforces roles and API key scopes, and records key use', async () => {
     const viewer = await t.app.inject({
       method: 'POST',
