@@ -90,12 +90,28 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
     return { x, f: fx, iterations: 0, evaluations: counter.evaluations, converged: false, gradientNorm: NaN };
   }
   const H = new Float64Array(n * n);
+  // BFGS updates since the last reset: the Newton-decrement test trusts H only after n of them.
+  let updates = 0;
   const resetH = (scale: number) => {
     H.fill(0);
     for (let i = 0; i < n; i++) H[i * n + i] = scale;
   };
   resetH(1 / Math.max(1, maxAbs(g)));
 
+  // g' H g: twice the decrease a Newton step would still bring; in standard-error units it
+  // bounds how far the parameters are from the optimum, whatever the scale of f.
+  const newtonDecrement = (): number => {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      for (let j = 0; j < n; j++) acc += H[i * n + j] * g[j];
+      total += g[i] * acc;
+    }
+    return total;
+  };
+  // Looser test for when rounding noise stops progress: within 1e-3 standard errors.
+  const isNearlyOptimal = (): boolean =>
+    maxAbs(g) <= 1e3 * tol * Math.max(1, Math.abs(fx)) || (updates >= n && newtonDecrement() <= 1e-6);
   const d = new Float64Array(n);
   const s = new Float64Array(n);
   const y = new Float64Array(n);
@@ -128,7 +144,9 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
     let step = 1;
     let fNew = Number.POSITIVE_INFINITY;
     let accepted = false;
-    for (let k = 0; k < 60; k++) {
+    const dNorm = maxAbs(d);
+    const xNorm = 1 + maxAbs(x);
+    for (let k = 0; k < 40 && step * dNorm > 1e-15 * xNorm; k++) {
       for (let i = 0; i < n; i++) xNew[i] = x[i] + step * d[i];
       fNew = analytic ? withGradient(xNew, gNew) : value(xNew);
       if (Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope) {
@@ -139,9 +157,15 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
       step *= k < 2 ? 0.5 : 0.25;
     }
     if (!accepted) {
-      // No progress along d: restart from steepest descent once, then give up.
+      // No progress along d: f is flat to rounding here. Accept if already (nearly) optimal,
+      // else restart from steepest descent once, then give up.
+      if (isNearlyOptimal()) {
+        converged = true;
+        break;
+      }
       if (stalls++ > 0) break;
       resetH(1 / Math.max(1, maxAbs(g)));
+      updates = 0;
       continue;
     }
     let sy = 0;
@@ -158,6 +182,7 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
     fx = fNew;
     if (sy > 1e-12 * Math.sqrt(yy) * maxAbs(s)) {
       if (iterations === 1) resetH(sy / yy);
+      updates++;
       // H <- (I - rho s y') H (I - rho y s') + rho s s'
       const rho = 1 / sy;
       let yHy = 0;
@@ -173,10 +198,10 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
         }
       }
     }
-    converged = maxAbs(g) <= tol * Math.max(1, Math.abs(fx));
+    converged = maxAbs(g) <= tol * Math.max(1, Math.abs(fx)) || (updates >= n && newtonDecrement() <= 1e-10);
     // Function value no longer moving at machine precision: stop, judged by the gradient.
     if (!converged && Math.abs(fOld - fx) <= 1e-15 * Math.max(1, Math.abs(fx)) && maxAbs(s) < 1e-10) {
-      converged = maxAbs(g) <= 1e3 * tol * Math.max(1, Math.abs(fx));
+      converged = isNearlyOptimal();
       break;
     }
   }

@@ -1,7 +1,7 @@
 // BG/NBD log-likelihood (Fader, Hardie & Lee 2005, eq. 6) and its analytic gradient:
 //   L = B(a, b+x)/B(a, b) * Γ(r+x) α^r / Γ(r) * [ (α+T)^-(r+x) + δ(x>0) a/(b+x-1) (α+tx)^-(r+x) ]
 // Gamma-function terms depend on x only and are computed once per distinct x.
-import { digamma, gammaln, logAddExp } from '../../../lib/special-functions';
+import { digamma, gammaln } from '../../../lib/special-functions';
 import { type PreparedRecencyFrequency, prepareRecencyFrequency } from './prepared-data';
 import type { BgNbdParams, RecencyFrequency, WeightedRecencyFrequency } from './types';
 
@@ -81,9 +81,13 @@ export function createBgNbdLikelihood(
       const k = xIndex[i];
       const lnAtx = Math.log(alpha + tx[i]);
       const v = logD[k] - rx * lnAtx;
-      ll += w * logAddExp(u, v);
+      // ln(e^u + e^v) and q = e^v / (e^u + e^v), the share of the "dropped out after tx" term,
+      // from one exponential.
+      const d = u - v;
+      const e = Math.exp(-Math.abs(d));
+      ll += w * ((d > 0 ? u : v) + Math.log1p(e));
       if (grad) {
-        const q = 1 / (1 + Math.exp(u - v)); // share of the "still alive at tx" term
+        const q = d > 0 ? e / (1 + e) : 1 / (1 + e);
         const p = 1 - q;
         dr -= w * (p * lnAT + q * lnAtx);
         dalpha -= w * rx * (p / (alpha + T[i]) + q / (alpha + tx[i]));

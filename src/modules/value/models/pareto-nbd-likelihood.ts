@@ -4,6 +4,7 @@
 // where A0 is a difference of two Gauss hypergeometric terms. Branching on α >= β keeps the
 // 2F1 argument in [0, 1), and everything is evaluated in log space so that customers with
 // many purchases (huge powers) stay finite.
+import { indexDistinctRows } from '../../../lib/distinct-rows';
 import { logHyp2f1AdjacentC } from '../../../lib/hypergeometric';
 import { gammaln, log1mExp, logAddExp } from '../../../lib/special-functions';
 import { type PreparedRecencyFrequency, prepareRecencyFrequency } from './prepared-data';
@@ -57,29 +58,81 @@ export interface ParetoNbdLikelihood {
   data: PreparedRecencyFrequency;
   /** Log-likelihood at theta = [r, alpha, s, beta]. */
   value(theta: ArrayLike<number>): number;
+  /**
+   * Per-row ln of the first bracket term and of the whole bracket (see computeParetoLogTerms);
+   * their difference is ln P(alive). Returns false for parameters outside the domain.
+   */
+  computeLogTerms(theta: ArrayLike<number>, logFirst: Float64Array, logBracket: Float64Array): boolean;
 }
 
+/**
+ * Likelihood over prepared rows. The hypergeometric term at T depends on (x, T) only and the
+ * one at tx on (x, tx) only, so each is evaluated once per distinct pair: far fewer than the
+ * distinct (x, tx, T) tuples on large customer bases.
+ */
 export function createParetoNbdLikelihood(
   input: RecencyFrequency | WeightedRecencyFrequency | PreparedRecencyFrequency,
 ): ParetoNbdLikelihood {
   const data = 'xIndex' in input ? input : prepareRecencyFrequency(input);
-  const { n, x, tx, T, weight, xs, xWeight, totalWeight } = data;
-  const value = (theta: ArrayLike<number>): number => {
+  const { n, x, tx, T, weight, xIndex, xs, xWeight, totalWeight } = data;
+  const pairsT = indexDistinctRows([x, T]);
+  const pairsTx = indexDistinctRows([x, tx]);
+  const termT = new Float64Array(pairsT.count); // ln[2F1(...)/(M+T)^m]
+  const firstT = new Float64Array(pairsT.count); // ln[(α+T)^-(r+x) (β+T)^-s]
+  const termTx = new Float64Array(pairsTx.count);
+  const logSecondScale = new Float64Array(xs.length); // ln s - ln(r+s+x)
+  const scratchFirst = new Float64Array(n);
+  const scratchBracket = new Float64Array(n);
+
+  const computeLogTerms = (
+    theta: ArrayLike<number>,
+    logFirst: Float64Array,
+    logBracket: Float64Array,
+  ): boolean => {
     const r = theta[0];
     const alpha = theta[1];
     const s = theta[2];
     const beta = theta[3];
-    if (!(r > 0 && alpha > 0 && s > 0 && beta > 0)) return Number.NaN;
-    let ll = totalWeight * (r * Math.log(alpha) + s * Math.log(beta) - gammaln(r));
-    for (let k = 0; k < xs.length; k++) ll += xWeight[k] * gammaln(r + xs[k]);
-    for (let i = 0; i < n; i++) {
-      const w = weight[i];
-      if (w === 0) continue;
-      ll += w * computeParetoLogTerms(r, alpha, s, beta, x[i], tx[i], T[i]).logBracket;
+    if (!(r > 0 && alpha > 0 && s > 0 && beta > 0)) return false;
+    const alphaLarger = alpha >= beta;
+    const big = alphaLarger ? alpha : beta;
+    const diff = alphaLarger ? alpha - beta : beta - alpha;
+    const lnS = Math.log(s);
+    for (let k = 0; k < xs.length; k++) logSecondScale[k] = lnS - Math.log(r + s + xs[k]);
+    const hyperTerm = (xv: number, t: number) => {
+      const m = r + s + xv;
+      return logHyp2f1AdjacentC(m, alphaLarger ? s + 1 : r + xv, diff / (big + t)) - m * Math.log(big + t);
+    };
+    for (let g = 0; g < pairsT.count; g++) {
+      const i = pairsT.firstRow[g];
+      termT[g] = hyperTerm(x[i], T[i]);
+      firstT[g] = -(r + x[i]) * Math.log(alpha + T[i]) - s * Math.log(beta + T[i]);
     }
+    for (let g = 0; g < pairsTx.count; g++) {
+      const i = pairsTx.firstRow[g];
+      termTx[g] = hyperTerm(x[i], tx[i]);
+    }
+    for (let i = 0; i < n; i++) {
+      const lT = termT[pairsT.groupOf[i]];
+      const lTx = termTx[pairsTx.groupOf[i]];
+      const first = firstT[pairsT.groupOf[i]];
+      logFirst[i] = first;
+      // A0 = e^lTx - e^lT > 0 unless tx = T.
+      logBracket[i] =
+        lT < lTx ? logAddExp(first, logSecondScale[xIndex[i]] + lTx + log1mExp(lT - lTx)) : first;
+    }
+    return true;
+  };
+
+  const value = (theta: ArrayLike<number>): number => {
+    if (!computeLogTerms(theta, scratchFirst, scratchBracket)) return Number.NaN;
+    const r = theta[0];
+    let ll = totalWeight * (r * Math.log(theta[1]) + theta[2] * Math.log(theta[3]) - gammaln(r));
+    for (let k = 0; k < xs.length; k++) ll += xWeight[k] * gammaln(r + xs[k]);
+    for (let i = 0; i < n; i++) ll += weight[i] * scratchBracket[i];
     return ll;
   };
-  return { data, value };
+  return { data, value, computeLogTerms };
 }
 
 /** Total Pareto/NBD log-likelihood of the rows at the given parameters. */
