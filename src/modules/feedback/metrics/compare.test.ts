@@ -64,3 +64,28 @@ describe('compareCes', () => {
     expect(r.pValue).toBeNull();
   });
 });
+
+describe('comparison p-values', () => {
+  it('property: lie in [0, 1] and do not depend on the order of the periods', () => {
+    const arb = (size: number) =>
+      fc
+        .array(fc.integer({ min: 0, max: 100 }), { minLength: size, maxLength: size })
+        .filter((c) => c.some((x) => x > 0));
+    fc.assert(
+      fc.property(arb(5), arb(5), arb(7), arb(7), (csatA, csatB, cesA, cesB) => {
+        for (const [ab, ba] of [
+          [compareCsat(csatA, csatB)!, compareCsat(csatB, csatA)!],
+          [compareCes(cesA, cesB)!, compareCes(cesB, cesA)!],
+        ]) {
+          expect(ab.delta).toBeCloseTo(-ba.delta, 9);
+          expect(ab.pValue === null).toBe(ba.pValue === null);
+          if (ab.pValue !== null) {
+            expect(ab.pValue).toBeGreaterThanOrEqual(0);
+            expect(ab.pValue).toBeLessThanOrEqual(1);
+            expect(ab.pValue).toBeCloseTo(ba.pValue!, 9);
+          }
+        }
+      }),
+    );
+  });
+});

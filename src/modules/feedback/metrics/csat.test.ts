@@ -40,4 +40,21 @@ describe('computeCsat', () => {
       ),
     );
   });
+
+  it('property: scaling every count by k > 1 keeps the score and narrows the interval', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.integer({ min: 0, max: 300 }), { minLength: 5, maxLength: 5 })
+          .filter((c) => c.some((x) => x > 0)),
+        fc.integer({ min: 2, max: 50 }),
+        (counts, k) => {
+          const a = computeCsat(counts);
+          const b = computeCsat(counts.map((c) => c * k));
+          expect(b.score!).toBeCloseTo(a.score!, 9);
+          expect(b.ci95![1] - b.ci95![0]).toBeLessThan(a.ci95![1] - a.ci95![0]);
+        },
+      ),
+    );
+  });
 });

@@ -28,6 +28,8 @@ const LATIN = /\p{Script=Latin}/gu;
 
 /** Score needed before a Latin-script text is said to be in one of our languages. */
 const MIN_EVIDENCE = 2;
+/** What the respondent's locale adds to its language: settles ties and one-word answers only. */
+const HINT_BONUS = 1.5;
 // Words used alike in all our languages: no evidence for any of them.
 const INTERNATIONAL = new Set(['ok', 'okay', 'super', 'top', 'wow', 'hi']);
 
@@ -53,7 +55,6 @@ function evidenceWords(lang: TextLang): EvidenceWords {
     foldedHint: new Set(hints.map(foldDiacritics)),
   };
 }
-const HINT_BONUS = 1.5;
 
 function count(text: string, re: RegExp): number {
   return text.match(re)?.length ?? 0;
