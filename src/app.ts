@@ -17,6 +17,7 @@ import { registerIdempotency } from './http/idempotency';
 import { registerMetrics } from './http/metrics';
 import { errorHandler, sendProblem } from './http/problem';
 import type { App, AppContext } from './http/types';
+import { registerWeb } from './http/web';
 import { MODULES } from './modules/registry';
 
 export type BuildOptions = { ctx: AppContext; logger?: boolean };
@@ -103,6 +104,7 @@ export async function buildApp({ ctx, logger = true }: BuildOptions): Promise<Ap
   registerIdempotency(app);
   registerMetrics(app);
   registerHealth(app);
+  await registerWeb(app);
 
   for (const mod of MODULES) await mod.routes?.(app);
   return app;

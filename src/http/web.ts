@@ -1,0 +1,54 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { sendProblem } from './problem';
+import type { App } from './types';
+
+/** Where `npm run build` puts the dashboard. */
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** Paths that are never the dashboard: an unknown one stays a problem+json 404. */
+const NOT_DASHBOARD = /^\/(api|s)(\/|$)/;
+
+/**
+ * The dashboard at /: built files by path (hashed assets cached for a year), any other path
+ * gets index.html so the app's own router shows it.
+ */
+export async function registerWeb(app: App, root = WEB_DIST) {
+  await app.register(async (scope) => {
+    await scope.register(fastifyStatic, { root, serve: false });
+    scope.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      const path = req.url.split('?')[0];
+      if (NOT_DASHBOARD.test(path)) return sendProblem(reply, 404, 'not_found', `no route GET ${path}`);
+      if (!existsSync(join(root, 'index.html'))) {
+        return sendProblem(reply, 503, 'unavailable', 'the dashboard is not built: run npm run build');
+      }
+      const file = fileUnder(root, path);
+      if (file) {
+        const hashed = file.startsWith(`assets${sep}`);
+        return reply.sendFile(file, hashed ? { maxAge: '365d', immutable: true } : { maxAge: 0 });
+      }
+      return reply
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', { maxAge: 0, cacheControl: false });
+    });
+  });
+}
+
+/** The path relative to root when it names a file inside it; never escapes root. */
+function fileUnder(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  const rel = normalize(decoded).replace(/^[/\\]+/, '');
+  if (!rel || rel.startsWith('..') || rel.includes('\0')) return undefined;
+  try {
+    return statSync(join(root, rel)).isFile() ? rel : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,62 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, post } from './api/client';
+import { ME_KEY } from './api/me';
+import { ErrorMessage } from './components/error-message';
+import { LanguageSwitcher } from './components/language-switcher';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useMutation({
+    mutationFn: () => post('/auth/login', { email, password }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    login.mutate();
+  };
+  return (
+    <main className="login" id="main">
+      <form onSubmit={submit} className="card login-card" aria-labelledby="login-title">
+        <h1 id="login-title">{t('login.title')}</h1>
+        <p className="muted">{t('login.intro')}</p>
+        <label>
+          {t('login.email')}
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('login.password')}
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {login.isError &&
+          (login.error instanceof ApiError && login.error.status === 401 ? (
+            <p role="alert" className="error">
+              {t('login.failed')}
+            </p>
+          ) : (
+            <ErrorMessage error={login.error} />
+          ))}
+        <button type="submit" className="primary" disabled={login.isPending}>
+          {t('login.submit')}
+        </button>
+        <LanguageSwitcher />
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+
+export type PageProps = { params: Record<string, string> };
+
+/**
+ * One dashboard page: its route, the catalogue key of its navigation label (none for detail
+ * pages), the permission needed to open it, and its component, loaded on first visit.
+ * A new capability brings its page by adding an entry here.
+ */
+export type PageDef = {
+  path: string;
+  navKey?: string;
+  permission?: string;
+  component: LazyExoticComponent<ComponentType<PageProps>>;
+};
+
+const page = (load: () => Promise<{ default: ComponentType<PageProps> }>) => lazy(load);
+
+export const PAGES: PageDef[] = [
+  {
+    path: '/settings',
+    navKey: 'nav.settings',
+    permission: 'settings:read',
+    component: page(() => import('./settings/settings-page')),
+  },
+];
+
+/** The pages a principal may open, in navigation order. */
+export const pagesFor = (permissions: readonly string[]) =>
+  PAGES.filter((p) => !p.permission || permissions.includes(p.permission));

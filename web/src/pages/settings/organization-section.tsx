@@ -1,0 +1,90 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, patch } from '../../api/client';
+import { ME_KEY } from '../../api/me';
+import { useCan } from '../../api/session';
+import { ErrorMessage } from '../../components/error-message';
+import { LOCALES } from '../../i18n/setup';
+
+type Org = {
+  id: string;
+  name: string;
+  slug: string;
+  baseCurrency: string;
+  timeZone: string;
+  defaultLocale: string;
+};
+
+export default function OrganizationSection() {
+  const { t } = useTranslation();
+  const canWrite = useCan('settings:write');
+  const queryClient = useQueryClient();
+  const org = useQuery({ queryKey: ['org'], queryFn: () => get<Org>('/org') });
+  const [form, setForm] = useState<Omit<Org, 'id' | 'slug'> | null>(null);
+  useEffect(() => {
+    if (org.data && !form) setForm(org.data);
+  }, [org.data, form]);
+  const save = useMutation({
+    mutationFn: (body: Omit<Org, 'id' | 'slug'>) => patch<Org>('/org', body),
+    onSuccess: (data) => {
+      queryClient.setQueryData(['org'], data);
+      void queryClient.invalidateQueries({ queryKey: ME_KEY });
+    },
+  });
+  if (org.isError) return <ErrorMessage error={org.error} />;
+  if (!form) return <p className="loading">{t('common.loading')}</p>;
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({
+      name: form.name,
+      baseCurrency: form.baseCurrency,
+      timeZone: form.timeZone,
+      defaultLocale: form.defaultLocale,
+    });
+  };
+  return (
+    <form className="card form" onSubmit={submit}>
+      <h2>{t('settings.organization')}</h2>
+      <fieldset disabled={!canWrite}>
+        <label>
+          {t('settings.orgName')}
+          <input required maxLength={200} value={form.name} onChange={set('name')} />
+        </label>
+        <label>
+          {t('settings.currency')}
+          <input
+            required
+            pattern="[A-Z]{3}"
+            maxLength={3}
+            value={form.baseCurrency}
+            onChange={set('baseCurrency')}
+          />
+        </label>
+        <label>
+          {t('settings.timeZone')}
+          <input required value={form.timeZone} onChange={set('timeZone')} />
+        </label>
+        <label>
+          {t('settings.defaultLocale')}
+          <select value={form.defaultLocale} onChange={set('defaultLocale')}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {t(`locales.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {canWrite && (
+          <button type="submit" className="primary" disabled={save.isPending}>
+            {t('common.save')}
+          </button>
+        )}
+      </fieldset>
+      {save.isSuccess && <p role="status">{t('common.saved')}</p>}
+      {save.isError && <ErrorMessage error={save.error} />}
+    </form>
+  );
+}

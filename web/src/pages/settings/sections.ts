@@ -1,0 +1,30 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+
+/** A settings tab: key (in `?tab=`), label, the permission to see it, and its lazily loaded form. */
+export type SettingsSection = {
+  key: string;
+  labelKey: string;
+  permission?: string;
+  component: LazyExoticComponent<ComponentType>;
+};
+
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  {
+    key: 'organization',
+    labelKey: 'settings.organization',
+    permission: 'settings:read',
+    component: lazy(() => import('./organization-section')),
+  },
+  {
+    key: 'users',
+    labelKey: 'settings.users',
+    permission: 'settings:read',
+    component: lazy(() => import('./users-section')),
+  },
+  {
+    key: 'api-keys',
+    labelKey: 'settings.apiKeys',
+    permission: 'keys:manage',
+    component: lazy(() => import('./api-keys-section')),
+  },
+];

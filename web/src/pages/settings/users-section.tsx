@@ -1,0 +1,140 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, type Page, patch, post } from '../../api/client';
+import { useCan } from '../../api/session';
+import { DataTable } from '../../components/data-table';
+import { ErrorMessage } from '../../components/error-message';
+import { SecretOnce } from '../../components/secret-once';
+import { useFormat } from '../../lib/format';
+
+export const ROLES = ['owner', 'admin', 'manager', 'agent', 'analyst', 'viewer'] as const;
+
+type User = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  locale: string;
+  team: string | null;
+  createdAt: string;
+  disabledAt: string | null;
+};
+
+export default function UsersSection() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const canManage = useCan('users:manage');
+  const queryClient = useQueryClient();
+  const users = useQuery({ queryKey: ['users'], queryFn: () => get<Page<User>>('/users') });
+  const update = useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Partial<{ role: string; disabled: boolean }> }) =>
+      patch<User>(`/users/${id}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+  return (
+    <div className="stack">
+      {canManage && <AddUserForm />}
+      {users.isError && <ErrorMessage error={users.error} />}
+      {update.isError && <ErrorMessage error={update.error} />}
+      <DataTable
+        caption={t('settings.users')}
+        rows={users.data?.items ?? []}
+        rowKey={(u) => u.id}
+        exportName="users"
+        columns={[
+          { key: 'email', header: t('settings.email') },
+          { key: 'name', header: t('settings.name') },
+          {
+            key: 'role',
+            header: t('settings.role'),
+            value: (u) => u.role,
+            render: (u) =>
+              canManage ? (
+                <select
+                  aria-label={t('settings.roleOf', { email: u.email })}
+                  value={u.role}
+                  onChange={(e) => update.mutate({ id: u.id, body: { role: e.target.value } })}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`roles.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                t(`roles.${u.role}`)
+              ),
+          },
+          { key: 'createdAt', header: t('settings.created'), render: (u) => f.date(u.createdAt) },
+          {
+            key: 'disabledAt',
+            header: t('settings.status'),
+            value: (u) => (u.disabledAt ? 'disabled' : 'active'),
+            render: (u) => (
+              <>
+                {u.disabledAt ? t('settings.disabled') : t('settings.active')}{' '}
+                {canManage && (
+                  <button
+                    type="button"
+                    onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabledAt } })}
+                  >
+                    {u.disabledAt ? t('settings.enable') : t('settings.disable')}
+                  </button>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+function AddUserForm() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('agent');
+  const add = useMutation({
+    mutationFn: () => post<{ password: string }>('/users', { email, name, role }),
+    onSuccess: () => {
+      setEmail('');
+      setName('');
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate();
+  };
+  return (
+    <form className="card form inline" onSubmit={submit}>
+      <h2>{t('settings.addUser')}</h2>
+      <label>
+        {t('settings.email')}
+        <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      <label>
+        {t('settings.name')}
+        <input maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        {t('settings.role')}
+        <select value={role} onChange={(e) => setRole(e.target.value)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="primary" disabled={add.isPending}>
+        {t('settings.addUser')}
+      </button>
+      {add.isError && <ErrorMessage error={add.error} />}
+      {add.data && <SecretOnce label={t('settings.password')} value={add.data.password} />}
+    </form>
+  );
+}

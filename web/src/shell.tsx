@@ -1,0 +1,110 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post } from './api/client';
+import { ME_KEY } from './api/me';
+import { useSession } from './api/session';
+import { LanguageSwitcher } from './components/language-switcher';
+import { changeLocale, hasRememberedLocale, LOCALES, type Locale } from './i18n/setup';
+import { Link, matchPath, navigate, useLocation } from './lib/router';
+import { pagesFor } from './pages/registry';
+
+/** Header (organization, language, user), role-aware navigation, and the page of the current path. */
+export function Shell() {
+  const { t } = useTranslation();
+  const me = useSession();
+  const { path } = useLocation();
+  const queryClient = useQueryClient();
+  const pages = pagesFor(me.permissions);
+  const nav = pages.filter((p) => p.navKey);
+  const home = homeOf(
+    me.permissions,
+    nav.map((p) => p.path),
+  );
+
+  useEffect(() => {
+    // The user's own language applies until they pick one here.
+    const own = me.user?.locale as Locale | undefined;
+    if (own && LOCALES.includes(own) && !hasRememberedLocale()) void changeLocale(own, false);
+  }, [me.user?.locale]);
+
+  useEffect(() => {
+    if (path === '/' && home) navigate(home, { replace: true });
+  }, [path, home]);
+
+  const logout = useMutation({
+    mutationFn: () => post('/auth/logout'),
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(ME_KEY, null);
+      navigate('/');
+    },
+  });
+
+  let match: { page: (typeof pages)[number]; params: Record<string, string> } | undefined;
+  for (const page of pages) {
+    const params = matchPath(page.path, path);
+    if (params) {
+      match = { page, params };
+      break;
+    }
+  }
+  const Page = match?.page.component;
+
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        {t('shell.skip')}
+      </a>
+      <header className="topbar">
+        <span className="brand">Orientir</span>
+        <span className="org" data-testid="org-name">
+          {me.org.name}
+        </span>
+        <span className="spacer" />
+        <LanguageSwitcher />
+        {me.user && <span className="user">{me.user.email}</span>}
+        {me.kind === 'session' && (
+          <button type="button" onClick={() => logout.mutate()}>
+            {t('shell.logout')}
+          </button>
+        )}
+      </header>
+      <nav className="sidebar" aria-label={t('shell.navigation')}>
+        <ul>
+          {nav.map((p) => (
+            <li key={p.path}>
+              <Link
+                to={p.path}
+                aria-current={path === p.path || path.startsWith(`${p.path}/`) ? 'page' : undefined}
+              >
+                {t(p.navKey!)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+          {Page ? (
+            <Page key={match!.page.path} params={match!.params} />
+          ) : path === '/' ? null : (
+            <section>
+              <h1>{t('shell.notFound')}</h1>
+              <p>
+                <Link to="/">{t('shell.home')}</Link>
+              </p>
+            </section>
+          )}
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+/** Agents start at their queue; everyone else at the overview, or the first page they may see. */
+function homeOf(permissions: readonly string[], navPaths: string[]): string | undefined {
+  const isAgent = permissions.includes('cases:write') && !permissions.includes('settings:read');
+  if (isAgent && navPaths.includes('/cases')) return '/cases';
+  return navPaths.includes('/overview') ? '/overview' : navPaths[0];
+}
