@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerDemoCommand } from './demo-command';
 import { reportFatal } from './fail';
 import { registerPlatformCommands } from './platform-commands';
 
@@ -8,6 +9,7 @@ const program = new Command('orientir')
   .configureOutput({ outputError: (str, write) => write(str) });
 
 registerPlatformCommands(program);
+registerDemoCommand(program);
 
 try {
   await program.parseAsync(process.argv);
