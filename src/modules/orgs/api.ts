@@ -17,3 +17,15 @@ export async function findOrgProfile(tx: Executor, orgId: string): Promise<OrgPr
     .where(eq(orgs.id, orgId));
   return row;
 }
+
+/** Money, calendar and language defaults: what amounts are converted to and days are counted in. */
+export type OrgLocaleSettings = { baseCurrency: string; timeZone: string; defaultLocale: string };
+
+export async function findOrgLocaleSettings(tx: Executor, orgId: string): Promise<OrgLocaleSettings> {
+  const [row] = await tx
+    .select({ baseCurrency: orgs.baseCurrency, timeZone: orgs.timeZone, defaultLocale: orgs.defaultLocale })
+    .from(orgs)
+    .where(eq(orgs.id, orgId));
+  if (!row) throw new Error('organization of the transaction not found');
+  return row;
+}
