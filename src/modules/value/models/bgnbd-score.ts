@@ -28,7 +28,7 @@ function computeBracket(p: BgNbdParams, x: number, T: number, t: number): number
   const logOneMinusZ = Math.log(p.alpha + T) - Math.log(p.alpha + T + t);
   const z = t / (p.alpha + T + t);
   const g = hyp2f1MinusOneOverB(p.a + p.b - 1 - p.r, eps, p.a + p.b + x - 1, z);
-  // [1 - e^(eps·L) (1 + eps·g)] / eps = -expm1(eps·L)/eps - g·e^(eps·L)
+  // [1 - e^(eps·L) (1 + eps·g)] / eps = -expm1(eps·L)/eps - g·e^(eps·L); negative when a+b+x-1 < 0.
   return -expm1Ratio(eps, logOneMinusZ) - g * Math.exp(eps * logOneMinusZ);
 }
 
@@ -40,7 +40,8 @@ export function predictBgNbdPurchasesOne(
   T: number,
   t: number,
 ): number {
-  return (p.a + p.b + x - 1) * computeBracket(p, x, T, t) * computeBgNbdAliveProbabilityOne(p, x, tx, T);
+  const perAlive = Math.max(0, (p.a + p.b + x - 1) * computeBracket(p, x, T, t)); // never below 0 by rounding
+  return perAlive * computeBgNbdAliveProbabilityOne(p, x, tx, T);
 }
 
 function output(out: Float64Array | undefined, n: number): Float64Array {
@@ -72,7 +73,7 @@ function scaleByPair(
   const value = new Float64Array(pairs.count);
   for (let g = 0; g < pairs.count; g++) {
     const i = pairs.firstRow[g];
-    value[g] = (params.a + params.b + data.x[i] - 1) * curve(data.x[i], data.T[i]);
+    value[g] = Math.max(0, (params.a + params.b + data.x[i] - 1) * curve(data.x[i], data.T[i]));
   }
   for (let i = 0; i < out.length; i++) {
     out[i] =

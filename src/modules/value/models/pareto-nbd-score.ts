@@ -23,7 +23,7 @@ export function computeParetoNbdAliveProbabilityOne(
 /** [1 - ((β+T)/(β+T+t))^(s-1)] / (s-1): depends on T and t only. */
 function computeCurve(p: ParetoNbdParams, T: number, t: number): number {
   if (t <= 0) return 0;
-  return -expm1Ratio(p.s - 1, Math.log(p.beta + T) - Math.log(p.beta + T + t));
+  return Math.max(0, -expm1Ratio(p.s - 1, Math.log(p.beta + T) - Math.log(p.beta + T + t)));
 }
 
 /** (r+x)(β+T)/(α+T): the alive customer's purchase-rate factor. */
