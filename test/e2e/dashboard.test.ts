@@ -1,0 +1,107 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../helpers/db';
+import { chooseLanguage, launchBrowser, logIn, screenshot, seriousViolations } from './browser';
+import { type DemoServer, loginOf, startDemoServer } from './demo-server';
+
+const LOCALES = ['en', 'pl', 'cs', 'ru'];
+
+describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
+  let server: DemoServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer(engine), launchBrowser()]);
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('logs the owner in and shows the organization', async () => {
+    const owner = loginOf(server.demo, 'owner');
+    await page.goto(`${server.baseUrl}/`);
+    await page.locator('input[type=password]').fill('wrong-password');
+    await page.locator('input[type=email]').fill(owner.email);
+    await page.locator('form button[type=submit]').click();
+    await page.getByRole('alert').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `${engine}-login`);
+    await logIn(page, server.baseUrl, owner.email, owner.password);
+    expect(await page.locator('[data-testid=org-name]').textContent()).toBe('Kompas Coffee & Bakery');
+  });
+
+  it('opens every page in every language, accessible and without errors', async () => {
+    const navPaths = await page
+      .locator('nav.sidebar a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(navPaths).toContain('/settings');
+    for (const locale of LOCALES) {
+      await chooseLanguage(page, locale);
+      for (const path of navPaths) {
+        await page.locator(`nav.sidebar a[href="${path}"]`).click();
+        await page.waitForFunction((p) => location.pathname === p, path);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForFunction(() => !document.querySelector('main .loading'));
+        expect(await page.locator('main [role=alert]').count(), `${path} in ${locale}`).toBe(0);
+        await screenshot(page, `${engine}-${locale}${path.replaceAll('/', '-')}`);
+        if (locale === 'en' || locale === 'ru') {
+          expect(await seriousViolations(page), `${path} in ${locale}`).toEqual([]);
+        }
+      }
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('remembers the chosen language across a reload', async () => {
+    await chooseLanguage(page, 'pl');
+    await page.reload();
+    await page.locator('[data-testid=org-name]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
+    expect(await page.locator('nav.sidebar').textContent()).toContain('Ustawienia');
+    await chooseLanguage(page, 'en');
+  });
+
+  it('adds a user and creates an API key from the settings', async () => {
+    await page.goto(`${server.baseUrl}/settings?tab=users`);
+    const form = page.locator('form', { has: page.locator('h2') }).first();
+    await form.locator('input[type=email]').fill('new.agent@kompas.example');
+    await form.locator('select').selectOption('agent');
+    await form.locator('button[type=submit]').click();
+    await page.locator('[data-testid=secret]').waitFor();
+    await page.getByRole('cell', { name: 'new.agent@kompas.example' }).waitFor();
+    await page.goto(`${server.baseUrl}/settings?tab=api-keys`);
+    await page.locator('form input').first().fill('e2e key');
+    await page.locator('form button[type=submit]').click();
+    expect(await page.locator('[data-testid=secret]').textContent()).toMatch(/^ork_/);
+  });
+
+  it('gives a viewer no way to change anything and an agent the agent navigation', async () => {
+    const viewerCtx = await browser.newContext();
+    const viewer = await viewerCtx.newPage();
+    const v = loginOf(server.demo, 'viewer');
+    await logIn(viewer, server.baseUrl, v.email, v.password);
+    await viewer.goto(`${server.baseUrl}/settings?tab=users`);
+    await viewer.locator('table').waitFor();
+    expect(await viewer.locator('main form button[type=submit]').count()).toBe(0);
+    expect(await viewer.locator('main table select').count()).toBe(0);
+    await viewerCtx.close();
+
+    const agentCtx = await browser.newContext();
+    const agent = await agentCtx.newPage();
+    const a = loginOf(server.demo, 'agent');
+    await logIn(agent, server.baseUrl, a.email, a.password);
+    const nav = await agent
+      .locator('nav.sidebar a')
+      .evaluateAll((as) => as.map((x) => x.getAttribute('href')));
+    expect(nav).not.toContain('/settings');
+    await agentCtx.close();
+  });
+});
