@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
-import { orgs } from './schema';
+import { orgs, users } from './schema';
 
 export type OrgProfile = { name: string; defaultLocale: string; timeZone: string; widgetSecret: string };
 
@@ -28,4 +28,53 @@ export async function findOrgLocaleSettings(tx: Executor, orgId: string): Promis
     .where(eq(orgs.id, orgId));
   if (!row) throw new Error('organization of the transaction not found');
   return row;
+}
+
+/** What other modules may know of a user: enough to assign work and write to them. */
+export type UserRef = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  locale: string;
+  team: string | null;
+  disabledAt: Date | null;
+};
+
+const userRef = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  locale: users.locale,
+  team: users.team,
+  disabledAt: users.disabledAt,
+};
+
+export async function findUserRef(tx: Executor, orgId: string, userId: string): Promise<UserRef | undefined> {
+  const [row] = await tx
+    .select(userRef)
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+  return row;
+}
+
+/** Active users whose `team` is this name, in a stable order (round-robin walks it). */
+export async function listTeamUsers(tx: Executor, orgId: string, team: string): Promise<UserRef[]> {
+  return tx
+    .select(userRef)
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.team, team), isNull(users.disabledAt)))
+    .orderBy(users.createdAt, users.id)
+    .limit(1000);
+}
+
+/** Active owners: whom the instance tells when something in the organization's set-up breaks. */
+export async function listOwners(tx: Executor, orgId: string): Promise<UserRef[]> {
+  return tx
+    .select(userRef)
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.role, 'owner'), isNull(users.disabledAt)))
+    .orderBy(users.createdAt)
+    .limit(100);
 }
