@@ -1,7 +1,8 @@
 // BG/NBD log-likelihood (Fader, Hardie & Lee 2005, eq. 6) and its analytic gradient:
 //   L = B(a, b+x)/B(a, b) * Γ(r+x) α^r / Γ(r) * [ (α+T)^-(r+x) + δ(x>0) a/(b+x-1) (α+tx)^-(r+x) ]
-// Gamma-function terms depend on x only and are computed once per distinct x.
-import { digamma, gammaln } from '../../../lib/special-functions';
+// Written for stability far from the optimum: gamma-function ratios as sums over the x repeat
+// purchases, and α^r (α+T)^-r as exp(-r log1p(T/α)), so that huge r or α do not cancel
+// two huge numbers. Terms that depend on x only are computed once per distinct x.
 import { type PreparedRecencyFrequency, prepareRecencyFrequency } from './prepared-data';
 import type { BgNbdParams, RecencyFrequency, WeightedRecencyFrequency } from './types';
 
@@ -18,10 +19,40 @@ export function createBgNbdLikelihood(
   input: RecencyFrequency | WeightedRecencyFrequency | PreparedRecencyFrequency,
 ): BgNbdLikelihood {
   const data = 'xIndex' in input ? input : prepareRecencyFrequency(input);
-  const { n, x, tx, T, weight, xIndex, xs, xWeight, totalWeight } = data;
+  const { n, x, tx, T, weight, xIndex, xs, xWeight, xOrder } = data;
   const K = xs.length;
   const logD = new Float64Array(K); // ln a - ln(b+x-1), x > 0
   const invBx1 = new Float64Array(K); // 1/(b+x-1)
+  // Per distinct x: ln[Γ(r+x)/Γ(r)] + ln[B(a, b+x)/B(a, b)] and its partial derivatives.
+  const constant = new Float64Array(K);
+  const dConstR = new Float64Array(K);
+  const dConstA = new Float64Array(K);
+  const dConstB = new Float64Array(K);
+
+  const computeConstants = (r: number, a: number, b: number, withGradient: boolean) => {
+    // Γ(r+x)/Γ(r) = Π (r+j); B(a, b+x)/B(a, b) = Π (b+j)/(a+b+j), j = 0..x-1.
+    let j = 0;
+    let c = 0;
+    let cr = 0;
+    let ca = 0;
+    let cb = 0;
+    for (let o = 0; o < K; o++) {
+      const k = xOrder[o];
+      for (; j < xs[k]; j++) {
+        c += Math.log(r + j) + Math.log((b + j) / (a + b + j));
+        if (withGradient) {
+          const inv = 1 / (a + b + j);
+          cr += 1 / (r + j);
+          ca -= inv;
+          cb += 1 / (b + j) - inv;
+        }
+      }
+      constant[k] = c;
+      dConstR[k] = cr;
+      dConstA[k] = ca;
+      dConstB[k] = cb;
+    }
+  };
 
   const compute = (theta: ArrayLike<number>, grad: Float64Array | null): number => {
     const r = theta[0];
@@ -29,58 +60,47 @@ export function createBgNbdLikelihood(
     const a = theta[2];
     const b = theta[3];
     if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return Number.NaN;
-    const lnAlpha = Math.log(alpha);
+    computeConstants(r, a, b, grad !== null);
     const lnA = Math.log(a);
-    // Per-x constant terms.
-    const gr = gammaln(r);
-    const gb = gammaln(b);
-    const gab = gammaln(a + b);
-    let ll = totalWeight * (r * lnAlpha - gr - gb + gab);
+    let ll = 0;
     let dr = 0;
+    let dalpha = 0;
     let da = 0;
     let db = 0;
-    const psiR = grad ? digamma(r) : 0;
-    const psiB = grad ? digamma(b) : 0;
-    const psiAB = grad ? digamma(a + b) : 0;
     for (let k = 0; k < K; k++) {
-      const xk = xs[k];
       const w = xWeight[k];
-      ll += w * (gammaln(r + xk) + gammaln(b + xk) - gammaln(a + b + xk));
-      if (xk > 0) {
-        logD[k] = lnA - Math.log(b + xk - 1);
-        invBx1[k] = 1 / (b + xk - 1);
+      ll += w * constant[k];
+      if (xs[k] > 0) {
+        logD[k] = lnA - Math.log(b + xs[k] - 1);
+        invBx1[k] = 1 / (b + xs[k] - 1);
       }
       if (grad) {
-        const psiABx = digamma(a + b + xk);
-        dr += w * (digamma(r + xk) - psiR);
-        da += w * (psiAB - psiABx);
-        db += w * (digamma(b + xk) - psiABx - psiB + psiAB);
+        dr += w * dConstR[k];
+        da += w * dConstA[k];
+        db += w * dConstB[k];
       }
     }
-    let dalpha = 0;
-    if (grad) {
-      dr += totalWeight * lnAlpha;
-      dalpha += (totalWeight * r) / alpha;
-    }
-    // Per-row recency/age terms.
+    // Per-row recency/age terms: u = ln[α^r (α+T)^-(r+x)], v = ln[a/(b+x-1) α^r (α+tx)^-(r+x)].
     for (let i = 0; i < n; i++) {
       const w = weight[i];
       if (w === 0) continue;
       const xi = x[i];
-      const rx = r + xi;
-      const lnAT = Math.log(alpha + T[i]);
-      const u = -rx * lnAT;
+      const Ti = T[i];
+      const lnAT = Math.log(alpha + Ti);
+      const shrinkT = Math.log1p(Ti / alpha);
+      const u = -r * shrinkT - xi * lnAT;
       if (xi === 0) {
         ll += w * u;
         if (grad) {
-          dr -= w * lnAT;
-          dalpha -= (w * rx) / (alpha + T[i]);
+          dr -= w * shrinkT;
+          dalpha += w * ((r * Ti) / (alpha * (alpha + Ti)) - xi / (alpha + Ti));
         }
         continue;
       }
       const k = xIndex[i];
-      const lnAtx = Math.log(alpha + tx[i]);
-      const v = logD[k] - rx * lnAtx;
+      const txi = tx[i];
+      const shrinkTx = Math.log1p(txi / alpha);
+      const v = logD[k] - r * shrinkTx - xi * Math.log(alpha + txi);
       // ln(e^u + e^v) and q = e^v / (e^u + e^v), the share of the "dropped out after tx" term,
       // from one exponential.
       const d = u - v;
@@ -89,8 +109,11 @@ export function createBgNbdLikelihood(
       if (grad) {
         const q = d > 0 ? e / (1 + e) : 1 / (1 + e);
         const p = 1 - q;
-        dr -= w * (p * lnAT + q * lnAtx);
-        dalpha -= w * rx * (p / (alpha + T[i]) + q / (alpha + tx[i]));
+        dr -= w * (p * shrinkT + q * shrinkTx);
+        dalpha +=
+          w *
+          (p * ((r * Ti) / (alpha * (alpha + Ti)) - xi / (alpha + Ti)) +
+            q * ((r * txi) / (alpha * (alpha + txi)) - xi / (alpha + txi)));
         da += (w * q) / a;
         db -= w * q * invBx1[k];
       }

@@ -16,6 +16,8 @@ export interface LikelihoodProblem {
   customers: number;
 }
 
+const MAX_LOG_DISTANCE = 10 * Math.LN10;
+
 export interface FitOptions {
   maxIterations?: number;
 }
@@ -57,17 +59,24 @@ export function fitMaximumLikelihood<P>(problem: LikelihoodProblem, options: Fit
     for (let i = 0; i < n; i++) theta[i] = Math.exp(phi[i]);
     return theta;
   };
-  const objective = (phi: Float64Array) => -problem.value(toTheta(phi));
+  const phi0 = Array.from(problem.start, (v) => Math.log(v));
+  // Parameters within a factor 1e10 of the start: beyond that the data carry no information
+  // (degenerate samples push an estimate towards 0 or infinity) and rounding takes over.
+  const inBounds = (phi: ArrayLike<number>) => {
+    for (let i = 0; i < n; i++) if (!(Math.abs(phi[i] - phi0[i]) <= MAX_LOG_DISTANCE)) return false;
+    return true;
+  };
+  const objective = (phi: Float64Array) => (inBounds(phi) ? -problem.value(toTheta(phi)) : Number.NaN);
   const thetaGrad = new Float64Array(n);
   const gradient = problem.valueAndGradient
     ? (phi: Float64Array, out: Float64Array) => {
+        if (!inBounds(phi)) return Number.NaN;
         const ll = problem.valueAndGradient!(toTheta(phi), thetaGrad);
         // Chain rule for theta = exp(phi).
         for (let i = 0; i < n; i++) out[i] = -theta[i] * thetaGrad[i];
         return -ll;
       }
     : undefined;
-  const phi0 = Array.from(problem.start, (v) => Math.log(v));
   const result = minimize(objective, phi0, { gradient, maxIterations: options.maxIterations });
   const best = Float64Array.from(result.x, (v) => Math.exp(v));
   const se = computeStandardErrors(problem, best);
@@ -75,7 +84,8 @@ export function fitMaximumLikelihood<P>(problem: LikelihoodProblem, options: Fit
     params: toRecord(problem.names, best) as P,
     logLik: problem.value(best),
     stdErr: toRecord(problem.names, se) as StdErr<P>,
-    converged: result.converged,
+    // An estimate pinned at the bounds is a degenerate sample, not a converged fit.
+    converged: result.converged && result.x.every((v, i) => Math.abs(v - phi0[i]) < MAX_LOG_DISTANCE - 1),
     iterations: result.iterations,
     evaluations: result.evaluations,
     customers: problem.customers,

@@ -6,8 +6,8 @@
 // many purchases (huge powers) stay finite.
 import { indexDistinctRows } from '../../../lib/distinct-rows';
 import { logHyp2f1AdjacentC } from '../../../lib/hypergeometric';
-import { gammaln, log1mExp, logAddExp } from '../../../lib/special-functions';
-import { type PreparedRecencyFrequency, prepareRecencyFrequency } from './prepared-data';
+import { log1mExp, logAddExp } from '../../../lib/special-functions';
+import { type PreparedRecencyFrequency, prepareRecencyFrequency, sumOverRepeats } from './prepared-data';
 import type { ParetoNbdParams, RecencyFrequency, WeightedRecencyFrequency } from './types';
 
 /**
@@ -59,8 +59,8 @@ export interface ParetoNbdLikelihood {
   /** Log-likelihood at theta = [r, alpha, s, beta]. */
   value(theta: ArrayLike<number>): number;
   /**
-   * Per-row ln of the first bracket term and of the whole bracket (see computeParetoLogTerms);
-   * their difference is ln P(alive). Returns false for parameters outside the domain.
+   * Per-row ln of the first bracket term and of the whole bracket (see computeParetoLogTerms),
+   * both plus ln(α^r β^s); their difference is ln P(alive). False for parameters outside the domain.
    */
   computeLogTerms(theta: ArrayLike<number>, logFirst: Float64Array, logBracket: Float64Array): boolean;
 }
@@ -74,7 +74,7 @@ export function createParetoNbdLikelihood(
   input: RecencyFrequency | WeightedRecencyFrequency | PreparedRecencyFrequency,
 ): ParetoNbdLikelihood {
   const data = 'xIndex' in input ? input : prepareRecencyFrequency(input);
-  const { n, x, tx, T, weight, xIndex, xs, xWeight, totalWeight } = data;
+  const { n, x, tx, T, weight, xIndex, xs, xWeight } = data;
   const pairsT = indexDistinctRows([x, T]);
   const pairsTx = indexDistinctRows([x, tx]);
   const termT = new Float64Array(pairsT.count); // ln[2F1(...)/(M+T)^m]
@@ -83,6 +83,7 @@ export function createParetoNbdLikelihood(
   const logSecondScale = new Float64Array(xs.length); // ln s - ln(r+s+x)
   const scratchFirst = new Float64Array(n);
   const scratchBracket = new Float64Array(n);
+  const gammaRatio = new Float64Array(xs.length);
 
   const computeLogTerms = (
     theta: ArrayLike<number>,
@@ -98,15 +99,23 @@ export function createParetoNbdLikelihood(
     const big = alphaLarger ? alpha : beta;
     const diff = alphaLarger ? alpha - beta : beta - alpha;
     const lnS = Math.log(s);
+    const lnAlpha = Math.log(alpha);
+    const lnBeta = Math.log(beta);
     for (let k = 0; k < xs.length; k++) logSecondScale[k] = lnS - Math.log(r + s + xs[k]);
+    // Both bracket terms carry the factor α^r β^s of the likelihood, folded in as
+    // log1p(t/α)-style differences so that large r or s do not cancel huge numbers.
     const hyperTerm = (xv: number, t: number) => {
       const m = r + s + xv;
-      return logHyp2f1AdjacentC(m, alphaLarger ? s + 1 : r + xv, diff / (big + t)) - m * Math.log(big + t);
+      const lnBigT = Math.log(big + t);
+      const scale = alphaLarger
+        ? -r * Math.log1p(t / alpha) + s * (lnBeta - lnBigT)
+        : r * (lnAlpha - lnBigT) - s * Math.log1p(t / beta);
+      return logHyp2f1AdjacentC(m, alphaLarger ? s + 1 : r + xv, diff / (big + t)) + scale - xv * lnBigT;
     };
     for (let g = 0; g < pairsT.count; g++) {
       const i = pairsT.firstRow[g];
       termT[g] = hyperTerm(x[i], T[i]);
-      firstT[g] = -(r + x[i]) * Math.log(alpha + T[i]) - s * Math.log(beta + T[i]);
+      firstT[g] = -r * Math.log1p(T[i] / alpha) - x[i] * Math.log(alpha + T[i]) - s * Math.log1p(T[i] / beta);
     }
     for (let g = 0; g < pairsTx.count; g++) {
       const i = pairsTx.firstRow[g];
@@ -127,8 +136,10 @@ export function createParetoNbdLikelihood(
   const value = (theta: ArrayLike<number>): number => {
     if (!computeLogTerms(theta, scratchFirst, scratchBracket)) return Number.NaN;
     const r = theta[0];
-    let ll = totalWeight * (r * Math.log(theta[1]) + theta[2] * Math.log(theta[3]) - gammaln(r));
-    for (let k = 0; k < xs.length; k++) ll += xWeight[k] * gammaln(r + xs[k]);
+    // ln Γ(r+x) - ln Γ(r) = Σ_{j<x} ln(r+j).
+    sumOverRepeats(data, (j) => Math.log(r + j), gammaRatio);
+    let ll = 0;
+    for (let k = 0; k < xs.length; k++) ll += xWeight[k] * gammaRatio[k];
     for (let i = 0; i < n; i++) ll += weight[i] * scratchBracket[i];
     return ll;
   };

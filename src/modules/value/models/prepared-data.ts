@@ -15,6 +15,8 @@ export interface PreparedRecencyFrequency {
   /** Distinct x values and the summed weight of each. */
   xs: Float64Array;
   xWeight: Float64Array;
+  /** Indices into `xs` in increasing x order, for sums over j = 0..x-1. */
+  xOrder: Int32Array;
   totalWeight: number;
   /** Summed weight * x, for starting values. */
   totalRepeat: number;
@@ -52,5 +54,38 @@ export function prepareRecencyFrequency(
   const xWeight = new Float64Array(distinct.count);
   for (let k = 0; k < distinct.count; k++) xs[k] = x[distinct.firstRow[k]];
   for (let i = 0; i < n; i++) xWeight[distinct.groupOf[i]] += weight[i];
-  return { n, x, tx, T, weight, xIndex: distinct.groupOf, xs, xWeight, totalWeight, totalRepeat, totalAge };
+  const xOrder = Int32Array.from(xs.keys()).sort((i, j) => xs[i] - xs[j]);
+  return {
+    n,
+    x,
+    tx,
+    T,
+    weight,
+    xIndex: distinct.groupOf,
+    xs,
+    xWeight,
+    xOrder,
+    totalWeight,
+    totalRepeat,
+    totalAge,
+  };
+}
+
+/**
+ * out[k] = Σ_{j=0}^{xs[k]-1} term(j) for every distinct x, in one pass up to the largest x.
+ * For integer x, ln Γ(c+x) - ln Γ(c) = Σ ln(c+j) this way, with no cancellation between two
+ * huge gamma values when c is large.
+ */
+export function sumOverRepeats(
+  data: PreparedRecencyFrequency,
+  term: (j: number) => number,
+  out: Float64Array,
+): void {
+  let j = 0;
+  let acc = 0;
+  for (let o = 0; o < data.xOrder.length; o++) {
+    const k = data.xOrder[o];
+    for (; j < data.xs[k]; j++) acc += term(j);
+    out[k] = acc;
+  }
 }

@@ -89,6 +89,25 @@ describe('fit report with holdout check on the CDNOW sample', () => {
     expect(buildFitReport(noHoldout, { models: ['gammaGamma'] }).holdout).toBeUndefined();
   });
 
+  it('keeps degenerate samples finite and does not call them converged', () => {
+    // Two customers buying every day: no heterogeneity, estimates run off to the bounds.
+    const n = 200;
+    const heavy = summarizePurchases(
+      {
+        customer: Array.from({ length: n }, (_, i) => i % 2),
+        day: Array.from({ length: n }, (_, i) => Math.floor(i / 2)),
+        amount: Array.from({ length: n }, () => 500),
+      },
+      { until: 120, timeUnit: 'day' },
+    );
+    const degenerate = buildFitReport(heavy);
+    for (const fit of Object.values(degenerate.models)) {
+      expect(Number.isFinite(fit!.logLik)).toBe(true);
+    }
+    expect(degenerate.models.bgnbd!.converged).toBe(false);
+    expect(degenerate.warnings).toContain('bgnbd.notConverged');
+  });
+
   it('reports instead of failing when nobody bought twice', () => {
     const once = summarizePurchases(
       { customer: [0, 1, 2], day: [10, 11, 12], amount: [100, 200, 300] },
