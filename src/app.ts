@@ -18,6 +18,7 @@ import { registerMetrics } from './http/metrics';
 import { errorHandler, sendProblem } from './http/problem';
 import type { App, AppContext } from './http/types';
 import { registerWeb } from './http/web';
+import { registerJobRoutes } from './jobs/routes';
 import { MODULES } from './modules/registry';
 
 export type BuildOptions = { ctx: AppContext; logger?: boolean };
@@ -104,6 +105,7 @@ export async function buildApp({ ctx, logger = true }: BuildOptions): Promise<Ap
   registerIdempotency(app);
   registerMetrics(app);
   registerHealth(app);
+  registerJobRoutes(app);
   await registerWeb(app);
 
   for (const mod of MODULES) await mod.routes?.(app);

@@ -11,6 +11,15 @@ import { seedOrg } from './helpers/seed';
 const PARAM_FIXTURES: Record<string, string> = {
   '/api/v1/users/:id': 'select id from users where org_id = $1 limit 1',
   '/api/v1/api-keys/:id': 'select id from api_keys where org_id = $1 limit 1',
+  '/api/v1/customers/:externalId':
+    'select external_id from customers where org_id = $1 and erased_at is null order by external_id limit 1',
+  '/api/v1/customers/:externalId/timeline':
+    'select external_id from customers where org_id = $1 and erased_at is null order by external_id limit 1',
+  '/api/v1/customers/:externalId/export':
+    'select external_id from customers where org_id = $1 and erased_at is null order by external_id limit 1',
+  '/api/v1/exchange-rates/:currency/:validFrom': `select currency, to_char(valid_from, 'YYYY-MM-DD') as "validFrom"
+    from exchange_rates where org_id = $1 limit 1`,
+  '/api/v1/jobs/:id': 'select id from jobs where org_id = $1 limit 1',
 };
 
 /** Optional request bodies that would be valid, so writes reach the object lookup. */

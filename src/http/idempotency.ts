@@ -1,4 +1,5 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, like, lt, or } from 'drizzle-orm';
+import type { Executor } from '../db/database';
 import { sha256 } from '../lib/crypto';
 import { AppError } from '../lib/errors';
 import { idempotencyKeys } from '../modules/orgs/schema';
@@ -91,4 +92,26 @@ export function registerIdempotency(app: App) {
     });
     return payload;
   });
+}
+
+/**
+ * Drops stored requests and answers whose path names `pathPrefix` (exactly, or followed by
+ * `/` or `?`): an erased person's identifier must not survive in a replay record.
+ */
+export async function forgetIdempotentRequests(tx: Executor, orgId: string, pathPrefixes: string[]) {
+  for (const prefix of new Set(pathPrefixes)) {
+    const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+    await tx
+      .delete(idempotencyKeys)
+      .where(
+        and(
+          eq(idempotencyKeys.orgId, orgId),
+          or(
+            eq(idempotencyKeys.path, prefix),
+            like(idempotencyKeys.path, `${escaped}/%`),
+            like(idempotencyKeys.path, `${escaped}?%`),
+          ),
+        ),
+      );
+  }
 }

@@ -50,8 +50,11 @@ export class JobQueue {
     this.handlers.set(name, handler);
   }
 
-  /** Enqueue inside the caller's transaction (so the job exists only if its cause does), or on its own. */
-  async enqueue(options: EnqueueOptions, tx?: Executor): Promise<void> {
+  /**
+   * Enqueue inside the caller's transaction (so the job exists only if its cause does), or on its own.
+   * Returns the job's id; undefined when a job with the same dedupe key already exists.
+   */
+  async enqueue(options: EnqueueOptions, tx?: Executor): Promise<number | undefined> {
     const row = {
       name: options.name,
       orgId: options.orgId ?? null,
@@ -62,10 +65,11 @@ export class JobQueue {
       maxAttempts: options.maxAttempts ?? 5,
       dedupeKey: options.dedupeKey ?? null,
     };
-    const insert = (t: Executor) => t.insert(jobs).values(row).onConflictDoNothing();
-    if (tx) await insert(tx);
-    else if (row.orgId) await this.db.withOrg(row.orgId, insert);
-    else await this.db.asSystem(insert);
+    const insert = async (t: Executor) =>
+      (await t.insert(jobs).values(row).onConflictDoNothing().returning({ id: jobs.id }))[0]?.id;
+    if (tx) return insert(tx);
+    if (row.orgId) return this.db.withOrg(row.orgId, insert);
+    return this.db.asSystem(insert);
   }
 
   /** A recurring job: enqueued every `intervalSeconds` by whichever process sees it due first. */

@@ -1,4 +1,5 @@
 import type { App, AppContext } from '../http/types';
+import { customersModule } from './customers/module';
 import { orgsModule } from './orgs/module';
 
 /** A vertical slice: its routes, and at start-up its job handlers, schedules and event subscriptions. */
@@ -9,4 +10,4 @@ export interface Module {
 }
 
 /** Every module of the product; adding a capability is adding a line here. */
-export const MODULES: Module[] = [orgsModule];
+export const MODULES: Module[] = [orgsModule, customersModule];

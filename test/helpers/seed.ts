@@ -21,5 +21,50 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
     name: 'Seed Agent',
   });
   await call('POST', '/api/v1/api-keys', { name: `seed-key-${org.slug}`, scopes: ['read'] });
+  await seedCustomers(call, org.slug);
   return { call };
+}
+
+let seeded = 0;
+
+/** Customers, events (one in a foreign currency), an exchange rate and an RFM job. */
+async function seedCustomers(
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+  slug: string,
+) {
+  // A different day per organization, so one tenant's rate never shares the other's key.
+  const validFrom = `2020-01-${String((seeded++ % 28) + 1).padStart(2, '0')}`;
+  await call('POST', '/api/v1/exchange-rates', { rates: [{ currency: 'USD', validFrom, rate: 0.9 }] });
+  await call('POST', '/api/v1/customers/batch', {
+    customers: [
+      { externalId: `seed-${slug}-1`, email: `first@${slug}.example`, name: 'Seed Customer One' },
+      { externalId: `seed-${slug}-2`, email: `second@${slug}.example`, phone: '+48 600 000 001' },
+    ],
+  });
+  await call('POST', '/api/v1/events/batch', {
+    events: [
+      {
+        id: `seed-${slug}-e1`,
+        type: 'purchase',
+        customerExternalId: `seed-${slug}-1`,
+        occurredAt: '2026-01-10T10:00:00Z',
+        amount: 1250,
+      },
+      {
+        id: `seed-${slug}-e2`,
+        type: 'purchase',
+        customerExternalId: `seed-${slug}-2`,
+        occurredAt: '2026-02-10T10:00:00Z',
+        amount: 900,
+        currency: 'USD',
+      },
+      {
+        type: 'visit',
+        customerExternalId: `seed-${slug}-3`,
+        occurredAt: '2026-02-11T10:00:00Z',
+        channel: 'web',
+      },
+    ],
+  });
+  await call('POST', '/api/v1/analytics/rfm/recompute', {});
 }

@@ -1,8 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
-import { customers, events } from './schema';
+import { storeEvents } from './ingest-events';
+import { refreshStages } from './refresh-stages';
+import type { EventRow } from './repo-events';
+import { type AliveProbability, storeAliveProbabilities } from './repo-lifecycle';
+import { customers } from './schema';
 
 /** The customer fields other modules may read (through these functions, not the table). */
 const customerRef = {
@@ -79,47 +82,42 @@ export async function ensureCustomer(
   return existing.id;
 }
 
-export type NewEvent = {
-  id?: string;
-  customerId: string;
-  type: string;
-  occurredAt: Date;
-  amountMinor?: number | null;
-  currency?: string | null;
-  amountBaseMinor?: number | null;
-  channel?: string | null;
-  touchpoint?: string | null;
-  data?: Record<string, unknown>;
-};
+export type NewEvent = EventRow;
 
-/** Stores one interaction event; an id already stored is skipped (returns false). */
+/**
+ * Stores one interaction event of a known customer (an id already stored is skipped: returns
+ * false); `event.recorded` is emitted and the customer's stage follows.
+ */
 export async function recordEvent(
   ctx: AppContext,
   tx: Executor,
   orgId: string,
   event: NewEvent,
 ): Promise<boolean> {
-  const id = event.id ?? randomUUID();
-  const [row] = await tx
-    .insert(events)
-    .values({ ...event, id, orgId, data: event.data ?? {} })
-    .onConflictDoNothing()
-    .returning({ id: events.id });
-  if (!row) return false;
-  await tx
-    .update(customers)
-    .set({ updatedAt: sql`now()` })
-    .where(and(eq(customers.orgId, orgId), eq(customers.id, event.customerId)));
-  await ctx.bus.emit(tx, 'event.recorded', {
+  return (await storeEvents(ctx, tx, orgId, [event])) === 1;
+}
+
+/** Events of known customers in one multi-row insert; returns how many were new. */
+export const recordEvents = (ctx: AppContext, tx: Executor, orgId: string, rows: NewEvent[]) =>
+  storeEvents(ctx, tx, orgId, rows);
+
+export type { AliveProbability } from './repo-lifecycle';
+
+/**
+ * The value module's hook: probabilities of being alive per customer. With the organization's
+ * `lostAliveBelow` set, a buyer below it becomes lost; stages follow at once.
+ */
+export async function supplyAliveProbabilities(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  values: AliveProbability[],
+) {
+  await storeAliveProbabilities(tx, orgId, values, ctx.clock.now());
+  await refreshStages(
+    ctx,
+    tx,
     orgId,
-    customerId: event.customerId,
-    eventId: id,
-    type: event.type,
-    occurredAt: event.occurredAt,
-    amountMinor: event.amountBaseMinor ?? event.amountMinor ?? null,
-    channel: event.channel ?? null,
-    touchpoint: event.touchpoint ?? null,
-    data: event.data ?? {},
-  });
-  return true;
+    values.map((v) => v.customerId),
+  );
 }

@@ -1,0 +1,135 @@
+import type { Executor } from '../../db/database';
+import type { AppContext } from '../../http/types';
+import { findOrgLocaleSettings } from '../orgs/api';
+import { convertMinor, type RateTimeline, rateAt } from './money';
+import { refreshStages } from './refresh-stages';
+import { resolveExternalIds } from './repo-customers';
+import { type EventRow, insertEvents, type StoredEvent } from './repo-events';
+import { recordNpsSignals } from './repo-lifecycle';
+import { loadRateTimelines } from './repo-rates';
+import type { EventInput } from './schemas';
+
+/** A refused row: its index in the batch, the field at fault and why. */
+export type RowError = { index: number; field: string; message: string };
+
+export type IngestResult = {
+  stored: number;
+  duplicates: number;
+  customersCreated: number;
+  errors: RowError[];
+};
+
+/**
+ * Records a batch of events in one transaction: unknown customers are created, amounts are
+ * converted to the base currency, ids already stored are skipped and stages follow.
+ * With `partial`, rows whose amount cannot be converted are refused and the others stored;
+ * otherwise any such row refuses the whole batch (the errors come back, nothing is written).
+ */
+export function ingestEvents(
+  ctx: AppContext,
+  orgId: string,
+  inputs: EventInput[],
+  { partial = false } = {},
+): Promise<IngestResult> {
+  return ctx.db.withOrg(orgId, async (tx) => {
+    const org = await findOrgLocaleSettings(tx, orgId);
+    const currencies = [...new Set(inputs.map((e) => e.currency).filter((c) => c && c !== org.baseCurrency))];
+    const rates = await loadRateTimelines(tx, orgId, currencies as string[], org.timeZone);
+    const { accepted, errors } = convertAmounts(inputs, org.baseCurrency, rates);
+    if (errors.length && !partial) return { stored: 0, duplicates: 0, customersCreated: 0, errors };
+    const customers = await resolveExternalIds(
+      tx,
+      orgId,
+      accepted.map((e) => e.customerExternalId),
+      ctx.clock.now(),
+    );
+    const idOf = new Map(customers.map((c) => [c.externalId, c.id]));
+    for (const c of customers) {
+      if (c.created) {
+        await ctx.bus.emit(tx, 'customer.created', { orgId, customerId: c.id, externalId: c.externalId });
+      }
+    }
+    const rows: EventRow[] = accepted.map((e) => ({
+      id: e.id,
+      customerId: idOf.get(e.customerExternalId)!,
+      type: e.type,
+      occurredAt: new Date(e.occurredAt),
+      amountMinor: e.amount ?? null,
+      currency: e.amount === undefined ? null : (e.currency ?? org.baseCurrency),
+      amountBaseMinor: e.amountBaseMinor,
+      channel: e.channel ?? null,
+      touchpoint: e.touchpoint ?? null,
+      data: e.items ? { ...e.data, items: e.items } : (e.data ?? {}),
+    }));
+    const stored = await storeEvents(ctx, tx, orgId, rows);
+    return {
+      stored,
+      duplicates: rows.length - stored,
+      customersCreated: customers.filter((c) => c.created).length,
+      errors,
+    };
+  });
+}
+
+type Converted = EventInput & { index: number; amountBaseMinor: number | null };
+
+/** Amounts in the base currency; a row whose currency has no rate in force at its time is refused. */
+function convertAmounts(inputs: EventInput[], baseCurrency: string, rates: Map<string, RateTimeline>) {
+  const accepted: Converted[] = [];
+  const errors: RowError[] = [];
+  inputs.forEach((e, index) => {
+    const currency = e.currency ?? baseCurrency;
+    if (e.amount === undefined || currency === baseCurrency) {
+      accepted.push({ ...e, index, amountBaseMinor: e.amount ?? null });
+      return;
+    }
+    const rate = rateAt(rates.get(currency), Date.parse(e.occurredAt));
+    if (!rate) {
+      errors.push({
+        index,
+        field: 'currency',
+        message: `no ${currency} to ${baseCurrency} exchange rate valid on ${e.occurredAt.slice(0, 10)}; add one under /api/v1/exchange-rates`,
+      });
+      return;
+    }
+    accepted.push({
+      ...e,
+      index,
+      amountBaseMinor: convertMinor(e.amount, currency, baseCurrency, rate.rate),
+    });
+  });
+  return { accepted, errors };
+}
+
+/**
+ * Stores events of known customers and lets the rest of the system know: `event.recorded` for
+ * each new one, NPS answers of survey_response events, and the stages of the customers touched.
+ * Returns how many were new.
+ */
+export async function storeEvents(ctx: AppContext, tx: Executor, orgId: string, rows: EventRow[]) {
+  if (!rows.length) return 0;
+  const stored = await insertEvents(tx, orgId, rows);
+  await recordNpsSignals(tx, orgId, stored.filter(isSurveyResponse).map(npsSignalOf));
+  for (const e of stored) {
+    await ctx.bus.emit(tx, 'event.recorded', {
+      orgId,
+      customerId: e.customerId,
+      eventId: e.id,
+      type: e.type,
+      occurredAt: e.occurredAt,
+      amountMinor: e.amountBaseMinor ?? e.amountMinor,
+      channel: e.channel,
+      touchpoint: e.touchpoint,
+      data: e.data,
+    });
+  }
+  await refreshStages(ctx, tx, orgId, [...new Set(stored.map((e) => e.customerId))]);
+  return stored.length;
+}
+
+const isSurveyResponse = (e: StoredEvent) => e.type === 'survey_response';
+const npsSignalOf = (e: StoredEvent) => ({
+  customerId: e.customerId,
+  nps: typeof e.data.nps === 'number' ? e.data.nps : null,
+  at: e.occurredAt,
+});

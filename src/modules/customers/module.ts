@@ -1,0 +1,53 @@
+import type { AppContext } from '../../http/types';
+import type { Module } from '../registry';
+import {
+  enqueueRecomputeForAll,
+  RECOMPUTE_ALL_JOB,
+  RECOMPUTE_JOB,
+  RFM_JOB,
+  recomputeCustomers,
+  recomputeRfmScores,
+} from './recompute';
+import { refreshStages } from './refresh-stages';
+import { recordNpsSignals } from './repo-lifecycle';
+import { customerRoutes } from './routes';
+import { customerAnalyticsRoutes } from './routes-analytics';
+import { customerImportRoutes } from './routes-import';
+
+const DAY_SECONDS = 86_400;
+
+/** A survey answer is contact, and its NPS may make a regular loyal. */
+function followResponses(ctx: AppContext) {
+  ctx.bus.on('response.created', async (tx, r) => {
+    if (!r.customerId) return;
+    await recordNpsSignals(tx, r.orgId, [
+      { customerId: r.customerId, nps: r.scores.nps ?? null, at: r.submittedAt },
+    ]);
+    await refreshStages(ctx, tx, r.orgId, [r.customerId]);
+  });
+}
+
+export const customersModule: Module = {
+  name: 'customers',
+  routes: async (app) => {
+    await customerRoutes(app);
+    await customerAnalyticsRoutes(app);
+    await customerImportRoutes(app);
+  },
+  setup: async (ctx) => {
+    followResponses(ctx);
+    const orgOf = (job: { orgId: string | null }) => {
+      if (!job.orgId) throw new Error('job without an organization');
+      return job.orgId;
+    };
+    ctx.jobs.register(RECOMPUTE_JOB, async (job) => {
+      await recomputeCustomers(ctx, orgOf(job));
+    });
+    ctx.jobs.register(RFM_JOB, async (job) => {
+      await recomputeRfmScores(ctx, orgOf(job));
+    });
+    ctx.jobs.register(RECOMPUTE_ALL_JOB, () => enqueueRecomputeForAll(ctx));
+    // Stages move with time alone (a buyer becomes lost): every customer is looked at daily.
+    await ctx.jobs.schedule(RECOMPUTE_ALL_JOB, DAY_SECONDS);
+  },
+};

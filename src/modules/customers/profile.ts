@@ -1,0 +1,72 @@
+import type { Executor } from '../../db/database';
+import { decodeCursor, encodeCursor } from '../../http/pagination';
+import type { AppContext } from '../../http/types';
+import { AppError, notFound } from '../../lib/errors';
+import { customerExtensions } from './extensions';
+import { type CustomerRow, findCustomerRow, findRfm } from './repo-customers';
+import { listTimeline } from './repo-events';
+import { findStats, listStageHistory } from './repo-lifecycle';
+
+const HISTORY_LIMIT = 100;
+
+/** The public shape of a customer: no internal id. */
+export function customerDto({ id: _id, ...rest }: CustomerRow) {
+  return rest;
+}
+
+export async function findCustomerOrFail(tx: Executor, orgId: string, externalId: string) {
+  const row = await findCustomerRow(tx, orgId, externalId);
+  if (!row) throw notFound('customer');
+  return row;
+}
+
+/** Fields, stage and its history, RFM, the latest NPS, and one section per customer extension. */
+export function getProfile(ctx: AppContext, orgId: string, externalId: string) {
+  return ctx.db.withOrg(orgId, async (tx) => {
+    const customer = await findCustomerOrFail(tx, orgId, externalId);
+    const [rfm, stats, stageHistory] = [
+      await findRfm(tx, orgId, customer.id),
+      await findStats(tx, orgId, customer.id),
+      await listStageHistory(tx, orgId, customer.id, HISTORY_LIMIT),
+    ];
+    const profile: Record<string, unknown> = {
+      ...customerDto(customer),
+      rfm: rfm ?? null,
+      lastNps: stats?.lastNps ?? null,
+      stageHistory,
+    };
+    for (const ext of customerExtensions(ctx)) {
+      if (ext.profile && !(ext.name in profile))
+        profile[ext.name] = await ext.profile(tx, orgId, customer.id);
+    }
+    return profile;
+  });
+}
+
+/** Everything that happened to the customer, newest first. */
+export function getTimeline(
+  ctx: AppContext,
+  orgId: string,
+  externalId: string,
+  page: { limit: number; cursor?: string },
+) {
+  const position = decodeCursor(page.cursor);
+  if (position && (position.length !== 3 || !position.every((p) => typeof p === 'string'))) {
+    throw new AppError('validation', 'cursor: is not a cursor this API issued', [
+      { field: 'query.cursor', message: 'is not a cursor this API issued' },
+    ]);
+  }
+  const before = position
+    ? { at: position[0] as string, kind: position[1] as string, id: position[2] as string }
+    : undefined;
+  return ctx.db.withOrg(orgId, async (tx) => {
+    const customer = await findCustomerOrFail(tx, orgId, externalId);
+    const rows = await listTimeline(tx, orgId, customer.id, page.limit, before);
+    const items = rows.slice(0, page.limit).map(({ atKey: _k, ...item }) => item);
+    const last = rows[page.limit - 1];
+    return {
+      items,
+      nextCursor: rows.length > page.limit ? encodeCursor([last.atKey, last.kind, last.id]) : null,
+    };
+  });
+}

@@ -1,0 +1,57 @@
+import type { Executor } from '../../db/database';
+import type { AppContext } from '../../http/types';
+import { findOrgLocaleSettings } from '../orgs/api';
+import * as repo from './repo-lifecycle';
+
+const EMIT_PAGE = 5_000;
+
+/**
+ * Brings lifecycle stages up to date at the clock's now, for `customerIds` (as events arrive)
+ * or for the whole organization (the scheduled recompute), and emits every change on the bus.
+ */
+export async function refreshStages(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  customerIds?: string[],
+): Promise<number> {
+  if (customerIds && !customerIds.length) return 0;
+  const now = ctx.clock.now();
+  const [{ timeZone }, rules] = await Promise.all([
+    findOrgLocaleSettings(tx, orgId),
+    repo.findRules(tx, orgId),
+  ]);
+  const before = customerIds ? 0 : await repo.lastStageChangeId(tx, orgId);
+  const { count, changes } = await repo.applyStageRules(tx, orgId, { now, timeZone, rules, customerIds });
+  for (const c of changes) {
+    await ctx.bus.emit(tx, 'customer.stage_changed', {
+      orgId,
+      customerId: c.customerId,
+      externalId: c.externalId,
+      from: c.from,
+      to: c.to,
+      at: now,
+    });
+  }
+  if (!customerIds && count) await emitLoggedChanges(ctx, tx, orgId, before);
+  return count;
+}
+
+/** A full recompute may change a million stages: they are read back and emitted page by page. */
+async function emitLoggedChanges(ctx: AppContext, tx: Executor, orgId: string, afterId: number) {
+  for (;;) {
+    const page = await repo.pageStageChanges(tx, orgId, afterId, EMIT_PAGE);
+    for (const c of page) {
+      await ctx.bus.emit(tx, 'customer.stage_changed', {
+        orgId,
+        customerId: c.customerId,
+        externalId: c.externalId,
+        from: c.from,
+        to: c.to,
+        at: c.at,
+      });
+    }
+    if (page.length < EMIT_PAGE) return;
+    afterId = page[page.length - 1].id;
+  }
+}

@@ -1,0 +1,190 @@
+import { and, asc, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
+import { type Executor, rowsOf } from '../../db/database';
+import { customerRfm, customers } from './schema';
+import type { CustomerInput } from './schemas';
+
+const customerColumns = {
+  id: customers.id,
+  externalId: customers.externalId,
+  email: customers.email,
+  phone: customers.phone,
+  name: customers.name,
+  locale: customers.locale,
+  attributes: customers.attributes,
+  consent: customers.consent,
+  ownerId: customers.ownerId,
+  lifecycleStage: customers.lifecycleStage,
+  stageChangedAt: customers.stageChangedAt,
+  serviceTier: customers.serviceTier,
+  segment: customerRfm.segment,
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+};
+
+export type CustomerRow = {
+  id: string;
+  externalId: string;
+  email: string | null;
+  phone: string | null;
+  name: string | null;
+  locale: string | null;
+  attributes: Record<string, unknown>;
+  consent: Record<string, boolean>;
+  ownerId: string | null;
+  lifecycleStage: string;
+  stageChangedAt: Date | null;
+  serviceTier: string | null;
+  segment: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const joinRfm = and(eq(customerRfm.orgId, customers.orgId), eq(customerRfm.customerId, customers.id));
+
+/**
+ * Upserts by external id in one statement. Fields a row leaves out keep their stored value;
+ * attributes and consent are merged key by key.
+ */
+export async function upsertCustomers(tx: Executor, orgId: string, rows: CustomerInput[], now: Date) {
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      external_id: r.externalId,
+      email: r.email ?? null,
+      phone: r.phone ?? null,
+      name: r.name ?? null,
+      locale: r.locale ?? null,
+      attributes: r.attributes ?? {},
+      consent: r.consent ?? {},
+    })),
+  );
+  const result = await tx.execute(sql`
+    insert into customers as c (org_id, external_id, email, phone, name, locale, attributes, consent, created_at, updated_at)
+    select ${orgId}::uuid, r.external_id, r.email, r.phone, r.name, r.locale, r.attributes, r.consent,
+           ${now}::timestamptz, ${now}::timestamptz
+      from json_to_recordset(${json}::json)
+        as r(external_id text, email text, phone text, name text, locale text, attributes jsonb, consent jsonb)
+    on conflict (org_id, external_id) do update set
+      email = coalesce(excluded.email, c.email),
+      phone = coalesce(excluded.phone, c.phone),
+      name = coalesce(excluded.name, c.name),
+      locale = coalesce(excluded.locale, c.locale),
+      attributes = c.attributes || excluded.attributes,
+      consent = c.consent || excluded.consent,
+      updated_at = excluded.updated_at
+    returning c.id, c.external_id as "externalId", (c.xmax = 0) as created`);
+  return rowsOf<{ id: string; externalId: string; created: boolean }>(result);
+}
+
+/** Ids of the given external ids; the unknown ones are created bare (stage potential). */
+export async function resolveExternalIds(tx: Executor, orgId: string, externalIds: string[], now: Date) {
+  const result = await tx.execute(sql`
+    with input as (select distinct value as external_id from json_array_elements_text(${JSON.stringify(externalIds)}::json)),
+    created as (
+      insert into customers (org_id, external_id, created_at, updated_at)
+      select ${orgId}::uuid, external_id, ${now}::timestamptz, ${now}::timestamptz from input
+      on conflict (org_id, external_id) do nothing
+      returning id, external_id)
+    select id, external_id as "externalId", true as created from created
+    union all
+    select c.id, c.external_id, false from customers c join input i on i.external_id = c.external_id
+     where c.org_id = ${orgId}::uuid`);
+  return rowsOf<{ id: string; externalId: string; created: boolean }>(result);
+}
+
+export async function findCustomerRow(tx: Executor, orgId: string, externalId: string) {
+  const [row] = await tx
+    .select(customerColumns)
+    .from(customers)
+    .leftJoin(customerRfm, joinRfm)
+    .where(and(eq(customers.orgId, orgId), eq(customers.externalId, externalId), isNull(customers.erasedAt)));
+  return row as CustomerRow | undefined;
+}
+
+export type CustomerFilter = {
+  stage?: string;
+  segment?: string;
+  tier?: string;
+  attribute?: { key: string; value: string };
+  q?: string;
+  after?: string;
+  limit: number;
+};
+
+/** A page of customers in external-id order, filtered; erased customers are never listed. */
+export async function listCustomers(tx: Executor, orgId: string, f: CustomerFilter) {
+  const where: (SQL | undefined)[] = [eq(customers.orgId, orgId), isNull(customers.erasedAt)];
+  if (f.stage) where.push(eq(customers.lifecycleStage, f.stage));
+  if (f.segment) where.push(eq(customerRfm.segment, f.segment));
+  if (f.tier) where.push(eq(customers.serviceTier, f.tier));
+  if (f.attribute) where.push(sql`${customers.attributes} ->> ${f.attribute.key} = ${f.attribute.value}`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      sql`(${customers.externalId} ilike ${like} or ${customers.email} ilike ${like} or ${customers.name} ilike ${like} or ${customers.phone} ilike ${like})`,
+    );
+  }
+  if (f.after !== undefined) where.push(gt(customers.externalId, f.after));
+  const rows = await tx
+    .select(customerColumns)
+    .from(customers)
+    .leftJoin(customerRfm, joinRfm)
+    .where(and(...where))
+    .orderBy(asc(customers.externalId))
+    .limit(f.limit + 1);
+  return rows as CustomerRow[];
+}
+
+export type CustomerPatch = Partial<{
+  email: string | null;
+  phone: string | null;
+  name: string | null;
+  locale: string | null;
+  ownerId: string | null;
+  attributes: Record<string, unknown>;
+  consent: Record<string, boolean>;
+}>;
+
+/** Changes the given fields; attributes and consent merge, a null attribute removes its key. */
+export async function updateCustomer(
+  tx: Executor,
+  orgId: string,
+  customerId: string,
+  patch: CustomerPatch,
+  now: Date,
+) {
+  const { attributes, consent, ...fields } = patch;
+  const set: Record<string, unknown> = { ...fields, updatedAt: now };
+  if (attributes) {
+    const removed = Object.keys(attributes).filter((k) => attributes[k] === null);
+    const kept = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null));
+    set.attributes = sql`(${customers.attributes} - array(select json_array_elements_text(${JSON.stringify(removed)}::json))) || ${JSON.stringify(kept)}::jsonb`;
+  }
+  if (consent) set.consent = sql`${customers.consent} || ${JSON.stringify(consent)}::jsonb`;
+  await tx
+    .update(customers)
+    .set(set)
+    .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)));
+}
+
+export async function findRfm(tx: Executor, orgId: string, customerId: string) {
+  const [row] = await tx
+    .select({
+      recencyDays: customerRfm.recencyDays,
+      frequency: customerRfm.frequency,
+      monetaryMinor: customerRfm.monetaryMinor,
+      r: customerRfm.r,
+      f: customerRfm.f,
+      m: customerRfm.m,
+      segment: customerRfm.segment,
+      computedAt: customerRfm.computedAt,
+    })
+    .from(customerRfm)
+    .where(and(eq(customerRfm.orgId, orgId), eq(customerRfm.customerId, customerId)));
+  return row;
+}
+
+/** Organizations that have customers: the scheduled recompute visits each. */
+export async function listOrgsWithCustomers(tx: Executor): Promise<string[]> {
+  const result = await tx.execute(sql`select distinct org_id from customers`);
+  return rowsOf<{ org_id: string }>(result).map((r) => r.org_id);
+}

@@ -1,0 +1,228 @@
+import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
+import { type Executor, rowsOf } from '../../db/database';
+import { customerStats, customers, lifecycleSettings, stageChanges } from './schema';
+import { DEFAULT_RULES, type LifecycleRules } from './stages';
+
+export async function findRules(tx: Executor, orgId: string): Promise<LifecycleRules> {
+  const [row] = await tx
+    .select({
+      regularMinPurchases: lifecycleSettings.regularMinPurchases,
+      regularWindowDays: lifecycleSettings.regularWindowDays,
+      loyalMinNps: lifecycleSettings.loyalMinNps,
+      referralWindowDays: lifecycleSettings.referralWindowDays,
+      lostAfterDays: lifecycleSettings.lostAfterDays,
+      lostAliveBelow: lifecycleSettings.lostAliveBelow,
+    })
+    .from(lifecycleSettings)
+    .where(eq(lifecycleSettings.orgId, orgId));
+  return row ?? DEFAULT_RULES;
+}
+
+export async function saveRules(tx: Executor, orgId: string, rules: LifecycleRules, now: Date) {
+  await tx
+    .insert(lifecycleSettings)
+    .values({ orgId, ...rules, updatedAt: now })
+    .onConflictDoUpdate({ target: lifecycleSettings.orgId, set: { ...rules, updatedAt: now } });
+}
+
+export type NpsSignal = { customerId: string; nps: number | null; at: Date };
+
+/** Keeps the latest NPS answer and response time per customer; older news never overwrites newer. */
+export async function recordNpsSignals(tx: Executor, orgId: string, signals: NpsSignal[]) {
+  const latest = new Map<string, NpsSignal>();
+  for (const s of signals) {
+    const seen = latest.get(s.customerId);
+    if (!seen || s.at >= seen.at) latest.set(s.customerId, s);
+  }
+  if (!latest.size) return;
+  const json = JSON.stringify(
+    [...latest.values()].map((s) => ({ customer_id: s.customerId, nps: s.nps, at: s.at.toISOString() })),
+  );
+  await tx.execute(sql`
+    insert into customer_stats as s (org_id, customer_id, last_nps, last_nps_at, last_response_at)
+    select ${orgId}::uuid, r.customer_id, r.nps, case when r.nps is null then null else r.at end, r.at
+      from json_to_recordset(${json}::json) as r(customer_id uuid, nps smallint, at timestamptz)
+    on conflict (org_id, customer_id) do update set
+      last_nps = case when excluded.last_nps is not null
+                       and excluded.last_nps_at >= coalesce(s.last_nps_at, '-infinity')
+                      then excluded.last_nps else s.last_nps end,
+      last_nps_at = greatest(s.last_nps_at, excluded.last_nps_at),
+      last_response_at = greatest(s.last_response_at, excluded.last_response_at)`);
+}
+
+export type AliveProbability = { customerId: string; aliveProbability: number };
+
+export async function storeAliveProbabilities(
+  tx: Executor,
+  orgId: string,
+  values: AliveProbability[],
+  at: Date,
+) {
+  if (!values.length) return;
+  const json = JSON.stringify(values.map((v) => ({ customer_id: v.customerId, p: v.aliveProbability })));
+  await tx.execute(sql`
+    insert into customer_stats as s (org_id, customer_id, alive_probability, alive_probability_at)
+    select ${orgId}::uuid, r.customer_id, r.p, ${at}::timestamptz
+      from json_to_recordset(${json}::json) as r(customer_id uuid, p double precision)
+      join customers c on c.org_id = ${orgId}::uuid and c.id = r.customer_id
+    on conflict (org_id, customer_id) do update set
+      alive_probability = excluded.alive_probability, alive_probability_at = excluded.alive_probability_at`);
+}
+
+/** The instant a calendar day `daysBack` days before `now` starts, in the organization's time zone. */
+const dayStart = (now: Date, timeZone: string, daysBack: number) =>
+  sql`((((${now}::timestamptz at time zone ${timeZone})::date - ${daysBack}::int)::timestamp) at time zone ${timeZone})`;
+
+export type StageChange = { customerId: string; externalId: string; from: string; to: string };
+
+/**
+ * Applies the lifecycle rules (see stages.ts) in one statement: aggregates the events, decides
+ * each customer's stage, updates the customers whose stage differs and logs each change.
+ * `customerIds` limits it to those customers (as events arrive); without it every customer of
+ * the organization is recomputed and only the number of changes comes back.
+ */
+export async function applyStageRules(
+  tx: Executor,
+  orgId: string,
+  o: { now: Date; timeZone: string; rules: LifecycleRules; customerIds?: string[] },
+): Promise<{ count: number; changes: StageChange[] }> {
+  const { now, timeZone, rules } = o;
+  const scoped = o.customerIds !== undefined;
+  const scope = scoped
+    ? sql`and customer_id in (select value::uuid from json_array_elements_text(${JSON.stringify(o.customerIds)}::json))`
+    : sql``;
+  const customerScope = scoped
+    ? sql`and c.id in (select value::uuid from json_array_elements_text(${JSON.stringify(o.customerIds)}::json))`
+    : sql``;
+  const aliveBelow = rules.lostAliveBelow;
+  const result = await tx.execute(sql`
+    with cutoffs as (
+      select ${dayStart(now, timeZone, rules.regularWindowDays)} as regular_from,
+             ${dayStart(now, timeZone, rules.referralWindowDays)} as referral_from,
+             ${dayStart(now, timeZone, rules.lostAfterDays)} as active_from
+    ),
+    agg as (
+      select customer_id,
+             max(occurred_at) filter (where type = 'purchase') as last_purchase_at,
+             count(*) filter (where type = 'purchase' and occurred_at >= k.regular_from) as recent_purchases,
+             bool_or(type = 'referral' and occurred_at >= k.referral_from) as recent_referral
+        from events, cutoffs k
+       where org_id = ${orgId}::uuid ${scope}
+       group by customer_id
+    ),
+    decided as (
+      select c.id, c.lifecycle_stage as old_stage,
+             case
+               when a.last_purchase_at is not null
+                    and (a.last_purchase_at < k.active_from
+                         or (${aliveBelow}::float8 is not null and s.alive_probability < ${aliveBelow}::float8))
+                 then 'lost'
+               when a.recent_purchases >= ${rules.regularMinPurchases}::int
+                    and (s.last_nps >= ${rules.loyalMinNps}::int or a.recent_referral)
+                 then 'loyal'
+               when a.recent_purchases >= ${rules.regularMinPurchases}::int then 'regular'
+               when a.last_purchase_at is not null then 'buyer'
+               when a.customer_id is not null or s.last_response_at is not null then 'visitor'
+               else 'potential'
+             end as new_stage
+        from customers c
+        cross join cutoffs k
+        left join agg a on a.customer_id = c.id
+        left join customer_stats s on s.org_id = c.org_id and s.customer_id = c.id
+       where c.org_id = ${orgId}::uuid ${customerScope}
+    ),
+    changed as (
+      update customers c set lifecycle_stage = d.new_stage, stage_changed_at = ${now}::timestamptz
+        from decided d
+       where c.org_id = ${orgId}::uuid and c.id = d.id and d.new_stage <> d.old_stage
+      returning c.id, c.external_id, d.old_stage, d.new_stage
+    ),
+    logged as (
+      insert into stage_changes (org_id, customer_id, from_stage, to_stage, changed_at)
+      select ${orgId}::uuid, id, old_stage, new_stage, ${now}::timestamptz from changed
+    )
+    ${
+      scoped
+        ? sql`select id as "customerId", external_id as "externalId", old_stage as "from", new_stage as "to" from changed`
+        : sql`select count(*)::int as count from changed`
+    }`);
+  if (scoped) {
+    const changes = rowsOf<StageChange>(result);
+    return { count: changes.length, changes };
+  }
+  return { count: Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0), changes: [] };
+}
+
+export async function lastStageChangeId(tx: Executor, orgId: string): Promise<number> {
+  const [row] = await tx
+    .select({ id: sql<number>`coalesce(max(${stageChanges.id}), 0)` })
+    .from(stageChanges)
+    .where(eq(stageChanges.orgId, orgId));
+  return Number(row?.id ?? 0);
+}
+
+/** Stage changes logged after `afterId`, oldest first, with the customer's external id. */
+export async function pageStageChanges(tx: Executor, orgId: string, afterId: number, limit: number) {
+  return tx
+    .select({
+      id: stageChanges.id,
+      customerId: stageChanges.customerId,
+      externalId: customers.externalId,
+      from: stageChanges.fromStage,
+      to: stageChanges.toStage,
+      at: stageChanges.changedAt,
+    })
+    .from(stageChanges)
+    .innerJoin(
+      customers,
+      and(eq(customers.orgId, stageChanges.orgId), eq(customers.id, stageChanges.customerId)),
+    )
+    .where(and(eq(stageChanges.orgId, orgId), gt(stageChanges.id, afterId)))
+    .orderBy(asc(stageChanges.id))
+    .limit(limit);
+}
+
+export async function listStageHistory(tx: Executor, orgId: string, customerId: string, limit: number) {
+  return tx
+    .select({ from: stageChanges.fromStage, to: stageChanges.toStage, at: stageChanges.changedAt })
+    .from(stageChanges)
+    .where(and(eq(stageChanges.orgId, orgId), eq(stageChanges.customerId, customerId)))
+    .orderBy(desc(stageChanges.changedAt), desc(stageChanges.id))
+    .limit(limit);
+}
+
+export async function countByStage(tx: Executor, orgId: string) {
+  return tx
+    .select({ stage: customers.lifecycleStage, count: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(eq(customers.orgId, orgId))
+    .groupBy(customers.lifecycleStage);
+}
+
+export async function countTransitions(tx: Executor, orgId: string, from: Date, to: Date) {
+  return tx
+    .select({
+      from: stageChanges.fromStage,
+      to: stageChanges.toStage,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(stageChanges)
+    .where(
+      and(eq(stageChanges.orgId, orgId), gte(stageChanges.changedAt, from), lte(stageChanges.changedAt, to)),
+    )
+    .groupBy(stageChanges.fromStage, stageChanges.toStage)
+    .orderBy(stageChanges.fromStage, stageChanges.toStage);
+}
+
+export async function findStats(tx: Executor, orgId: string, customerId: string) {
+  const [row] = await tx
+    .select({
+      lastNps: customerStats.lastNps,
+      lastNpsAt: customerStats.lastNpsAt,
+      lastResponseAt: customerStats.lastResponseAt,
+      aliveProbability: customerStats.aliveProbability,
+    })
+    .from(customerStats)
+    .where(and(eq(customerStats.orgId, orgId), eq(customerStats.customerId, customerId)));
+  return row;
+}

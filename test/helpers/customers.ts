@@ -1,0 +1,22 @@
+import { expect } from 'vitest';
+import type { TestApp, TestOrg } from './app';
+
+/** Calls the API as `org` and returns the response; JSON bodies are sent as given. */
+export function apiAs(t: TestApp, org: TestOrg) {
+  return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers = {}) =>
+    t.app.inject({ method, url, headers: { ...org.auth, ...headers }, payload: payload as object });
+}
+
+/** The body of a problem+json answer, checked for its shape. */
+export function problemOf(res: { statusCode: number; headers: Record<string, unknown>; json: () => any }) {
+  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  const body = res.json();
+  expect(body.status).toBe(res.statusCode);
+  return body as { detail: string; errors?: { field: string; message: string }[] };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The instant `days` days before the test clock's now (fractions allowed). */
+export const daysAgo = (t: TestApp, days: number) =>
+  new Date(t.clock.now().getTime() - days * DAY_MS).toISOString();
