@@ -16,6 +16,7 @@ import { registerHealth } from './http/health';
 import { registerIdempotency } from './http/idempotency';
 import { registerMetrics } from './http/metrics';
 import { errorHandler, sendProblem } from './http/problem';
+import { RATE_LIMITS } from './http/rate-limits';
 import type { App, AppContext } from './http/types';
 import { registerWeb } from './http/web';
 import { registerJobRoutes } from './jobs/routes';
@@ -77,8 +78,7 @@ export async function buildApp({ ctx, logger = true }: BuildOptions): Promise<Ap
   await app.register(cookie);
   await app.register(rateLimit, {
     global: true,
-    max: 1200,
-    timeWindow: '1 minute',
+    ...RATE_LIMITS.default,
     keyGenerator: (req) => {
       const auth = req.headers.authorization;
       return auth ? `key:${auth.slice(7, 19)}` : `ip:${req.ip}`;

@@ -234,6 +234,21 @@ describe.each(ENGINES)('platform core on %s', (engine) => {
     expect((await t.app.inject({ url: '/api/v1/org', headers: reader })).statusCode).toBe(401);
   });
 
+  it('answers 409 to a duplicate that arrives while the first request with its key still runs', async () => {
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        headers: { ...org.auth, 'idempotency-key': 'concurrent-1' },
+        payload: { name: 'concurrent', scopes: ['read'] },
+      });
+    const codes = (await Promise.all([send(), send(), send()])).map((r) => r.statusCode).sort();
+    expect(codes[0]).toBe(201);
+    expect(codes.slice(1).every((c) => c === 409 || c === 201)).toBe(true);
+    const keys = (await t.app.inject({ url: '/api/v1/api-keys', headers: org.auth })).json().items;
+    expect(keys.filter((k: { name: string }) => k.name === 'concurrent')).toHaveLength(1);
+  });
+
   it('replays writes with the same Idempotency-Key and refuses another body with it', async () => {
     const send = (name: string) =>
       t.app.inject({

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../http/auth';
+import { RATE_LIMITS } from '../../http/rate-limits';
 import { type App, principalOf } from '../../http/types';
 import { AppError, notFound } from '../../lib/errors';
 import * as repo from './repo';
 import * as S from './schemas';
 import * as service from './service';
-
-const LOGIN_RATE = { max: 10, timeWindow: '1 minute' };
 
 export async function orgRoutes(app: App) {
   const { db, clock, config } = app.ctx;
@@ -29,7 +28,7 @@ export async function orgRoutes(app: App) {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { access: 'public', rateLimit: LOGIN_RATE },
+      config: { access: 'public', rateLimit: RATE_LIMITS.login },
       schema: { tags: ['auth'], body: S.ZLoginRequestSchema, response: { 200: S.ZLoginResponseSchema } },
     },
     async (req, reply) => {
