@@ -1,0 +1,31 @@
+import type { Executor } from '../../db/database';
+import type { AppContext } from '../../http/types';
+import { listAllTopics } from './repo-topics';
+import { compileTopics, topicsOfAnswer } from './tag-answers';
+import { analyzeAnswer } from './text/analyze-answer';
+import { type DetectedLang, isTextLang } from './text/languages';
+
+export { latestScores } from './repo-customer';
+
+/** A topic of the organization's taxonomy, as other modules see it. */
+export type TopicRef = { id: string; key: string; name: Record<string, string> };
+
+/**
+ * The topics some open answers mention (case rules use it). `lang` is the language when known,
+ * or a locale hint; without it each text's language is detected.
+ */
+export async function topicsOfTexts(
+  _ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  texts: readonly string[],
+  lang?: string | null,
+): Promise<TopicRef[]> {
+  const topics = await listAllTopics(tx, orgId);
+  if (!topics.length || !texts.length) return [];
+  const langs: DetectedLang[] = texts.map((text) =>
+    lang === 'und' || isTextLang(lang) ? lang : analyzeAnswer(text, { locale: lang }).lang,
+  );
+  const ids = new Set(topicsOfAnswer(texts, langs, compileTopics(topics)));
+  return topics.filter((t) => ids.has(t.id)).map((t) => ({ id: t.id, key: t.key, name: t.name }));
+}

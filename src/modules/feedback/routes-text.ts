@@ -1,0 +1,46 @@
+import { type App, principalOf } from '../../http/types';
+import { message } from './messages';
+import { acceptLanguageOf } from './respond';
+import * as S from './schemas';
+import { getFeedbackSettings } from './settings';
+import { distinguishingTerms } from './text-terms';
+import { topicInsights } from './text-topics';
+
+/** What customers talk about: distinguishing terms and topics of open answers. */
+export async function textRoutes(app: App) {
+  const ctx = app.ctx;
+
+  app.get(
+    '/api/v1/analytics/text/terms',
+    {
+      config: { access: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'Per language, the words and phrases that most distinguish detractors from promoters',
+        querystring: S.ZTermsQuerySchema,
+        response: { 200: S.ZTermsResponseSchema },
+      },
+    },
+    async (req) => distinguishingTerms(ctx, principalOf(req).orgId, req.query),
+  );
+
+  app.get(
+    '/api/v1/analytics/text/topics',
+    {
+      config: { access: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'Topic counts, monthly trends and each topic’s effect on NPS',
+        querystring: S.ZTextTopicsQuerySchema,
+        response: { 200: S.ZTextTopicsResponseSchema },
+      },
+    },
+    async (req) => {
+      const { orgId } = principalOf(req);
+      const answer = await topicInsights(ctx, orgId, req.query);
+      if (!answer.suppressed) return answer;
+      const { anonymityThreshold: threshold } = await getFeedbackSettings(ctx, orgId);
+      return { ...answer, message: message(acceptLanguageOf(req), 'withheld', { threshold }) };
+    },
+  );
+}

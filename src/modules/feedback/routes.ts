@@ -1,0 +1,109 @@
+import type { App } from '../../http/types';
+import { principalOf } from '../../http/types';
+import { analyzeDrivers } from './analyze-drivers';
+import type { Dimension, GroupBy } from './dimensions';
+import { message } from './messages';
+import { driversCsv, metricCsv } from './metric-csv';
+import { queryMetric } from './query-metric';
+import { acceptLanguageOf, sendCsv, wantsCsv } from './respond';
+import { textRoutes } from './routes-text';
+import { topicRoutes } from './routes-topics';
+import * as S from './schemas';
+import { getFeedbackSettings, updateFeedbackSettings } from './settings';
+
+export async function feedbackRoutes(app: App) {
+  const ctx = app.ctx;
+
+  // One route per metric: the path names a metric, never an object of some organization.
+  for (const metric of S.METRICS) {
+    app.get(
+      `/api/v1/metrics/${metric}`,
+      {
+        config: { access: 'analytics:read' },
+        schema: {
+          tags: ['analytics'],
+          summary: `${metric.toUpperCase()} with its 95% interval, a breakdown and an optional comparison`,
+          querystring: S.ZMetricQuerySchema,
+          response: { 200: S.ZMetricResponseSchema },
+        },
+      },
+      async (req, reply) => {
+        const { orgId } = principalOf(req);
+        const q = req.query;
+        const { answer, source } = await queryMetric(ctx, orgId, metric, {
+          ...q,
+          groupBy: q.groupBy as GroupBy,
+        });
+        reply.header('x-feedback-source', source);
+        const lang = acceptLanguageOf(req);
+        const withheld = (count: number, threshold: number) =>
+          message(lang, 'withheldGroups', { count, threshold });
+        if (wantsCsv(req, q.format)) {
+          const threshold = answer.suppressed ? answer.anonymityThreshold : 0;
+          return sendCsv(reply, metric, metricCsv(answer, message(lang, 'withheld', { threshold })));
+        }
+        if (answer.suppressed) {
+          return {
+            ...answer,
+            message: message(lang, 'withheld', { threshold: answer.anonymityThreshold }),
+          };
+        }
+        const threshold = (await getFeedbackSettings(ctx, orgId)).anonymityThreshold;
+        return answer.withheldGroups
+          ? { ...answer, notice: withheld(answer.withheldGroups, threshold) }
+          : answer;
+      },
+    );
+  }
+
+  app.get(
+    '/api/v1/analytics/drivers',
+    {
+      config: { access: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'Share, score and lift or drag on the overall score of each touchpoint, segment, ...',
+        querystring: S.ZDriversQuerySchema,
+        response: { 200: S.ZDriversResponseSchema },
+      },
+    },
+    async (req, reply) => {
+      const { orgId } = principalOf(req);
+      const answer = await analyzeDrivers(ctx, orgId, { ...req.query, by: req.query.by as Dimension });
+      const settings = answer.suppressed ? await getFeedbackSettings(ctx, orgId) : undefined;
+      const withheld = settings
+        ? message(acceptLanguageOf(req), 'withheld', { threshold: settings.anonymityThreshold })
+        : undefined;
+      if (wantsCsv(req, req.query.format)) {
+        return sendCsv(reply, `drivers-${answer.by}`, driversCsv(answer, withheld ?? ''));
+      }
+      return withheld ? { ...answer, message: withheld } : answer;
+    },
+  );
+
+  app.get(
+    '/api/v1/analytics/settings',
+    {
+      config: { access: 'analytics:read' },
+      schema: { tags: ['analytics'], response: { 200: S.ZSettingsSchema } },
+    },
+    async (req) => getFeedbackSettings(ctx, principalOf(req).orgId),
+  );
+
+  app.patch(
+    '/api/v1/analytics/settings',
+    {
+      config: { access: 'settings:write' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'Anonymity threshold for employee and internal-client feedback',
+        body: S.ZUpdateSettingsRequestSchema,
+        response: { 200: S.ZSettingsSchema },
+      },
+    },
+    async (req) => updateFeedbackSettings(ctx, principalOf(req).orgId, req.body),
+  );
+
+  await topicRoutes(app);
+  await textRoutes(app);
+}
