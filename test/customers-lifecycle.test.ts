@@ -1,0 +1,310 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DomainEvents } from '../src/events/bus';
+import { supplyAliveProbabilities } from '../src/modules/customers/api';
+import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
+import { apiAs, daysAgo, problemOf } from './helpers/customers';
+import { ENGINES } from './helpers/db';
+
+const DAY_MS = 86_400_000;
+
+describe.each(ENGINES)('lifecycle stages on %s', (engine) => {
+  let t: TestApp;
+  let org: TestOrg;
+  let api: ReturnType<typeof apiAs>;
+  const changes: DomainEvents['customer.stage_changed'][] = [];
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    t.ctx.bus.on('customer.stage_changed', async (_tx, c) => {
+      changes.push(c);
+    });
+    org = await t.createOrg();
+    api = apiAs(t, org);
+  });
+  afterAll(() => t?.close());
+
+  let seq = 0;
+  const event = (customer: string, type: string, days: number, extra: Record<string, unknown> = {}) => ({
+    id: `ev-${++seq}`,
+    type,
+    customerExternalId: customer,
+    occurredAt: daysAgo(t, days),
+    ...extra,
+  });
+  const send = async (...events: ReturnType<typeof event>[]) => {
+    const res = await api('POST', '/api/v1/events/batch', { events });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  const stageOf = async (externalId: string) =>
+    (await api('GET', `/api/v1/customers/${externalId}`)).json().lifecycleStage;
+  const recomputeAll = async () => {
+    await t.ctx.jobs.enqueue({ name: 'customers.recompute', orgId: org.orgId });
+    await t.ctx.jobs.runDue();
+  };
+
+  it('moves customers through potential, visitor, buyer and regular as events arrive', async () => {
+    await api('POST', '/api/v1/customers/batch', { customers: [{ externalId: 'known' }] });
+    expect(await stageOf('known')).toBe('potential');
+
+    await send(event('walker', 'visit', 3));
+    expect(await stageOf('walker')).toBe('visitor');
+
+    await send(event('two', 'purchase', 10, { amount: 100 }), event('two', 'purchase', 5, { amount: 100 }));
+    expect(await stageOf('two')).toBe('buyer');
+
+    // exactly three purchases within the window make a regular; two do not
+    await send(
+      event('three', 'purchase', 100, { amount: 100 }),
+      event('three', 'purchase', 50, { amount: 100 }),
+    );
+    expect(await stageOf('three')).toBe('buyer');
+    await send(event('three', 'purchase', 1, { amount: 100 }));
+    expect(await stageOf('three')).toBe('regular');
+
+    // a purchase 365 days ago is within the window, 366 is not
+    await send(
+      event('edge365', 'purchase', 365, { amount: 1 }),
+      event('edge365', 'purchase', 10, { amount: 1 }),
+      event('edge365', 'purchase', 9, { amount: 1 }),
+    );
+    expect(await stageOf('edge365')).toBe('regular');
+    await send(
+      event('edge366', 'purchase', 366, { amount: 1 }),
+      event('edge366', 'purchase', 10, { amount: 1 }),
+      event('edge366', 'purchase', 9, { amount: 1 }),
+    );
+    expect(await stageOf('edge366')).toBe('buyer');
+
+    const three = changes.filter((c) => c.externalId === 'three').map((c) => [c.from, c.to]);
+    expect(three).toEqual([
+      ['potential', 'buyer'],
+      ['buyer', 'regular'],
+    ]);
+    const history = (await api('GET', '/api/v1/customers/three')).json().stageHistory;
+    expect(history.map((h: { from: string; to: string }) => `${h.from}>${h.to}`)).toEqual([
+      'buyer>regular',
+      'potential>buyer',
+    ]);
+    expect(new Date(history[0].at).toISOString()).toBe(t.clock.now().toISOString());
+  });
+
+  it('makes a regular loyal on a promoter answer or a referral, and the latest NPS counts', async () => {
+    const regular = (id: string) =>
+      send(
+        event(id, 'purchase', 30, { amount: 100 }),
+        event(id, 'purchase', 20, { amount: 100 }),
+        event(id, 'purchase', 10, { amount: 100 }),
+      );
+    await regular('promoter');
+    await send(event('promoter', 'survey_response', 5, { data: { nps: 8 } }));
+    expect(await stageOf('promoter')).toBe('regular');
+    await send(event('promoter', 'survey_response', 4, { data: { nps: 9 } }));
+    expect(await stageOf('promoter')).toBe('loyal');
+    // an older answer arriving late does not replace the latest
+    await send(event('promoter', 'survey_response', 50, { data: { nps: 3 } }));
+    expect(await stageOf('promoter')).toBe('loyal');
+
+    await regular('referrer');
+    await send(event('referrer', 'referral', 2));
+    expect(await stageOf('referrer')).toBe('loyal');
+
+    // NPS from the surveys module arrives on the bus
+    await regular('surveyed');
+    const customerId = (
+      await t.ctx.db.queryOwner<{ id: string }>(
+        'select id from customers where org_id = $1 and external_id = $2',
+        [org.orgId, 'surveyed'],
+      )
+    )[0].id;
+    const respond = (nps: number, at: Date) =>
+      t.ctx.db.withOrg(org.orgId, (tx) =>
+        t.ctx.bus.emit(tx, 'response.created', {
+          orgId: org.orgId,
+          responseId: `r-${nps}`,
+          surveyId: 's-1',
+          customerId,
+          audience: 'customers',
+          channel: 'email',
+          touchpoint: null,
+          locale: 'en',
+          submittedAt: at,
+          scores: { nps },
+          texts: [],
+          answers: {},
+        }),
+      );
+    await respond(10, t.clock.now());
+    expect(await stageOf('surveyed')).toBe('loyal');
+    await respond(6, new Date(t.clock.now().getTime() + 1000));
+    expect(await stageOf('surveyed')).toBe('regular');
+    expect((await api('GET', '/api/v1/customers/surveyed')).json().lastNps).toBe(6);
+  });
+
+  it('a survey response alone makes a known customer a visitor', async () => {
+    await api('POST', '/api/v1/customers/batch', { customers: [{ externalId: 'asked' }] });
+    const [{ id }] = await t.ctx.db.queryOwner<{ id: string }>(
+      'select id from customers where org_id = $1 and external_id = $2',
+      [org.orgId, 'asked'],
+    );
+    await t.ctx.db.withOrg(org.orgId, (tx) =>
+      t.ctx.bus.emit(tx, 'response.created', {
+        orgId: org.orgId,
+        responseId: 'r-asked',
+        surveyId: 's-1',
+        customerId: id,
+        audience: 'customers',
+        channel: 'link',
+        touchpoint: null,
+        locale: 'en',
+        submittedAt: t.clock.now(),
+        scores: {},
+        texts: [],
+        answers: {},
+      }),
+    );
+    expect(await stageOf('asked')).toBe('visitor');
+  });
+
+  it('loses a buyer after 180 days without a purchase: day 180 is still active, day 181 is lost', async () => {
+    await send(event('sleeper', 'purchase', 179, { amount: 100 }));
+    t.clock.advance(DAY_MS); // the purchase is now 180 days ago
+    await recomputeAll();
+    expect(await stageOf('sleeper')).toBe('buyer');
+    t.clock.advance(DAY_MS); // 181 days
+    await recomputeAll();
+    expect(await stageOf('sleeper')).toBe('lost');
+    expect(changes.at(-1)).toMatchObject({ externalId: 'sleeper', from: 'buyer', to: 'lost' });
+
+    // a lost customer who buys again is a buyer again
+    await send(event('sleeper', 'purchase', 0, { amount: 100 }));
+    expect(await stageOf('sleeper')).toBe('buyer');
+  });
+
+  it('counts calendar days in the organization time zone', async () => {
+    const warsaw = await t.createOrg();
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/org',
+      headers: warsaw.auth,
+      payload: { timeZone: 'Europe/Warsaw' },
+    });
+    const now = t.clock.now(); // 09:00 UTC = 10:00 in Warsaw
+    // 180 local days before today, at 00:30 local time (23:30 UTC the day before)
+    const day = new Date(now.getTime() - 180 * DAY_MS);
+    const early = new Date(
+      Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) - 30 * 60 * 1000,
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/events/batch',
+      headers: warsaw.auth,
+      payload: {
+        events: [{ type: 'purchase', customerExternalId: 'tz', occurredAt: early.toISOString(), amount: 1 }],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const profile = await t.app.inject({ url: '/api/v1/customers/tz', headers: warsaw.auth });
+    // in UTC the purchase fell on day 181 (lost); in Warsaw it is day 180 (still a buyer)
+    expect(profile.json().lifecycleStage).toBe('buyer');
+  });
+
+  it('takes p(alive) from the value model when the organization asks for it', async () => {
+    await send(event('fading', 'purchase', 20, { amount: 100 }));
+    const [{ id }] = await t.ctx.db.queryOwner<{ id: string }>(
+      'select id from customers where org_id = $1 and external_id = $2',
+      [org.orgId, 'fading'],
+    );
+    const supply = (p: number) =>
+      t.ctx.db.withOrg(org.orgId, (tx) =>
+        supplyAliveProbabilities(t.ctx, tx, org.orgId, [{ customerId: id, aliveProbability: p }]),
+      );
+    await supply(0.1);
+    expect(await stageOf('fading')).toBe('buyer'); // no threshold set: p(alive) is not used
+    const patched = await api('PATCH', '/api/v1/settings/lifecycle', { lostAliveBelow: 0.2 });
+    expect(patched.json()).toMatchObject({ lostAliveBelow: 0.2, regularMinPurchases: 3, lostAfterDays: 180 });
+    await t.ctx.jobs.runDue(); // the settings change queued a recompute
+    expect(await stageOf('fading')).toBe('lost');
+    await supply(0.5);
+    expect(await stageOf('fading')).toBe('buyer');
+    await api('PATCH', '/api/v1/settings/lifecycle', { lostAliveBelow: null });
+  });
+
+  it('applies changed thresholds and refuses bad ones naming the field', async () => {
+    await send(
+      event('pair', 'purchase', 40, { amount: 100 }),
+      event('pair', 'purchase', 30, { amount: 100 }),
+    );
+    expect(await stageOf('pair')).toBe('buyer');
+    await api('PATCH', '/api/v1/settings/lifecycle', { regularMinPurchases: 2 });
+    await t.ctx.jobs.runDue();
+    expect(await stageOf('pair')).toBe('regular');
+    expect((await api('GET', '/api/v1/settings/lifecycle')).json().regularMinPurchases).toBe(2);
+    const bad = await api('PATCH', '/api/v1/settings/lifecycle', { loyalMinNps: 11, lostAfterDays: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(problemOf(bad).errors!.map((e) => e.field)).toEqual(['body.loyalMinNps', 'body.lostAfterDays']);
+    await api('PATCH', '/api/v1/settings/lifecycle', { regularMinPurchases: 3 });
+    await t.ctx.jobs.runDue();
+  });
+
+  it('reports counts per stage and the transition matrix of a period', async () => {
+    const fresh = await t.createOrg();
+    const call = apiAs(t, fresh);
+    const start = t.clock.now();
+    await call('POST', '/api/v1/customers/batch', {
+      customers: [{ externalId: 'x1' }, { externalId: 'x2' }, { externalId: 'x3' }],
+    });
+    const post = (events: unknown[]) => call('POST', '/api/v1/events/batch', { events });
+    await post([{ type: 'visit', customerExternalId: 'x1', occurredAt: daysAgo(t, 1) }]);
+    await post([{ type: 'purchase', customerExternalId: 'x2', occurredAt: daysAgo(t, 1), amount: 1 }]);
+    t.clock.advance(DAY_MS);
+    await post([{ type: 'purchase', customerExternalId: 'x1', occurredAt: daysAgo(t, 0), amount: 1 }]);
+    const report = (
+      await call(
+        'GET',
+        `/api/v1/analytics/lifecycle?from=${start.toISOString()}&to=${t.clock.now().toISOString()}`,
+      )
+    ).json();
+    expect(report.counts).toEqual({ potential: 1, visitor: 0, buyer: 2, regular: 0, loyal: 0, lost: 0 });
+    expect(report.transitions).toEqual([
+      { from: 'potential', to: 'buyer', count: 1 },
+      { from: 'potential', to: 'visitor', count: 1 },
+      { from: 'visitor', to: 'buyer', count: 1 },
+    ]);
+    expect(report.matrix.potential).toEqual({
+      potential: 0,
+      visitor: 1,
+      buyer: 1,
+      regular: 0,
+      loyal: 0,
+      lost: 0,
+    });
+    expect(report.matrix.visitor.buyer).toBe(1);
+
+    // only the period asked for: the first day alone
+    const firstDay = (
+      await call(
+        'GET',
+        `/api/v1/analytics/lifecycle?from=${start.toISOString()}&to=${new Date(start.getTime() + 1000).toISOString()}`,
+      )
+    ).json();
+    expect(firstDay.transitions).toHaveLength(2);
+    const backwards = await call(
+      'GET',
+      `/api/v1/analytics/lifecycle?from=${t.clock.now().toISOString()}&to=${start.toISOString()}`,
+    );
+    expect(problemOf(backwards).errors![0].field).toBe('query.from');
+    expect((await call('GET', '/api/v1/analytics/lifecycle?from=yesterday')).statusCode).toBe(400);
+  });
+
+  it('recomputes every organization on the daily schedule', async () => {
+    await send(event('scheduled', 'purchase', 180, { amount: 100 }));
+    expect(await stageOf('scheduled')).toBe('buyer');
+    t.clock.advance(DAY_MS + 1000); // the daily schedule is due, and the purchase is 181 days old
+    await t.ctx.jobs.runDue();
+    expect(await stageOf('scheduled')).toBe('lost');
+    const jobs = await t.ctx.db.queryOwner<{ status: string }>(
+      "select status from jobs where name = 'customers.recompute' and org_id = $1",
+      [org.orgId],
+    );
+    expect(jobs.every((j) => j.status === 'done')).toBe(true);
+  });
+});
