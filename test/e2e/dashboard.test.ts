@@ -60,6 +60,23 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('finds a customer and opens the 360° profile', async () => {
+    await chooseLanguage(page, 'en');
+    await page.goto(`${server.baseUrl}/customers?stage=regular`);
+    const first = page.locator('main table tbody a').first();
+    await first.waitFor();
+    const name = (await first.textContent())!;
+    await page.locator('input[type=search]').fill(name.split(' ')[1]);
+    await page.locator('main form button[type=submit]').click();
+    await page.waitForFunction(() => location.search.includes('q='));
+    await page.locator('main table tbody a', { hasText: name }).first().click();
+    await page.locator('main h1', { hasText: name }).waitFor();
+    await page.locator('.timeline li').first().waitFor();
+    expect(await page.locator('main').textContent()).toContain('RFM');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `${engine}-en-customer-profile`);
+  });
+
   it('remembers the chosen language across a reload', async () => {
     await chooseLanguage(page, 'pl');
     await page.reload();

@@ -18,6 +18,23 @@ const page = (load: () => Promise<{ default: ComponentType<PageProps> }>) => laz
 
 export const PAGES: PageDef[] = [
   {
+    path: '/customers',
+    navKey: 'nav.customers',
+    permission: 'customers:read',
+    component: page(() => import('./customers/customers-page')),
+  },
+  {
+    path: '/customers/:externalId',
+    permission: 'customers:read',
+    component: page(() => import('./customers/customer-profile-page')),
+  },
+  {
+    path: '/lifecycle',
+    navKey: 'nav.lifecycle',
+    permission: 'analytics:read',
+    component: page(() => import('./lifecycle/lifecycle-page')),
+  },
+  {
     path: '/settings',
     navKey: 'nav.settings',
     permission: 'settings:read',

@@ -27,4 +27,16 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     permission: 'keys:manage',
     component: lazy(() => import('./api-keys-section')),
   },
+  {
+    key: 'lifecycle',
+    labelKey: 'settings.lifecycle',
+    permission: 'settings:read',
+    component: lazy(() => import('./lifecycle-section')),
+  },
+  {
+    key: 'currencies',
+    labelKey: 'settings.currencies',
+    permission: 'settings:read',
+    component: lazy(() => import('./currencies-section')),
+  },
 ];

@@ -1,0 +1,52 @@
+import { useEffect, useRef } from 'react';
+
+// biome-ignore lint/suspicious/noExplicitAny: ECharts options are a large untyped tree.
+export type ChartOption = Record<string, any>;
+
+type EChartsInstance = {
+  setOption(o: ChartOption, notMerge?: boolean): void;
+  resize(): void;
+  dispose(): void;
+};
+
+/** An ECharts chart, loaded on first use; `label` describes it for screen readers. */
+export function Chart({
+  option,
+  label,
+  height = 300,
+}: {
+  option: ChartOption;
+  label: string;
+  height?: number;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsInstance | null>(null);
+  // The chart is created once; later options are applied by the second effect.
+  const latest = useRef(option);
+  latest.current = option;
+
+  useEffect(() => {
+    let disposed = false;
+    const onResize = () => chart.current?.resize();
+    void import('./echarts').then(({ echarts }) => {
+      if (disposed || !ref.current) return;
+      chart.current = echarts.init(ref.current, undefined, { renderer: 'svg' }) as EChartsInstance;
+      chart.current.setOption({ aria: { enabled: true }, animation: false, ...latest.current }, true);
+      window.addEventListener('resize', onResize);
+      window.addEventListener('beforeprint', onResize);
+    });
+    return () => {
+      disposed = true;
+      window.removeEventListener('resize', onResize);
+      window.removeEventListener('beforeprint', onResize);
+      chart.current?.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
+  }, [option]);
+
+  return <div ref={ref} className="chart" style={{ height }} role="img" aria-label={label} />;
+}

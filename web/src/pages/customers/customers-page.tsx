@@ -1,0 +1,133 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, type Page } from '../../api/client';
+import { DataTable } from '../../components/data-table';
+import { ErrorMessage } from '../../components/error-message';
+import { StageBadge } from '../../components/stage-badge';
+import { SEGMENTS, STAGES } from '../../lib/domain';
+import { useFormat } from '../../lib/format';
+import { Link, setSearch, useLocation } from '../../lib/router';
+
+export type CustomerRow = {
+  externalId: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  lifecycleStage: string;
+  segment: string | null;
+  serviceTier: string | null;
+  updatedAt: string;
+};
+
+const FILTERS = ['q', 'stage', 'segment', 'tier'] as const;
+
+/** The customer list: search and filters live in the URL; pages load on demand. */
+export default function CustomersPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { search } = useLocation();
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? undefined]));
+  const list = useInfiniteQuery({
+    queryKey: ['customers', filters],
+    queryFn: ({ pageParam }) =>
+      get<Page<CustomerRow>>('/customers', { ...filters, limit: 50, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section className="stack">
+      <div className="page-head">
+        <h1>{t('customers.title')}</h1>
+      </div>
+      <Filters initial={filters} />
+      {list.isError && <ErrorMessage error={list.error} />}
+      <DataTable
+        caption={t('customers.list')}
+        captionHidden
+        rows={rows}
+        rowKey={(c) => c.externalId}
+        exportName="customers"
+        empty={list.isPending ? t('common.loading') : t('customers.none')}
+        columns={[
+          {
+            key: 'name',
+            header: t('customers.name'),
+            value: (c) => c.name,
+            render: (c) => (
+              <Link to={`/customers/${encodeURIComponent(c.externalId)}`}>{c.name ?? c.externalId}</Link>
+            ),
+          },
+          { key: 'externalId', header: t('customers.externalId') },
+          { key: 'email', header: t('customers.email'), render: (c) => c.email ?? '—' },
+          {
+            key: 'lifecycleStage',
+            header: t('customers.stage'),
+            render: (c) => <StageBadge stage={c.lifecycleStage} />,
+          },
+          {
+            key: 'segment',
+            header: t('customers.segment'),
+            render: (c) => (c.segment ? t(`segments.${c.segment}`) : '—'),
+          },
+          { key: 'serviceTier', header: t('customers.tier'), render: (c) => c.serviceTier ?? '—' },
+          { key: 'updatedAt', header: t('customers.updated'), render: (c) => f.date(c.updatedAt) },
+        ]}
+      />
+      {list.hasNextPage && (
+        <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          {t('common.more')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function Filters({ initial }: { initial: Record<string, string | undefined> }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState(initial.q ?? '');
+  const [tier, setTier] = useState(initial.tier ?? '');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSearch({ q: q.trim(), tier: tier.trim() });
+  };
+  return (
+    <form className="row card" onSubmit={submit} aria-label={t('common.search')}>
+      <label>
+        {t('common.search')}
+        <input type="search" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} />
+      </label>
+      <label>
+        {t('customers.stage')}
+        <select value={initial.stage ?? ''} onChange={(e) => setSearch({ stage: e.target.value })}>
+          <option value="">{t('common.all')}</option>
+          {STAGES.map((s) => (
+            <option key={s} value={s}>
+              {t(`stages.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('customers.segment')}
+        <select value={initial.segment ?? ''} onChange={(e) => setSearch({ segment: e.target.value })}>
+          <option value="">{t('common.all')}</option>
+          {SEGMENTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`segments.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('customers.tier')}
+        <input value={tier} maxLength={50} onChange={(e) => setTier(e.target.value)} />
+      </label>
+      <button type="submit" className="primary">
+        {t('common.filter')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format';
+import type { Profile } from './customer-profile-page';
+
+type ValueSection = {
+  clv?: number | null;
+  clvMinor?: number | null;
+  pAlive?: number | null;
+  expectedPurchases?: number | null;
+  tier?: string | null;
+  profitabilityMinor?: number | null;
+};
+type PointsSection = { balance?: number };
+
+/** Sections other modules add to the profile (value, points, …), shown when present. */
+export function ProfileSections({ profile }: { profile: Profile }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const value = profile.value as ValueSection | null | undefined;
+  const points = profile.points as PointsSection | null | undefined;
+  return (
+    <>
+      {(value || profile.serviceTier) && (
+        <div className="card">
+          <h2>{t('customers.value')}</h2>
+          <dl className="facts">
+            <dt>{t('customers.tier')}</dt>
+            <dd>{value?.tier ?? profile.serviceTier ?? '—'}</dd>
+            {value && (
+              <>
+                <dt>{t('value.clv')}</dt>
+                <dd>{f.money(value.clvMinor ?? value.clv ?? null)}</dd>
+                <dt>{t('value.pAlive')}</dt>
+                <dd>{f.pct(value.pAlive ?? null)}</dd>
+                <dt>{t('value.expectedPurchases')}</dt>
+                <dd>{f.num(value.expectedPurchases ?? null)}</dd>
+              </>
+            )}
+          </dl>
+        </div>
+      )}
+      {points && typeof points.balance === 'number' && (
+        <div className="card">
+          <h2>{t('customers.points')}</h2>
+          <p className="kpi-inline">{f.int(points.balance)}</p>
+        </div>
+      )}
+    </>
+  );
+}
