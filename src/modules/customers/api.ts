@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
 import { storeEvents } from './ingest-events';
 import { refreshStages } from './refresh-stages';
+import { updateServiceTiers } from './repo-bulk';
 import type { EventRow } from './repo-events';
 import { type AliveProbability, storeAliveProbabilities } from './repo-lifecycle';
 import { customers } from './schema';
@@ -121,3 +122,23 @@ export async function supplyAliveProbabilities(
     values.map((v) => v.customerId),
   );
 }
+
+export {
+  listOrgsWithPurchases,
+  mapExternalIds,
+  type PurchaseBatch,
+  readPurchaseBatches,
+  readServiceEventTotals,
+  type ServiceEventTotals,
+} from './repo-bulk';
+
+/**
+ * The value module's tier writer: sets `service_tier` of many customers (SLA policies and
+ * offers follow it); returns how many changed.
+ */
+export const setServiceTiers = (
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  tiers: { customerId: string; tier: string | null }[],
+) => updateServiceTiers(tx, orgId, tiers, ctx.clock.now());
