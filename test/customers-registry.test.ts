@@ -95,8 +95,10 @@ describe.each(ENGINES)('customer registry on %s', (engine) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const url = `/api/v1/customers?q=Person&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await api('GET', url)).json();
+      const url: string = `/api/v1/customers?q=Person&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { items: { externalId: string }[]; nextCursor: string | null } = (
+        await api('GET', url)
+      ).json();
       expect(page.items.length).toBeLessThanOrEqual(3);
       seen.push(...page.items.map((c: { externalId: string }) => c.externalId));
       cursor = page.nextCursor;

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config';
 import type { AppContext } from '../http/types';
 import { openContext } from '../runtime';
@@ -13,3 +14,10 @@ export async function withContext<T>(action: (ctx: AppContext) => Promise<T>): P
 }
 
 export const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+/** The organization named by `--org <slug>` on the command line. */
+export async function findOrgId(ctx: AppContext, slug: string) {
+  const rows = await ctx.db.queryOwner<{ id: string }>('select id from orgs where slug = $1', [slug]);
+  if (!rows[0]) throw new InvalidArgumentError(`no organization with slug "${slug}"`);
+  return rows[0].id;
+}

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCustomerCommands } from './customers-commands';
 import { registerDemoCommand } from './demo-command';
 import { reportFatal } from './fail';
 import { registerPlatformCommands } from './platform-commands';
@@ -9,6 +10,7 @@ const program = new Command('orientir')
   .configureOutput({ outputError: (str, write) => write(str) });
 
 registerPlatformCommands(program);
+registerCustomerCommands(program);
 registerDemoCommand(program);
 
 try {

@@ -6,14 +6,8 @@ import { ROLES, type Role, SCOPES, type Scope } from '../modules/orgs/permission
 import { ZCreateOrgRequestSchema } from '../modules/orgs/schemas';
 import * as orgs from '../modules/orgs/service';
 import { startServer } from '../runtime';
-import { printJson, withContext } from './context';
+import { findOrgId, printJson, withContext } from './context';
 import { reportFatal } from './fail';
-
-async function findOrgId(slug: string, ctx: Parameters<Parameters<typeof withContext>[0]>[0]) {
-  const rows = await ctx.db.queryOwner<{ id: string }>('select id from orgs where slug = $1', [slug]);
-  if (!rows[0]) throw new InvalidArgumentError(`no organization with slug "${slug}"`);
-  return rows[0].id;
-}
 
 export function registerPlatformCommands(program: Command) {
   program
@@ -82,7 +76,7 @@ export function registerPlatformCommands(program: Command) {
     .action(async (o) => {
       printJson(
         await withContext(async (ctx) =>
-          orgs.createApiKey(ctx.db, await findOrgId(o.org, ctx), {
+          orgs.createApiKey(ctx.db, await findOrgId(ctx, o.org), {
             name: o.name,
             scopes: o.scope as Scope[],
           }),
@@ -95,7 +89,7 @@ export function registerPlatformCommands(program: Command) {
     .requiredOption('--org <slug>', 'organization slug')
     .argument('<id>', 'key id')
     .action(async (id: string, o) => {
-      await withContext(async (ctx) => orgs.revokeApiKey(ctx.db, ctx.clock, await findOrgId(o.org, ctx), id));
+      await withContext(async (ctx) => orgs.revokeApiKey(ctx.db, ctx.clock, await findOrgId(ctx, o.org), id));
       process.stdout.write(`revoked ${id}\n`);
     });
 
@@ -111,7 +105,7 @@ export function registerPlatformCommands(program: Command) {
     .action(async (o) => {
       printJson(
         await withContext(async (ctx) =>
-          orgs.addUser(ctx.db, await findOrgId(o.org, ctx), {
+          orgs.addUser(ctx.db, await findOrgId(ctx, o.org), {
             email: o.email,
             role: o.role as Role,
             name: o.name,

@@ -139,6 +139,8 @@ export async function importStream(
     if (pending.length >= batchSize) await flush();
   }
   await flush();
+  // Rows refused by the database come after their batch was read: the report reads top-down.
+  report.errors.sort((a, b) => a.line - b.line);
   return report;
 }
 

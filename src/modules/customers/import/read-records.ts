@@ -36,7 +36,8 @@ export async function* readCsv(stream: Readable): AsyncGenerator<SourceRecord> {
     info: { lines: number };
     record: Record<string, string>;
   }>) {
-    while (skipped.length) yield skipped.shift()!;
+    // The parser reads ahead: a malformed row may be known before the good rows above it.
+    while (skipped.length && skipped[0].line < info.lines) yield skipped.shift()!;
     yield { line: info.lines, value: record };
   }
   while (skipped.length) yield skipped.shift()!;
