@@ -2,6 +2,7 @@ import type { App, AppContext } from '../http/types';
 import { customersModule } from './customers/module';
 import { feedbackModule } from './feedback/module';
 import { orgsModule } from './orgs/module';
+import { surveysModule } from './surveys/module';
 
 /** A vertical slice: its routes, and at start-up its job handlers, schedules and event subscriptions. */
 export interface Module {
@@ -11,4 +12,4 @@ export interface Module {
 }
 
 /** Every module of the product; adding a capability is adding a line here. */
-export const MODULES: Module[] = [orgsModule, customersModule, feedbackModule];
+export const MODULES: Module[] = [orgsModule, customersModule, feedbackModule, surveysModule];

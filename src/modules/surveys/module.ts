@@ -1,0 +1,46 @@
+import type { Module } from '../registry';
+import { registerSurveyExtension } from './extension';
+import { SEND_INVITATION_JOB } from './invite';
+import { queueReminders, SEND_REMINDERS_JOB } from './reminders';
+import { purgeRateCounters } from './repo-responses';
+import { surveyRoutes } from './routes';
+import { assetRoutes } from './routes-assets';
+import { pageRoutes } from './routes-pages';
+import { publicRoutes } from './routes-public';
+import { sendInvitation } from './send-invitation';
+import { runTriggeredInvite, subscribeTriggers, TRIGGER_JOB } from './triggers';
+
+const PURGE_JOB = 'surveys.purge-rate-counters';
+
+export const surveysModule: Module = {
+  name: 'surveys',
+  routes: async (app) => {
+    await surveyRoutes(app);
+    await publicRoutes(app);
+    await pageRoutes(app);
+    await assetRoutes(app);
+  },
+  setup: async (ctx) => {
+    registerSurveyExtension(ctx);
+    subscribeTriggers(ctx);
+    ctx.jobs.register(SEND_INVITATION_JOB, (job) =>
+      sendInvitation(
+        ctx,
+        job.orgId!,
+        String(job.payload.invitationId),
+        job.payload.kind === 'reminder' ? 'reminder' : 'invite',
+      ),
+    );
+    ctx.jobs.register(TRIGGER_JOB, (job) =>
+      runTriggeredInvite(ctx, job.orgId!, job.payload as { surveyId: string; customerId: string }),
+    );
+    ctx.jobs.register(SEND_REMINDERS_JOB, async () => {
+      await queueReminders(ctx);
+    });
+    ctx.jobs.register(PURGE_JOB, () =>
+      ctx.db.asSystem((tx) => purgeRateCounters(tx, new Date(ctx.clock.now().getTime() - 60 * 60 * 1000))),
+    );
+    await ctx.jobs.schedule(SEND_REMINDERS_JOB, 3600);
+    await ctx.jobs.schedule(PURGE_JOB, 3600);
+  },
+};

@@ -1,0 +1,71 @@
+import type { Executor } from '../../db/database';
+import type { AppContext } from '../../http/types';
+import { findCustomer } from '../customers/api';
+import { inviteCustomer } from './invite';
+import * as repo from './repo';
+
+export const TRIGGER_JOB = 'surveys.trigger-invite';
+const MINUTE_MS = 60_000;
+/** Events imported long after they happened trigger nobody: the moment to ask has passed. */
+const STALE_AFTER_MS = 7 * 24 * 60 * MINUTE_MS;
+
+/** Queues the surveys whose triggers listen for `eventType`, each once per cause, after its delay. */
+async function queueTriggered(
+  ctx: AppContext,
+  tx: Executor,
+  e: { orgId: string; customerId: string; eventType: string; causeId: string; at: Date },
+) {
+  const now = ctx.clock.now();
+  for (const trigger of await repo.findTriggersForEvent(tx, e.orgId, e.eventType)) {
+    const due = e.at.getTime() + trigger.delayMinutes * MINUTE_MS;
+    if (due < now.getTime() - STALE_AFTER_MS) continue;
+    await ctx.jobs.enqueue(
+      {
+        name: TRIGGER_JOB,
+        orgId: e.orgId,
+        payload: { surveyId: trigger.surveyId, customerId: e.customerId },
+        runAt: new Date(Math.max(due, now.getTime())),
+        dedupeKey: `survey-trigger:${trigger.surveyId}:${e.eventType}:${e.causeId}`,
+      },
+      tx,
+    );
+  }
+}
+
+/** Subscribes survey triggers to interaction events and resolved cases. */
+export function subscribeTriggers(ctx: AppContext) {
+  ctx.bus.on('event.recorded', async (tx, e) => {
+    if (e.type === 'survey_response') return;
+    await queueTriggered(ctx, tx, {
+      orgId: e.orgId,
+      customerId: e.customerId,
+      eventType: e.type,
+      causeId: e.eventId,
+      at: e.occurredAt,
+    });
+  });
+  ctx.bus.on('case.resolved', async (tx, e) => {
+    if (!e.customerId) return;
+    await queueTriggered(ctx, tx, {
+      orgId: e.orgId,
+      customerId: e.customerId,
+      eventType: 'case.resolved',
+      causeId: e.caseId,
+      at: ctx.clock.now(),
+    });
+  });
+}
+
+/** The delayed job: invite the customer if the survey is still active (consent and cap apply). */
+export async function runTriggeredInvite(
+  ctx: AppContext,
+  orgId: string,
+  payload: { surveyId: string; customerId: string },
+) {
+  await ctx.db.withOrg(orgId, async (tx) => {
+    const survey = await repo.findSurvey(tx, orgId, payload.surveyId);
+    const customer = await findCustomer(tx, orgId, payload.customerId);
+    if (survey?.status !== 'active' || !customer) return;
+    await inviteCustomer(ctx, tx, orgId, { surveyId: survey.id, customer });
+  });
+}
