@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerExtensions, registerCustomerExtension } from '../src/modules/customers/extensions';
+import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
+import { apiAs, daysAgo } from './helpers/customers';
+import { ENGINES } from './helpers/db';
+
+const PERSON = {
+  externalId: 'zofia-8812',
+  email: 'zofia.erasable@example.org',
+  phone: '+48 511 222 333',
+  name: 'Zofia Erasable',
+};
+
+describe.each(ENGINES)('customer profile, timeline and privacy on %s', (engine) => {
+  let t: TestApp;
+  let org: TestOrg;
+  let api: ReturnType<typeof apiAs>;
+  const erased: string[] = [];
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    registerCustomerExtension(t.ctx, {
+      name: 'testNotes',
+      profile: async () => ({ nps: 9 }),
+      export: async (_tx, _org, customerId) => ({ answers: [{ text: 'great pizza', customerId }] }),
+      erase: async (_tx, _org, customerId) => {
+        erased.push(customerId);
+      },
+    });
+    org = await t.createOrg();
+    api = apiAs(t, org);
+    await api('POST', '/api/v1/customers/batch', {
+      customers: [
+        { ...PERSON, attributes: { note: `${PERSON.name} likes olives` } },
+        { externalId: 'bystander', name: 'Other' },
+      ],
+    });
+    await api('POST', '/api/v1/events/batch', {
+      events: [
+        {
+          id: `${PERSON.externalId}-order-1`,
+          type: 'purchase',
+          customerExternalId: PERSON.externalId,
+          occurredAt: daysAgo(t, 30),
+          amount: 4000,
+          data: { note: PERSON.email },
+        },
+        {
+          id: `${PERSON.externalId}-order-2`,
+          type: 'purchase',
+          customerExternalId: PERSON.externalId,
+          occurredAt: daysAgo(t, 20),
+          amount: 2500,
+        },
+        {
+          id: `${PERSON.externalId}-visit`,
+          type: 'visit',
+          customerExternalId: PERSON.externalId,
+          occurredAt: daysAgo(t, 10),
+        },
+        { type: 'purchase', customerExternalId: 'bystander', occurredAt: daysAgo(t, 5), amount: 1000 },
+      ],
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('pages the timeline of events and stage changes, newest first', async () => {
+    const items: { kind: string; type: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/customers/${PERSON.externalId}/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { items: { kind: string; type: string }[]; nextCursor: string | null } = (
+        await api('GET', url)
+      ).json();
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    // the stage change happened "now", after all the (past) events
+    expect(items.map((i) => `${i.kind}:${i.type}`)).toEqual([
+      'stage_change:buyer',
+      'event:visit',
+      'event:purchase',
+      'event:purchase',
+    ]);
+    expect(
+      (await api('GET', `/api/v1/customers/${PERSON.externalId}/timeline?cursor=bm9wZQ`)).statusCode,
+    ).toBe(400);
+    expect((await api('GET', '/api/v1/customers/nobody/timeline')).statusCode).toBe(404);
+  });
+
+  it('exports everything held about the person, with every extension', async () => {
+    await t.ctx.jobs.enqueue({ name: 'customers.rfm', orgId: org.orgId });
+    await t.ctx.jobs.runDue();
+    const res = await api('GET', `/api/v1/customers/${PERSON.externalId}/export`);
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.customer).toMatchObject(PERSON);
+    expect(doc.events.map((e: { id: string }) => e.id)).toEqual([
+      `${PERSON.externalId}-order-1`,
+      `${PERSON.externalId}-order-2`,
+      `${PERSON.externalId}-visit`,
+    ]);
+    expect(doc.stageHistory).toHaveLength(1);
+    expect(doc.rfm).toMatchObject({ frequency: 2, monetaryMinor: 6500 });
+    expect(doc.testNotes.answers[0].text).toBe('great pizza');
+    expect((await api('GET', `/api/v1/customers/${PERSON.externalId}`)).json().testNotes).toEqual({
+      nps: 9,
+    });
+  });
+
+  it('erases personal data everywhere while aggregates stay right', async () => {
+    // a change sent with an Idempotency-Key keeps its answer (with the e-mail) for replay
+    const patched = await api(
+      'PATCH',
+      `/api/v1/customers/${PERSON.externalId}`,
+      { locale: 'pl' },
+      { 'idempotency-key': 'p-1' },
+    );
+    expect(patched.json().email).toBe(PERSON.email);
+    const totals = () =>
+      t.ctx.db.queryOwner<{ n: number; sum: number }>(
+        'select count(*)::int as n, sum(amount_base_minor)::int as sum from events where org_id = $1',
+        [org.orgId],
+      );
+    const before = await totals();
+    const stagesBefore = (await api('GET', '/api/v1/analytics/lifecycle')).json().counts;
+
+    const res = await api('DELETE', `/api/v1/customers/${PERSON.externalId}`);
+    expect(res.statusCode).toBe(204);
+    expect(erased).toHaveLength(1);
+    expect((await api('GET', `/api/v1/customers/${PERSON.externalId}`)).statusCode).toBe(404);
+    expect((await api('DELETE', `/api/v1/customers/${PERSON.externalId}`)).statusCode).toBe(404);
+
+    const leaks = await findInAnyTable(t, Object.values(PERSON));
+    expect(leaks).toEqual([]);
+
+    expect(await totals()).toEqual(before);
+    expect((await api('GET', '/api/v1/analytics/lifecycle')).json().counts).toEqual(stagesBefore);
+    const [erasure] = await t.ctx.db.queryOwner<Record<string, unknown>>(
+      'select * from erasures where org_id = $1',
+      [org.orgId],
+    );
+    expect(erasure.events_pseudonymised).toBe(3);
+    // every extension with an erase step ran: ours and those of the other modules
+    const erasers = customerExtensions(t.ctx).filter((e) => e.erase).length;
+    expect(erasure.extensions_erased).toBe(erasers);
+    const listed = (await api('GET', '/api/v1/customers?limit=500')).json().items;
+    expect(listed.map((c: { externalId: string }) => c.externalId)).toEqual(['bystander']);
+
+    // the same external id sent again is a new, unrelated customer
+    await api('POST', '/api/v1/customers/batch', { customers: [{ externalId: PERSON.externalId }] });
+    const again = (await api('GET', `/api/v1/customers/${PERSON.externalId}`)).json();
+    expect(again).toMatchObject({ email: null, lifecycleStage: 'potential', stageHistory: [] });
+  });
+});
+
+/** Every table of the schema, read as the owner (no row-level security), searched for the values. */
+async function findInAnyTable(t: TestApp, values: string[]) {
+  const tables = await t.ctx.db.queryOwner<{ table_name: string }>(
+    `select table_name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE'`,
+  );
+  expect(tables.length).toBeGreaterThan(10);
+  const found: string[] = [];
+  for (const { table_name } of tables) {
+    const rows = await t.ctx.db.queryOwner<{ row: string }>(`select t::text as row from ${table_name} t`);
+    for (const { row } of rows) {
+      for (const value of values) if (row.includes(value)) found.push(`${table_name}: ${value}`);
+    }
+  }
+  return found;
+}
