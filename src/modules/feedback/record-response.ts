@@ -54,6 +54,7 @@ export async function recordResponse(tx: Executor, p: Response) {
     channel: p.channel ?? '',
     locale: p.locale ?? '',
     ...dims,
+    team: p.team?.slice(0, 200) || dims.team,
     customerId: p.customerId,
   }));
   const inserted = await insertFacts(tx, p.orgId, facts);
