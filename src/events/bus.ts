@@ -41,6 +41,8 @@ export interface DomainEvents {
     /** Open answers, for text insight and case rules. */
     texts: string[];
     answers: Record<string, unknown>;
+    /** The respondent's team, when known (employee and internal surveys): eNPS breakdowns use it. */
+    team?: string | null;
   };
   'case.created': { orgId: string; caseId: string; customerId: string | null; priority: string };
   'case.updated': {
