@@ -22,6 +22,7 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   });
   await call('POST', '/api/v1/api-keys', { name: `seed-key-${org.slug}`, scopes: ['read'] });
   await seedCustomers(call, org.slug);
+  await seedFeedback(call, org.slug);
   return { call };
 }
 
@@ -67,4 +68,16 @@ async function seedCustomers(
     ],
   });
   await call('POST', '/api/v1/analytics/rfm/recompute', {});
+}
+
+/** A feedback topic of the organization's taxonomy. */
+async function seedFeedback(
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+  slug: string,
+) {
+  await call('POST', '/api/v1/analytics/topics', {
+    key: `seed-${slug}-delivery`,
+    name: { en: 'Delivery', pl: 'Dostawa' },
+    keywords: { en: ['courier', 'deliver*'], pl: ['kurier*'] },
+  });
 }
