@@ -10,6 +10,7 @@ import { seedOrg } from './helpers/seed';
  */
 const PARAM_FIXTURES: Record<string, string> = {
   '/api/v1/users/:id': 'select id from users where org_id = $1 limit 1',
+  '/api/v1/analytics/topics/:id': 'select id from feedback_topics where org_id = $1 limit 1',
   '/api/v1/api-keys/:id': 'select id from api_keys where org_id = $1 limit 1',
   '/api/v1/customers/:externalId':
     'select external_id from customers where org_id = $1 and erased_at is null order by external_id limit 1',
@@ -25,6 +26,7 @@ const PARAM_FIXTURES: Record<string, string> = {
 /** Optional request bodies that would be valid, so writes reach the object lookup. */
 const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/users/:id': { name: 'changed by another tenant' },
+  'PATCH /api/v1/analytics/topics/:id': { keywords: { en: ['changed by another tenant'] } },
 };
 
 const MARKER_COLUMNS = /^(id|org_id|.*_id|slug|email|name|external_id|public_id|token)$/;
