@@ -2,6 +2,7 @@ import type { App } from '../http/types';
 import type { DemoApi } from './demo-api';
 import type { DemoData } from './generate';
 import { customersStep, eventsStep, rfmStep } from './step-customers';
+import { surveysStep } from './step-surveys';
 
 /** What every demo step works with; `state` carries ids from one step to the next. */
 export type DemoContext = {
@@ -23,4 +24,4 @@ export type DemoStep = {
 };
 
 /** In the order they depend on each other; each capability adds its step here. */
-export const DEMO_STEPS: DemoStep[] = [customersStep, eventsStep, rfmStep];
+export const DEMO_STEPS: DemoStep[] = [customersStep, eventsStep, surveysStep, rfmStep];

@@ -5,6 +5,17 @@ import { chooseLanguage, launchBrowser, logIn, screenshot, seriousViolations } f
 import { type DemoServer, loginOf, startDemoServer } from './demo-server';
 
 const LOCALES = ['en', 'pl', 'cs', 'ru'];
+/** Free text that would run if the dashboard ever rendered answers as markup. */
+const HOSTILE_TEXT = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> <b>bold</b>';
+
+/** The number of NPS answers the overview's card reports. */
+async function npsAnswers(page: Page): Promise<number> {
+  const card = page.locator('[data-testid=kpi-nps] .sub').first();
+  await card.waitFor();
+  const text = (await card.textContent()) ?? '';
+  const match = text.replace(/[\s\u00a0,]/g, '').match(/(\d+)answers?/);
+  return match ? Number(match[1]) : 0;
+}
 
 describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
   let server: DemoServer;
@@ -98,6 +109,46 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     await page.locator('form input').first().fill('e2e key');
     await page.locator('form button[type=submit]').click();
     expect(await page.locator('[data-testid=secret]').textContent()).toMatch(/^ork_/);
+  });
+
+  it('builds a survey, answers it on the public page and sees the answer in the overview', async () => {
+    await chooseLanguage(page, 'en');
+    await page.goto(`${server.baseUrl}/overview`);
+    const answersBefore = await npsAnswers(page);
+
+    await page.goto(`${server.baseUrl}/surveys/new`);
+    await page.getByLabel('Name', { exact: true }).fill('E2E pulse');
+    const questions = page.locator('[data-testid=question]');
+    await questions.nth(0).getByLabel('Text in English').fill('Would you recommend us?');
+    await questions.nth(0).getByLabel('Text in Polish').fill('Czy polecisz nas?');
+    await questions.nth(1).getByLabel('Text in English').fill('Why?');
+    await page.locator('.preview .tabs button', { hasText: 'PL' }).click();
+    await page.locator('[data-testid=preview]', { hasText: 'Czy polecisz nas?' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `${engine}-en-survey-builder`);
+    await page.getByRole('button', { name: 'Save survey' }).click();
+    const link = page.locator('[data-testid=public-link]');
+    await link.waitFor();
+    await page.locator('img.qr').waitFor();
+    await screenshot(page, `${engine}-en-survey-distribution`);
+    const url = (await link.getAttribute('href'))!;
+
+    const respondent = await context.newPage();
+    await respondent.goto(url);
+    await respondent.locator('input[type=radio][value="10"]').check({ force: true });
+    await respondent.locator('textarea').fill(HOSTILE_TEXT);
+    await respondent.locator('button[value=submit]').click();
+    await respondent.waitForURL(/thanks/);
+    await respondent.close();
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Responses' }).click();
+    await page.getByRole('cell', { name: HOSTILE_TEXT }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('main img[src="x"]').count()).toBe(0);
+
+    await page.goto(`${server.baseUrl}/overview`);
+    await expect.poll(() => npsAnswers(page), { timeout: 20_000 }).toBe(answersBefore + 1);
   });
 
   it('gives a viewer no way to change anything and an agent the agent navigation', async () => {

@@ -18,6 +18,12 @@ const page = (load: () => Promise<{ default: ComponentType<PageProps> }>) => laz
 
 export const PAGES: PageDef[] = [
   {
+    path: '/overview',
+    navKey: 'nav.overview',
+    permission: 'analytics:read',
+    component: page(() => import('./overview/overview-page')),
+  },
+  {
     path: '/customers',
     navKey: 'nav.customers',
     permission: 'customers:read',
@@ -33,6 +39,28 @@ export const PAGES: PageDef[] = [
     navKey: 'nav.lifecycle',
     permission: 'analytics:read',
     component: page(() => import('./lifecycle/lifecycle-page')),
+  },
+  {
+    path: '/feedback',
+    navKey: 'nav.feedback',
+    permission: 'analytics:read',
+    component: page(() => import('./feedback/feedback-page')),
+  },
+  {
+    path: '/surveys',
+    navKey: 'nav.surveys',
+    permission: 'surveys:read',
+    component: page(() => import('./surveys/surveys-page')),
+  },
+  {
+    path: '/surveys/new',
+    permission: 'surveys:write',
+    component: page(() => import('./surveys/survey-new-page')),
+  },
+  {
+    path: '/surveys/:id',
+    permission: 'surveys:read',
+    component: page(() => import('./surveys/survey-page')),
   },
   {
     path: '/settings',

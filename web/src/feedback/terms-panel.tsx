@@ -1,0 +1,87 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { get } from '../api/client';
+import { DataTable } from '../components/data-table';
+import { ErrorMessage } from '../components/error-message';
+import { useFormat } from '../lib/format';
+import type { FeedbackFilters } from './metric-api';
+
+type Term = { term: string; key: string; zScore: number; count: number; otherCount: number };
+type Side = { terms: Term[]; phrases: Term[] } | null;
+type TermsAnswer = {
+  languages: {
+    lang: string;
+    suppressed: boolean;
+    answers: { detractors: number; passives: number; promoters: number } | null;
+    detractors: Side;
+    promoters: Side;
+  }[];
+};
+
+/** Per language, the words that set detractors apart from promoters, and the other way round. */
+export function TermsPanel({ filters }: { filters: FeedbackFilters }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const terms = useQuery({
+    queryKey: ['terms', filters.from, filters.to],
+    queryFn: () =>
+      get<TermsAnswer>('/analytics/text/terms', { from: filters.from, to: filters.to, limit: 12 }),
+  });
+  if (terms.isError) return <ErrorMessage error={terms.error} />;
+  if (!terms.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!terms.data.languages.length) return <p className="muted">{t('common.noData')}</p>;
+  const columns = (side: string) => [
+    {
+      key: 'term',
+      header: t('feedback.term'),
+      render: (r: Term) => <span className="free-text">{r.term}</span>,
+    },
+    {
+      key: 'count',
+      header: t(`feedback.mentions.${side}`),
+      numeric: true,
+      render: (r: Term) => f.int(r.count),
+    },
+    {
+      key: 'otherCount',
+      header: t('feedback.mentionsOther'),
+      numeric: true,
+      render: (r: Term) => f.int(r.otherCount),
+    },
+    { key: 'zScore', header: 'z', numeric: true, render: (r: Term) => f.dec(r.zScore) },
+  ];
+  return (
+    <div className="stack">
+      {terms.data.languages.map((l) => (
+        <section key={l.lang} className="card stack" lang={l.lang === 'und' ? undefined : l.lang}>
+          <h2>{t(`locales.${l.lang}`, { defaultValue: l.lang })}</h2>
+          {l.suppressed || !l.answers ? (
+            <p className="muted">{t('feedback.tooFew')}</p>
+          ) : (
+            <>
+              <p className="muted">
+                {t('feedback.sides', { detractors: l.answers.detractors, promoters: l.answers.promoters })}
+              </p>
+              <div className="grid">
+                <DataTable
+                  caption={t('feedback.detractorTerms')}
+                  rows={l.detractors?.terms ?? []}
+                  rowKey={(r) => r.key}
+                  columns={columns('detractors')}
+                  exportName={`terms-detractors-${l.lang}`}
+                />
+                <DataTable
+                  caption={t('feedback.promoterTerms')}
+                  rows={l.promoters?.terms ?? []}
+                  rowKey={(r) => r.key}
+                  columns={columns('promoters')}
+                  exportName={`terms-promoters-${l.lang}`}
+                />
+              </div>
+            </>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
