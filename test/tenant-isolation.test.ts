@@ -9,6 +9,13 @@ import { seedOrg } from './helpers/seed';
  * A route missing here fails the test, so every route added later is covered or named.
  */
 const PARAM_FIXTURES: Record<string, string> = {
+  '/api/v1/surveys/:id': 'select id from surveys where org_id = $1 limit 1',
+  '/api/v1/surveys/:id/responses': 'select id from surveys where org_id = $1 limit 1',
+  '/api/v1/surveys/:id/responses/batch': 'select id from surveys where org_id = $1 limit 1',
+  '/api/v1/surveys/:id/invitations': 'select id from surveys where org_id = $1 limit 1',
+  '/api/v1/surveys/:id/links': 'select id from surveys where org_id = $1 limit 1',
+  '/api/v1/surveys/:id/qr.svg': 'select id from surveys where org_id = $1 limit 1',
+  '/api/v1/surveys/:id/qr.png': 'select id from surveys where org_id = $1 limit 1',
   '/api/v1/users/:id': 'select id from users where org_id = $1 limit 1',
   '/api/v1/analytics/topics/:id': 'select id from feedback_topics where org_id = $1 limit 1',
   '/api/v1/api-keys/:id': 'select id from api_keys where org_id = $1 limit 1',
@@ -25,6 +32,10 @@ const PARAM_FIXTURES: Record<string, string> = {
 
 /** Optional request bodies that would be valid, so writes reach the object lookup. */
 const BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/surveys/:id': { name: 'changed by another tenant' },
+  'POST /api/v1/surveys/:id/responses/batch': { responses: [{ answers: { nps: 1 } }] },
+  'POST /api/v1/surveys/:id/invitations': { customerExternalIds: ['someone'] },
+  'POST /api/v1/surveys/:id/links': { customerExternalId: 'someone' },
   'PATCH /api/v1/users/:id': { name: 'changed by another tenant' },
   'PATCH /api/v1/analytics/topics/:id': { keywords: { en: ['changed by another tenant'] } },
 };

@@ -23,6 +23,7 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   await call('POST', '/api/v1/api-keys', { name: `seed-key-${org.slug}`, scopes: ['read'] });
   await seedCustomers(call, org.slug);
   await seedFeedback(call, org.slug);
+  await seedSurveys(call, org.slug);
   return { call };
 }
 
@@ -80,4 +81,27 @@ async function seedFeedback(
     name: { en: 'Delivery', pl: 'Dostawa' },
     keywords: { en: ['courier', 'deliver*'], pl: ['kurier*'] },
   });
+}
+
+/** A survey with a response of a customer, a personal link, an e-mail invitation and survey settings. */
+async function seedSurveys(
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+  slug: string,
+) {
+  const survey = await call('POST', '/api/v1/surveys', {
+    name: `Seed survey ${slug}`,
+    audience: 'customers',
+    defaultLocale: 'en',
+    questions: [
+      { id: 'nps', type: 'nps', required: true, text: { en: 'Would you recommend us?' } },
+      { id: 'why', type: 'text', text: { en: 'Why?' } },
+    ],
+    triggers: [{ eventType: 'purchase', delayMinutes: 60, channel: 'email' }],
+  });
+  await call('POST', `/api/v1/surveys/${survey.id}/responses/batch`, {
+    responses: [{ answers: { nps: 4, why: `seed answer of ${slug}` }, customerExternalId: `seed-${slug}-1` }],
+  });
+  await call('POST', `/api/v1/surveys/${survey.id}/links`, { customerExternalId: `seed-${slug}-2` });
+  await call('POST', `/api/v1/surveys/${survey.id}/invitations`, { customerExternalIds: [`seed-${slug}-1`] });
+  await call('PATCH', '/api/v1/survey-settings', { contactCap: { windowDays: 14 } });
 }
