@@ -12,10 +12,14 @@ export function parseForm(body: string): FormBody {
   return out;
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+/** One text value of a field; anything else (a JSON body may carry numbers or objects) is absent. */
+const one = (v: unknown): string | undefined => {
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' ? first : undefined;
+};
 
 /** The respondent's form: answers from `q.<id>` fields, the nonce, what was shown, what was asked. */
-export function readSurveyForm(body: FormBody) {
+export function readSurveyForm(body: Record<string, unknown>) {
   const answers: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body))
     if (key.startsWith('q.') && key !== 'q.__proto__') answers[key.slice(2)] = value;

@@ -211,7 +211,9 @@ function thanks(reply: FastifyReply, page: PageContext) {
 }
 
 const formOf = (req: FastifyRequest) =>
-  req.body && typeof req.body === 'object' ? (req.body as Record<string, string | string[]>) : {};
+  req.body && typeof req.body === 'object' && !Array.isArray(req.body)
+    ? (req.body as Record<string, unknown>)
+    : {};
 
 const strip = (o: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
