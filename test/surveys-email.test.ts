@@ -28,6 +28,7 @@ describe.each(ENGINES)('survey e-mail invitations over SMTP on %s', (engine) => 
       { externalId: 'leaver', email: 'leaver@example.com', locale: 'cs' },
       { externalId: 'slow', email: 'slow@example.com', locale: 'en' },
       { externalId: 'buyer', email: 'buyer@example.com', locale: 'ru' },
+      { externalId: 'caller', email: 'caller@example.com', locale: 'en' },
     ]);
   });
   afterAll(async () => {
@@ -178,5 +179,25 @@ describe.each(ENGINES)('survey e-mail invitations over SMTP on %s', (engine) => 
     const mails = smtp.to('buyer@example.com');
     expect(mails).toHaveLength(1);
     expect(headerOf(mails[0], 'Subject')).toBe(`Org ${org.slug} просит вас поделиться мнением`);
+  });
+
+  it('invites right after a case is resolved', async () => {
+    await createSurvey(t, org, {
+      ...NPS_SURVEY,
+      name: 'After support',
+      triggers: [{ eventType: 'case.resolved', delayMinutes: 0, channel: 'email' }],
+    });
+    const { findCustomerByExternalId } = await import('../src/modules/customers/api');
+    await t.ctx.db.withOrg(org.orgId, async (tx) => {
+      const customer = await findCustomerByExternalId(tx, org.orgId, 'caller');
+      await t.ctx.bus.emit(tx, 'case.resolved', {
+        orgId: org.orgId,
+        caseId: 'd1a1f0c2-3b4c-4d5e-8f90-a1b2c3d4e5f6',
+        customerId: customer!.id,
+        responseId: null,
+      });
+    });
+    await t.ctx.jobs.runDue();
+    expect(smtp.to('caller@example.com')).toHaveLength(1);
   });
 });
