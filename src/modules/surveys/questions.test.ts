@@ -69,8 +69,9 @@ describe('question rules', () => {
     fc.assert(
       fc.property(fc.oneof(fc.integer(), fc.double(), fc.string(), fc.boolean()), (raw) => {
         const { answers } = checkAnswers([nps], { nps: raw }, { complete: false });
-        if (answers.nps !== undefined)
-          expect(Number.isInteger(answers.nps) && answers.nps >= 0 && answers.nps <= 10).toBe(true);
+        const v = answers.nps;
+        if (v !== undefined)
+          expect(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10).toBe(true);
       }),
     );
   });
