@@ -24,6 +24,7 @@ export type DriversAnswer = {
   n: number | null;
   items: (Omit<Driver, 'key'> & { key: string | null })[];
   withheldGroups: number;
+  anonymityThreshold: number;
 };
 
 /**
@@ -35,23 +36,42 @@ export async function analyzeDrivers(
   orgId: string,
   q: DriversQuery,
 ): Promise<DriversAnswer> {
-  const org = await loadOrgAnalytics(ctx, orgId);
-  const period = parsePeriod(q, org.timeZone);
-  const { groups } = await loadGroups(ctx, orgId, org, {
-    metric: q.metric,
-    period,
-    filters: filtersOf(q),
-    groupBy: q.by,
+  const { org, groups } = await ctx.db.withOrg(orgId, async (tx) => {
+    const org = await loadOrgAnalytics(ctx, tx, orgId);
+    const period = parsePeriod(q, org.timeZone);
+    const { groups } = await loadGroups(tx, orgId, org, {
+      metric: q.metric,
+      period,
+      filters: filtersOf(q),
+      groupBy: q.by,
+    });
+    return { org, groups };
   });
   const total = totalOf(q.metric, groups);
   const base = { metric: q.metric, by: q.by };
   if (isTooFew(total.protectedN, org.anonymityThreshold)) {
-    return { ...base, suppressed: true, score: null, n: null, items: [], withheldGroups: 0 };
+    return {
+      ...base,
+      suppressed: true,
+      score: null,
+      n: null,
+      items: [],
+      withheldGroups: 0,
+      anonymityThreshold: org.anonymityThreshold,
+    };
   }
   const { shown, withheld } = withholdSmallGroups(groups, org.anonymityThreshold);
   const overall = computeMetric(q.metric, total.counts);
   const items = computeDrivers(q.metric, shown, total.counts)
     .map((d) => ({ ...d, key: d.key === '' ? null : d.key }))
     .sort((a, b) => (a.impact ?? Number.POSITIVE_INFINITY) - (b.impact ?? Number.POSITIVE_INFINITY));
-  return { ...base, suppressed: false, score: overall.score, n: overall.n, items, withheldGroups: withheld };
+  return {
+    ...base,
+    suppressed: false,
+    score: overall.score,
+    n: overall.n,
+    items,
+    withheldGroups: withheld,
+    anonymityThreshold: org.anonymityThreshold,
+  };
 }

@@ -1,6 +1,6 @@
+import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
-import { notFound } from '../../lib/errors';
-import { getOrg } from '../orgs/service';
+import { findOrgLocaleSettings } from '../orgs/api';
 import { rebuildRollups } from './repo-facts';
 import * as settingsRepo from './repo-settings';
 
@@ -15,36 +15,33 @@ export type OrgAnalytics = {
 };
 
 /**
- * The organization's zone and threshold. When the organization has moved to another time zone,
- * its roll-ups are rebuilt by a job; until then queries scan the facts, so answers stay exact.
+ * The organization's zone and threshold, read in the query's own transaction. When the
+ * organization has moved to another time zone, a job rebuilds its roll-ups; until then queries
+ * scan the facts, so answers stay exact.
  */
-export async function loadOrgAnalytics(ctx: AppContext, orgId: string): Promise<OrgAnalytics> {
-  const org = await getOrg(ctx.db, orgId);
-  if (!org) throw notFound('organization');
-  return ctx.db.withOrg(orgId, async (tx) => {
-    const settings = await settingsRepo.findSettings(tx, orgId);
-    const rollupReady = settings.rollupTimeZone === org.timeZone;
-    if (!rollupReady) {
-      await ctx.jobs.enqueue(
-        {
-          name: REBUILD_JOB,
-          orgId,
-          // One job per move: repeated queries before it runs do not queue more.
-          dedupeKey: `${REBUILD_JOB}:${orgId}:${org.timeZone}:${settings.rollupTimeZone}:${settings.updatedAt?.getTime() ?? 0}`,
-        },
-        tx,
-      );
-    }
-    return { timeZone: org.timeZone, anonymityThreshold: settings.anonymityThreshold, rollupReady };
-  });
+export async function loadOrgAnalytics(ctx: AppContext, tx: Executor, orgId: string): Promise<OrgAnalytics> {
+  const org = await findOrgLocaleSettings(tx, orgId);
+  const settings = await settingsRepo.findSettings(tx, orgId);
+  const rollupReady = settings.rollupTimeZone === org.timeZone;
+  if (!rollupReady) {
+    await ctx.jobs.enqueue(
+      {
+        name: REBUILD_JOB,
+        orgId,
+        // One job per move: repeated queries before it runs do not queue more.
+        dedupeKey: `${REBUILD_JOB}:${orgId}:${org.timeZone}:${settings.rollupTimeZone}:${settings.updatedAt?.getTime() ?? 0}`,
+      },
+      tx,
+    );
+  }
+  return { timeZone: org.timeZone, anonymityThreshold: settings.anonymityThreshold, rollupReady };
 }
 
 /** The rebuild job: recount the roll-ups in the organization's current time zone. */
 export async function rebuildForTimeZone(ctx: AppContext, orgId: string) {
-  const org = await getOrg(ctx.db, orgId);
-  if (!org) return;
   await ctx.db.withOrg(orgId, async (tx) => {
     await settingsRepo.lockForRebuild(tx, orgId);
+    const org = await findOrgLocaleSettings(tx, orgId);
     const settings = await settingsRepo.findSettings(tx, orgId);
     if (settings.rollupTimeZone === org.timeZone) return;
     await rebuildRollups(tx, orgId, org.timeZone);

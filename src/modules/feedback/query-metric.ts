@@ -1,3 +1,4 @@
+import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
 import { isTooFew, withholdSmallGroups } from './anonymity';
 import {
@@ -71,22 +72,20 @@ export function chooseSource(
 
 /** Answer counts per group of one period, from the source that fits it. */
 export async function loadGroups(
-  ctx: AppContext,
+  tx: Executor,
   orgId: string,
   org: OrgAnalytics,
   q: { metric: MetricKind; period: Period; filters: DimensionFilter[]; groupBy?: GroupBy; scan?: boolean },
 ): Promise<{ groups: GroupCounts[]; source: CountSource }> {
   const source = chooseSource(org, q.period, q.filters, q.groupBy, q.scan);
-  const rows = await ctx.db.withOrg(orgId, (tx) =>
-    countAnswers(tx, orgId, {
-      metric: q.metric,
-      source,
-      timeZone: org.timeZone,
-      filters: q.filters,
-      period: q.period,
-      groupBy: q.groupBy,
-    }),
-  );
+  const rows = await countAnswers(tx, orgId, {
+    metric: q.metric,
+    source,
+    timeZone: org.timeZone,
+    filters: q.filters,
+    period: q.period,
+    groupBy: q.groupBy,
+  });
   return { groups: groupCounts(q.metric, rows), source };
 }
 
@@ -109,6 +108,7 @@ export type MetricAnswer =
       agreePercent?: number | null;
       groups: MetricGroup[];
       withheldGroups: number;
+      anonymityThreshold: number;
       change?: { delta: number; pValue: number | null; previous: { score: number | null; n: number } };
     })
   | { metric: MetricKind; suppressed: true; anonymityThreshold: number };
@@ -134,70 +134,76 @@ function extrasOf(result: MetricResult) {
  * optionally the change against another period. Figures about fewer protected respondents than
  * the organization's anonymity threshold are withheld.
  */
-export async function queryMetric(
+export function queryMetric(
   ctx: AppContext,
   orgId: string,
   metric: MetricKind,
   q: MetricQuery,
   options: { scan?: boolean } = {},
 ): Promise<{ answer: MetricAnswer; source: CountSource }> {
-  const org = await loadOrgAnalytics(ctx, orgId);
-  const period = parsePeriod(q, org.timeZone);
-  const filters = filtersOf(q);
-  const { groups, source } = await loadGroups(ctx, orgId, org, {
-    metric,
-    period,
-    filters,
-    groupBy: q.groupBy,
-    scan: options.scan,
-  });
-  const total = totalOf(metric, groups);
-  const threshold = org.anonymityThreshold;
-  if (isTooFew(total.protectedN, threshold)) {
-    return { answer: { metric, suppressed: true, anonymityThreshold: threshold }, source };
-  }
-  const overall = computeMetric(metric, total.counts);
-  const { shown, withheld } = q.groupBy ? withholdSmallGroups(groups, threshold) : { shown: [], withheld: 0 };
-  const answer: MetricAnswer = {
-    metric,
-    suppressed: false,
-    ...figureOf(overall),
-    distribution: overall.distribution,
-    ...extrasOf(overall),
-    groups: shown.map((g) => ({
-      key: g.key === '' ? null : g.key,
-      ...figureOf(computeMetric(metric, g.counts)),
-    })),
-    withheldGroups: withheld,
-  };
-  const comparePeriod =
-    q.compare === 'previous'
-      ? previousPeriod(period, ctx.clock.now(), org.timeZone)
-      : q.compareFrom || q.compareTo
-        ? parsePeriod({ from: q.compareFrom, to: q.compareTo }, org.timeZone, {
-            from: 'compareFrom',
-            to: 'compareTo',
-          })
-        : undefined;
-  if (comparePeriod) {
-    const before = await loadGroups(ctx, orgId, org, {
+  // One transaction: the organization's settings and every count see the same data.
+  return ctx.db.withOrg(orgId, async (tx) => {
+    const org = await loadOrgAnalytics(ctx, tx, orgId);
+    const period = parsePeriod(q, org.timeZone);
+    const filters = filtersOf(q);
+    const { groups, source } = await loadGroups(tx, orgId, org, {
       metric,
-      period: comparePeriod,
+      period,
       filters,
+      groupBy: q.groupBy,
       scan: options.scan,
     });
-    const previous = totalOf(metric, before.groups);
-    const change = isTooFew(previous.protectedN, threshold)
-      ? null
-      : compareMetric(metric, total.counts, previous.counts);
-    if (change) {
-      const prev = computeMetric(metric, previous.counts);
-      answer.change = {
-        delta: change.delta,
-        pValue: change.pValue,
-        previous: { score: prev.score, n: prev.n },
-      };
+    const total = totalOf(metric, groups);
+    const threshold = org.anonymityThreshold;
+    if (isTooFew(total.protectedN, threshold)) {
+      return { answer: { metric, suppressed: true, anonymityThreshold: threshold }, source };
     }
-  }
-  return { answer, source };
+    const overall = computeMetric(metric, total.counts);
+    const { shown, withheld } = q.groupBy
+      ? withholdSmallGroups(groups, threshold)
+      : { shown: [], withheld: 0 };
+    const answer: MetricAnswer = {
+      metric,
+      suppressed: false,
+      ...figureOf(overall),
+      distribution: overall.distribution,
+      ...extrasOf(overall),
+      groups: shown.map((g) => ({
+        key: g.key === '' ? null : g.key,
+        ...figureOf(computeMetric(metric, g.counts)),
+      })),
+      withheldGroups: withheld,
+      anonymityThreshold: threshold,
+    };
+    const comparePeriod =
+      q.compare === 'previous'
+        ? previousPeriod(period, ctx.clock.now(), org.timeZone)
+        : q.compareFrom || q.compareTo
+          ? parsePeriod({ from: q.compareFrom, to: q.compareTo }, org.timeZone, {
+              from: 'compareFrom',
+              to: 'compareTo',
+            })
+          : undefined;
+    if (comparePeriod) {
+      const before = await loadGroups(tx, orgId, org, {
+        metric,
+        period: comparePeriod,
+        filters,
+        scan: options.scan,
+      });
+      const previous = totalOf(metric, before.groups);
+      const change = isTooFew(previous.protectedN, threshold)
+        ? null
+        : compareMetric(metric, total.counts, previous.counts);
+      if (change) {
+        const prev = computeMetric(metric, previous.counts);
+        answer.change = {
+          delta: change.delta,
+          pValue: change.pValue,
+          previous: { score: prev.score, n: prev.n },
+        };
+      }
+    }
+    return { answer, source };
+  });
 }

@@ -33,14 +33,18 @@ const TABLES: Record<CountSource, SQL> = {
   facts: sql.raw('feedback_facts'),
 };
 
-function keyOf(q: CountsQuery): SQL {
-  if (!q.groupBy) return sql`''`;
+/**
+ * Group keys in two steps: rows are first summed per inner key (a day or a dimension value), and
+ * only those sums get the costlier outer key (week, month, text), once per day rather than per row.
+ */
+function keysOf(q: CountsQuery): { inner: SQL; outer: SQL } {
+  if (!q.groupBy) return { inner: sql`''`, outer: sql`k` };
   if (isTimeGrain(q.groupBy)) {
-    const day = q.source === 'facts' ? sql`(occurred_at at time zone ${q.timeZone})::date` : sql`day`;
-    if (q.groupBy === 'day') return sql`${day}::text`;
-    return sql`date_trunc(${q.groupBy}, (${day})::timestamp)::date::text`;
+    const inner = q.source === 'facts' ? sql`(occurred_at at time zone ${q.timeZone})::date` : sql`day`;
+    if (q.groupBy === 'day') return { inner, outer: sql`k::text` };
+    return { inner, outer: sql`date_trunc(${q.groupBy}, k::timestamp)::date::text` };
   }
-  return sql.raw(DIMENSION_COLUMNS[q.groupBy]);
+  return { inner: sql.raw(DIMENSION_COLUMNS[q.groupBy]), outer: sql`k` };
 }
 
 function periodConditions(q: CountsQuery): SQL[] {
@@ -76,9 +80,11 @@ export async function countAnswers(tx: Executor, orgId: string, q: CountsQuery):
     ],
     sql` and `,
   );
+  const { inner, outer } = keysOf(q);
   const result = await tx.execute(sql`
-    select ${keyOf(q)} as key, value, (${n})::int as n, (${protectedN})::int as protected_n
-      from ${TABLES[q.source]} where ${where}
+    select ${outer} as key, value, sum(n)::int as n, sum(p)::int as protected_n
+      from (select ${inner} as k, value, ${n} as n, ${protectedN} as p
+              from ${TABLES[q.source]} where ${where} group by 1, 2) per_key
      group by 1, 2`);
   return rowsOf<{ key: string; value: number; n: number; protected_n: number }>(result).map((r) => ({
     key: r.key,

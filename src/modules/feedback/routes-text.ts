@@ -2,7 +2,6 @@ import { type App, principalOf } from '../../http/types';
 import { message } from './messages';
 import { acceptLanguageOf } from './respond';
 import * as S from './schemas';
-import { getFeedbackSettings } from './settings';
 import { distinguishingTerms } from './text-terms';
 import { topicInsights } from './text-topics';
 
@@ -36,10 +35,9 @@ export async function textRoutes(app: App) {
       },
     },
     async (req) => {
-      const { orgId } = principalOf(req);
-      const answer = await topicInsights(ctx, orgId, req.query);
+      const answer = await topicInsights(ctx, principalOf(req).orgId, req.query);
       if (!answer.suppressed) return answer;
-      const { anonymityThreshold: threshold } = await getFeedbackSettings(ctx, orgId);
+      const threshold = answer.anonymityThreshold;
       return { ...answer, message: message(acceptLanguageOf(req), 'withheld', { threshold }) };
     },
   );

@@ -48,9 +48,8 @@ export async function feedbackRoutes(app: App) {
             message: message(lang, 'withheld', { threshold: answer.anonymityThreshold }),
           };
         }
-        const threshold = (await getFeedbackSettings(ctx, orgId)).anonymityThreshold;
         return answer.withheldGroups
-          ? { ...answer, notice: withheld(answer.withheldGroups, threshold) }
+          ? { ...answer, notice: withheld(answer.withheldGroups, answer.anonymityThreshold) }
           : answer;
       },
     );
@@ -70,9 +69,8 @@ export async function feedbackRoutes(app: App) {
     async (req, reply) => {
       const { orgId } = principalOf(req);
       const answer = await analyzeDrivers(ctx, orgId, { ...req.query, by: req.query.by as Dimension });
-      const settings = answer.suppressed ? await getFeedbackSettings(ctx, orgId) : undefined;
-      const withheld = settings
-        ? message(acceptLanguageOf(req), 'withheld', { threshold: settings.anonymityThreshold })
+      const withheld = answer.suppressed
+        ? message(acceptLanguageOf(req), 'withheld', { threshold: answer.anonymityThreshold })
         : undefined;
       if (wantsCsv(req, req.query.format)) {
         return sendCsv(reply, `drivers-${answer.by}`, driversCsv(answer, withheld ?? ''));

@@ -74,6 +74,7 @@ export const ZMetricResponseSchema = z.discriminatedUnion('suppressed', [
     agreePercent: z.number().nullable().optional(),
     groups: z.array(ZFigure.extend({ key: z.string().nullable() })),
     withheldGroups: z.number().int().describe('groups not shown under the anonymity threshold'),
+    anonymityThreshold: z.number().int(),
     notice: z.string().optional(),
     change: z
       .object({
@@ -116,6 +117,7 @@ export const ZDriversResponseSchema = z.object({
   n: z.number().int().nullable(),
   items: z.array(ZDriver),
   withheldGroups: z.number().int(),
+  anonymityThreshold: z.number().int(),
 });
 
 export const ZSettingsSchema = z.object({
@@ -215,6 +217,7 @@ export const ZTextTopicsResponseSchema = z.object({
   suppressed: z.boolean(),
   message: z.string().optional(),
   withheldTopics: z.number().int(),
+  anonymityThreshold: z.number().int(),
   items: z.array(
     z.object({
       id: z.uuid(),

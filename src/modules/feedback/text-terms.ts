@@ -58,15 +58,16 @@ const termDto = (t: RankedTerm) => ({
  * are kept per month, so the period is widened to whole local months.
  */
 export async function distinguishingTerms(ctx: AppContext, orgId: string, q: TermsQuery) {
-  const org = await loadOrgAnalytics(ctx, orgId);
-  const period = parsePeriod(q, org.timeZone);
-  const fromMonth = period.from ? monthOfDay(localDayOf(period.from.at, org.timeZone)) : undefined;
-  const toMonth = period.to
-    ? monthOfDay(localDayOf(new Date(period.to.at.getTime() - 1), org.timeZone))
-    : undefined;
-  const rows = await ctx.db.withOrg(orgId, (tx) =>
-    sumTerms(tx, orgId, { audience: q.audience, lang: q.lang, fromMonth, toMonth }),
-  );
+  const { org, rows, fromMonth, toMonth } = await ctx.db.withOrg(orgId, async (tx) => {
+    const org = await loadOrgAnalytics(ctx, tx, orgId);
+    const period = parsePeriod(q, org.timeZone);
+    const fromMonth = period.from ? monthOfDay(localDayOf(period.from.at, org.timeZone)) : undefined;
+    const toMonth = period.to
+      ? monthOfDay(localDayOf(new Date(period.to.at.getTime() - 1), org.timeZone))
+      : undefined;
+    const rows = await sumTerms(tx, orgId, { audience: q.audience, lang: q.lang, fromMonth, toMonth });
+    return { org, rows, fromMonth, toMonth };
+  });
   const threshold = q.audience === OPEN_AUDIENCE ? 0 : org.anonymityThreshold;
   const books = countsByLanguage(rows);
   const languages = TERM_LANGS.filter((l) => books.has(l)).map((lang) => {

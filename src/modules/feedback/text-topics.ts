@@ -21,19 +21,29 @@ const npsCounts = (rows: readonly TopicCountRow[]) =>
  * on NPS (the NPS of answers mentioning it minus that of the other answers with text).
  */
 export async function topicInsights(ctx: AppContext, orgId: string, q: TopicsQuery) {
-  const org = await loadOrgAnalytics(ctx, orgId);
-  const period = parsePeriod(q, org.timeZone);
-  const filter = { audience: q.audience, surveyId: q.surveyId, from: period.from?.at, to: period.to?.at };
-  const { topics, counts, months } = await ctx.db.withOrg(orgId, async (tx) => ({
-    topics: await listAllTopics(tx, orgId),
-    counts: await countTopics(tx, orgId, filter),
-    months: await countTopicsByMonth(tx, orgId, { ...filter, timeZone: org.timeZone }),
-  }));
+  const { org, topics, counts, months } = await ctx.db.withOrg(orgId, async (tx) => {
+    const org = await loadOrgAnalytics(ctx, tx, orgId);
+    const period = parsePeriod(q, org.timeZone);
+    const filter = { audience: q.audience, surveyId: q.surveyId, from: period.from?.at, to: period.to?.at };
+    return {
+      org,
+      topics: await listAllTopics(tx, orgId),
+      counts: await countTopics(tx, orgId, filter),
+      months: await countTopicsByMonth(tx, orgId, { ...filter, timeZone: org.timeZone }),
+    };
+  });
   const threshold = q.audience === OPEN_AUDIENCE ? 0 : org.anonymityThreshold;
   const rowsOf = (topic: string | null) => counts.filter((r) => r.topic === topic);
   const total = rowsOf(null).reduce((s, r) => s + r.n, 0);
   if (threshold && isTooFew(total, threshold)) {
-    return { audience: q.audience, answers: null, suppressed: true, items: [], withheldTopics: 0 };
+    return {
+      audience: q.audience,
+      answers: null,
+      suppressed: true,
+      items: [],
+      withheldTopics: 0,
+      anonymityThreshold: org.anonymityThreshold,
+    };
   }
   const monthTotals = new Map(months.filter((m) => m.topic === null).map((m) => [m.month, m.n]));
   const effects = new Map(
@@ -64,5 +74,6 @@ export async function topicInsights(ctx: AppContext, orgId: string, q: TopicsQue
     suppressed: false,
     items: shown.map(({ rank: _rank, ...item }) => item),
     withheldTopics: items.length - shown.length,
+    anonymityThreshold: org.anonymityThreshold,
   };
 }
