@@ -3,6 +3,7 @@ import { registerCustomerCommands } from './customers-commands';
 import { registerDemoCommand } from './demo-command';
 import { reportFatal } from './fail';
 import { registerPlatformCommands } from './platform-commands';
+import { registerValueCommands } from './value-commands';
 
 const program = new Command('orientir')
   .description('Orientir: customer-centricity platform')
@@ -11,6 +12,7 @@ const program = new Command('orientir')
 
 registerPlatformCommands(program);
 registerCustomerCommands(program);
+registerValueCommands(program);
 registerDemoCommand(program);
 
 try {

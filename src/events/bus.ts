@@ -26,6 +26,8 @@ export interface DomainEvents {
     to: string;
     at: Date;
   };
+  /** Scoring moved a customer to another service tier (from null: the first tier). */
+  'customer.tier_changed': { orgId: string; customerId: string; from: string | null; to: string; at: Date };
   'response.created': {
     orgId: string;
     responseId: string;

@@ -3,6 +3,7 @@ import { customersModule } from './customers/module';
 import { feedbackModule } from './feedback/module';
 import { orgsModule } from './orgs/module';
 import { surveysModule } from './surveys/module';
+import { valueModule } from './value/module';
 
 /** A vertical slice: its routes, and at start-up its job handlers, schedules and event subscriptions. */
 export interface Module {
@@ -12,4 +13,4 @@ export interface Module {
 }
 
 /** Every module of the product; adding a capability is adding a line here. */
-export const MODULES: Module[] = [orgsModule, customersModule, feedbackModule, surveysModule];
+export const MODULES: Module[] = [orgsModule, customersModule, feedbackModule, surveysModule, valueModule];

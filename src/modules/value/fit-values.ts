@@ -1,0 +1,48 @@
+import type { AppContext } from '../../http/types';
+import { formatDayNumber } from '../../lib/day-number';
+import { loadOrgCalendar, resolveUntil } from './calendar';
+import { buildFitReport, type FitReport, summarizePurchases, type TimeUnit } from './models';
+import { insertFit } from './repo-fits';
+import {
+  loadOrgPurchases,
+  loadValueSettings,
+  type Progress,
+  type ScoreOutcome,
+  scoreLoaded,
+} from './score-values';
+
+export type FitRequest = { until?: string; timeUnit?: TimeUnit };
+export type FitOutcome = { fitId: number; report: FitReport; scoring: ScoreOutcome | null };
+
+/**
+ * Fits the value models on purchases up to `until` (inclusive, the organization's calendar;
+ * default today), checks them on the days after it up to the latest purchase when there are
+ * any, stores the report, then scores every customer as of today.
+ */
+export async function fitValueModels(
+  ctx: AppContext,
+  orgId: string,
+  request: FitRequest,
+  progress?: Progress,
+): Promise<FitOutcome> {
+  const calendar = await loadOrgCalendar(ctx, orgId);
+  const until = resolveUntil(request.until, calendar);
+  const timeUnit = request.timeUnit ?? 'week';
+  progress?.('load');
+  const loaded = await loadOrgPurchases(ctx, orgId, calendar);
+  progress?.('fit', `${loaded.customerIds.length}`);
+  const holdoutUntil = loaded.lastDay !== undefined && loaded.lastDay > until ? loaded.lastDay : undefined;
+  const report = buildFitReport(summarizePurchases(loaded.columns, { until, timeUnit, holdoutUntil }));
+  const fitId = await ctx.db.withOrg(orgId, (tx) =>
+    insertFit(tx, orgId, { until: formatDayNumber(until), timeUnit, report, fittedAt: ctx.clock.now() }),
+  );
+  const settings = await loadValueSettings(ctx, orgId);
+  const scoring = await scoreLoaded(ctx, orgId, {
+    loaded,
+    fit: { id: fitId, report },
+    settings,
+    calendar,
+    progress,
+  });
+  return { fitId, report, scoring };
+}

@@ -1,0 +1,101 @@
+import { type App, principalOf } from '../../http/types';
+import { loadOrgCalendar, resolveUntil } from './calendar';
+import { FIT_JOB } from './jobs';
+import { getDistribution, getLatestReport, listCustomerValues } from './read-values';
+import * as S from './schemas';
+import { getValueSettings, replaceValueSettings } from './value-settings';
+
+/** Customer value: fits (as jobs), the report, scored customers, their distribution, settings. */
+export async function valueRoutes(app: App) {
+  const { ctx } = app;
+
+  app.post(
+    '/api/v1/analytics/value/fit',
+    {
+      config: { access: 'analytics:run' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'Fit the customer-value models and rescore customers, as a job',
+        description:
+          "`until` is the calibration end: a calendar date, inclusive, in the organization's time zone " +
+          '(default today). Days after it up to the latest purchase are the holdout check. Follow the job at `statusUrl`.',
+        body: S.ZFitRequestSchema,
+        response: { 202: S.ZFitStartedResponseSchema },
+      },
+    },
+    async (req, reply) => {
+      const { orgId } = principalOf(req);
+      // Checked now, so a date in the future is a 400 here rather than a failed job later.
+      resolveUntil(req.body.until, await loadOrgCalendar(ctx, orgId), 'body.until');
+      const payload = { until: req.body.until, timeUnit: req.body.timeUnit ?? 'week' };
+      const jobId = (await ctx.jobs.enqueue({ name: FIT_JOB, orgId, payload, maxAttempts: 3 }))!;
+      const statusUrl = `/api/v1/jobs/${jobId}`;
+      return reply.code(202).header('location', statusUrl).send({ jobId, status: 'queued', statusUrl });
+    },
+  );
+
+  app.get(
+    '/api/v1/analytics/value',
+    {
+      config: { access: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'The latest fit report: parameters, standard errors, log-likelihoods, holdout check',
+        response: { 200: S.ZValueReportResponseSchema },
+      },
+    },
+    async (req) => getLatestReport(ctx, principalOf(req).orgId),
+  );
+
+  app.get(
+    '/api/v1/analytics/value/customers',
+    {
+      config: { access: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'Scored customers: lifetime value, probability alive, cost to serve, profitability, tier',
+        querystring: S.ZListValuesQuery,
+        response: { 200: S.ZListValuesResponseSchema },
+      },
+    },
+    async (req) => listCustomerValues(ctx, principalOf(req).orgId, req.query),
+  );
+
+  app.get(
+    '/api/v1/analytics/value/distribution',
+    {
+      config: { access: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'Lifetime value histogram and customers per service tier',
+        querystring: S.ZDistributionQuery,
+        response: { 200: S.ZDistributionResponseSchema },
+      },
+    },
+    async (req) => getDistribution(ctx, principalOf(req).orgId, req.query.bins),
+  );
+
+  app.get(
+    '/api/v1/value/settings',
+    {
+      config: { access: 'settings:read' },
+      schema: { tags: ['settings'], response: { 200: S.ZValueSettingsResponseSchema } },
+    },
+    async (req) => getValueSettings(ctx, principalOf(req).orgId),
+  );
+
+  app.put(
+    '/api/v1/value/settings',
+    {
+      config: { access: 'settings:write' },
+      schema: {
+        tags: ['settings'],
+        summary: 'Replace the value settings: horizon, discount rate, margin, costs, tier rule',
+        description: 'Customers are rescored in the background with the latest fit.',
+        body: S.ZValueSettingsSchema,
+        response: { 200: S.ZValueSettingsResponseSchema },
+      },
+    },
+    async (req) => replaceValueSettings(ctx, principalOf(req).orgId, req.body),
+  );
+}
