@@ -28,6 +28,14 @@ const PARAM_FIXTURES: Record<string, string> = {
   '/api/v1/exchange-rates/:currency/:validFrom': `select currency, to_char(valid_from, 'YYYY-MM-DD') as "validFrom"
     from exchange_rates where org_id = $1 limit 1`,
   '/api/v1/jobs/:id': 'select id from jobs where org_id = $1 limit 1',
+  '/api/v1/cases/:id': 'select id from cases where org_id = $1 limit 1',
+  '/api/v1/cases/:id/notes': 'select id from cases where org_id = $1 limit 1',
+  '/api/v1/cases/:id/emails': 'select id from cases where org_id = $1 limit 1',
+  '/api/v1/case-rules/:id': 'select id from case_rules where org_id = $1 limit 1',
+  '/api/v1/case-teams/:id': 'select id from case_teams where org_id = $1 limit 1',
+  '/api/v1/sla-policies/:id': 'select id from sla_policies where org_id = $1 limit 1',
+  '/api/v1/webhooks/:id': 'select id from webhook_endpoints where org_id = $1 limit 1',
+  '/api/v1/webhooks/:id/deliveries': 'select id from webhook_endpoints where org_id = $1 limit 1',
 };
 
 /** Optional request bodies that would be valid, so writes reach the object lookup. */
@@ -38,6 +46,13 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/surveys/:id/links': { customerExternalId: 'someone' },
   'PATCH /api/v1/users/:id': { name: 'changed by another tenant' },
   'PATCH /api/v1/analytics/topics/:id': { keywords: { en: ['changed by another tenant'] } },
+  'PATCH /api/v1/cases/:id': { status: 'in_progress' },
+  'POST /api/v1/cases/:id/notes': { text: 'note by another tenant' },
+  'POST /api/v1/cases/:id/emails': { text: 'mail by another tenant' },
+  'PATCH /api/v1/case-rules/:id': { name: 'changed by another tenant' },
+  'PATCH /api/v1/case-teams/:id': { defaultCapacity: 1 },
+  'PATCH /api/v1/sla-policies/:id': { firstResponseMinutes: 1 },
+  'PATCH /api/v1/webhooks/:id': { description: 'changed by another tenant' },
 };
 
 const MARKER_COLUMNS = /^(id|org_id|.*_id|slug|email|name|external_id|public_id|token)$/;

@@ -24,6 +24,7 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   await seedCustomers(call, org.slug);
   await seedFeedback(call, org.slug);
   await seedSurveys(call, org.slug);
+  await seedCases(call, org.slug);
   return { call };
 }
 
@@ -104,4 +105,36 @@ async function seedSurveys(
   await call('POST', `/api/v1/surveys/${survey.id}/links`, { customerExternalId: `seed-${slug}-2` });
   await call('POST', `/api/v1/surveys/${survey.id}/invitations`, { customerExternalIds: [`seed-${slug}-1`] });
   await call('PATCH', '/api/v1/survey-settings', { contactCap: { windowDays: 14 } });
+}
+
+/** Closed loop: a team, a rule, an SLA policy, a case with a note, and a webhook endpoint. */
+async function seedCases(
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+  slug: string,
+) {
+  const team = await call('POST', '/api/v1/case-teams', { name: `seed-team-${slug}`, defaultCapacity: 3 });
+  await call('PATCH', '/api/v1/case-settings', {
+    defaultTeamId: team.id,
+    rootCauses: [{ key: 'delivery', name: `Delivery (${slug})` }],
+  });
+  await call('POST', '/api/v1/case-rules', {
+    name: `seed-rule-${slug}`,
+    trigger: 'response',
+    conditions: { metric: 'nps', max: 3, touchpoints: ['store'] },
+    priority: 'high',
+    teamId: team.id,
+  });
+  await call('POST', '/api/v1/sla-policies', {
+    tier: 'gold',
+    priority: 'urgent',
+    firstResponseMinutes: 15,
+    resolutionMinutes: 120,
+  });
+  const c = await call('POST', '/api/v1/cases', {
+    title: `Seed case ${slug}`,
+    customerExternalId: `seed-${slug}-2`,
+    priority: 'high',
+  });
+  await call('POST', `/api/v1/cases/${c.id}/notes`, { text: `seed note of ${slug}` });
+  await call('POST', '/api/v1/webhooks', { url: `https://hooks.example/${slug}`, events: ['case.created'] });
 }

@@ -1,0 +1,26 @@
+import type { Module } from '../registry';
+import { registerCaseExtensions } from './customer-extension';
+import { runEscalation } from './escalate-case';
+import { MAIL_JOB, sendCaseMail } from './notify';
+import { caseRoutes } from './routes';
+import { followUpRoutes } from './routes-follow-up';
+import { caseSettingsRoutes } from './routes-settings';
+import { ESCALATE_JOB } from './schedule-escalations';
+import { takeEvent, takeResponse } from './take-feedback';
+
+/** The closed loop: rules open cases from negative feedback; SLAs, escalation, follow-up. */
+export const casesModule: Module = {
+  name: 'cases',
+  routes: async (app) => {
+    await caseRoutes(app);
+    await caseSettingsRoutes(app);
+    await followUpRoutes(app);
+  },
+  setup: (ctx) => {
+    ctx.bus.on('response.created', (tx, p) => takeResponse(ctx, tx, p));
+    ctx.bus.on('event.recorded', (tx, p) => takeEvent(ctx, tx, p));
+    ctx.jobs.register(ESCALATE_JOB, (job) => runEscalation(ctx, job));
+    ctx.jobs.register(MAIL_JOB, (job) => sendCaseMail(ctx, job));
+    registerCaseExtensions(ctx);
+  },
+};

@@ -1,0 +1,100 @@
+import type { Executor } from '../../db/database';
+import type { DomainEvents } from '../../events/bus';
+import type { AppContext } from '../../http/types';
+import { pickLocale, translate } from '../../lib/localize';
+import { type CustomerRef, findCustomer } from '../customers/api';
+import { CASE_MESSAGES } from './messages';
+import type { Priority } from './model';
+import { takeNegativeFeedback } from './open-case';
+import { type CaseRuleRow, listRules } from './repo-settings';
+import { type CaseRule, type CustomerFacts, pickRule, type RuleConditions, rulesUseTopics } from './rules';
+import { loadCaseSetup } from './setup';
+import { topicTaggerOf } from './topics';
+
+const toRule = (r: CaseRuleRow): CaseRule => ({
+  ...r,
+  conditions: r.conditions as RuleConditions,
+  priority: r.priority as Priority,
+});
+
+const factsOf = (c: CustomerRef | undefined): CustomerFacts =>
+  c
+    ? {
+        tier: c.serviceTier ?? 'standard',
+        stage: c.lifecycleStage,
+        segment: typeof c.attributes.segment === 'string' ? c.attributes.segment : null,
+      }
+    : null;
+
+/** A survey answer: the rules decide whether it opens (or joins) a case. */
+export async function takeResponse(ctx: AppContext, tx: Executor, p: DomainEvents['response.created']) {
+  const { orgId } = p;
+  const setup = await loadCaseSetup(ctx, tx, orgId);
+  const rules = (await listRules(tx, orgId)).map(toRule).filter((r) => r.trigger === 'response' && r.enabled);
+  if (!rules.length) return;
+  const customer = p.customerId ? await findCustomer(tx, orgId, p.customerId) : undefined;
+  const topics =
+    rulesUseTopics(rules) && p.texts.length
+      ? await topicTaggerOf(ctx)({ topics: setup.settings.topics, texts: p.texts, locale: p.locale })
+      : [];
+  const rule = pickRule(rules, {
+    trigger: 'response',
+    surveyId: p.surveyId,
+    audience: p.audience,
+    channel: p.channel,
+    touchpoint: p.touchpoint,
+    scores: p.scores,
+    topics: new Set(topics),
+    customer: factsOf(customer),
+  });
+  if (!rule) return;
+  const metric = rule.conditions.metric ?? (Object.keys(p.scores)[0] as keyof typeof p.scores | undefined);
+  const title = metric
+    ? translate(CASE_MESSAGES, pickLocale(setup.org.defaultLocale), 'titleResponse', {
+        metric: metric.toUpperCase(),
+        score: p.scores[metric] ?? '',
+      })
+    : rule.name;
+  await takeNegativeFeedback(ctx, tx, orgId, {
+    title,
+    description: p.texts.join('\n\n') || null,
+    priority: rule.priority,
+    ruleId: rule.id,
+    customerId: customer?.id ?? null,
+    responseId: p.responseId,
+    teamId: rule.teamId,
+    link: { sourceKey: `response:${p.responseId}`, kind: 'response', occurredAt: p.submittedAt },
+    summary: { responseId: p.responseId, surveyId: p.surveyId, scores: p.scores, ruleId: rule.id, topics },
+  });
+}
+
+/** An interaction event (a refund, a complaint): the event rules decide. */
+export async function takeEvent(ctx: AppContext, tx: Executor, p: DomainEvents['event.recorded']) {
+  const { orgId } = p;
+  const setup = await loadCaseSetup(ctx, tx, orgId);
+  const rules = (await listRules(tx, orgId)).map(toRule).filter((r) => r.trigger === 'event' && r.enabled);
+  if (!rules.length) return;
+  const customer = await findCustomer(tx, orgId, p.customerId);
+  const tags = Array.isArray(p.data.tags)
+    ? p.data.tags.filter((t): t is string => typeof t === 'string')
+    : [];
+  const rule = pickRule(rules, {
+    trigger: 'event',
+    type: p.type,
+    channel: p.channel,
+    touchpoint: p.touchpoint,
+    tags,
+    customer: factsOf(customer),
+  });
+  if (!rule) return;
+  await takeNegativeFeedback(ctx, tx, orgId, {
+    title: translate(CASE_MESSAGES, pickLocale(setup.org.defaultLocale), 'titleEvent', { type: p.type }),
+    priority: rule.priority,
+    ruleId: rule.id,
+    customerId: customer?.id ?? null,
+    eventId: p.eventId,
+    teamId: rule.teamId,
+    link: { sourceKey: `event:${p.eventId}`, kind: 'event', occurredAt: p.occurredAt },
+    summary: { eventId: p.eventId, type: p.type, ruleId: rule.id },
+  });
+}

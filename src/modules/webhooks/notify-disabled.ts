@@ -1,0 +1,51 @@
+import type { Executor } from '../../db/database';
+import type { AppContext } from '../../http/types';
+import type { Job } from '../../jobs/queue';
+import { pickLocale, translate } from '../../lib/localize';
+import { findOrgProfile, listOwners } from '../orgs/api';
+import { WEBHOOK_MESSAGES } from './messages';
+import { findEndpoint } from './repo';
+
+export const DISABLED_MAIL_JOB = 'webhooks.disabled-mail';
+
+/** Queued with the disabling, in its transaction: the owners hear of it once. */
+export async function queueDisabledNotice(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  endpointId: string,
+  at: Date,
+) {
+  await ctx.jobs.enqueue(
+    {
+      name: DISABLED_MAIL_JOB,
+      orgId,
+      payload: { endpointId },
+      dedupeKey: `webhook:${endpointId}:disabled:${at.getTime()}`,
+      maxAttempts: 8,
+    },
+    tx,
+  );
+}
+
+/** Tells every owner of the organization, in their language, that an endpoint was turned off. */
+export async function sendDisabledNotice(ctx: AppContext, job: Job) {
+  const orgId = job.orgId;
+  const { endpointId } = job.payload as { endpointId: string };
+  if (!orgId || !ctx.mailer.configured) return;
+  const found = await ctx.db.withOrg(orgId, async (tx) => ({
+    endpoint: await findEndpoint(tx, orgId, endpointId),
+    owners: await listOwners(tx, orgId),
+    org: await findOrgProfile(tx, orgId),
+  }));
+  if (!found.endpoint) return;
+  for (const owner of found.owners) {
+    const locale = pickLocale(owner.locale, found.org?.defaultLocale);
+    const vars = { url: found.endpoint.url, failures: found.endpoint.consecutiveFailures };
+    await ctx.mailer.send({
+      to: owner.email,
+      subject: translate(WEBHOOK_MESSAGES, locale, 'disabledSubject'),
+      text: translate(WEBHOOK_MESSAGES, locale, 'disabledBody', vars),
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import { decodeCursor, pageOf } from '../../http/pagination';
+import type { AppContext } from '../../http/types';
+import { randomToken } from '../../lib/crypto';
+import { invalid, notFound } from '../../lib/errors';
+import * as repo from './repo';
+
+export const listWebhooks = (ctx: AppContext, orgId: string) =>
+  ctx.db.withOrg(orgId, (tx) => repo.listEndpoints(tx, orgId));
+
+export async function getWebhook(ctx: AppContext, orgId: string, id: string) {
+  const endpoint = await ctx.db.withOrg(orgId, (tx) => repo.findEndpoint(tx, orgId, id));
+  if (!endpoint) throw notFound('webhook');
+  return endpoint;
+}
+
+/** A new endpoint with its signing secret, which is shown this once. */
+export async function createWebhook(
+  ctx: AppContext,
+  orgId: string,
+  input: { url: string; events: string[]; description: string },
+) {
+  const secret = `whsec_${randomToken(32)}`;
+  const endpoint = await ctx.db.withOrg(orgId, async (tx) => {
+    const id = await repo.insertEndpoint(tx, orgId, { ...input, secret }, ctx.clock.now());
+    return (await repo.findEndpoint(tx, orgId, id))!;
+  });
+  return { ...endpoint, secret };
+}
+
+/** Enabling again forgets the failures that turned it off. */
+export async function changeWebhook(
+  ctx: AppContext,
+  orgId: string,
+  id: string,
+  patch: Partial<{ url: string; events: string[]; description: string; enabled: boolean }>,
+) {
+  return ctx.db.withOrg(orgId, async (tx) => {
+    const endpoint = await repo.findEndpoint(tx, orgId, id);
+    if (!endpoint) throw notFound('webhook');
+    const revived = patch.enabled === true && !endpoint.enabled;
+    await repo.updateEndpoint(tx, orgId, id, {
+      ...patch,
+      ...(revived ? { consecutiveFailures: 0, disabledAt: null, disabledReason: null } : {}),
+      ...(patch.enabled === false && endpoint.enabled
+        ? { disabledAt: ctx.clock.now(), disabledReason: 'disabled by a user' }
+        : {}),
+      updatedAt: ctx.clock.now(),
+    });
+    return (await repo.findEndpoint(tx, orgId, id))!;
+  });
+}
+
+export async function removeWebhook(ctx: AppContext, orgId: string, id: string) {
+  const done = await ctx.db.withOrg(orgId, (tx) => repo.deleteEndpoint(tx, orgId, id));
+  if (!done) throw notFound('webhook');
+}
+
+export async function listWebhookDeliveries(
+  ctx: AppContext,
+  orgId: string,
+  id: string,
+  page: { limit: number; cursor?: string },
+) {
+  const position = decodeCursor(page.cursor);
+  let after: { createdAt: Date; id: string } | undefined;
+  if (position) {
+    const [at, lastId] = position;
+    if (
+      typeof at !== 'string' ||
+      Number.isNaN(Date.parse(at)) ||
+      typeof lastId !== 'string' ||
+      !/^[0-9a-f-]{36}$/.test(lastId)
+    ) {
+      throw invalid('query.cursor', 'is not a cursor this API issued');
+    }
+    after = { createdAt: new Date(at), id: lastId };
+  }
+  const rows = await ctx.db.withOrg(orgId, async (tx) => {
+    if (!(await repo.findEndpoint(tx, orgId, id))) throw notFound('webhook');
+    return repo.listDeliveries(tx, orgId, id, page.limit, after);
+  });
+  const out = pageOf(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id]);
+  return {
+    items: out.items.map((r) => ({ ...r, status: r.status as 'pending' })),
+    nextCursor: out.nextCursor,
+  };
+}
