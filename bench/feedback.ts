@@ -33,9 +33,12 @@ function random(seed: number) {
 /** Picks from weighted choices: [value, weight][]. */
 function weighted<T>(choices: [T, number][]) {
   const total = choices.reduce((s, [, w]) => s + w, 0);
-  const cumulative = choices.map(
-    ([, w], i) => choices.slice(0, i + 1).reduce((s, [, x]) => s + x, 0) / total,
-  );
+  const cumulative: number[] = [];
+  let running = 0;
+  for (const [, w] of choices) {
+    running += w;
+    cumulative.push(running / total);
+  }
   return (u: number) => choices[cumulative.findIndex((c) => u < c)]?.[0] ?? choices[choices.length - 1][0];
 }
 
