@@ -1,8 +1,11 @@
 import type { App } from '../http/types';
 import type { DemoApi } from './demo-api';
 import type { DemoData } from './generate';
+import { casesStep } from './step-cases';
 import { customersStep, eventsStep, rfmStep } from './step-customers';
 import { surveysStep } from './step-surveys';
+import { topicsStep } from './step-topics';
+import { valueStep } from './step-value';
 
 /** What every demo step works with; `state` carries ids from one step to the next. */
 export type DemoContext = {
@@ -24,4 +27,12 @@ export type DemoStep = {
 };
 
 /** In the order they depend on each other; each capability adds its step here. */
-export const DEMO_STEPS: DemoStep[] = [customersStep, eventsStep, surveysStep, rfmStep];
+export const DEMO_STEPS: DemoStep[] = [
+  customersStep,
+  eventsStep,
+  topicsStep,
+  surveysStep,
+  rfmStep,
+  valueStep,
+  casesStep,
+];

@@ -151,6 +151,41 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     await expect.poll(() => npsAnswers(page), { timeout: 20_000 }).toBe(answersBefore + 1);
   });
 
+  it('lets an agent walk a case from new to resolved', async () => {
+    const agentCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const agent = await agentCtx.newPage();
+    agent.on('pageerror', (err) => pageErrors.push(err.message));
+    const a = loginOf(server.demo, 'agent');
+    await logIn(agent, server.baseUrl, a.email, a.password);
+    await agent.waitForURL(/\/cases/);
+    await agent.locator('main table tbody a').first().waitFor();
+    expect(await agent.locator('main table tbody time.badge').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(agent)).toEqual([]);
+    await screenshot(agent, `${engine}-en-cases-queue`);
+    await agent.goto(`${server.baseUrl}/cases?status=new`);
+    await agent.locator('main table tbody a').first().click();
+    const status = agent.locator('[data-testid=case-status]');
+    await status.waitFor();
+    expect(await status.textContent()).toBe('New');
+    await agent.getByRole('button', { name: 'Take it' }).click();
+    await agent.getByRole('button', { name: 'Start work' }).click();
+    await expect.poll(() => status.textContent()).toBe('In progress');
+    await agent.getByLabel('Text', { exact: true }).fill('Called the customer <b>back</b>.');
+    await agent.getByRole('button', { name: 'Add to timeline' }).last().click();
+    await agent
+      .locator('[data-testid=case-timeline]', { hasText: 'Called the customer <b>back</b>.' })
+      .waitFor();
+    await agent.getByLabel('Root cause').fill('service');
+    await agent.getByLabel('Outcome').fill('Apologised and sent a voucher.');
+    await agent.getByRole('button', { name: 'Save root cause and outcome' }).click();
+    await agent.locator('dd', { hasText: 'Apologised and sent a voucher.' }).waitFor();
+    await agent.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => status.textContent()).toBe('Resolved');
+    expect(await seriousViolations(agent)).toEqual([]);
+    await screenshot(agent, `${engine}-en-case-resolved`);
+    await agentCtx.close();
+  });
+
   it('gives a viewer no way to change anything and an agent the agent navigation', async () => {
     const viewerCtx = await browser.newContext();
     const viewer = await viewerCtx.newPage();

@@ -3,6 +3,13 @@ import { ChartPanel } from '../charts/chart-panel';
 import { useFormat } from '../lib/format';
 import { type FeedbackFilters, type Metric, scoreText, useMetric } from './metric-api';
 
+/** Each metric on its whole scale, so months and metrics compare at a glance. */
+const AXIS_RANGE: Record<Metric, { min: number; max: number }> = {
+  nps: { min: -100, max: 100 },
+  csat: { min: 0, max: 100 },
+  ces: { min: 1, max: 7 },
+};
+
 /** A metric month by month, with its 95 % interval as a band. */
 export function MetricTrend({ metric, filters }: { metric: Metric; filters: FeedbackFilters }) {
   const { t } = useTranslation();
@@ -24,12 +31,13 @@ export function MetricTrend({ metric, filters }: { metric: Metric; filters: Feed
         tooltip: { trigger: 'axis' },
         grid: { left: 50, right: 20, top: 20, bottom: 40 },
         xAxis: { type: 'category', data: labels },
-        yAxis: { type: 'value', scale: true },
+        yAxis: { type: 'value', ...AXIS_RANGE[metric] },
         series: [
           {
             type: 'line',
             data: rows.map((r) => r.lo),
             stack: 'ci',
+            stackStrategy: 'all',
             symbol: 'none',
             lineStyle: { opacity: 0 },
             name: t('feedback.lower'),
@@ -38,6 +46,7 @@ export function MetricTrend({ metric, filters }: { metric: Metric; filters: Feed
             type: 'line',
             data: rows.map((r) => (r.hi !== null && r.lo !== null ? r.hi - r.lo : null)),
             stack: 'ci',
+            stackStrategy: 'all',
             symbol: 'none',
             lineStyle: { opacity: 0 },
             areaStyle: { color: '#1f5fbf', opacity: 0.15 },

@@ -41,10 +41,27 @@ export const PAGES: PageDef[] = [
     component: page(() => import('./lifecycle/lifecycle-page')),
   },
   {
+    path: '/cases',
+    navKey: 'nav.cases',
+    permission: 'cases:read',
+    component: page(() => import('./cases/cases-page')),
+  },
+  {
+    path: '/cases/:id',
+    permission: 'cases:read',
+    component: page(() => import('./cases/case-page')),
+  },
+  {
     path: '/feedback',
     navKey: 'nav.feedback',
     permission: 'analytics:read',
     component: page(() => import('./feedback/feedback-page')),
+  },
+  {
+    path: '/value',
+    navKey: 'nav.value',
+    permission: 'analytics:read',
+    component: page(() => import('./value/value-page')),
   },
   {
     path: '/surveys',

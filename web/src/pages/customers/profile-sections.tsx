@@ -3,12 +3,11 @@ import { useFormat } from '../../lib/format';
 import type { Profile } from './customer-profile-page';
 
 type ValueSection = {
-  clv?: number | null;
-  clvMinor?: number | null;
-  pAlive?: number | null;
-  expectedPurchases?: number | null;
-  tier?: string | null;
-  profitabilityMinor?: number | null;
+  aliveProbability: number;
+  expectedPurchases: number;
+  clvMinor: number;
+  profitabilityMinor: number;
+  tier: string;
 };
 type PointsSection = { balance?: number };
 
@@ -29,11 +28,13 @@ export function ProfileSections({ profile }: { profile: Profile }) {
             {value && (
               <>
                 <dt>{t('value.clv')}</dt>
-                <dd>{f.money(value.clvMinor ?? value.clv ?? null)}</dd>
+                <dd>{f.money(value.clvMinor)}</dd>
+                <dt>{t('value.profitability')}</dt>
+                <dd>{f.money(value.profitabilityMinor)}</dd>
                 <dt>{t('value.pAlive')}</dt>
-                <dd>{f.pct(value.pAlive ?? null)}</dd>
+                <dd>{f.pct(value.aliveProbability)}</dd>
                 <dt>{t('value.expectedPurchases')}</dt>
-                <dd>{f.num(value.expectedPurchases ?? null)}</dd>
+                <dd>{f.num(value.expectedPurchases)}</dd>
               </>
             )}
           </dl>
