@@ -43,10 +43,10 @@ export function toCaseDto(c: CaseRow, breached: boolean) {
   };
 }
 
-/** Judged like the list's SQL: a target missed, or passed unmet (a paused clock stops at the pause). */
+/** Judged like the list's SQL: a target met late, or reached unmet (a paused clock stops at the pause). */
 export function isBreached(c: CaseRow, now: Date): boolean {
   const clockAt = Math.min(now.getTime(), (c.pausedAt ?? now).getTime());
-  const missed = (done: Date | null, due: Date) => (done ? done > due : due.getTime() < clockAt);
+  const missed = (done: Date | null, due: Date) => (done ? done > due : due.getTime() <= clockAt);
   return missed(c.firstRespondedAt, c.firstResponseDueAt) || missed(c.resolvedAt, c.resolutionDueAt);
 }
 

@@ -9,13 +9,13 @@ export type NewCase = Omit<
   'orgId' | 'id' | 'nextDueAt' | 'cycle' | 'slaVersion' | 'status' | 'pausedMinutes'
 >;
 
-/** Breached at `now`: a target missed, or passed while nobody met it (a paused clock stops at the pause). */
+/** Breached at `now`: a target met late, or reached unmet (a paused clock stops at the pause). */
 export const breachedSql = (now: Date): SQL<boolean> => {
   const clockAt = sql`least(${now}::timestamptz, coalesce(${cases.pausedAt}, ${now}::timestamptz))`;
   return sql<boolean>`coalesce(
-    (${cases.firstRespondedAt} is null and ${cases.firstResponseDueAt} < ${clockAt})
+    (${cases.firstRespondedAt} is null and ${cases.firstResponseDueAt} <= ${clockAt})
     or ${cases.firstRespondedAt} > ${cases.firstResponseDueAt}
-    or (${cases.resolvedAt} is null and ${cases.resolutionDueAt} < ${clockAt})
+    or (${cases.resolvedAt} is null and ${cases.resolutionDueAt} <= ${clockAt})
     or ${cases.resolvedAt} > ${cases.resolutionDueAt},
     false)`;
 };
