@@ -36,21 +36,12 @@ export async function feedbackRoutes(app: App) {
         });
         reply.header('x-feedback-source', source);
         const lang = acceptLanguageOf(req);
-        const withheld = (count: number, threshold: number) =>
-          message(lang, 'withheldGroups', { count, threshold });
-        if (wantsCsv(req, q.format)) {
-          const threshold = answer.suppressed ? answer.anonymityThreshold : 0;
-          return sendCsv(reply, metric, metricCsv(answer, message(lang, 'withheld', { threshold })));
-        }
-        if (answer.suppressed) {
-          return {
-            ...answer,
-            message: message(lang, 'withheld', { threshold: answer.anonymityThreshold }),
-          };
-        }
-        return answer.withheldGroups
-          ? { ...answer, notice: withheld(answer.withheldGroups, answer.anonymityThreshold) }
-          : answer;
+        const threshold = answer.anonymityThreshold;
+        const withheld = message(lang, 'withheld', { threshold });
+        if (wantsCsv(req, q.format)) return sendCsv(reply, metric, metricCsv(answer, withheld));
+        if (answer.suppressed) return { ...answer, message: withheld };
+        const count = answer.withheldGroups;
+        return count ? { ...answer, notice: message(lang, 'withheldGroups', { count, threshold }) } : answer;
       },
     );
   }
