@@ -25,12 +25,12 @@ export type CasePatch = {
 async function checkReferences(tx: Executor, orgId: string, setup: CaseSetup, p: CasePatch) {
   if (p.ownerId) {
     const user = await findUserRef(tx, orgId, p.ownerId);
-    if (!user || user.disabledAt) throw invalid('ownerId', 'is not an active user of this organization');
+    if (!user || user.disabledAt) throw invalid('body.ownerId', 'is not an active user of this organization');
   }
   if (p.teamId && !(await findTeam(tx, orgId, p.teamId)))
-    throw invalid('teamId', 'is not a team of this organization');
+    throw invalid('body.teamId', 'is not a team of this organization');
   if (p.rootCause && !setup.settings.rootCauses.some((r) => r.key === p.rootCause)) {
-    throw invalid('rootCause', "is not in the organization's root-cause taxonomy");
+    throw invalid('body.rootCause', "is not in the organization's root-cause taxonomy");
   }
 }
 

@@ -37,7 +37,7 @@ export async function changeSettings(
 ) {
   await ctx.db.withOrg(orgId, async (tx) => {
     await loadCaseSetup(ctx, tx, orgId);
-    await checkTeam(tx, orgId, patch.defaultTeamId, 'defaultTeamId');
+    await checkTeam(tx, orgId, patch.defaultTeamId, 'body.defaultTeamId');
     await rules.updateSettings(tx, orgId, { ...patch, updatedAt: ctx.clock.now() });
   });
   return readSettings(ctx, orgId);
@@ -57,7 +57,7 @@ export async function createRule(
 ) {
   return ctx.db.withOrg(orgId, async (tx) => {
     await loadCaseSetup(ctx, tx, orgId);
-    await checkTeam(tx, orgId, input.teamId, 'teamId');
+    await checkTeam(tx, orgId, input.teamId, 'body.teamId');
     const id = await rules.insertRule(tx, orgId, input, ctx.clock.now());
     return (await rules.findRule(tx, orgId, id))!;
   });
@@ -72,10 +72,10 @@ export async function changeRule(
   return ctx.db.withOrg(orgId, async (tx) => {
     const rule = await rules.findRule(tx, orgId, id);
     if (!rule) throw notFound('rule');
-    await checkTeam(tx, orgId, patch.teamId, 'teamId');
+    await checkTeam(tx, orgId, patch.teamId, 'body.teamId');
     if (patch.conditions) {
       const problem = conditionProblem(rule.trigger, patch.conditions);
-      if (problem) throw invalid('conditions', problem);
+      if (problem) throw invalid('body.conditions', problem);
     }
     await rules.updateRule(tx, orgId, id, patch);
     return (await rules.findRule(tx, orgId, id))!;
@@ -114,7 +114,7 @@ export async function changeSlaPolicy(
     if (!policy) throw notFound('SLA policy');
     const merged = { ...policy, ...patch };
     if (merged.resolutionMinutes < merged.firstResponseMinutes) {
-      throw invalid('resolutionMinutes', 'must not be shorter than firstResponseMinutes');
+      throw invalid('body.resolutionMinutes', 'must not be shorter than firstResponseMinutes');
     }
     await sla.updateSlaPolicy(tx, orgId, id, patch, ctx.clock.now());
     return (await sla.findSlaPolicy(tx, orgId, id))!;
@@ -131,9 +131,9 @@ export const listTeams = (ctx: AppContext, orgId: string) =>
 
 export async function createTeam(ctx: AppContext, orgId: string, input: teams.TeamInput) {
   return ctx.db.withOrg(orgId, async (tx) => {
-    await checkUser(tx, orgId, input.managerId, 'managerId');
+    await checkUser(tx, orgId, input.managerId, 'body.managerId');
     for (const userId of Object.keys(input.memberCapacity))
-      await checkUser(tx, orgId, userId, `memberCapacity.${userId}`);
+      await checkUser(tx, orgId, userId, `body.memberCapacity.${userId}`);
     const id = await teams.insertTeam(tx, orgId, input, ctx.clock.now());
     if (!id) throw new AppError('conflict', `name: a team named "${input.name}" already exists`);
     return (await teams.findTeam(tx, orgId, id))!;
@@ -148,9 +148,9 @@ export async function changeTeam(
 ) {
   return ctx.db.withOrg(orgId, async (tx) => {
     if (!(await teams.findTeam(tx, orgId, id))) throw notFound('team');
-    await checkUser(tx, orgId, patch.managerId, 'managerId');
+    await checkUser(tx, orgId, patch.managerId, 'body.managerId');
     for (const userId of Object.keys(patch.memberCapacity ?? {})) {
-      await checkUser(tx, orgId, userId, `memberCapacity.${userId}`);
+      await checkUser(tx, orgId, userId, `body.memberCapacity.${userId}`);
     }
     if (patch.name) {
       const clash = (await teams.listTeams(tx, orgId)).find((t) => t.name === patch.name && t.id !== id);

@@ -61,7 +61,8 @@ export async function caseRoutes(app: App) {
         const customer = b.customerExternalId
           ? await findCustomerByExternalId(tx, p.orgId, b.customerExternalId)
           : undefined;
-        if (b.customerExternalId && !customer) throw invalid('customerExternalId', 'no customer has this id');
+        if (b.customerExternalId && !customer)
+          throw invalid('body.customerExternalId', 'no customer has this id');
         return openCase(ctx, tx, p.orgId, {
           title: b.title,
           description: b.description,
