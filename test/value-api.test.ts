@@ -128,6 +128,8 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
     await bad('POST', fit, { until: '2026-02-30' }, 'body.until');
     await bad('POST', fit, { until: 'yesterday' }, 'body.until');
     await bad('POST', fit, { timeUnit: 'month' }, 'body.timeUnit');
+    await bad('POST', fit, { until: '2026-01-01', holdoutUntil: '2026-01-01' }, 'body.holdoutUntil');
+    await bad('POST', fit, { until: '2026-01-01', holdoutUntil: '2026-03-03' }, 'body.holdoutUntil');
     await bad('GET', '/api/v1/analytics/value/customers?sort=name', undefined, 'query.sort');
     await bad('GET', '/api/v1/analytics/value/customers?cursor=bm90IGEgY3Vyc29y', undefined, 'query.cursor');
     await bad('GET', '/api/v1/analytics/value/customers?tier=Gold%20Plus', undefined, 'query.tier');

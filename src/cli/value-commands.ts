@@ -11,6 +11,7 @@ import { findOrgId, withContext } from './context';
 export type ValueFitOptions = {
   org: string;
   until?: string;
+  holdoutUntil?: string;
   timeUnit: TimeUnit;
   report?: boolean;
   json?: boolean;
@@ -18,6 +19,8 @@ export type ValueFitOptions = {
 };
 
 type Writer = { write(text: string): unknown };
+
+const OPTION_NAMES: Record<string, string> = { until: '--until:', holdoutUntil: '--holdout-until:' };
 
 /**
  * Fits in this process (the same work as the job), stores the report and rescores customers;
@@ -29,13 +32,19 @@ export async function runValueFit(ctx: AppContext, o: ValueFitOptions, out: Writ
   const started = Date.now();
   let result: Awaited<ReturnType<typeof fitValueModels>>;
   try {
-    result = await fitValueModels(ctx, orgId, { until: o.until, timeUnit: o.timeUnit }, (stage, detail) => {
+    const request = { until: o.until, timeUnit: o.timeUnit, holdoutUntil: o.holdoutUntil };
+    result = await fitValueModels(ctx, orgId, request, (stage, detail) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       progress.write(`[${seconds} s] ${stage}${detail ? ` (${detail} customers)` : ''}\n`);
     });
   } catch (err) {
     // The service names the API field; here it is the option.
-    if (err instanceof AppError) throw new AppError(err.code, err.message.replace(/^until:/, '--until:'));
+    if (err instanceof AppError) {
+      throw new AppError(
+        err.code,
+        err.message.replace(/^(until|holdoutUntil):/, (_, f) => OPTION_NAMES[f]),
+      );
+    }
     throw err;
   }
   if (o.json) {
@@ -74,6 +83,7 @@ export function registerValueCommands(program: Command) {
       '--until <date>',
       "calibration end YYYY-MM-DD, inclusive, in the organization's time zone (default today)",
     )
+    .option('--holdout-until <date>', 'end of the holdout check YYYY-MM-DD (default the latest purchase day)')
     .addOption(
       new Option('--time-unit <unit>', 'time unit of the models').choices(['week', 'day']).default('week'),
     )

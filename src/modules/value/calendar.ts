@@ -22,9 +22,31 @@ export async function loadOrgCalendar(ctx: AppContext, orgId: string): Promise<O
 
 /** The calibration end as a day number: the given calendar date, or today; never after today. */
 export function resolveUntil(until: string | undefined, cal: OrgCalendar, field = 'until'): number {
-  if (until === undefined) return cal.today;
-  const day = parseDayNumber(until);
-  if (!Number.isInteger(day) || until.length !== 10) {
+  return until === undefined ? cal.today : parseNotAfterToday(until, cal, field);
+}
+
+/**
+ * The holdout end: the given date (after `until`), or by default the latest purchase day when
+ * it is after `until` (imported history ends there, not today); none otherwise.
+ */
+export function resolveHoldoutUntil(
+  holdoutUntil: string | undefined,
+  until: number,
+  lastPurchaseDay: number | undefined,
+  cal: OrgCalendar,
+  field = 'holdoutUntil',
+): number | undefined {
+  if (holdoutUntil === undefined) {
+    return lastPurchaseDay !== undefined && lastPurchaseDay > until ? lastPurchaseDay : undefined;
+  }
+  const day = parseNotAfterToday(holdoutUntil, cal, field);
+  if (day <= until) throw invalid(field, `must be after the calibration end ${formatDayNumber(until)}`);
+  return day;
+}
+
+function parseNotAfterToday(date: string, cal: OrgCalendar, field: string): number {
+  const day = parseDayNumber(date);
+  if (!Number.isInteger(day) || date.length !== 10) {
     throw invalid(field, 'must be a calendar date YYYY-MM-DD');
   }
   if (day > cal.today) {

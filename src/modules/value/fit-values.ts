@@ -1,6 +1,6 @@
 import type { AppContext } from '../../http/types';
 import { formatDayNumber } from '../../lib/day-number';
-import { loadOrgCalendar, resolveUntil } from './calendar';
+import { loadOrgCalendar, resolveHoldoutUntil, resolveUntil } from './calendar';
 import { buildFitReport, type FitReport, summarizePurchases, type TimeUnit } from './models';
 import { insertFit } from './repo-fits';
 import {
@@ -11,13 +11,13 @@ import {
   scoreLoaded,
 } from './score-values';
 
-export type FitRequest = { until?: string; timeUnit?: TimeUnit };
+export type FitRequest = { until?: string; timeUnit?: TimeUnit; holdoutUntil?: string };
 export type FitOutcome = { fitId: number; report: FitReport; scoring: ScoreOutcome | null };
 
 /**
  * Fits the value models on purchases up to `until` (inclusive, the organization's calendar;
- * default today), checks them on the days after it up to the latest purchase when there are
- * any, stores the report, then scores every customer as of today.
+ * default today), checks them on the days after it up to `holdoutUntil` (default the latest
+ * purchase day, when after `until`), stores the report, then scores every customer as of today.
  */
 export async function fitValueModels(
   ctx: AppContext,
@@ -27,11 +27,13 @@ export async function fitValueModels(
 ): Promise<FitOutcome> {
   const calendar = await loadOrgCalendar(ctx, orgId);
   const until = resolveUntil(request.until, calendar);
+  if (request.holdoutUntil !== undefined)
+    resolveHoldoutUntil(request.holdoutUntil, until, undefined, calendar);
   const timeUnit = request.timeUnit ?? 'week';
   progress?.('load');
   const loaded = await loadOrgPurchases(ctx, orgId, calendar);
   progress?.('fit', `${loaded.customerIds.length}`);
-  const holdoutUntil = loaded.lastDay !== undefined && loaded.lastDay > until ? loaded.lastDay : undefined;
+  const holdoutUntil = resolveHoldoutUntil(request.holdoutUntil, until, loaded.lastDay, calendar);
   const report = buildFitReport(summarizePurchases(loaded.columns, { until, timeUnit, holdoutUntil }));
   const fitId = await ctx.db.withOrg(orgId, (tx) =>
     insertFit(tx, orgId, { until: formatDayNumber(until), timeUnit, report, fittedAt: ctx.clock.now() }),

@@ -1,8 +1,7 @@
 import type { AppContext } from '../../http/types';
 import type { Job } from '../../jobs/queue';
 import { listOrgsWithPurchases } from '../customers/api';
-import { fitValueModels } from './fit-values';
-import type { TimeUnit } from './models';
+import { type FitRequest, fitValueModels } from './fit-values';
 import { rescoreValues } from './score-values';
 
 export const FIT_JOB = 'value.fit';
@@ -19,8 +18,8 @@ function orgOf(job: Job): string {
 /** Fit (then score) on request, rescore after a settings change, and refit every organization weekly. */
 export async function registerValueJobs(ctx: AppContext) {
   ctx.jobs.register(FIT_JOB, async (job) => {
-    const { until, timeUnit } = job.payload as { until?: string; timeUnit?: TimeUnit };
-    await fitValueModels(ctx, orgOf(job), { until, timeUnit });
+    const { until, timeUnit, holdoutUntil } = job.payload as FitRequest;
+    await fitValueModels(ctx, orgOf(job), { until, timeUnit, holdoutUntil });
   });
   ctx.jobs.register(SCORE_JOB, async (job) => {
     await rescoreValues(ctx, orgOf(job));

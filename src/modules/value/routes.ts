@@ -1,5 +1,5 @@
 import { type App, principalOf } from '../../http/types';
-import { loadOrgCalendar, resolveUntil } from './calendar';
+import { loadOrgCalendar, resolveHoldoutUntil, resolveUntil } from './calendar';
 import { FIT_JOB } from './jobs';
 import { getDistribution, getLatestReport, listCustomerValues } from './read-values';
 import * as S from './schemas';
@@ -18,7 +18,8 @@ export async function valueRoutes(app: App) {
         summary: 'Fit the customer-value models and rescore customers, as a job',
         description:
           "`until` is the calibration end: a calendar date, inclusive, in the organization's time zone " +
-          '(default today). Days after it up to the latest purchase are the holdout check. Follow the job at `statusUrl`.',
+          '(default today). The days after it up to `holdoutUntil` (default the latest purchase day) are the holdout ' +
+          'check. Follow the job at `statusUrl`.',
         body: S.ZFitRequestSchema,
         response: { 202: S.ZFitStartedResponseSchema },
       },
@@ -26,8 +27,11 @@ export async function valueRoutes(app: App) {
     async (req, reply) => {
       const { orgId } = principalOf(req);
       // Checked now, so a date in the future is a 400 here rather than a failed job later.
-      resolveUntil(req.body.until, await loadOrgCalendar(ctx, orgId), 'body.until');
-      const payload = { until: req.body.until, timeUnit: req.body.timeUnit ?? 'week' };
+      const calendar = await loadOrgCalendar(ctx, orgId);
+      const until = resolveUntil(req.body.until, calendar, 'body.until');
+      const { holdoutUntil } = req.body;
+      if (holdoutUntil) resolveHoldoutUntil(holdoutUntil, until, undefined, calendar, 'body.holdoutUntil');
+      const payload = { until: req.body.until, timeUnit: req.body.timeUnit ?? 'week', holdoutUntil };
       const jobId = (await ctx.jobs.enqueue({ name: FIT_JOB, orgId, payload, maxAttempts: 3 }))!;
       const statusUrl = `/api/v1/jobs/${jobId}`;
       return reply.code(202).header('location', statusUrl).send({ jobId, status: 'queued', statusUrl });

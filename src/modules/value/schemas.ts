@@ -49,14 +49,19 @@ export const ZValueSettingsResponseSchema = ZValueSettingsSchema.extend({
   currency: z.string().describe('base currency of the amounts'),
 });
 
+const ZCalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a calendar date YYYY-MM-DD')
+  .refine((v) => Number.isInteger(parseDayNumber(v)), 'is not a calendar date');
+
 export const ZFitRequestSchema = z.object({
-  until: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a calendar date YYYY-MM-DD')
-    .refine((v) => Number.isInteger(parseDayNumber(v)), 'is not a calendar date')
-    .optional()
-    .describe("calibration end, inclusive, in the organization's time zone; default today"),
+  until: ZCalendarDate.optional().describe(
+    "calibration end, inclusive, in the organization's time zone; default today",
+  ),
   timeUnit: z.enum(['week', 'day']).optional(),
+  holdoutUntil: ZCalendarDate.optional().describe(
+    'end of the holdout check, inclusive; default the latest purchase day when it is after `until`',
+  ),
 });
 export const ZFitStartedResponseSchema = z.object({
   jobId: z.int(),
