@@ -1,3 +1,4 @@
+import { fitValueModels } from '../../src/modules/value/fit-values';
 import type { TestApp, TestOrg } from './app';
 
 /**
@@ -25,6 +26,7 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   await seedFeedback(call, org.slug);
   await seedSurveys(call, org.slug);
   await seedCases(call, org.slug);
+  await seedValue(t, org, call);
   return { call };
 }
 
@@ -137,4 +139,39 @@ async function seedCases(
   });
   await call('POST', `/api/v1/cases/${c.id}/notes`, { text: `seed note of ${slug}` });
   await call('POST', '/api/v1/webhooks', { url: `https://hooks.example/${slug}`, events: ['case.created'] });
+}
+
+/** Repeat purchases, value settings and a fitted, scored model (the fit job's work, run here). */
+async function seedValue(
+  t: TestApp,
+  org: TestOrg,
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+) {
+  const slug = org.slug;
+  const purchase = (n: number, customer: number, occurredAt: string, amount: number) => ({
+    id: `seed-${slug}-v${n}`,
+    type: 'purchase',
+    customerExternalId: `seed-${slug}-${customer}`,
+    occurredAt,
+    amount,
+  });
+  await call('POST', '/api/v1/events/batch', {
+    events: [
+      purchase(1, 1, '2026-01-24T10:00:00Z', 700),
+      purchase(2, 1, '2026-02-14T10:00:00Z', 1900),
+      purchase(3, 2, '2026-02-20T10:00:00Z', 1500),
+    ],
+  });
+  await call('PUT', '/api/v1/value/settings', {
+    model: 'bgnbd',
+    horizonMonths: 6,
+    annualDiscountRate: 0.08,
+    margin: 0.4,
+    costPerOrderMinor: 120,
+    costPerContactMinor: 300,
+    costPerCaseHourMinor: 2500,
+    tierRule: { by: 'percentile', defaultTier: 'standard', tiers: [{ tier: 'premium', min: 50 }] },
+  });
+  await call('POST', '/api/v1/analytics/value/fit', { timeUnit: 'day' });
+  await fitValueModels(t.ctx, org.orgId, { timeUnit: 'day' });
 }
