@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
 import type { Job } from '../../jobs/queue';
 import { type Locale, pickLocale, translate } from '../../lib/localize';
+import { sendQuietly } from '../../notify/send-quietly';
 import { findCustomer } from '../customers/api';
 import { findOrgProfile, findUserRef } from '../orgs/api';
 import { FOLLOW_UP_TTL_MS, signFollowUpToken } from './follow-up-token';
@@ -139,7 +140,7 @@ export async function sendCaseMail(ctx: AppContext, job: Job) {
     (await alreadySent(tx, orgId, mail.caseId, key)) ? null : compose(ctx, tx, orgId, mail),
   );
   if (!composed) return;
-  await ctx.mailer.send({ to: composed.to, subject: composed.subject, text: composed.text });
+  await sendQuietly(ctx.mailer, { to: composed.to, subject: composed.subject, text: composed.text });
   await ctx.db.withOrg(orgId, (tx) =>
     insertTimeline(tx, orgId, {
       caseId: mail.caseId,

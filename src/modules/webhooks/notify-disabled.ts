@@ -2,6 +2,7 @@ import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
 import type { Job } from '../../jobs/queue';
 import { pickLocale, translate } from '../../lib/localize';
+import { sendQuietly } from '../../notify/send-quietly';
 import { findOrgProfile, listOwners } from '../orgs/api';
 import { WEBHOOK_MESSAGES } from './messages';
 import { findEndpoint } from './repo';
@@ -42,7 +43,7 @@ export async function sendDisabledNotice(ctx: AppContext, job: Job) {
   for (const owner of found.owners) {
     const locale = pickLocale(owner.locale, found.org?.defaultLocale);
     const vars = { url: found.endpoint.url, failures: found.endpoint.consecutiveFailures };
-    await ctx.mailer.send({
+    await sendQuietly(ctx.mailer, {
       to: owner.email,
       subject: translate(WEBHOOK_MESSAGES, locale, 'disabledSubject'),
       text: translate(WEBHOOK_MESSAGES, locale, 'disabledBody', vars),
