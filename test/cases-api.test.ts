@@ -70,6 +70,11 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
     await upsertCustomers(t, loop.org, [{ externalId: 'hand-1', email: 'hand@example.com' }]);
     const unknown = await raw('POST', '/api/v1/cases', { title: 'x', customerExternalId: 'nobody' });
     expect(problemOf(unknown).errors?.[0].field).toBe('body.customerExternalId');
+    const noTeam = await raw('POST', '/api/v1/cases', {
+      title: 'x',
+      teamId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(problemOf(noTeam).errors?.[0].field).toBe('body.teamId');
     const empty = await raw('POST', '/api/v1/cases', {});
     expect(problemOf(empty).errors?.[0].field).toBe('body.title');
     const urgent = await loop.api('POST', '/api/v1/cases', {
@@ -88,6 +93,11 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
     const page2 = await loop.api('GET', `/api/v1/cases?limit=2&sort=due&cursor=${page1.nextCursor}`);
     expect(page2.items.map((c: { id: string }) => c.id)).toEqual([second.id]);
     expect(page2.nextCursor).toBeNull();
+    const responseId = '11111111-2222-4333-8444-555555555555';
+    const fromResponse = await loop.api('POST', '/api/v1/cases', { title: 'Angry answer', responseId });
+    expect(fromResponse.responseId).toBe(responseId);
+    expect((await raw('POST', '/api/v1/cases', { title: 'Again', responseId })).statusCode).toBe(409);
+    await loop.api('PATCH', `/api/v1/cases/${fromResponse.id}`, { status: 'closed' });
     const filtered = await loop.api('GET', `/api/v1/cases?priority=urgent,low&owner=${loop.agents[1].id}`);
     expect(filtered.items.map((c: { id: string }) => c.id)).toEqual([second.id]);
     expect((await loop.api('GET', '/api/v1/cases?status=resolved')).items).toEqual([]);

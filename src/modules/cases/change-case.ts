@@ -1,13 +1,12 @@
 import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
-import { AppError, invalid, notFound } from '../../lib/errors';
-import { findUserRef } from '../orgs/api';
+import { AppError, notFound } from '../../lib/errors';
 import { moveStatus } from './case-clock';
+import { checkCaseReferences } from './check-references';
 import { type CaseStatus, canMove, type Priority } from './model';
 import { queueCaseMail } from './notify';
 import { noteAssignment } from './open-case';
 import { type CaseRow, findCase, insertTimeline, updateCase } from './repo-cases';
-import { findTeam } from './repo-teams';
 import { scheduleEscalations } from './schedule-escalations';
 import { type CaseSetup, findSlaTargets, loadCaseSetup } from './setup';
 import { computeDeadlines } from './sla';
@@ -21,18 +20,6 @@ export type CasePatch = {
   rootCause?: string | null;
   outcome?: string | null;
 };
-
-async function checkReferences(tx: Executor, orgId: string, setup: CaseSetup, p: CasePatch) {
-  if (p.ownerId) {
-    const user = await findUserRef(tx, orgId, p.ownerId);
-    if (!user || user.disabledAt) throw invalid('body.ownerId', 'is not an active user of this organization');
-  }
-  if (p.teamId && !(await findTeam(tx, orgId, p.teamId)))
-    throw invalid('body.teamId', 'is not a team of this organization');
-  if (p.rootCause && !setup.settings.rootCauses.some((r) => r.key === p.rootCause)) {
-    throw invalid('body.rootCause', "is not in the organization's root-cause taxonomy");
-  }
-}
 
 /** Due times again after the clock moved (a wait ended, a reopening, a new priority); a new SLA version. */
 async function retime(ctx: AppContext, tx: Executor, orgId: string, c: CaseRow, setup: CaseSetup) {
@@ -62,7 +49,7 @@ export async function changeCase(
   const c = await findCase(tx, orgId, caseId, true);
   if (!c) throw notFound('case');
   const setup = await loadCaseSetup(ctx, tx, orgId);
-  await checkReferences(tx, orgId, setup, p);
+  await checkCaseReferences(tx, orgId, p, setup.settings.rootCauses);
   const now = ctx.clock.now();
   const patch: Partial<CaseRow> = { updatedAt: now };
   const changes: string[] = [];

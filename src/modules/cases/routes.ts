@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { type App, principalOf } from '../../http/types';
-import { invalid } from '../../lib/errors';
+import { AppError, invalid } from '../../lib/errors';
 import { findCustomerByExternalId } from '../customers/api';
 import { addNote, recordInboundEmail } from './add-note';
 import { changeCase } from './change-case';
+import { checkCaseReferences } from './check-references';
 import { computeLoopMetrics } from './loop-metrics';
 import { openCase } from './open-case';
 import { getCaseDetail, isBreached, listCasePage, toCaseDto } from './read-cases';
+import { findLink } from './repo-cases';
 import * as S from './schemas';
 
 export async function caseRoutes(app: App) {
@@ -63,7 +65,13 @@ export async function caseRoutes(app: App) {
           : undefined;
         if (b.customerExternalId && !customer)
           throw invalid('body.customerExternalId', 'no customer has this id');
+        await checkCaseReferences(tx, p.orgId, b);
+        const link = b.responseId ? `response:${b.responseId}` : undefined;
+        if (link && (await findLink(tx, p.orgId, link))) {
+          throw new AppError('conflict', 'responseId: this response already has a case');
+        }
         return openCase(ctx, tx, p.orgId, {
+          link: link ? { sourceKey: link, kind: 'response', occurredAt: ctx.clock.now() } : undefined,
           title: b.title,
           description: b.description,
           priority: b.priority,

@@ -1,0 +1,24 @@
+import type { Executor } from '../../db/database';
+import { invalid } from '../../lib/errors';
+import { findUserRef } from '../orgs/api';
+import { findTeam } from './repo-teams';
+import type { RootCause } from './schema';
+
+/** Owner, team and root cause of a case must exist in this organization; the error names the body field. */
+export async function checkCaseReferences(
+  tx: Executor,
+  orgId: string,
+  p: { ownerId?: string | null; teamId?: string | null; rootCause?: string | null },
+  rootCauses: readonly RootCause[] = [],
+) {
+  if (p.ownerId) {
+    const user = await findUserRef(tx, orgId, p.ownerId);
+    if (!user || user.disabledAt) throw invalid('body.ownerId', 'is not an active user of this organization');
+  }
+  if (p.teamId && !(await findTeam(tx, orgId, p.teamId))) {
+    throw invalid('body.teamId', 'is not a team of this organization');
+  }
+  if (p.rootCause && !rootCauses.some((r) => r.key === p.rootCause)) {
+    throw invalid('body.rootCause', "is not in the organization's root-cause taxonomy");
+  }
+}
