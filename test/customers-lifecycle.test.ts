@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../src/events/bus';
 import { supplyAliveProbabilities } from '../src/modules/customers/api';
@@ -119,8 +120,8 @@ describe.each(ENGINES)('lifecycle stages on %s', (engine) => {
       t.ctx.db.withOrg(org.orgId, (tx) =>
         t.ctx.bus.emit(tx, 'response.created', {
           orgId: org.orgId,
-          responseId: `r-${nps}`,
-          surveyId: 's-1',
+          responseId: randomUUID(),
+          surveyId: randomUUID(),
           customerId,
           audience: 'customers',
           channel: 'email',
@@ -148,8 +149,8 @@ describe.each(ENGINES)('lifecycle stages on %s', (engine) => {
     await t.ctx.db.withOrg(org.orgId, (tx) =>
       t.ctx.bus.emit(tx, 'response.created', {
         orgId: org.orgId,
-        responseId: 'r-asked',
-        surveyId: 's-1',
+        responseId: randomUUID(),
+        surveyId: randomUUID(),
         customerId: id,
         audience: 'customers',
         channel: 'link',

@@ -59,9 +59,14 @@ export interface DomainEvents {
 
 export type DomainEventName = keyof DomainEvents;
 type Subscriber<K extends DomainEventName> = (tx: Executor, payload: DomainEvents[K]) => Promise<void>;
+type BatchSubscriber<K extends DomainEventName> = (
+  tx: Executor,
+  payloads: DomainEvents[K][],
+) => Promise<void>;
 
 export class EventBus {
   private subscribers = new Map<DomainEventName, Subscriber<any>[]>();
+  private batchSubscribers = new Map<DomainEventName, BatchSubscriber<any>[]>();
 
   on<K extends DomainEventName>(name: K, subscriber: Subscriber<K>) {
     const list = this.subscribers.get(name) ?? [];
@@ -69,7 +74,26 @@ export class EventBus {
     this.subscribers.set(name, list);
   }
 
+  /**
+   * Subscribes to whole batches: a batch import emits thousands of events at once, and a
+   * subscriber that looks something up (rules, endpoints) should do it once per batch.
+   */
+  onBatch<K extends DomainEventName>(name: K, subscriber: BatchSubscriber<K>) {
+    const list = this.batchSubscribers.get(name) ?? [];
+    list.push(subscriber);
+    this.batchSubscribers.set(name, list);
+  }
+
   async emit<K extends DomainEventName>(tx: Executor, name: K, payload: DomainEvents[K]) {
-    for (const subscriber of this.subscribers.get(name) ?? []) await subscriber(tx, payload);
+    await this.emitMany(tx, name, [payload]);
+  }
+
+  /** Batch subscribers get the payloads at once; the others get them one by one. */
+  async emitMany<K extends DomainEventName>(tx: Executor, name: K, payloads: DomainEvents[K][]) {
+    if (!payloads.length) return;
+    for (const subscriber of this.batchSubscribers.get(name) ?? []) await subscriber(tx, payloads);
+    for (const subscriber of this.subscribers.get(name) ?? []) {
+      for (const payload of payloads) await subscriber(tx, payload);
+    }
   }
 }

@@ -44,11 +44,12 @@ export function ingestEvents(
       ctx.clock.now(),
     );
     const idOf = new Map(customers.map((c) => [c.externalId, c.id]));
-    for (const c of customers) {
-      if (c.created) {
-        await ctx.bus.emit(tx, 'customer.created', { orgId, customerId: c.id, externalId: c.externalId });
-      }
-    }
+    const created = customers.filter((c) => c.created);
+    await ctx.bus.emitMany(
+      tx,
+      'customer.created',
+      created.map((c) => ({ orgId, customerId: c.id, externalId: c.externalId })),
+    );
     const rows: EventRow[] = accepted.map((e) => ({
       id: e.id,
       customerId: idOf.get(e.customerExternalId)!,
@@ -65,7 +66,7 @@ export function ingestEvents(
     return {
       stored,
       duplicates: rows.length - stored,
-      customersCreated: customers.filter((c) => c.created).length,
+      customersCreated: created.length,
       errors,
     };
   });
@@ -110,8 +111,10 @@ export async function storeEvents(ctx: AppContext, tx: Executor, orgId: string, 
   if (!rows.length) return 0;
   const stored = await insertEvents(tx, orgId, rows);
   await recordNpsSignals(tx, orgId, stored.filter(isSurveyResponse).map(npsSignalOf));
-  for (const e of stored) {
-    await ctx.bus.emit(tx, 'event.recorded', {
+  await ctx.bus.emitMany(
+    tx,
+    'event.recorded',
+    stored.map((e) => ({
       orgId,
       customerId: e.customerId,
       eventId: e.id,
@@ -121,8 +124,8 @@ export async function storeEvents(ctx: AppContext, tx: Executor, orgId: string, 
       channel: e.channel,
       touchpoint: e.touchpoint,
       data: e.data,
-    });
-  }
+    })),
+  );
   await refreshStages(ctx, tx, orgId, [...new Set(stored.map((e) => e.customerId))]);
   return stored.length;
 }

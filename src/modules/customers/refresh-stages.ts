@@ -23,16 +23,18 @@ export async function refreshStages(
   ]);
   const before = customerIds ? 0 : await repo.lastStageChangeId(tx, orgId);
   const { count, changes } = await repo.applyStageRules(tx, orgId, { now, timeZone, rules, customerIds });
-  for (const c of changes) {
-    await ctx.bus.emit(tx, 'customer.stage_changed', {
+  await ctx.bus.emitMany(
+    tx,
+    'customer.stage_changed',
+    changes.map((c) => ({
       orgId,
       customerId: c.customerId,
       externalId: c.externalId,
       from: c.from,
       to: c.to,
       at: now,
-    });
-  }
+    })),
+  );
   if (!customerIds && count) await emitLoggedChanges(ctx, tx, orgId, before);
   return count;
 }
@@ -41,16 +43,11 @@ export async function refreshStages(
 async function emitLoggedChanges(ctx: AppContext, tx: Executor, orgId: string, afterId: number) {
   for (;;) {
     const page = await repo.pageStageChanges(tx, orgId, afterId, EMIT_PAGE);
-    for (const c of page) {
-      await ctx.bus.emit(tx, 'customer.stage_changed', {
-        orgId,
-        customerId: c.customerId,
-        externalId: c.externalId,
-        from: c.from,
-        to: c.to,
-        at: c.at,
-      });
-    }
+    await ctx.bus.emitMany(
+      tx,
+      'customer.stage_changed',
+      page.map(({ id: _id, ...c }) => ({ orgId, ...c })),
+    );
     if (page.length < EMIT_PAGE) return;
     afterId = page[page.length - 1].id;
   }

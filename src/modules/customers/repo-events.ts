@@ -35,25 +35,26 @@ export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[]
     touchpoint: r.touchpoint ?? null,
     data: r.data ?? {},
   }));
+  // Absent keys read as null: only what a row has is sent.
   const json = JSON.stringify(
     complete.map((r) => ({
       id: r.id,
       customer_id: r.customerId,
       type: r.type,
       occurred_at: r.occurredAt.toISOString(),
-      amount_minor: r.amountMinor,
-      currency: r.currency,
-      amount_base_minor: r.amountBaseMinor,
-      channel: r.channel,
-      touchpoint: r.touchpoint,
-      data: r.data,
+      amount_minor: r.amountMinor ?? undefined,
+      currency: r.currency ?? undefined,
+      amount_base_minor: r.amountBaseMinor ?? undefined,
+      channel: r.channel ?? undefined,
+      touchpoint: r.touchpoint ?? undefined,
+      data: Object.keys(r.data).length ? r.data : undefined,
     })),
   );
   const result = await tx.execute(sql`
     insert into events (org_id, id, customer_id, type, occurred_at, amount_minor, currency, amount_base_minor,
                         channel, touchpoint, data)
     select ${orgId}::uuid, r.id, r.customer_id, r.type, r.occurred_at, r.amount_minor, r.currency,
-           r.amount_base_minor, r.channel, r.touchpoint, r.data
+           r.amount_base_minor, r.channel, r.touchpoint, coalesce(r.data, '{}'::jsonb)
       from json_to_recordset(${json}::json) as r(id text, customer_id uuid, type text, occurred_at timestamptz,
            amount_minor bigint, currency text, amount_base_minor bigint, channel text, touchpoint text, data jsonb)
     on conflict (org_id, id) do nothing

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../db/database';
+import { allowLargeAggregates } from './repo-lifecycle';
 import { SEGMENT_GRID_SQL } from './rfm-segments';
 
 /**
@@ -7,6 +8,7 @@ import { SEGMENT_GRID_SQL } from './rfm-segments';
  * and the segment grid), then drops the scores of customers who no longer qualify.
  */
 export async function recomputeRfm(tx: Executor, orgId: string, now: Date, timeZone: string) {
+  await allowLargeAggregates(tx);
   const result = await tx.execute(sql`
     with agg as (
       select customer_id,

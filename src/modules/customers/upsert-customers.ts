@@ -6,13 +6,13 @@ import type { CustomerInput } from './schemas';
 export function upsertCustomers(ctx: AppContext, orgId: string, rows: CustomerInput[]) {
   return ctx.db.withOrg(orgId, async (tx) => {
     const saved = await upsertRows(tx, orgId, rows, ctx.clock.now());
-    let created = 0;
-    for (const c of saved) {
-      if (!c.created) continue;
-      created++;
-      await ctx.bus.emit(tx, 'customer.created', { orgId, customerId: c.id, externalId: c.externalId });
-    }
-    return { created, updated: saved.length - created };
+    const created = saved.filter((c) => c.created);
+    await ctx.bus.emitMany(
+      tx,
+      'customer.created',
+      created.map((c) => ({ orgId, customerId: c.id, externalId: c.externalId })),
+    );
+    return { created: created.length, updated: saved.length - created.length };
   });
 }
 

@@ -1,0 +1,337 @@
+// Customers at scale: (a) event ingestion through POST /api/v1/events/batch against a raw COPY
+// of the same rows, on PostgreSQL and PGlite; (b) the full lifecycle + RFM recompute over
+// 1,000,000 customers and 10,000,000 events on PostgreSQL.
+// Run alone with `npx tsx bench/customers.ts`; BENCH_SCALE=0.1 shrinks every size tenfold.
+// PostgreSQL is TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), in a fresh schema.
+import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { Engine } from '../src/db/database';
+import { EventBus } from '../src/events/bus';
+import { customersModule } from '../src/modules/customers/module';
+import { recomputeRfmScores, recomputeStages } from '../src/modules/customers/recompute';
+import { createTestApp, type TestApp } from '../test/helpers/app';
+import type { BenchResult } from './types';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? process.argv[2] ?? 1);
+const INGEST_EVENTS = Math.round(200_000 * SCALE);
+const INGEST_CUSTOMERS = Math.round(20_000 * SCALE);
+const BATCH = 5_000;
+const RECOMPUTE_CUSTOMERS = Math.round(1_000_000 * SCALE);
+const RECOMPUTE_EVENTS = Math.round(10_000_000 * SCALE);
+const COPY_CHUNK = 200_000;
+const DAY_MS = 86_400_000;
+
+let peakRss = 0;
+const sampleRss = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  sampleRss();
+  return [value, (performance.now() - start) / 1000];
+}
+
+/** A tiny seeded generator, so every run loads the same data. */
+function random(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+const TYPES = [
+  'purchase',
+  'purchase',
+  'purchase',
+  'purchase',
+  'purchase',
+  'visit',
+  'visit',
+  'visit',
+  'contact',
+  'referral',
+];
+
+/** Loads customers by COPY and returns their ids and external ids. */
+async function copyCustomers(t: TestApp, orgId: string, n: number, prefix: string) {
+  const ids: string[] = new Array(n);
+  const externalIds: string[] = new Array(n);
+  const now = t.clock.now().toISOString();
+  for (let from = 0; from < n; from += COPY_CHUNK) {
+    const lines: string[] = [];
+    for (let i = from; i < Math.min(n, from + COPY_CHUNK); i++) {
+      ids[i] = randomUUID();
+      externalIds[i] = `${prefix}-${i}`;
+      lines.push(`${orgId},${ids[i]},${externalIds[i]},${now},${now}`);
+    }
+    await t.ctx.db.copyFrom(
+      'customers',
+      ['org_id', 'id', 'external_id', 'created_at', 'updated_at'],
+      `${lines.join('\n')}\n`,
+    );
+  }
+  return { ids, externalIds };
+}
+
+type BenchEvent = { i: number; customer: number; type: string; at: string; amount: number | null };
+
+function makeEvents(n: number, customers: number, nowMs: number, seed: number, offset = 0): BenchEvent[] {
+  const next = random(seed);
+  return Array.from({ length: n }, (_, k) => {
+    const type = TYPES[Math.floor(next() * TYPES.length)];
+    return {
+      i: offset + k,
+      customer: Math.floor(next() * customers),
+      type,
+      at: new Date(nowMs - Math.floor(next() * 730 * DAY_MS)).toISOString(),
+      amount: type === 'purchase' ? 100 + Math.floor(next() * 20_000) : null,
+    };
+  });
+}
+
+const EVENT_COLUMNS = [
+  'org_id',
+  'id',
+  'customer_id',
+  'type',
+  'occurred_at',
+  'amount_minor',
+  'currency',
+  'amount_base_minor',
+  'channel',
+  'touchpoint',
+  'data',
+];
+
+function eventsCsv(orgId: string, events: BenchEvent[], customerIds: string[], idPrefix: string) {
+  let csv = '';
+  for (const e of events) {
+    const money = e.amount === null ? ',,' : `${e.amount},EUR,${e.amount}`;
+    csv += `${orgId},${idPrefix}${e.i},${customerIds[e.customer]},${e.type},${e.at},${money},web,checkout,{}\n`;
+  }
+  return csv;
+}
+
+/**
+ * (a) The same events through COPY and through the batch API, in batches of 5,000: once with
+ * every module's subscribers (the product as it runs), once with only the customers module's.
+ */
+async function benchIngest(engine: Engine, n: number) {
+  const t = await createTestApp(engine);
+  try {
+    const org = await t.createOrg();
+    const customers = await copyCustomers(t, org.orgId, INGEST_CUSTOMERS, 'ingest');
+    const events = makeEvents(n, INGEST_CUSTOMERS, t.clock.now().getTime(), 7);
+    const [, copySeconds] = await timed(async () => {
+      for (let from = 0; from < n; from += BATCH) {
+        const csv = eventsCsv(org.orgId, events.slice(from, from + BATCH), customers.ids, 'copy-');
+        await t.ctx.db.copyFrom('events', EVENT_COLUMNS, csv);
+      }
+    });
+    const product = await postEvents(t, org.auth, events, customers.externalIds, 'api-');
+    detachOtherModules(t);
+    const alone = await postEvents(t, org.auth, events, customers.externalIds, 'alone-');
+    return { copy: n / copySeconds, product: n / product, alone: n / alone };
+  } finally {
+    await t.close();
+  }
+}
+
+/** Only the customers module listens on the bus from now on: the rest is what other modules' subscribers cost. */
+function detachOtherModules(t: TestApp) {
+  t.ctx.bus = new EventBus();
+  void customersModule.setup?.(t.ctx);
+}
+
+/** Seconds to post the events in batches; the client's work (the JSON) is done before the clock starts. */
+async function postEvents(
+  t: TestApp,
+  auth: Record<string, string>,
+  events: BenchEvent[],
+  externalIds: string[],
+  idPrefix: string,
+) {
+  const bodies: string[] = [];
+  for (let from = 0; from < events.length; from += BATCH) {
+    const batch = events.slice(from, from + BATCH).map((e) => ({
+      id: `${idPrefix}${e.i}`,
+      type: e.type,
+      customerExternalId: externalIds[e.customer],
+      occurredAt: e.at,
+      ...(e.amount === null ? {} : { amount: e.amount, currency: 'EUR' }),
+      channel: 'web',
+      touchpoint: 'checkout',
+    }));
+    bodies.push(JSON.stringify({ events: batch }));
+  }
+  const [, seconds] = await timed(async () => {
+    for (const payload of bodies) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/events/batch',
+        headers: { ...auth, 'content-type': 'application/json' },
+        payload,
+      });
+      if (res.statusCode !== 200)
+        throw new Error(`batch answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+    }
+  });
+  return seconds;
+}
+
+/**
+ * (b) Lifecycle stages and RFM of every customer, recomputed from the events in the database;
+ * with `alone`, only the customers module listens to the stage changes it emits.
+ */
+async function benchRecompute(customerCount: number, eventCount: number, alone: boolean) {
+  const t = await createTestApp('postgres');
+  try {
+    if (alone) detachOtherModules(t);
+    const org = await t.createOrg();
+    const load = performance.now();
+    const customers = await copyCustomers(t, org.orgId, customerCount, 'c');
+    // Loading is not what is measured: foreign-key checks are switched off while it runs.
+    await t.ctx.db.execOwner('alter table events disable trigger all');
+    const nowMs = t.clock.now().getTime();
+    for (let from = 0; from < eventCount; from += COPY_CHUNK) {
+      const chunk = makeEvents(Math.min(COPY_CHUNK, eventCount - from), customerCount, nowMs, from + 1, from);
+      await t.ctx.db.copyFrom('events', EVENT_COLUMNS, eventsCsv(org.orgId, chunk, customers.ids, 'e'));
+    }
+    await t.ctx.db.execOwner('alter table events enable trigger all; analyze customers; analyze events;');
+    customers.ids.length = 0;
+    customers.externalIds.length = 0;
+    const loadSeconds = (performance.now() - load) / 1000;
+
+    const rssBefore = process.memoryUsage().rss;
+    peakRss = rssBefore;
+    const [changes, stagesSeconds] = await timed(() => recomputeStages(t.ctx, org.orgId));
+    const [scored, rfmSeconds] = await timed(() => recomputeRfmScores(t.ctx, org.orgId));
+    // The next day: nearly every stage is unchanged, the steady state of the daily job.
+    t.clock.advance(DAY_MS);
+    const [changesNextDay, nextDaySeconds] = await timed(async () => {
+      const n = await recomputeStages(t.ctx, org.orgId);
+      await recomputeRfmScores(t.ctx, org.orgId);
+      return n;
+    });
+    return {
+      loadSeconds,
+      stagesSeconds,
+      rfmSeconds,
+      changes,
+      scored,
+      changesNextDay,
+      nextDaySeconds,
+      rssBefore,
+    };
+  } finally {
+    await t.close();
+  }
+}
+
+const ONLY = process.env.BENCH_ONLY; // 'ingest' or 'recompute' runs one part
+
+export async function benchCustomers(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  if (ONLY !== 'recompute') results.push(...(await ingestResults()));
+  if (ONLY !== 'ingest') results.push(...(await recomputeResults()));
+  return results;
+}
+
+async function ingestResults(): Promise<BenchResult[]> {
+  const pg = await benchIngest('postgres', INGEST_EVENTS);
+  const lite = await benchIngest('pglite', Math.round(INGEST_EVENTS / 4));
+  const copyNote = 'baseline: COPY of the same rows in the same run';
+  return [
+    {
+      name: 'events batch API, PostgreSQL',
+      value: pg.product,
+      unit: 'rows/s',
+      baseline: pg.copy,
+      note: copyNote,
+    },
+    {
+      name: 'events batch API / COPY, PostgreSQL',
+      value: pg.product / pg.copy,
+      unit: 'ratio',
+      budget: 0.5,
+      higherIsBetter: true,
+    },
+    {
+      name: 'events batch API / COPY, PostgreSQL, customers module alone',
+      value: pg.alone / pg.copy,
+      unit: 'ratio',
+      budget: 0.5,
+      higherIsBetter: true,
+      note: `${pg.alone.toFixed(0)} rows/s with other modules' bus subscribers detached`,
+    },
+    {
+      name: 'events batch API, PGlite',
+      value: lite.product,
+      unit: 'rows/s',
+      baseline: lite.copy,
+      note: copyNote,
+    },
+    {
+      name: 'events batch API, PGlite, customers module alone',
+      value: lite.alone,
+      unit: 'rows/s',
+      baseline: lite.copy,
+      note: `ratio ${(lite.alone / lite.copy).toFixed(2)} to COPY`,
+    },
+  ];
+}
+
+async function recomputeResults(): Promise<BenchResult[]> {
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  const r = await benchRecompute(RECOMPUTE_CUSTOMERS, RECOMPUTE_EVENTS, true);
+  const memory = peakRss;
+  const smallCustomers = Math.round(RECOMPUTE_CUSTOMERS / 100);
+  const small = await benchRecompute(smallCustomers, Math.round(RECOMPUTE_EVENTS / 100), false);
+  const size = `${RECOMPUTE_CUSTOMERS.toLocaleString('en')} customers, ${RECOMPUTE_EVENTS.toLocaleString('en')} events`;
+  const perChange = (small.stagesSeconds * 1000) / Math.max(1, small.changes);
+  return [
+    {
+      name: 'lifecycle + RFM recompute, PostgreSQL',
+      value: r.stagesSeconds + r.rfmSeconds,
+      unit: 's',
+      budget: 60,
+      note: `${size}, customers module alone; stages ${r.stagesSeconds.toFixed(1)} s (${r.changes.toLocaleString('en')} changes), RFM ${r.rfmSeconds.toFixed(1)} s (${r.scored.toLocaleString('en')} scored); data load ${r.loadSeconds.toFixed(0)} s not counted`,
+    },
+    {
+      name: 'lifecycle + RFM recompute the next day, PostgreSQL',
+      value: r.nextDaySeconds,
+      unit: 's',
+      budget: 60,
+      note: `${r.changesNextDay.toLocaleString('en')} stage changes`,
+    },
+    {
+      name: 'lifecycle + RFM recompute with every module subscribed, PostgreSQL',
+      value: small.stagesSeconds + small.rfmSeconds,
+      unit: 's',
+      note: `${smallCustomers.toLocaleString('en')} customers: ${small.changes.toLocaleString('en')} stage changes at ${perChange.toFixed(2)} ms each`,
+    },
+    {
+      name: 'peak memory during the recompute (this process)',
+      value: mb(memory),
+      unit: 'MB',
+      note: `resident set ${mb(r.rssBefore).toFixed(0)} MB before it; the work runs in the database`,
+    },
+  ];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const r of await benchCustomers()) {
+    const budget =
+      r.budget === undefined ? '' : ` (budget ${r.higherIsBetter ? '≥' : '≤'} ${r.budget} ${r.unit})`;
+    const baseline = r.baseline === undefined ? '' : ` [baseline ${r.baseline.toFixed(0)} ${r.unit}]`;
+    console.log(
+      `${r.name}: ${r.value.toFixed(r.unit === 'ratio' ? 2 : 1)} ${r.unit}${budget}${baseline}${r.note ? ` — ${r.note}` : ''}`,
+    );
+  }
+  process.exit(0);
+}
