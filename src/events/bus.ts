@@ -84,6 +84,11 @@ export class EventBus {
     this.batchSubscribers.set(name, list);
   }
 
+  /** Whether anyone subscribed: an emitter may skip gathering payloads nobody reads. */
+  listens(name: DomainEventName): boolean {
+    return Boolean(this.subscribers.get(name)?.length || this.batchSubscribers.get(name)?.length);
+  }
+
   async emit<K extends DomainEventName>(tx: Executor, name: K, payload: DomainEvents[K]) {
     await this.emitMany(tx, name, [payload]);
   }

@@ -21,7 +21,8 @@ export async function refreshStages(
     findOrgLocaleSettings(tx, orgId),
     repo.findRules(tx, orgId),
   ]);
-  const before = customerIds ? 0 : await repo.lastStageChangeId(tx, orgId);
+  const emitAll = !customerIds && ctx.bus.listens('customer.stage_changed');
+  const before = emitAll ? await repo.lastStageChangeId(tx, orgId) : 0;
   const { count, changes } = await repo.applyStageRules(tx, orgId, { now, timeZone, rules, customerIds });
   await ctx.bus.emitMany(
     tx,
@@ -35,7 +36,7 @@ export async function refreshStages(
       at: now,
     })),
   );
-  if (!customerIds && count) await emitLoggedChanges(ctx, tx, orgId, before);
+  if (emitAll && count) await emitLoggedChanges(ctx, tx, orgId, before);
   return count;
 }
 
