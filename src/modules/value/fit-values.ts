@@ -1,7 +1,13 @@
 import type { AppContext } from '../../http/types';
 import { formatDayNumber } from '../../lib/day-number';
 import { loadOrgCalendar, resolveHoldoutUntil, resolveUntil } from './calendar';
-import { buildFitReport, type FitReport, summarizePurchases, type TimeUnit } from './models';
+import {
+  type BuildFitReportOptions,
+  buildFitReport,
+  type FitReport,
+  summarizePurchases,
+  type TimeUnit,
+} from './models';
 import { insertFit } from './repo-fits';
 import {
   loadOrgPurchases,
@@ -11,7 +17,13 @@ import {
   scoreLoaded,
 } from './score-values';
 
-export type FitRequest = { until?: string; timeUnit?: TimeUnit; holdoutUntil?: string };
+export type FitRequest = {
+  until?: string;
+  timeUnit?: TimeUnit;
+  holdoutUntil?: string;
+  /** Models to fit (default all three); the benchmark leaves out the slow Pareto/NBD. */
+  models?: BuildFitReportOptions['models'];
+};
 export type FitOutcome = { fitId: number; report: FitReport; scoring: ScoreOutcome | null };
 
 /**
@@ -34,7 +46,8 @@ export async function fitValueModels(
   const loaded = await loadOrgPurchases(ctx, orgId, calendar);
   progress?.('fit', `${loaded.customerIds.length}`);
   const holdoutUntil = resolveHoldoutUntil(request.holdoutUntil, until, loaded.lastDay, calendar);
-  const report = buildFitReport(summarizePurchases(loaded.columns, { until, timeUnit, holdoutUntil }));
+  const summary = summarizePurchases(loaded.columns, { until, timeUnit, holdoutUntil });
+  const report = buildFitReport(summary, { models: request.models });
   const fitId = await ctx.db.withOrg(orgId, (tx) =>
     insertFit(tx, orgId, { until: formatDayNumber(until), timeUnit, report, fittedAt: ctx.clock.now() }),
   );

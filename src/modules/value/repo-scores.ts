@@ -54,12 +54,10 @@ export async function mergeStagedScores(
       returning 1
     )
     select count(*)::int as n from merged`);
+  // Every row of this run now carries its time; older ones are customers no longer scored.
   await tx.execute(sql`
-    delete from customer_values v
-     where v.org_id = ${orgId}::uuid
-       and not exists (select 1 from customer_value_staging s
-                        where s.run_id = ${o.runId}::uuid and s.org_id = v.org_id
-                          and s.customer_id = v.customer_id)`);
+    delete from customer_values
+     where org_id = ${orgId}::uuid and scored_at <> ${o.now}::timestamptz`);
   return Number(rowsOf<{ n: number }>(merged)[0]?.n ?? 0);
 }
 

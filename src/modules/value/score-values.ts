@@ -19,7 +19,7 @@ export type ScoreOutcome = {
   tiers: Record<string, number>;
 };
 
-export type Progress = (stage: 'load' | 'fit' | 'score' | 'write', detail?: string) => void;
+export type Progress = (stage: 'load' | 'fit' | 'score' | 'write' | 'lifecycle', detail?: string) => void;
 
 /**
  * Scores every customer with purchases as of today with the fit's parameters: their whole
@@ -67,7 +67,12 @@ export async function scoreLoaded(
   );
   const scores = computeScores(summary, model, o.fit.report, o.settings, history);
   o.progress?.('write', `${summary.count}`);
-  const written = await writeScores(ctx, orgId, { fitId: o.fit.id, customerIds, scores });
+  const written = await writeScores(ctx, orgId, {
+    fitId: o.fit.id,
+    customerIds,
+    scores,
+    progress: o.progress,
+  });
   const tiers: Record<string, number> = {};
   for (const t of scores.tiers) tiers[t] = (tiers[t] ?? 0) + 1;
   return { model: model.kind, ...written, tiers };

@@ -6,6 +6,7 @@ import { setServiceTiers, supplyAliveProbabilities } from '../customers/api';
 import type { ComputedScores } from './compute-scores';
 import { deleteStaged, deleteStaleStaging, logTierChanges, mergeStagedScores } from './repo-scores';
 import { STAGING_COLUMNS } from './schema';
+import type { Progress } from './score-values';
 
 const COPY_ROWS = 50_000;
 const HOOK_ROWS = 20_000;
@@ -35,7 +36,7 @@ function stagingCsv(
 export async function writeScores(
   ctx: AppContext,
   orgId: string,
-  o: { fitId: number; customerIds: string[]; scores: ComputedScores },
+  o: { fitId: number; customerIds: string[]; scores: ComputedScores; progress?: Progress },
 ): Promise<WriteOutcome> {
   const { db } = ctx;
   const runId = randomUUID();
@@ -59,6 +60,7 @@ export async function writeScores(
       for (const c of changes) {
         await ctx.bus.emit(tx, 'customer.tier_changed', { orgId, ...c, at: now });
       }
+      o.progress?.('lifecycle');
       for (let start = 0; start < n; start += HOOK_ROWS) {
         const values = [];
         for (let i = start; i < Math.min(n, start + HOOK_ROWS); i++) {
