@@ -156,6 +156,17 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
       expect.objectContaining({ priority: 'high' }),
     ]);
     expect(await cases(await record('question-1', 'contact', { tags: ['question'] }))).toEqual([]);
+    // Through the events batch endpoint: a refund among purchases opens one case.
+    const at = t.clock.now().toISOString();
+    await loop.api('POST', '/api/v1/events/batch', {
+      events: [
+        { type: 'purchase', customerExternalId: 'batch-1', occurredAt: at, amount: 1200 },
+        { type: 'refund', customerExternalId: 'batch-1', occurredAt: at, amount: 1200 },
+        { type: 'purchase', customerExternalId: 'batch-2', occurredAt: at, amount: 800 },
+      ],
+    });
+    const listed = (await loop.api('GET', '/api/v1/cases?sort=created&limit=50')).items;
+    expect(listed.filter((c: { title: string }) => c.title === 'Customer event: refund')).toHaveLength(2);
 
     const badRule = await raw('POST', '/api/v1/case-rules', {
       name: 'x',

@@ -6,7 +6,7 @@ import { caseRoutes } from './routes';
 import { followUpRoutes } from './routes-follow-up';
 import { caseSettingsRoutes } from './routes-settings';
 import { ESCALATE_JOB } from './schedule-escalations';
-import { takeEvent, takeResponse } from './take-feedback';
+import { takeEvents, takeResponses } from './take-feedback';
 
 /** The closed loop: rules open cases from negative feedback; SLAs, escalation, follow-up. */
 export const casesModule: Module = {
@@ -17,8 +17,8 @@ export const casesModule: Module = {
     await followUpRoutes(app);
   },
   setup: (ctx) => {
-    ctx.bus.on('response.created', (tx, p) => takeResponse(ctx, tx, p));
-    ctx.bus.on('event.recorded', (tx, p) => takeEvent(ctx, tx, p));
+    ctx.bus.onBatch('response.created', (tx, batch) => takeResponses(ctx, tx, batch));
+    ctx.bus.onBatch('event.recorded', (tx, batch) => takeEvents(ctx, tx, batch));
     ctx.jobs.register(ESCALATE_JOB, (job) => runEscalation(ctx, job));
     ctx.jobs.register(MAIL_JOB, (job) => sendCaseMail(ctx, job));
     registerCaseExtensions(ctx);

@@ -8,7 +8,7 @@ import type { Priority } from './model';
 import { takeNegativeFeedback } from './open-case';
 import { type CaseRuleRow, listRules } from './repo-settings';
 import { type CaseRule, type CustomerFacts, pickRule, type RuleConditions, rulesUseTopics } from './rules';
-import { loadCaseSetup } from './setup';
+import { type CaseSetup, loadCaseSetup } from './setup';
 import { topicTaggerOf } from './topics';
 
 const toRule = (r: CaseRuleRow): CaseRule => ({
@@ -26,12 +26,41 @@ const factsOf = (c: CustomerRef | undefined): CustomerFacts =>
       }
     : null;
 
-/** A survey answer: the rules decide whether it opens (or joins) a case. */
-export async function takeResponse(ctx: AppContext, tx: Executor, p: DomainEvents['response.created']) {
-  const { orgId } = p;
+/** The organization's setup and enabled rules of one trigger, loaded once per batch. */
+async function loadRules(ctx: AppContext, tx: Executor, orgId: string, trigger: 'response' | 'event') {
   const setup = await loadCaseSetup(ctx, tx, orgId);
-  const rules = (await listRules(tx, orgId)).map(toRule).filter((r) => r.trigger === 'response' && r.enabled);
-  if (!rules.length) return;
+  const rules = (await listRules(tx, orgId)).map(toRule).filter((r) => r.trigger === trigger && r.enabled);
+  return { setup, rules };
+}
+
+/** Payloads of a batch by organization (a batch normally has one). */
+function byOrg<T extends { orgId: string }>(payloads: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const p of payloads) out.set(p.orgId, [...(out.get(p.orgId) ?? []), p]);
+  return out;
+}
+
+/** Survey answers: the rules decide whether each opens (or joins) a case. */
+export async function takeResponses(
+  ctx: AppContext,
+  tx: Executor,
+  payloads: DomainEvents['response.created'][],
+) {
+  for (const [orgId, batch] of byOrg(payloads)) {
+    const { setup, rules } = await loadRules(ctx, tx, orgId, 'response');
+    if (!rules.length) continue;
+    for (const p of batch) await takeResponse(ctx, tx, p, setup, rules);
+  }
+}
+
+async function takeResponse(
+  ctx: AppContext,
+  tx: Executor,
+  p: DomainEvents['response.created'],
+  setup: CaseSetup,
+  rules: CaseRule[],
+) {
+  const { orgId } = p;
   const customer = p.customerId ? await findCustomer(tx, orgId, p.customerId) : undefined;
   const topics =
     rulesUseTopics(rules) && p.texts.length
@@ -68,12 +97,26 @@ export async function takeResponse(ctx: AppContext, tx: Executor, p: DomainEvent
   });
 }
 
-/** An interaction event (a refund, a complaint): the event rules decide. */
-export async function takeEvent(ctx: AppContext, tx: Executor, p: DomainEvents['event.recorded']) {
+/** Interaction events (a refund, a complaint): the event rules decide. */
+export async function takeEvents(ctx: AppContext, tx: Executor, payloads: DomainEvents['event.recorded'][]) {
+  for (const [orgId, batch] of byOrg(payloads)) {
+    const { setup, rules } = await loadRules(ctx, tx, orgId, 'event');
+    // Most events (purchases, visits) no rule names: they cost no customer lookup.
+    const types = rules.some((r) => !r.conditions.eventTypes?.length)
+      ? undefined
+      : new Set(rules.flatMap((r) => r.conditions.eventTypes ?? []));
+    for (const p of batch) if (!types || types.has(p.type)) await takeEvent(ctx, tx, p, setup, rules);
+  }
+}
+
+async function takeEvent(
+  ctx: AppContext,
+  tx: Executor,
+  p: DomainEvents['event.recorded'],
+  setup: CaseSetup,
+  rules: CaseRule[],
+) {
   const { orgId } = p;
-  const setup = await loadCaseSetup(ctx, tx, orgId);
-  const rules = (await listRules(tx, orgId)).map(toRule).filter((r) => r.trigger === 'event' && r.enabled);
-  if (!rules.length) return;
   const customer = await findCustomer(tx, orgId, p.customerId);
   const tags = Array.isArray(p.data.tags)
     ? p.data.tags.filter((t): t is string => typeof t === 'string')

@@ -21,36 +21,39 @@ export const DELIVERY_ATTEMPTS = 10;
 /**
  * Inside the emitting transaction: one delivery row and one job per subscribed endpoint, so a
  * delivery exists exactly when its cause committed. The body is fixed now; retries resend it.
+ * A batch looks its endpoints up once per organization.
  */
 export async function enqueueDeliveries<K extends WebhookEvent>(
   ctx: AppContext,
   tx: Executor,
   event: K,
-  payload: DomainEvents[K],
+  payloads: DomainEvents[K][],
 ) {
-  const { orgId, ...data } = payload;
-  const endpoints = await listSubscribers(tx, orgId, event);
-  if (!endpoints.length) return;
+  const endpointsOf = new Map<string, { id: string }[]>();
   const now = ctx.clock.now();
-  for (const endpoint of endpoints) {
-    const id = randomUUID();
-    const body = JSON.stringify({ id, type: event, createdAt: now.toISOString(), data });
-    await insertDelivery(tx, orgId, { id, endpointId: endpoint.id, event, body }, now);
-    await ctx.jobs.enqueue(
-      {
-        name: DELIVER_JOB,
-        orgId,
-        payload: { deliveryId: id },
-        dedupeKey: `webhook:${id}`,
-        maxAttempts: DELIVERY_ATTEMPTS,
-      },
-      tx,
-    );
+  for (const payload of payloads) {
+    const { orgId, ...data } = payload;
+    if (!endpointsOf.has(orgId)) endpointsOf.set(orgId, await listSubscribers(tx, orgId, event));
+    for (const endpoint of endpointsOf.get(orgId) ?? []) {
+      const id = randomUUID();
+      const body = JSON.stringify({ id, type: event, createdAt: now.toISOString(), data });
+      await insertDelivery(tx, orgId, { id, endpointId: endpoint.id, event, body }, now);
+      await ctx.jobs.enqueue(
+        {
+          name: DELIVER_JOB,
+          orgId,
+          payload: { deliveryId: id },
+          dedupeKey: `webhook:${id}`,
+          maxAttempts: DELIVERY_ATTEMPTS,
+        },
+        tx,
+      );
+    }
   }
 }
 
 export function subscribeWebhooks(ctx: AppContext) {
   for (const event of WEBHOOK_EVENTS) {
-    ctx.bus.on(event, (tx, payload) => enqueueDeliveries(ctx, tx, event, payload));
+    ctx.bus.onBatch(event, (tx, payloads) => enqueueDeliveries(ctx, tx, event, payloads));
   }
 }
