@@ -344,4 +344,15 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
     // Rescoring used the stored fit: no new fit report.
     expect(report.fittedAt).toBe('2026-03-02T09:00:00.000Z');
   });
+
+  it('refits every organization with purchases once a week', async () => {
+    const before = (await api('GET', '/api/v1/analytics/value')).json();
+    t.clock.advance(7 * DAY_MS);
+    await t.ctx.jobs.runDue();
+    const after = (await api('GET', '/api/v1/analytics/value')).json();
+    expect(after.fitId).toBeGreaterThan(before.fitId);
+    expect(after.until).toBe('2026-03-10');
+    // The organization without purchases is left alone.
+    expect((await apiAs(t, other)('GET', '/api/v1/analytics/value')).json().until).toBe('2026-03-02');
+  });
 });
