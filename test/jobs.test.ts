@@ -56,7 +56,8 @@ describe.each(ENGINES)('durable job queue on %s', (engine) => {
   });
 
   it('runs again a job whose process died mid-run, once its lease lapses', async () => {
-    const { db, clock } = t.ctx;
+    const { db } = t.ctx;
+    const clock = t.clock;
     await t.ctx.jobs.enqueue({ name: 'test.crash', payload: { n: 7 } });
     // A process claims the job and dies: its handler never returns.
     const dying = new JobQueue(db, clock);
@@ -76,7 +77,8 @@ describe.each(ENGINES)('durable job queue on %s', (engine) => {
   });
 
   it('enqueues scheduled jobs when due, once per interval, across processes', async () => {
-    const { db, clock } = t.ctx;
+    const { db } = t.ctx;
+    const clock = t.clock;
     const first = new JobQueue(db, clock);
     const second = new JobQueue(db, clock);
     let runs = 0;
