@@ -95,12 +95,12 @@ export async function recordEvent(
   orgId: string,
   event: NewEvent,
 ): Promise<boolean> {
-  return (await storeEvents(ctx, tx, orgId, [event])) === 1;
+  return (await storeEvents(ctx, tx, orgId, [event])).stored === 1;
 }
 
-/** Events of known customers in one multi-row insert; returns how many were new. */
-export const recordEvents = (ctx: AppContext, tx: Executor, orgId: string, rows: NewEvent[]) =>
-  storeEvents(ctx, tx, orgId, rows);
+/** Events in one multi-row insert; a customer named by a new external id is created. Returns how many were new. */
+export const recordEvents = async (ctx: AppContext, tx: Executor, orgId: string, rows: NewEvent[]) =>
+  (await storeEvents(ctx, tx, orgId, rows)).stored;
 
 export type { AliveProbability } from './repo-lifecycle';
 

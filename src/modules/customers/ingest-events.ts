@@ -3,7 +3,6 @@ import type { AppContext } from '../../http/types';
 import { findOrgLocaleSettings } from '../orgs/api';
 import { convertMinor, type RateTimeline, rateAt } from './money';
 import { refreshStages } from './refresh-stages';
-import { resolveExternalIds } from './repo-customers';
 import { type EventRow, insertEvents, type StoredEvent } from './repo-events';
 import { recordNpsSignals } from './repo-lifecycle';
 import { loadRateTimelines } from './repo-rates';
@@ -37,22 +36,9 @@ export function ingestEvents(
     const rates = await loadRateTimelines(tx, orgId, currencies as string[], org.timeZone);
     const { accepted, errors } = convertAmounts(inputs, org.baseCurrency, rates);
     if (errors.length && !partial) return { stored: 0, duplicates: 0, customersCreated: 0, errors };
-    const customers = await resolveExternalIds(
-      tx,
-      orgId,
-      accepted.map((e) => e.customerExternalId),
-      ctx.clock.now(),
-    );
-    const idOf = new Map(customers.map((c) => [c.externalId, c.id]));
-    const created = customers.filter((c) => c.created);
-    await ctx.bus.emitMany(
-      tx,
-      'customer.created',
-      created.map((c) => ({ orgId, customerId: c.id, externalId: c.externalId })),
-    );
     const rows: EventRow[] = accepted.map((e) => ({
       id: e.id,
-      customerId: idOf.get(e.customerExternalId)!,
+      customerExternalId: e.customerExternalId,
       type: e.type,
       occurredAt: new Date(e.occurredAt),
       amountMinor: e.amount ?? null,
@@ -62,13 +48,8 @@ export function ingestEvents(
       touchpoint: e.touchpoint ?? null,
       data: e.items ? { ...e.data, items: e.items } : (e.data ?? {}),
     }));
-    const stored = await storeEvents(ctx, tx, orgId, rows);
-    return {
-      stored,
-      duplicates: rows.length - stored,
-      customersCreated: created.length,
-      errors,
-    };
+    const { stored, customersCreated } = await storeEvents(ctx, tx, orgId, rows);
+    return { stored, duplicates: rows.length - stored, customersCreated, errors };
   });
 }
 
@@ -103,13 +84,18 @@ function convertAmounts(inputs: EventInput[], baseCurrency: string, rates: Map<s
 }
 
 /**
- * Stores events of known customers and lets the rest of the system know: `event.recorded` for
- * each new one, NPS answers of survey_response events, and the stages of the customers touched.
- * Returns how many were new.
+ * Stores events (customers named by a new external id are created) and lets the rest of the
+ * system know: `customer.created`, `event.recorded` for each new event, NPS answers of
+ * survey_response events, and the stages of the customers touched. Counts what was new.
  */
 export async function storeEvents(ctx: AppContext, tx: Executor, orgId: string, rows: EventRow[]) {
-  if (!rows.length) return 0;
-  const stored = await insertEvents(tx, orgId, rows);
+  if (!rows.length) return { stored: 0, customersCreated: 0 };
+  const { stored, created } = await insertEvents(tx, orgId, rows, ctx.clock.now());
+  await ctx.bus.emitMany(
+    tx,
+    'customer.created',
+    created.map((c) => ({ orgId, customerId: c.id, externalId: c.externalId })),
+  );
   await recordNpsSignals(tx, orgId, stored.filter(isSurveyResponse).map(npsSignalOf));
   await ctx.bus.emitMany(
     tx,
@@ -127,7 +113,7 @@ export async function storeEvents(ctx: AppContext, tx: Executor, orgId: string, 
     })),
   );
   await refreshStages(ctx, tx, orgId, [...new Set(stored.map((e) => e.customerId))]);
-  return stored.length;
+  return { stored: stored.length, customersCreated: created.length };
 }
 
 const isSurveyResponse = (e: StoredEvent) => e.type === 'survey_response';

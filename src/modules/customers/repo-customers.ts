@@ -75,22 +75,6 @@ export async function upsertCustomers(tx: Executor, orgId: string, rows: Custome
   return rowsOf<{ id: string; externalId: string; created: boolean }>(result);
 }
 
-/** Ids of the given external ids; the unknown ones are created bare (stage potential). */
-export async function resolveExternalIds(tx: Executor, orgId: string, externalIds: string[], now: Date) {
-  const result = await tx.execute(sql`
-    with input as (select distinct value as external_id from json_array_elements_text(${JSON.stringify(externalIds)}::json)),
-    created as (
-      insert into customers (org_id, external_id, created_at, updated_at)
-      select ${orgId}::uuid, external_id, ${now}::timestamptz, ${now}::timestamptz from input
-      on conflict (org_id, external_id) do nothing
-      returning id, external_id)
-    select id, external_id as "externalId", true as created from created
-    union all
-    select c.id, c.external_id, false from customers c join input i on i.external_id = c.external_id
-     where c.org_id = ${orgId}::uuid`);
-  return rowsOf<{ id: string; externalId: string; created: boolean }>(result);
-}
-
 export async function findCustomerRow(tx: Executor, orgId: string, externalId: string) {
   const [row] = await tx
     .select(customerColumns)

@@ -3,9 +3,11 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../db/database';
 import { events } from './schema';
 
+/** An event of a known customer (`customerId`) or of one named by external id, created when new. */
 export type EventRow = {
   id?: string;
-  customerId: string;
+  customerId?: string;
+  customerExternalId?: string;
   type: string;
   occurredAt: Date;
   amountMinor?: number | null;
@@ -16,30 +18,33 @@ export type EventRow = {
   data?: Record<string, unknown>;
 };
 
-export type StoredEvent = Required<EventRow> & { id: string };
+export type StoredEvent = {
+  id: string;
+  customerId: string;
+  type: string;
+  occurredAt: Date;
+  amountMinor: number | null;
+  currency: string | null;
+  amountBaseMinor: number | null;
+  channel: string | null;
+  touchpoint: string | null;
+  data: Record<string, unknown>;
+};
 
 /**
- * One multi-row INSERT … ON CONFLICT DO NOTHING: an id already stored (or repeated in the
- * batch) is skipped, so a retried batch stores nothing twice. Returns the rows stored now.
+ * One statement: customers named by an unknown external id are created, then the events go in
+ * with INSERT … ON CONFLICT DO NOTHING, so an id already stored (or repeated in the batch) is
+ * skipped and a retried batch stores nothing twice. Returns the events stored now and the
+ * customers created.
  */
-export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[]): Promise<StoredEvent[]> {
-  const complete = rows.map((r) => ({
-    id: r.id ?? randomUUID(),
-    customerId: r.customerId,
-    type: r.type,
-    occurredAt: r.occurredAt,
-    amountMinor: r.amountMinor ?? null,
-    currency: r.currency ?? null,
-    amountBaseMinor: r.amountBaseMinor ?? null,
-    channel: r.channel ?? null,
-    touchpoint: r.touchpoint ?? null,
-    data: r.data ?? {},
-  }));
+export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[], now: Date) {
+  const complete = rows.map((r) => ({ ...r, id: r.id ?? randomUUID(), data: r.data ?? {} }));
   // Absent keys read as null: only what a row has is sent.
   const json = JSON.stringify(
     complete.map((r) => ({
       id: r.id,
       customer_id: r.customerId,
+      customer: r.customerId ? undefined : r.customerExternalId,
       type: r.type,
       occurred_at: r.occurredAt.toISOString(),
       amount_minor: r.amountMinor ?? undefined,
@@ -51,17 +56,60 @@ export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[]
     })),
   );
   const result = await tx.execute(sql`
-    insert into events (org_id, id, customer_id, type, occurred_at, amount_minor, currency, amount_base_minor,
-                        channel, touchpoint, data)
-    select ${orgId}::uuid, r.id, r.customer_id, r.type, r.occurred_at, r.amount_minor, r.currency,
-           r.amount_base_minor, r.channel, r.touchpoint, coalesce(r.data, '{}'::jsonb)
-      from json_to_recordset(${json}::json) as r(id text, customer_id uuid, type text, occurred_at timestamptz,
-           amount_minor bigint, currency text, amount_base_minor bigint, channel text, touchpoint text, data jsonb)
-    on conflict (org_id, id) do nothing
-    returning id`);
-  const stored = new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
-  // A repeated id in one batch stores its first occurrence only.
-  return complete.filter((r) => stored.delete(r.id));
+    with input as materialized (
+      select * from json_to_recordset(${json}::json) as r(id text, customer_id uuid, customer text, type text,
+        occurred_at timestamptz, amount_minor bigint, currency text, amount_base_minor bigint, channel text,
+        touchpoint text, data jsonb)
+    ),
+    wanted as (select distinct customer from input where customer is not null),
+    created as (
+      insert into customers (org_id, external_id, created_at, updated_at)
+      select ${orgId}::uuid, customer, ${now}::timestamptz, ${now}::timestamptz from wanted
+      on conflict (org_id, external_id) do nothing
+      returning id, external_id
+    ),
+    ids as (
+      select id, external_id from created
+      union all
+      select c.id, c.external_id from wanted w join customers c on c.org_id = ${orgId}::uuid and c.external_id = w.customer
+    ),
+    stored as (
+      insert into events (org_id, id, customer_id, type, occurred_at, amount_minor, currency, amount_base_minor,
+                          channel, touchpoint, data)
+      select ${orgId}::uuid, i.id, coalesce(i.customer_id, ids.id), i.type, i.occurred_at, i.amount_minor,
+             i.currency, i.amount_base_minor, i.channel, i.touchpoint, coalesce(i.data, '{}'::jsonb)
+        from input i left join ids on ids.external_id = i.customer
+      on conflict (org_id, id) do nothing
+      returning id, customer_id
+    )
+    select 'event' as kind, id, customer_id::text as ref from stored
+    union all
+    select 'customer', id::text, external_id from created`);
+  const storedCustomer = new Map<string, string>();
+  const created: { id: string; externalId: string }[] = [];
+  for (const r of rowsOf<{ kind: string; id: string; ref: string }>(result)) {
+    if (r.kind === 'event') storedCustomer.set(r.id, r.ref);
+    else created.push({ id: r.id, externalId: r.ref });
+  }
+  const stored: StoredEvent[] = [];
+  for (const r of complete) {
+    const customerId = storedCustomer.get(r.id);
+    if (customerId === undefined) continue;
+    storedCustomer.delete(r.id); // a repeated id in one batch stores its first occurrence only
+    stored.push({
+      id: r.id,
+      customerId,
+      type: r.type,
+      occurredAt: r.occurredAt,
+      amountMinor: r.amountMinor ?? null,
+      currency: r.currency ?? null,
+      amountBaseMinor: r.amountBaseMinor ?? null,
+      channel: r.channel ?? null,
+      touchpoint: r.touchpoint ?? null,
+      data: r.data,
+    });
+  }
+  return { stored, created };
 }
 
 /** Every event of a customer, oldest first (the GDPR export). */
