@@ -57,9 +57,11 @@ export async function writeScores(
         orgId,
         changes.map((c) => ({ customerId: c.customerId, tier: c.to })),
       );
-      for (const c of changes) {
-        await ctx.bus.emit(tx, 'customer.tier_changed', { orgId, ...c, at: now });
-      }
+      await ctx.bus.emitMany(
+        tx,
+        'customer.tier_changed',
+        changes.map((c) => ({ orgId, ...c, at: now })),
+      );
       o.progress?.('lifecycle');
       for (let start = 0; start < n; start += HOOK_ROWS) {
         const values = [];
