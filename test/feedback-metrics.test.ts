@@ -52,7 +52,7 @@ describe.each(ENGINES)('feedback metrics endpoints on %s', (engine) => {
 
   it('groups by month and by touchpoint from the roll-ups, and scans the facts for odd hours', async () => {
     const byMonth = await get('/api/v1/metrics/nps?groupBy=month');
-    expect(byMonth.headers['x-feedback-source']).toBe('daily');
+    expect(byMonth.headers['x-feedback-source']).toBe('monthly');
     expect(
       byMonth.json().groups.map((g: { key: string; n: number; score: number }) => [g.key, g.n, g.score]),
     ).toEqual([

@@ -68,6 +68,17 @@ const queryArb = fc.record(
   },
   { requiredKeys: ['metric'] },
 );
+/** Queries the month roll-up answers, with partial months at either end read from the days. */
+const monthlyQueryArb = fc.record(
+  {
+    metric: fc.constantFrom<MetricKind>('nps', 'csat', 'ces'),
+    groupBy: fc.constantFrom<GroupBy>('month', 'survey', 'audience'),
+    surveyId: fc.constantFrom(...DOMAIN.surveyId),
+    from: dayArb,
+    to: dayArb,
+  },
+  { requiredKeys: ['metric'] },
+);
 
 type Query = typeof queryArb extends fc.Arbitrary<infer Q> ? Q : never;
 
@@ -148,9 +159,9 @@ describe.each(ENGINES)('roll-ups answer exactly as a scan of the facts on %s', (
   });
   afterAll(() => t?.close());
 
-  const checkQueries = (timeZone: string) =>
+  const checkQueries = (timeZone: string, queries: fc.Arbitrary<Query> = queryArb) =>
     fc.assert(
-      fc.asyncProperty(queryArb, async (raw) => {
+      fc.asyncProperty(queries, async (raw) => {
         const q = raw.from && raw.to && raw.from > raw.to ? { ...raw, from: raw.to, to: raw.from } : raw;
         const { metric, ...rest } = q;
         const query = rest as MetricQuery;
@@ -181,6 +192,12 @@ describe.each(ENGINES)('roll-ups answer exactly as a scan of the facts on %s', (
 
   it('for random filters and groupings', async () => {
     await checkQueries('UTC');
+  });
+
+  it('for whole months and the days around them', async () => {
+    await checkQueries('UTC', monthlyQueryArb);
+    const { source } = await queryMetric(t.ctx, org.orgId, 'nps', { from: '2026-01-15', to: '2026-03-10' });
+    expect(source).toBe('monthly');
   });
 
   it('after the organization moves to another time zone, once the roll-ups are rebuilt', async () => {

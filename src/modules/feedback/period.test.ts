@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDayAligned, parseBound, parsePeriod, previousPeriod } from './period';
+import { formatDayNumber, parseDayNumber } from '../../lib/day-number';
+import { isDayAligned, parseBound, parsePeriod, previousPeriod, splitByMonths } from './period';
 
 const WARSAW = 'Europe/Warsaw';
 
@@ -37,5 +38,42 @@ describe('periods in the organization’s time zone', () => {
   it('names the bad end of a period', () => {
     expect(() => parsePeriod({ from: '2026-02-01', to: '2026-01-01' }, WARSAW)).toThrow(/query\.to/);
     expect(() => previousPeriod({}, new Date(), WARSAW)).toThrow(/from/);
+  });
+});
+
+describe('whole months of a period', () => {
+  const d = (s: string) => parseDayNumber(s);
+  const text = (r: {
+    months?: [number | undefined, number | undefined];
+    days: [number | undefined, number | undefined][];
+  }) => ({
+    months: r.months?.map((x) => (x === undefined ? null : formatDayNumber(x))),
+    days: r.days.map((p) => p.map((x) => (x === undefined ? null : formatDayNumber(x)))),
+  });
+
+  it('takes whole months from the month table and the ends from the days', () => {
+    expect(text(splitByMonths(d('2026-01-15'), d('2026-04-10')))).toEqual({
+      months: ['2026-02-01', '2026-04-01'],
+      days: [
+        ['2026-01-15', '2026-02-01'],
+        ['2026-04-01', '2026-04-10'],
+      ],
+    });
+    expect(text(splitByMonths(d('2026-01-01'), d('2026-03-01')))).toEqual({
+      months: ['2026-01-01', '2026-03-01'],
+      days: [],
+    });
+    expect(text(splitByMonths(undefined, undefined))).toEqual({ months: [null, null], days: [] });
+    expect(text(splitByMonths(d('2025-12-31'), undefined))).toEqual({
+      months: ['2026-01-01', null],
+      days: [['2025-12-31', '2026-01-01']],
+    });
+  });
+
+  it('reads a period inside one month from the days only', () => {
+    expect(text(splitByMonths(d('2026-02-03'), d('2026-02-20')))).toEqual({
+      months: undefined,
+      days: [['2026-02-03', '2026-02-20']],
+    });
   });
 });

@@ -81,3 +81,28 @@ export function localDayOf(at: Date, timeZone: string): number {
 
 /** 'YYYY-MM-01' of the local month of a day number. */
 export const monthOfDay = (day: number) => `${formatDayNumber(day).slice(0, 7)}-01`;
+
+const firstOfMonth = (day: number) => parseDayNumber(monthOfDay(day));
+const firstOfNextMonth = (day: number) => firstOfMonth(firstOfMonth(day) + 31);
+
+/**
+ * Splits whole days [fromDay, toDay) (either end open) into whole months and the days left at
+ * either end: `months` is [first month start, end month start), undefined when no month is whole.
+ */
+export function splitByMonths(
+  fromDay: number | undefined,
+  toDay: number | undefined,
+): { months?: [number | undefined, number | undefined]; days: [number | undefined, number | undefined][] } {
+  const m1 =
+    fromDay === undefined
+      ? undefined
+      : firstOfMonth(fromDay) === fromDay
+        ? fromDay
+        : firstOfNextMonth(fromDay);
+  const m2 = toDay === undefined ? undefined : firstOfMonth(toDay);
+  if (m1 !== undefined && m2 !== undefined && m1 >= m2) return { days: [[fromDay, toDay]] };
+  const days: [number | undefined, number | undefined][] = [];
+  if (fromDay !== undefined && m1 !== undefined && fromDay < m1) days.push([fromDay, m1]);
+  if (toDay !== undefined && m2 !== undefined && m2 < toDay) days.push([m2, toDay]);
+  return { months: [m1, m2], days };
+}

@@ -67,7 +67,8 @@ export function chooseSource(
   if (scan || !org.rollupReady || !isDayAligned(period)) return 'facts';
   const columns = filters.map((f) => f.column);
   if (groupBy && !isTimeGrain(groupBy)) columns.push(DIMENSION_COLUMNS[groupBy]);
-  return columns.every((c) => DAILY_COLUMNS.has(c)) ? 'daily' : 'rollup';
+  if (!columns.every((c) => DAILY_COLUMNS.has(c))) return 'rollup';
+  return groupBy === 'day' || groupBy === 'week' ? 'daily' : 'monthly';
 }
 
 /** Answer counts per group of one period, from the source that fits it. */

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database';
 import type { DomainEvents } from '../../events/bus';
 import { dimensionsOfCustomer } from './customer-dimensions';
 import { SCALES } from './metrics/scales';
-import { dayText, localDayOf } from './period';
+import { dayText, localDayOf, monthOfDay } from './period';
 import { recordTexts } from './record-texts';
 import { bumpRollups, type Fact, insertFacts } from './repo-facts';
 import { findSettings, lockForRecording } from './repo-settings';
@@ -58,12 +58,8 @@ export async function recordResponse(tx: Executor, p: Response) {
     customerId: p.customerId,
   }));
   const inserted = await insertFacts(tx, p.orgId, facts);
-  const day = dayText(localDayOf(p.submittedAt, rollupTimeZone));
-  await bumpRollups(
-    tx,
-    p.orgId,
-    day,
-    facts.filter((f) => inserted.has(f.metric)),
-  );
+  const day = localDayOf(p.submittedAt, rollupTimeZone);
+  const fresh = facts.filter((f) => inserted.has(f.metric));
+  await bumpRollups(tx, p.orgId, dayText(day), monthOfDay(day), fresh);
   if (texts.length) await recordTexts(tx, p, texts, scores, rollupTimeZone);
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
-import { feedbackFacts, feedbackRollup, feedbackRollupDaily } from './schema';
+import { feedbackFacts, feedbackRollup, feedbackRollupDaily, feedbackRollupMonthly } from './schema';
 
 /** One scored answer with the dimensions it is broken down by ('' when unknown). */
 export type Fact = {
@@ -31,8 +31,8 @@ export async function insertFacts(tx: Executor, orgId: string, facts: Fact[]): P
   return new Set(rows.map((r) => r.metric));
 }
 
-/** Counts new facts into both roll-ups under their local `day`: one upsert per table. */
-export async function bumpRollups(tx: Executor, orgId: string, day: string, facts: Fact[]) {
+/** Counts new facts into the roll-ups under their local `day` and `month`: one upsert per table. */
+export async function bumpRollups(tx: Executor, orgId: string, day: string, month: string, facts: Fact[]) {
   if (!facts.length) return;
   const r = feedbackRollup;
   await tx
@@ -91,6 +91,24 @@ export async function bumpRollups(tx: Executor, orgId: string, day: string, fact
       target: [d.orgId, d.metric, d.day, d.surveyId, d.audience, d.value],
       set: { n: sql`${d.n} + excluded.n` },
     });
+  const m = feedbackRollupMonthly;
+  await tx
+    .insert(m)
+    .values(
+      facts.map((f) => ({
+        orgId,
+        metric: f.metric,
+        month,
+        surveyId: f.surveyId,
+        audience: f.audience,
+        value: f.value,
+        n: 1,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [m.orgId, m.metric, m.month, m.surveyId, m.audience, m.value],
+      set: { n: sql`${m.n} + excluded.n` },
+    });
 }
 
 const DIMS = sql.raw('survey_id, touchpoint, channel, locale, stage, segment, tier, team, audience');
@@ -102,6 +120,7 @@ const DIMS = sql.raw('survey_id, touchpoint, channel, locale, stage, segment, ti
 export async function rebuildRollups(tx: Executor, orgId: string, timeZone: string) {
   await tx.execute(sql`delete from feedback_rollup where org_id = ${orgId}`);
   await tx.execute(sql`delete from feedback_rollup_daily where org_id = ${orgId}`);
+  await tx.execute(sql`delete from feedback_rollup_monthly where org_id = ${orgId}`);
   await tx.execute(sql`
     insert into feedback_rollup (org_id, metric, day, value, ${DIMS}, n)
     select org_id, metric, (occurred_at at time zone ${timeZone})::date, value, ${DIMS}, count(*)
@@ -112,4 +131,9 @@ export async function rebuildRollups(tx: Executor, orgId: string, timeZone: stri
     select org_id, metric, day, survey_id, audience, value, sum(n)
       from feedback_rollup where org_id = ${orgId}
      group by org_id, metric, day, survey_id, audience, value`);
+  await tx.execute(sql`
+    insert into feedback_rollup_monthly (org_id, metric, month, survey_id, audience, value, n)
+    select org_id, metric, date_trunc('month', day::timestamp)::date, survey_id, audience, value, sum(n)
+      from feedback_rollup_daily where org_id = ${orgId}
+     group by org_id, metric, 3, survey_id, audience, value`);
 }

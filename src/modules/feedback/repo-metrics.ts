@@ -8,11 +8,13 @@ import {
   OPEN_AUDIENCE,
 } from './dimensions';
 import type { MetricKind } from './metrics/scales';
-import type { Period } from './period';
-import { dayText } from './period';
+import { dayText, type Period, splitByMonths } from './period';
 
-/** Where counts come from: the small daily roll-up, the full roll-up, or a scan of the facts. */
-export type CountSource = 'daily' | 'rollup' | 'facts';
+/**
+ * Where counts come from: the month roll-up (with the days at a period's ends), the daily
+ * roll-up, the full roll-up of every dimension, or a scan of the facts.
+ */
+export type CountSource = 'monthly' | 'daily' | 'rollup' | 'facts';
 
 export type CountsQuery = {
   metric: MetricKind;
@@ -27,64 +29,98 @@ export type CountsQuery = {
 /** Answers with `value` in group `key`; `protectedN` of them from employee or internal audiences. */
 export type CountRow = { key: string; value: number; n: number; protectedN: number };
 
-const TABLES: Record<CountSource, SQL> = {
-  daily: sql.raw('feedback_rollup_daily'),
-  rollup: sql.raw('feedback_rollup'),
-  facts: sql.raw('feedback_facts'),
-};
+/** One table read for a query: its rows are summed per inner key and value. */
+type Part = { table: string; time: SQL; period: SQL[]; rows: boolean };
 
-/**
- * Group keys in two steps: rows are first summed per inner key (a day or a dimension value), and
- * only those sums get the costlier outer key (week, month, text), once per day rather than per row.
- */
-function keysOf(q: CountsQuery): { inner: SQL; outer: SQL } {
-  if (!q.groupBy) return { inner: sql`''`, outer: sql`k` };
-  if (isTimeGrain(q.groupBy)) {
-    const inner = q.source === 'facts' ? sql`(occurred_at at time zone ${q.timeZone})::date` : sql`day`;
-    if (q.groupBy === 'day') return { inner, outer: sql`k::text` };
-    return { inner, outer: sql`date_trunc(${q.groupBy}, k::timestamp)::date::text` };
-  }
-  return { inner: sql.raw(DIMENSION_COLUMNS[q.groupBy]), outer: sql`k` };
-}
+type Range = [number | undefined, number | undefined];
 
-function periodConditions(q: CountsQuery): SQL[] {
+const range = (column: string, [from, to]: Range): SQL[] => [
+  ...(from === undefined ? [] : [sql`${sql.raw(column)} >= ${dayText(from)}::date`]),
+  ...(to === undefined ? [] : [sql`${sql.raw(column)} < ${dayText(to)}::date`]),
+];
+
+function partsOf(q: CountsQuery): Part[] {
   const { from, to } = q.period;
   if (q.source === 'facts') {
     return [
-      ...(from ? [sql`occurred_at >= ${from.at.toISOString()}::timestamptz`] : []),
-      ...(to ? [sql`occurred_at < ${to.at.toISOString()}::timestamptz`] : []),
+      {
+        table: 'feedback_facts',
+        time: sql`(occurred_at at time zone ${q.timeZone})::date`,
+        period: [
+          ...(from ? [sql`occurred_at >= ${from.at.toISOString()}::timestamptz`] : []),
+          ...(to ? [sql`occurred_at < ${to.at.toISOString()}::timestamptz`] : []),
+        ],
+        rows: true,
+      },
     ];
   }
   if ((from && from.day === undefined) || (to && to.day === undefined)) {
     throw new Error('a roll-up answers whole local days only');
   }
+  const days: Range = [from?.day, to?.day];
+  const daily = (r: Range): Part => ({
+    table: q.source === 'rollup' ? 'feedback_rollup' : 'feedback_rollup_daily',
+    time: sql`day`,
+    period: range('day', r),
+    rows: false,
+  });
+  if (q.source !== 'monthly') return [daily(days)];
+  const split = splitByMonths(...days);
   return [
-    ...(from ? [sql`day >= ${dayText(from.day!)}::date`] : []),
-    ...(to ? [sql`day < ${dayText(to.day!)}::date`] : []),
+    ...(split.months
+      ? [
+          {
+            table: 'feedback_rollup_monthly',
+            time: sql`month`,
+            period: range('month', split.months),
+            rows: false,
+          },
+        ]
+      : []),
+    ...split.days.map(daily),
   ];
 }
 
-/** Answers per group and value: one GROUP BY over the chosen source. */
-export async function countAnswers(tx: Executor, orgId: string, q: CountsQuery): Promise<CountRow[]> {
-  const n = q.source === 'facts' ? sql`count(*)` : sql`sum(n)`;
-  const protectedN =
-    q.source === 'facts'
-      ? sql`count(*) filter (where audience <> ${OPEN_AUDIENCE})`
-      : sql`coalesce(sum(n) filter (where audience <> ${OPEN_AUDIENCE}), 0)`;
+/** The key rows are first summed under: a day (or month), a dimension value, or nothing. */
+function innerKey(q: CountsQuery, part: Part): SQL {
+  if (!q.groupBy) return sql`''`;
+  if (isTimeGrain(q.groupBy)) return part.time;
+  return sql.raw(DIMENSION_COLUMNS[q.groupBy]);
+}
+
+/** The group key computed from the sums, once per day rather than once per row. */
+function outerKey(q: CountsQuery): SQL {
+  if (q.groupBy === 'day') return sql`k::text`;
+  if (q.groupBy === 'week' || q.groupBy === 'month')
+    return sql`date_trunc(${q.groupBy}, k::timestamp)::date::text`;
+  return sql`k`;
+}
+
+function partSql(orgId: string, q: CountsQuery, part: Part): SQL {
+  const n = part.rows ? sql`count(*)` : sql`sum(n)`;
+  const protectedN = part.rows
+    ? sql`count(*) filter (where audience <> ${OPEN_AUDIENCE})`
+    : sql`coalesce(sum(n) filter (where audience <> ${OPEN_AUDIENCE}), 0)`;
   const where = sql.join(
     [
       sql`org_id = ${orgId}`,
       sql`metric = ${q.metric}`,
       ...q.filters.map((f) => sql`${sql.raw(f.column)} = ${f.value}`),
-      ...periodConditions(q),
+      ...part.period,
     ],
     sql` and `,
   );
-  const { inner, outer } = keysOf(q);
+  return sql`select ${innerKey(q, part)} as k, value, ${n} as n, ${protectedN} as p
+    from ${sql.raw(part.table)} where ${where} group by 1, 2`;
+}
+
+/** Answers per group and value: GROUP BYs over the chosen source, summed. */
+export async function countAnswers(tx: Executor, orgId: string, q: CountsQuery): Promise<CountRow[]> {
+  const parts = partsOf(q).map((part) => partSql(orgId, q, part));
+  if (!parts.length) return [];
   const result = await tx.execute(sql`
-    select ${outer} as key, value, sum(n)::int as n, sum(p)::int as protected_n
-      from (select ${inner} as k, value, ${n} as n, ${protectedN} as p
-              from ${TABLES[q.source]} where ${where} group by 1, 2) per_key
+    select ${outerKey(q)} as key, value, sum(n)::int as n, sum(p)::int as protected_n
+      from (${sql.join(parts, sql` union all `)}) per_key
      group by 1, 2`);
   return rowsOf<{ key: string; value: number; n: number; protected_n: number }>(result).map((r) => ({
     key: r.key,

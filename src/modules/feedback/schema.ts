@@ -92,6 +92,20 @@ export const feedbackRollupDaily = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.metric, t.day, t.surveyId, t.audience, t.value] })],
 );
 
+export const feedbackRollupMonthly = pgTable(
+  'feedback_rollup_monthly',
+  {
+    orgId: uuid('org_id').notNull(),
+    metric: text('metric').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    surveyId: text('survey_id').notNull(),
+    audience: text('audience').notNull(),
+    value: smallint('value').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.metric, t.month, t.surveyId, t.audience, t.value] })],
+);
+
 export const feedbackAnswers = pgTable(
   'feedback_answers',
   {
