@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database';
 import { decodeCursor, encodeCursor } from '../../http/pagination';
 import type { AppContext } from '../../http/types';
-import { AppError, notFound } from '../../lib/errors';
+import { invalid, notFound } from '../../lib/errors';
 import { customerExtensions } from './extensions';
 import { type CustomerRow, findCustomerRow, findRfm } from './repo-customers';
 import { listTimeline } from './repo-events';
@@ -52,9 +52,7 @@ export function getTimeline(
 ) {
   const position = decodeCursor(page.cursor);
   if (position && (position.length !== 3 || !position.every((p) => typeof p === 'string'))) {
-    throw new AppError('validation', 'cursor: is not a cursor this API issued', [
-      { field: 'query.cursor', message: 'is not a cursor this API issued' },
-    ]);
+    throw invalid('query.cursor', 'is not a cursor this API issued');
   }
   const before = position
     ? { at: position[0] as string, kind: position[1] as string, id: position[2] as string }
