@@ -5,6 +5,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config';
 import { seedDemo } from '../demo/seed-demo';
 import { startServer } from '../runtime';
+import { ensureWebBuild } from './ensure-web-build';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -25,6 +26,7 @@ export function registerDemoCommand(program: Command) {
     .option('--customers <n>', 'number of customers', positiveInt, 5000)
     .option('--seed <n>', 'random seed (the same seed gives the same data)', positiveInt, 20260302)
     .action(async (o: { dir: string; customers: number; seed: number }) => {
+      await ensureWebBuild((line) => process.stdout.write(line));
       const dataDir = resolve(o.dir);
       rmSync(dataDir, { recursive: true, force: true });
       const config = { ...loadConfig(), dataDir, databaseUrl: undefined, logLevel: 'warn' as const };

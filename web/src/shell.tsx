@@ -7,7 +7,7 @@ import { useSession } from './api/session';
 import { LanguageSwitcher } from './components/language-switcher';
 import { changeLocale, hasRememberedLocale, LOCALES, type Locale } from './i18n/setup';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
-import { pagesFor } from './pages/registry';
+import { isFrontLine, navFor, pagesFor } from './pages/registry';
 
 /** Header (organization, language, user), role-aware navigation, and the page of the current path. */
 export function Shell() {
@@ -16,7 +16,7 @@ export function Shell() {
   const { path } = useLocation();
   const queryClient = useQueryClient();
   const pages = pagesFor(me.permissions);
-  const nav = pages.filter((p) => p.navKey);
+  const nav = navFor(me.permissions);
   const home = homeOf(
     me.permissions,
     nav.map((p) => p.path),
@@ -104,7 +104,6 @@ export function Shell() {
 
 /** Agents start at their queue; everyone else at the overview, or the first page they may see. */
 function homeOf(permissions: readonly string[], navPaths: string[]): string | undefined {
-  const isAgent = permissions.includes('cases:write') && !permissions.includes('settings:read');
-  if (isAgent && navPaths.includes('/cases')) return '/cases';
+  if (isFrontLine(permissions) && navPaths.includes('/cases')) return '/cases';
   return navPaths.includes('/overview') ? '/overview' : navPaths[0];
 }

@@ -11,6 +11,8 @@ export type PageDef = {
   path: string;
   navKey?: string;
   permission?: string;
+  /** Back-office pages stay out of the navigation of front-line agents (they remain reachable by link). */
+  backOffice?: boolean;
   component: LazyExoticComponent<ComponentType<PageProps>>;
 };
 
@@ -19,6 +21,7 @@ const page = (load: () => Promise<{ default: ComponentType<PageProps> }>) => laz
 export const PAGES: PageDef[] = [
   {
     path: '/overview',
+    backOffice: true,
     navKey: 'nav.overview',
     permission: 'analytics:read',
     component: page(() => import('./overview/overview-page')),
@@ -36,6 +39,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/lifecycle',
+    backOffice: true,
     navKey: 'nav.lifecycle',
     permission: 'analytics:read',
     component: page(() => import('./lifecycle/lifecycle-page')),
@@ -53,18 +57,21 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/feedback',
+    backOffice: true,
     navKey: 'nav.feedback',
     permission: 'analytics:read',
     component: page(() => import('./feedback/feedback-page')),
   },
   {
     path: '/value',
+    backOffice: true,
     navKey: 'nav.value',
     permission: 'analytics:read',
     component: page(() => import('./value/value-page')),
   },
   {
     path: '/surveys',
+    backOffice: true,
     navKey: 'nav.surveys',
     permission: 'surveys:read',
     component: page(() => import('./surveys/surveys-page')),
@@ -90,3 +97,13 @@ export const PAGES: PageDef[] = [
 /** The pages a principal may open, in navigation order. */
 export const pagesFor = (permissions: readonly string[]) =>
   PAGES.filter((p) => !p.permission || permissions.includes(p.permission));
+
+/** An agent works cases and customers: may change cases, runs no analyses, keeps no settings. */
+export const isFrontLine = (permissions: readonly string[]) =>
+  permissions.includes('cases:write') &&
+  !permissions.includes('analytics:run') &&
+  !permissions.includes('settings:read');
+
+/** The navigation entries of a principal. */
+export const navFor = (permissions: readonly string[]) =>
+  pagesFor(permissions).filter((p) => p.navKey && !(p.backOffice && isFrontLine(permissions)));

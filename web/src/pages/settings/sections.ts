@@ -39,4 +39,22 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     permission: 'settings:read',
     component: lazy(() => import('./currencies-section')),
   },
+  {
+    key: 'sla',
+    labelKey: 'settings.sla',
+    permission: 'settings:read',
+    component: lazy(() => import('./sla-section')),
+  },
+  {
+    key: 'case-rules',
+    labelKey: 'settings.caseRules',
+    permission: 'settings:read',
+    component: lazy(() => import('./case-rules-section')),
+  },
+  {
+    key: 'webhooks',
+    labelKey: 'settings.webhooks',
+    permission: 'settings:read',
+    component: lazy(() => import('./webhooks-section')),
+  },
 ];

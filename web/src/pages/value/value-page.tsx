@@ -78,7 +78,11 @@ export default function ValuePage() {
           option={{
             tooltip: {},
             grid: { left: 50, right: 20, top: 20, bottom: 60 },
-            xAxis: { type: 'category', data: hist.map((b) => money(b.fromMinor)), axisLabel: { rotate: 40 } },
+            xAxis: {
+              type: 'category',
+              data: hist.map((b) => money(b.fromMinor)),
+              axisLabel: { rotate: 40, hideOverlap: true },
+            },
             yAxis: { type: 'value' },
             series: [{ type: 'bar', data: hist.map((b) => b.customers), color: PALETTE[0] }],
           }}

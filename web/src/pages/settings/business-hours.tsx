@@ -1,0 +1,91 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, patch } from '../../api/client';
+import { useCan } from '../../api/session';
+import { ErrorMessage } from '../../components/error-message';
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+type Interval = [string, string];
+type Calendar = { timeZone: string | null; workingHours: Record<string, Interval[]>; holidays: string[] };
+
+const toText = (day: Interval[] = []) => day.map(([a, b]) => `${a}-${b}`).join(', ');
+const fromText = (text: string): Interval[] =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => s.split('-').map((x) => x.trim()) as Interval);
+
+/** When SLA clocks run: working hours per weekday (e.g. "09:00-17:00"), holidays, time zone. */
+export function BusinessHours() {
+  const { t } = useTranslation();
+  const canWrite = useCan('settings:write');
+  const queryClient = useQueryClient();
+  const current = useQuery({ queryKey: ['case-settings'], queryFn: () => get<Calendar>('/case-settings') });
+  const [form, setForm] = useState<{
+    timeZone: string;
+    days: Record<string, string>;
+    holidays: string;
+  } | null>(null);
+  useEffect(() => {
+    if (current.data && !form) {
+      setForm({
+        timeZone: current.data.timeZone ?? '',
+        days: Object.fromEntries(WEEKDAYS.map((d) => [d, toText(current.data.workingHours[d])])),
+        holidays: current.data.holidays.join(', '),
+      });
+    }
+  }, [current.data, form]);
+  const save = useMutation({
+    mutationFn: (body: unknown) => patch('/case-settings', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case-settings'] }),
+  });
+  if (current.isError) return <ErrorMessage error={current.error} />;
+  if (!form) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({
+      timeZone: form.timeZone.trim() || null,
+      workingHours: Object.fromEntries(WEEKDAYS.map((d) => [d, fromText(form.days[d])])),
+      holidays: form.holidays.split(/[\s,]+/).filter(Boolean),
+    });
+  };
+  return (
+    <form className="card form" onSubmit={submit}>
+      <h2>{t('sla.businessHours')}</h2>
+      <p className="muted">{t('sla.hoursHelp')}</p>
+      <fieldset disabled={!canWrite}>
+        {WEEKDAYS.map((d) => (
+          <label key={d}>
+            {t(`weekdays.${d}`)}
+            <input
+              value={form.days[d]}
+              pattern="^$|^([0-2]\d:[0-5]\d-[0-2]\d:[0-5]\d)(, *[0-2]\d:[0-5]\d-[0-2]\d:[0-5]\d)*$"
+              onChange={(e) => setForm({ ...form, days: { ...form.days, [d]: e.target.value } })}
+            />
+          </label>
+        ))}
+        <label>
+          {t('sla.holidays')}
+          <input value={form.holidays} onChange={(e) => setForm({ ...form, holidays: e.target.value })} />
+        </label>
+        <label>
+          {t('settings.timeZone')}
+          <input
+            value={form.timeZone}
+            placeholder={t('sla.orgTimeZone')}
+            onChange={(e) => setForm({ ...form, timeZone: e.target.value })}
+          />
+        </label>
+        {canWrite && (
+          <button type="submit" className="primary" disabled={save.isPending}>
+            {t('common.save')}
+          </button>
+        )}
+      </fieldset>
+      {save.isSuccess && <p role="status">{t('common.saved')}</p>}
+      {save.isError && <ErrorMessage error={save.error} />}
+    </form>
+  );
+}

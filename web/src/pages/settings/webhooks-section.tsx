@@ -1,0 +1,124 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { del, get, type Page, post } from '../../api/client';
+import { useCan } from '../../api/session';
+import { DataTable } from '../../components/data-table';
+import { ErrorMessage } from '../../components/error-message';
+import { SecretOnce } from '../../components/secret-once';
+
+const EVENTS = [
+  'case.created',
+  'case.updated',
+  'case.resolved',
+  'response.created',
+  'customer.stage_changed',
+] as const;
+type Webhook = {
+  id: string;
+  url: string;
+  description: string;
+  events: string[];
+  enabled: boolean;
+  consecutiveFailures: number;
+};
+
+/** Endpoints that receive signed events as they happen. */
+export default function WebhooksSection() {
+  const { t } = useTranslation();
+  const canWrite = useCan('settings:write');
+  const queryClient = useQueryClient();
+  const hooks = useQuery({ queryKey: ['webhooks'], queryFn: () => get<Page<Webhook>>('/webhooks') });
+  const remove = useMutation({
+    mutationFn: (id: string) => del(`/webhooks/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['webhooks'] }),
+  });
+  return (
+    <div className="stack">
+      {canWrite && <AddWebhookForm />}
+      {(hooks.isError || remove.isError) && <ErrorMessage error={hooks.error ?? remove.error} />}
+      <DataTable
+        caption={t('webhooks.title')}
+        rows={hooks.data?.items ?? []}
+        rowKey={(h) => h.id}
+        exportName="webhooks"
+        columns={[
+          { key: 'url', header: 'URL', render: (h) => <code>{h.url}</code> },
+          { key: 'description', header: t('webhooks.description') },
+          { key: 'events', header: t('webhooks.events'), render: (h) => h.events.join(', ') },
+          {
+            key: 'enabled',
+            header: t('settings.status'),
+            value: (h) => h.enabled,
+            render: (h) => (h.enabled ? t('settings.active') : t('settings.disabled')),
+          },
+          { key: 'consecutiveFailures', header: t('webhooks.failures'), numeric: true },
+          ...(canWrite
+            ? [
+                {
+                  key: 'actions',
+                  header: t('common.actions'),
+                  value: () => '',
+                  render: (h: Webhook) => (
+                    <button type="button" onClick={() => remove.mutate(h.id)}>
+                      {t('common.delete')}
+                    </button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </div>
+  );
+}
+
+function AddWebhookForm() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [url, setUrl] = useState('');
+  const [description, setDescription] = useState('');
+  const [events, setEvents] = useState<string[]>(['case.created']);
+  const add = useMutation({
+    mutationFn: () => post<{ secret: string }>('/webhooks', { url, description, events }),
+    onSuccess: () => {
+      setUrl('');
+      void queryClient.invalidateQueries({ queryKey: ['webhooks'] });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate();
+  };
+  return (
+    <form className="card form inline" onSubmit={submit}>
+      <h2>{t('webhooks.add')}</h2>
+      <label>
+        URL
+        <input type="url" required maxLength={2000} value={url} onChange={(e) => setUrl(e.target.value)} />
+      </label>
+      <label>
+        {t('webhooks.description')}
+        <input maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </label>
+      <fieldset className="row">
+        <legend>{t('webhooks.events')}</legend>
+        {EVENTS.map((ev) => (
+          <label key={ev} className="check">
+            <input
+              type="checkbox"
+              checked={events.includes(ev)}
+              onChange={(e) => setEvents(e.target.checked ? [...events, ev] : events.filter((x) => x !== ev))}
+            />
+            <code>{ev}</code>
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="primary" disabled={add.isPending || !events.length}>
+        {t('webhooks.add')}
+      </button>
+      {add.isError && <ErrorMessage error={add.error} />}
+      {add.data && <SecretOnce label={t('webhooks.secret')} value={add.data.secret} />}
+    </form>
+  );
+}
