@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setTopicTagger } from '../src/modules/cases/topics';
 import { ensureCustomer, recordEvent } from '../src/modules/customers/api';
 import { type LoopOrg, setUpLoopOrg } from './cases/helpers';
 import { createTestApp, type TestApp } from './helpers/app';
@@ -140,7 +139,7 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
     ]);
   });
 
-  it('opens cases from refunds and complaints, and from topic rules with a pluggable tagger', async () => {
+  it('opens cases from refunds and complaints, and from topic rules of the case settings and the feedback taxonomy', async () => {
     const record = (customer: string, type: string, data: Record<string, unknown> = {}) =>
       t.ctx.db.withOrg(loop.org.orgId, async (tx) => {
         const customerId = await ensureCustomer(t.ctx, tx, loop.org.orgId, customer);
@@ -198,20 +197,24 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
     });
     expect(await cases(calm.customerId!)).toEqual([]);
 
-    // Topic tagging is pluggable: another tagger decides from now on.
-    setTopicTagger(t.ctx, ({ texts }) => (texts.some((x) => x.includes('💸')) ? ['billing'] : []));
+    // The organization's feedback taxonomy tags answers for case rules too (stems, any language).
+    await loop.api('POST', '/api/v1/analytics/topics', {
+      key: 'billing',
+      name: { en: 'Billing' },
+      keywords: { pl: ['rachunek'], en: ['overcharged'] },
+    });
     const tagged = await emitResponse(t.ctx, loop.org.orgId, {
-      customer: 'emoji-1',
+      customer: 'taxonomy-1',
       scores: { nps: 9 },
-      texts: ['💸'],
+      texts: ['Zły rachunek, znowu błąd'],
     });
     expect(await cases(tagged.customerId!)).toHaveLength(1);
 
     await loop.api('PATCH', `/api/v1/case-rules/${rule.id}`, { enabled: false });
     const off = await emitResponse(t.ctx, loop.org.orgId, {
-      customer: 'emoji-2',
+      customer: 'taxonomy-2',
       scores: { nps: 9 },
-      texts: ['💸'],
+      texts: ['I was overcharged'],
     });
     expect(await cases(off.customerId!)).toEqual([]);
     expect((await raw('DELETE', `/api/v1/case-rules/${rule.id}`)).statusCode).toBe(204);

@@ -9,7 +9,7 @@ import { takeNegativeFeedback } from './open-case';
 import { type CaseRuleRow, listRules } from './repo-settings';
 import { type CaseRule, type CustomerFacts, pickRule, type RuleConditions, rulesUseTopics } from './rules';
 import { type CaseSetup, loadCaseSetup } from './setup';
-import { topicTaggerOf } from './topics';
+import { topicsOfResponse } from './topics';
 
 const toRule = (r: CaseRuleRow): CaseRule => ({
   ...r,
@@ -64,7 +64,11 @@ async function takeResponse(
   const customer = p.customerId ? await findCustomer(tx, orgId, p.customerId) : undefined;
   const topics =
     rulesUseTopics(rules) && p.texts.length
-      ? await topicTaggerOf(ctx)({ topics: setup.settings.topics, texts: p.texts, locale: p.locale })
+      ? await topicsOfResponse(ctx, tx, orgId, {
+          topics: setup.settings.topics,
+          texts: p.texts,
+          locale: p.locale,
+        })
       : [];
   const rule = pickRule(rules, {
     trigger: 'response',

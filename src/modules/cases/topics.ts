@@ -1,18 +1,20 @@
+import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
+import { topicsOfTexts } from '../feedback/api';
 import type { StoredTopic } from './schema';
 
-/** Finds which of the organization's topics some texts speak of; returns topic keys. */
-export type TopicTagger = (input: {
+/** Finds which of the given topics some texts speak of; returns topic keys. */
+type TopicTagger = (input: {
   topics: readonly StoredTopic[];
   texts: readonly string[];
   locale: string;
-}) => Promise<string[]> | string[];
+}) => string[];
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
  * Keyword matching: a keyword matches a whole word or phrase, or a word prefix when it ends
- * with `*`; case and diacritics are ignored. Good enough until a better tagger is plugged in.
+ * with `*`; case and diacritics are ignored.
  */
 export const matchTopicKeywords: TopicTagger = ({ topics, texts }) => {
   const text = ` ${fold(texts.join(' \n ')).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
@@ -29,11 +31,17 @@ export const matchTopicKeywords: TopicTagger = ({ topics, texts }) => {
     .map((topic) => topic.key);
 };
 
-const taggers = new WeakMap<AppContext, TopicTagger>();
-
-/** Another module (feedback's text insight) may replace keyword matching with its own tagging. */
-export function setTopicTagger(ctx: AppContext, tagger: TopicTagger) {
-  taggers.set(ctx, tagger);
+/**
+ * Topics of a response for case rules: the organization's feedback taxonomy (stems, every
+ * language) and the keywords kept in the case settings.
+ */
+export async function topicsOfResponse(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  input: { topics: readonly StoredTopic[]; texts: readonly string[]; locale: string },
+): Promise<string[]> {
+  // The page's locale is not the text's language: people answer in their own; detect it.
+  const fromTaxonomy = await topicsOfTexts(ctx, tx, orgId, input.texts);
+  return [...new Set([...matchTopicKeywords(input), ...fromTaxonomy.map((t) => t.key)])];
 }
-
-export const topicTaggerOf = (ctx: AppContext): TopicTagger => taggers.get(ctx) ?? matchTopicKeywords;
