@@ -78,6 +78,13 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     await page.locator('[data-testid=kpi-nps] .sub').first().waitFor();
     await page.waitForFunction(() => document.querySelectorAll('main .chart svg').length >= 3);
     await page.emulateMedia({ media: 'print' });
+    // Charts follow their boxes into the narrower print layout.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('main .chart')].every(
+        (c) =>
+          (c.querySelector('svg')?.getBoundingClientRect().width ?? 0) <= c.getBoundingClientRect().width + 1,
+      ),
+    );
     expect(await page.locator('nav.sidebar').isVisible()).toBe(false);
     expect(await page.locator('main button').first().isVisible()).toBe(false);
     expect(await page.locator('.print-only').first().isVisible()).toBe(true);

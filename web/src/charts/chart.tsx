@@ -27,18 +27,21 @@ export function Chart({
 
   useEffect(() => {
     let disposed = false;
-    const onResize = () => chart.current?.resize();
+    // Follows its box, whatever changes it: the window, the layout, the print page.
+    const resize = () => chart.current?.resize();
+    const observer = new ResizeObserver(resize);
+    const print = window.matchMedia('print');
+    print.addEventListener('change', resize);
     void import('./echarts').then(({ echarts }) => {
       if (disposed || !ref.current) return;
       chart.current = echarts.init(ref.current, undefined, { renderer: 'svg' }) as EChartsInstance;
       chart.current.setOption({ aria: { enabled: true }, animation: false, ...latest.current }, true);
-      window.addEventListener('resize', onResize);
-      window.addEventListener('beforeprint', onResize);
+      observer.observe(ref.current);
     });
     return () => {
       disposed = true;
-      window.removeEventListener('resize', onResize);
-      window.removeEventListener('beforeprint', onResize);
+      observer.disconnect();
+      print.removeEventListener('change', resize);
       chart.current?.dispose();
       chart.current = null;
     };
