@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCustomer, recordEvent } from '../src/modules/customers/api';
+import { caseHoursSources } from '../src/modules/value/cost-sources';
 import { type LoopOrg, setUpLoopOrg } from './cases/helpers';
 import { createTestApp, type TestApp } from './helpers/app';
 import { problemOf } from './helpers/customers';
@@ -226,6 +227,26 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
     const r = await emitResponse(t.ctx, loop.org.orgId, { customer: 'owned-1', scores: { nps: 1 } });
     const [c] = (await loop.api('GET', `/api/v1/cases?customerId=${r.customerId}`)).items;
     expect(c.ownerId).toBe(loop.managerId);
+  });
+
+  it('sums the time logged on notes per customer for the cost to serve', async () => {
+    await upsertCustomers(t, loop.org, [{ externalId: 'hours-1' }]);
+    const c = await loop.api('POST', '/api/v1/cases', { title: 'Long call', customerExternalId: 'hours-1' });
+    await loop.api('POST', `/api/v1/cases/${c.id}/notes`, { text: 'Call', minutesSpent: 60 });
+    await loop.api('POST', `/api/v1/cases/${c.id}/notes`, { text: 'Follow-up', minutesSpent: 30 });
+    await loop.api('POST', `/api/v1/cases/${c.id}/notes`, { text: 'No time logged' });
+    const bad = await raw('POST', `/api/v1/cases/${c.id}/notes`, { text: 'x', minutesSpent: -5 });
+    expect(problemOf(bad).errors?.[0].field).toBe('body.minutesSpent');
+    const now = t.clock.now();
+    const window = { from: new Date(now.getTime() - 86_400_000), before: new Date(now.getTime() + 1000) };
+    const [source] = caseHoursSources(t.ctx);
+    const hours = await t.ctx.db.withOrg(loop.org.orgId, async (tx) => [
+      ...(await source(tx, loop.org.orgId, window)),
+    ]);
+    expect(c.customerId).toEqual(expect.any(String));
+    expect(hours.filter((h) => h.customerId === c.customerId)).toEqual([
+      { customerId: c.customerId, hours: 1.5 },
+    ]);
   });
 
   it('shows open cases on the profile, exports cases with notes, and erases note texts', async () => {

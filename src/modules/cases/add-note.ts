@@ -7,7 +7,7 @@ import { queueCaseMail } from './notify';
 import { findCase, insertTimeline, updateCase } from './repo-cases';
 import { loadCaseSetup } from './setup';
 
-export type NoteInput = { text: string; kind: 'note' | 'reply' };
+export type NoteInput = { text: string; kind: 'note' | 'reply'; minutesSpent?: number };
 
 /**
  * An internal note, or a reply e-mailed to the customer. The first reply is the case's first
@@ -24,11 +24,13 @@ export async function addNote(
   const c = await findCase(tx, orgId, caseId, true);
   if (!c) throw notFound('case');
   const now = ctx.clock.now();
+  const data = input.minutesSpent ? { minutesSpent: input.minutesSpent } : {};
   const id = await insertTimeline(tx, orgId, {
     caseId,
     kind: input.kind,
     authorId,
     text: input.text,
+    data,
     at: now,
   });
   if (input.kind === 'reply') {
@@ -50,7 +52,7 @@ export async function addNote(
     status: c.status,
     changes: [input.kind],
   });
-  return { id, kind: input.kind, authorId, text: input.text, data: {}, at: now };
+  return { id, kind: input.kind, authorId, text: input.text, data, at: now };
 }
 
 export type InboundEmail = { subject?: string; text: string };

@@ -1,7 +1,9 @@
 import type { Module } from '../registry';
+import { registerCaseHoursSource } from '../value/api';
 import { registerCaseExtensions } from './customer-extension';
 import { runEscalation } from './escalate-case';
 import { MAIL_JOB, sendCaseMail } from './notify';
+import { sumHandlingHours } from './repo-cases';
 import { caseRoutes } from './routes';
 import { followUpRoutes } from './routes-follow-up';
 import { caseSettingsRoutes } from './routes-settings';
@@ -22,5 +24,8 @@ export const casesModule: Module = {
     ctx.jobs.register(ESCALATE_JOB, (job) => runEscalation(ctx, job));
     ctx.jobs.register(MAIL_JOB, (job) => sendCaseMail(ctx, job));
     registerCaseExtensions(ctx);
+    registerCaseHoursSource(ctx, (tx, orgId, window) =>
+      sumHandlingHours(tx, orgId, window.from, window.before),
+    );
   },
 };

@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import { DONE_STATUSES, OPEN_STATUSES } from './model';
 import { caseEscalations, caseLinks, cases, caseTimeline } from './schema';
@@ -236,4 +251,24 @@ export async function blankCustomerTexts(tx: Executor, orgId: string, customerId
     .update(cases)
     .set({ description: null })
     .where(and(eq(cases.orgId, orgId), eq(cases.customerId, customerId)));
+}
+
+/** Hours logged on notes in [from, before), per customer of the case (cost to serve). */
+export async function sumHandlingHours(tx: Executor, orgId: string, from: Date, before: Date) {
+  const minutes = sql<number>`sum((${caseTimeline.data}->>'minutesSpent')::int)`;
+  const rows = await tx
+    .select({ customerId: cases.customerId, minutes })
+    .from(caseTimeline)
+    .innerJoin(cases, and(eq(cases.orgId, caseTimeline.orgId), eq(cases.id, caseTimeline.caseId)))
+    .where(
+      and(
+        eq(caseTimeline.orgId, orgId),
+        gte(caseTimeline.at, from),
+        lt(caseTimeline.at, before),
+        sql`${caseTimeline.data} ? 'minutesSpent'`,
+        isNotNull(cases.customerId),
+      ),
+    )
+    .groupBy(cases.customerId);
+  return rows.map((r) => ({ customerId: r.customerId!, hours: Number(r.minutes) / 60 }));
 }

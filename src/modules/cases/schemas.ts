@@ -95,6 +95,13 @@ export const ZUpdateCaseRequestSchema = z
 export const ZAddNoteRequestSchema = z.object({
   text: z.string().trim().min(1).max(10_000),
   kind: z.enum(['note', 'reply']).default('note'),
+  minutesSpent: z
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .optional()
+    .describe("time spent handling the case; counts in the customer's cost to serve"),
 });
 
 export const ZInboundEmailRequestSchema = z.object({
