@@ -1,13 +1,15 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get, type Page } from '../../api/client';
+import { useCan } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
 import { StageBadge } from '../../components/stage-badge';
 import { useFormat } from '../../lib/format';
 import { Link } from '../../lib/router';
 import type { PageProps } from '../registry';
+import { useCustomerAnswers } from './customer-answers';
 import { ProfileSections } from './profile-sections';
-import { Timeline, type TimelineItem } from './timeline';
+import { type OpenCase, Timeline, type TimelineItem } from './timeline';
 
 export type Profile = {
   externalId: string;
@@ -50,6 +52,7 @@ export default function CustomerProfilePage({ params }: PageProps) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+  const answers = useCustomerAnswers(id, useCan('surveys:read'));
   if (profile.isError) return <ErrorMessage error={profile.error} />;
   const p = profile.data;
   if (!p) return <p className="loading">{t('common.loading')}</p>;
@@ -127,7 +130,11 @@ export default function CustomerProfilePage({ params }: PageProps) {
       <section className="card">
         <h2>{t('customers.timeline')}</h2>
         {timeline.isError && <ErrorMessage error={timeline.error} />}
-        <Timeline items={timeline.data?.pages.flatMap((x) => x.items) ?? []} />
+        <Timeline
+          items={timeline.data?.pages.flatMap((x) => x.items) ?? []}
+          answers={answers.data ?? []}
+          cases={(p.openCases as OpenCase[] | undefined) ?? []}
+        />
         {timeline.hasNextPage && (
           <button type="button" onClick={() => void timeline.fetchNextPage()}>
             {t('common.more')}

@@ -10,6 +10,7 @@ type ValueSection = {
   tier: string;
 };
 type PointsSection = { balance?: number };
+type LatestFeedback = Partial<Record<'nps' | 'csat' | 'ces', { value: number; at: string }>>;
 
 /** Sections other modules add to the profile (value, points, …), shown when present. */
 export function ProfileSections({ profile }: { profile: Profile }) {
@@ -17,8 +18,24 @@ export function ProfileSections({ profile }: { profile: Profile }) {
   const f = useFormat();
   const value = profile.value as ValueSection | null | undefined;
   const points = profile.points as PointsSection | null | undefined;
+  const latest = profile.latestFeedback as LatestFeedback | null | undefined;
+  const latestEntries = Object.entries(latest ?? {}) as [string, { value: number; at: string }][];
   return (
     <>
+      {latestEntries.length > 0 && (
+        <div className="card">
+          <h2>{t('customers.latestFeedback')}</h2>
+          <dl className="facts">
+            {latestEntries.map(([metric, v]) => (
+              <Fact
+                key={metric}
+                label={t(`metrics.${metric}`)}
+                value={`${f.num(v.value)} · ${f.date(v.at)}`}
+              />
+            ))}
+          </dl>
+        </div>
+      )}
       {(value || profile.serviceTier) && (
         <div className="card">
           <h2>{t('customers.value')}</h2>
@@ -46,6 +63,15 @@ export function ProfileSections({ profile }: { profile: Profile }) {
           <p className="kpi-inline">{f.int(points.balance)}</p>
         </div>
       )}
+    </>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
     </>
   );
 }
