@@ -89,6 +89,17 @@ describe.each(ENGINES)('RFM on %s', (engine) => {
     expect(atRisk[0].segment).toBe('at_risk');
   });
 
+  it('leaves unchanged scores alone the next day while recency counts on', async () => {
+    const before = (await api('GET', '/api/v1/customers/k4')).json().rfm;
+    t.clock.advance(86_400_000);
+    await recompute();
+    const after = (await api('GET', '/api/v1/customers/k4')).json().rfm;
+    expect(after.recencyDays).toBe(before.recencyDays + 1);
+    expect(after.lastPurchaseOn).toBe(before.lastPurchaseOn);
+    expect(after.changedAt).toBe(before.changedAt); // the row was not rewritten
+    expect([after.r, after.f, after.m, after.segment]).toEqual([before.r, before.f, before.m, before.segment]);
+  });
+
   it('gives tied values one score', async () => {
     const other = await t.createOrg();
     const call = apiAs(t, other);

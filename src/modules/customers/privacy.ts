@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../http/types';
+import { findOrgLocaleSettings } from '../orgs/api';
 import { customerExtensions } from './extensions';
 import { customerDto, findCustomerOrFail } from './profile';
 import { findRfm } from './repo-customers';
@@ -18,7 +19,16 @@ export function exportCustomer(ctx: AppContext, orgId: string, externalId: strin
     return {
       exportedAt: ctx.clock.now(),
       customer: customerDto(customer),
-      rfm: (await findRfm(tx, orgId, customer.id)) ?? null,
+      rfm:
+        (await findRfm(
+          tx,
+          orgId,
+          customer.id,
+          ctx.clock.now(),
+          (
+            await findOrgLocaleSettings(tx, orgId)
+          ).timeZone,
+        )) ?? null,
       signals: (await findStats(tx, orgId, customer.id)) ?? null,
       stageHistory: await listStageHistory(tx, orgId, customer.id, Number.MAX_SAFE_INTEGER),
       events: await listCustomerEvents(tx, orgId, customer.id),

@@ -2,6 +2,7 @@ import type { Executor } from '../../db/database';
 import { decodeCursor, encodeCursor } from '../../http/pagination';
 import type { AppContext } from '../../http/types';
 import { invalid, notFound } from '../../lib/errors';
+import { findOrgLocaleSettings } from '../orgs/api';
 import { customerExtensions } from './extensions';
 import { type CustomerRow, findCustomerRow, findRfm } from './repo-customers';
 import { listTimeline } from './repo-events';
@@ -25,7 +26,13 @@ export function getProfile(ctx: AppContext, orgId: string, externalId: string) {
   return ctx.db.withOrg(orgId, async (tx) => {
     const customer = await findCustomerOrFail(tx, orgId, externalId);
     const [rfm, stats, stageHistory] = [
-      await findRfm(tx, orgId, customer.id),
+      await findRfm(
+        tx,
+        orgId,
+        customer.id,
+        ctx.clock.now(),
+        (await findOrgLocaleSettings(tx, orgId)).timeZone,
+      ),
       await findStats(tx, orgId, customer.id),
       await listStageHistory(tx, orgId, customer.id, HISTORY_LIMIT),
     ];

@@ -2,27 +2,37 @@ import type { AppContext } from '../../http/types';
 import { findOrgLocaleSettings } from '../orgs/api';
 import { refreshStages } from './refresh-stages';
 import { listOrgsWithCustomers } from './repo-customers';
+import { buildFactsTable } from './repo-facts';
 import { recomputeRfm } from './repo-rfm';
 
 export const RECOMPUTE_JOB = 'customers.recompute';
 export const RECOMPUTE_ALL_JOB = 'customers.recompute-all';
 export const RFM_JOB = 'customers.rfm';
 
-/** Lifecycle stages of every customer of the organization, recomputed at the clock's now. */
+/**
+ * Lifecycle stages and RFM scores of every customer of the organization at the clock's now,
+ * in one transaction over one pass of its events.
+ */
+export const recomputeCustomers = (ctx: AppContext, orgId: string) =>
+  ctx.db.withOrg(orgId, async (tx) => {
+    const stageChanges = await refreshStages(ctx, tx, orgId);
+    const { timeZone } = await findOrgLocaleSettings(tx, orgId);
+    const scored = await recomputeRfm(tx, orgId, ctx.clock.now(), timeZone);
+    return { stageChanges, scored };
+  });
+
+/** Lifecycle stages alone, of every customer of the organization at the clock's now. */
 export const recomputeStages = (ctx: AppContext, orgId: string) =>
   ctx.db.withOrg(orgId, (tx) => refreshStages(ctx, tx, orgId));
 
+/** RFM scores alone (the on-demand job). */
 export const recomputeRfmScores = (ctx: AppContext, orgId: string) =>
   ctx.db.withOrg(orgId, async (tx) => {
     const { timeZone } = await findOrgLocaleSettings(tx, orgId);
-    return recomputeRfm(tx, orgId, ctx.clock.now(), timeZone);
+    const now = ctx.clock.now();
+    await buildFactsTable(tx, orgId, now);
+    return recomputeRfm(tx, orgId, now, timeZone);
   });
-
-export async function recomputeCustomers(ctx: AppContext, orgId: string) {
-  const stageChanges = await recomputeStages(ctx, orgId);
-  const scored = await recomputeRfmScores(ctx, orgId);
-  return { stageChanges, scored };
-}
 
 /** The scheduled run: one recompute job per organization that has customers. */
 export async function enqueueRecomputeForAll(ctx: AppContext) {

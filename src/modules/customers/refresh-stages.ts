@@ -1,13 +1,15 @@
 import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
 import { findOrgLocaleSettings } from '../orgs/api';
+import { buildFactsTable } from './repo-facts';
 import * as repo from './repo-lifecycle';
 
 const EMIT_PAGE = 5_000;
 
 /**
  * Brings lifecycle stages up to date at the clock's now, for `customerIds` (as events arrive)
- * or for the whole organization (the scheduled recompute), and emits every change on the bus.
+ * or for the whole organization (the scheduled recompute, which leaves the `customer_facts` it
+ * built for RFM to read in the same transaction), and emits every change on the bus.
  */
 export async function refreshStages(
   ctx: AppContext,
@@ -17,13 +19,13 @@ export async function refreshStages(
 ): Promise<number> {
   if (customerIds && !customerIds.length) return 0;
   const now = ctx.clock.now();
-  const [{ timeZone }, rules] = await Promise.all([
-    findOrgLocaleSettings(tx, orgId),
-    repo.findRules(tx, orgId),
-  ]);
+  const { timeZone } = await findOrgLocaleSettings(tx, orgId);
+  const rules = await repo.findRules(tx, orgId);
+  const cutoffs = await repo.cutoffsOf(tx, now, timeZone, rules);
+  if (!customerIds) await buildFactsTable(tx, orgId, cutoffs.regularFrom);
   const emitAll = !customerIds && ctx.bus.listens('customer.stage_changed');
   const before = emitAll ? await repo.lastStageChangeId(tx, orgId) : 0;
-  const { count, changes } = await repo.applyStageRules(tx, orgId, { now, timeZone, rules, customerIds });
+  const { count, changes } = await repo.applyStageRules(tx, orgId, { now, rules, cutoffs, customerIds });
   await ctx.bus.emitMany(
     tx,
     'customer.stage_changed',

@@ -150,17 +150,19 @@ export async function updateCustomer(
     .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)));
 }
 
-export async function findRfm(tx: Executor, orgId: string, customerId: string) {
+/** The customer's RFM scores; recency is counted in days from the last purchase to `now` in the time zone. */
+export async function findRfm(tx: Executor, orgId: string, customerId: string, now: Date, timeZone: string) {
   const [row] = await tx
     .select({
-      recencyDays: customerRfm.recencyDays,
+      recencyDays: sql<number>`((${now}::timestamptz at time zone ${timeZone})::date - ${customerRfm.lastPurchaseOn})::int`,
+      lastPurchaseOn: customerRfm.lastPurchaseOn,
       frequency: customerRfm.frequency,
       monetaryMinor: customerRfm.monetaryMinor,
       r: customerRfm.r,
       f: customerRfm.f,
       m: customerRfm.m,
       segment: customerRfm.segment,
-      computedAt: customerRfm.computedAt,
+      changedAt: customerRfm.changedAt,
     })
     .from(customerRfm)
     .where(and(eq(customerRfm.orgId, orgId), eq(customerRfm.customerId, customerId)));

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../db/database';
+import { factsSelect } from './repo-facts';
 import { customerStats, customers, lifecycleSettings, stageChanges } from './schema';
 import { DEFAULT_RULES, type LifecycleRules } from './stages';
 
@@ -69,86 +70,79 @@ export async function storeAliveProbabilities(
       alive_probability = excluded.alive_probability, alive_probability_at = excluded.alive_probability_at`);
 }
 
-/**
- * A whole organization is aggregated in one pass: with the default 4 MB of work memory the
- * planner walks a million events through an index in customer order (random reads) rather
- * than hashing them; this transaction may use more.
- */
-export async function allowLargeAggregates(tx: Executor) {
-  await tx.execute(sql`select set_config('work_mem', '256MB', true)`);
-}
-
 /** The instant a calendar day `daysBack` days before `now` starts, in the organization's time zone. */
 const dayStart = (now: Date, timeZone: string, daysBack: number) =>
   sql`((((${now}::timestamptz at time zone ${timeZone})::date - ${daysBack}::int)::timestamp) at time zone ${timeZone})`;
 
 export type StageChange = { customerId: string; externalId: string; from: string; to: string };
 
-/**
- * Applies the lifecycle rules (see stages.ts) in one statement: aggregates the events, decides
- * each customer's stage, updates the customers whose stage differs and logs each change.
- * `customerIds` limits it to those customers (as events arrive); without it every customer of
- * the organization is recomputed and only the number of changes comes back.
- */
-export async function applyStageRules(
+export type Cutoffs = { regularFrom: Date; referralFrom: Date; activeFrom: Date };
+
+/** The instants the rules' windows start: the start of a calendar day in the organization's time zone. */
+export async function cutoffsOf(
   tx: Executor,
-  orgId: string,
-  o: { now: Date; timeZone: string; rules: LifecycleRules; customerIds?: string[] },
-): Promise<{ count: number; changes: StageChange[] }> {
-  const { now, timeZone, rules } = o;
-  const scoped = o.customerIds !== undefined;
-  // A batch's customers are materialised first, so events and customers are reached through
-  // their indexes, once per customer, whatever the size of the tables.
-  const scope = scoped
-    ? sql`scope as materialized (
-        select distinct value::uuid as id from json_array_elements_text(${JSON.stringify(o.customerIds)}::json)),`
-    : sql``;
-  const eventsOfScope = scoped
-    ? sql`scope join events e on e.org_id = ${orgId}::uuid and e.customer_id = scope.id`
-    : sql`events e`;
-  const customersOfScope = scoped
-    ? sql`scope join customers c on c.org_id = ${orgId}::uuid and c.id = scope.id`
-    : sql`customers c`;
-  const aliveBelow = rules.lostAliveBelow;
-  if (!scoped) await allowLargeAggregates(tx);
-  // Constants for the whole statement, not a join evaluated on every event row.
+  now: Date,
+  timeZone: string,
+  rules: LifecycleRules,
+): Promise<Cutoffs> {
   const [k] = rowsOf<{ regularFrom: Date; referralFrom: Date; activeFrom: Date }>(
     await tx.execute(sql`
       select ${dayStart(now, timeZone, rules.regularWindowDays)} as "regularFrom",
              ${dayStart(now, timeZone, rules.referralWindowDays)} as "referralFrom",
              ${dayStart(now, timeZone, rules.lostAfterDays)} as "activeFrom"`),
   );
-  const regularFrom = sql`${new Date(k.regularFrom)}::timestamptz`;
-  const referralFrom = sql`${new Date(k.referralFrom)}::timestamptz`;
-  const activeFrom = sql`${new Date(k.activeFrom)}::timestamptz`;
+  return {
+    regularFrom: new Date(k.regularFrom),
+    referralFrom: new Date(k.referralFrom),
+    activeFrom: new Date(k.activeFrom),
+  };
+}
+
+/**
+ * Applies the lifecycle rules (see stages.ts) in one statement: decides each customer's stage
+ * from the facts of its events, updates the customers whose stage differs and logs each change.
+ * `customerIds` limits it to those customers (as events arrive), their facts aggregated here
+ * through the per-customer index; without it every customer of the organization is decided
+ * from the `customer_facts` table (buildFactsTable) and only the number of changes comes back.
+ */
+export async function applyStageRules(
+  tx: Executor,
+  orgId: string,
+  o: { now: Date; rules: LifecycleRules; cutoffs: Cutoffs; customerIds?: string[] },
+): Promise<{ count: number; changes: StageChange[] }> {
+  const { now, rules, cutoffs } = o;
+  const scoped = o.customerIds !== undefined;
+  // A batch's customers are materialised first, so events and customers are reached through
+  // their indexes, once per customer, whatever the size of the tables.
+  const facts = scoped
+    ? sql`scope as materialized (
+        select distinct value::uuid as id from json_array_elements_text(${JSON.stringify(o.customerIds)}::json)),
+      facts as (${factsSelect(orgId, cutoffs.regularFrom, sql`scope join events e on e.org_id = ${orgId}::uuid and e.customer_id = scope.id`)}),`
+    : sql`facts as (select * from customer_facts),`;
+  const customersOfScope = scoped
+    ? sql`scope join customers c on c.org_id = ${orgId}::uuid and c.id = scope.id`
+    : sql`customers c`;
+  const aliveBelow = rules.lostAliveBelow;
+  const minPurchases = sql`${rules.regularMinPurchases}::int`;
   const result = await tx.execute(sql`
-    with ${scope}
-    agg as (
-      select e.customer_id,
-             max(e.occurred_at) filter (where e.type = 'purchase') as last_purchase_at,
-             count(*) filter (where e.type = 'purchase' and e.occurred_at >= ${regularFrom}) as recent_purchases,
-             max(e.occurred_at) filter (where e.type = 'referral') as last_referral_at
-        from ${eventsOfScope}
-       where e.org_id = ${orgId}::uuid
-       group by e.customer_id
-    ),
+    with ${facts}
     decided as materialized (
       select c.id, c.lifecycle_stage as old_stage,
              case
-               when a.last_purchase_at is not null
-                    and (a.last_purchase_at < ${activeFrom}
+               when f.last_purchase_at is not null
+                    and (f.last_purchase_at < ${cutoffs.activeFrom}::timestamptz
                          or (${aliveBelow}::float8 is not null and s.alive_probability < ${aliveBelow}::float8))
                  then 'lost'
-               when a.recent_purchases >= ${rules.regularMinPurchases}::int
-                    and (s.last_nps >= ${rules.loyalMinNps}::int or a.last_referral_at >= ${referralFrom})
+               when f.recent_purchases >= ${minPurchases}
+                    and (s.last_nps >= ${rules.loyalMinNps}::int or f.last_referral_at >= ${cutoffs.referralFrom}::timestamptz)
                  then 'loyal'
-               when a.recent_purchases >= ${rules.regularMinPurchases}::int then 'regular'
-               when a.last_purchase_at is not null then 'buyer'
-               when a.customer_id is not null or s.last_response_at is not null then 'visitor'
+               when f.recent_purchases >= ${minPurchases} then 'regular'
+               when f.last_purchase_at is not null then 'buyer'
+               when f.customer_id is not null or s.last_response_at is not null then 'visitor'
                else 'potential'
              end as new_stage
         from ${customersOfScope}
-        left join agg a on a.customer_id = c.id
+        left join facts f on f.customer_id = c.id
         left join customer_stats s on s.org_id = c.org_id and s.customer_id = c.id
        where c.org_id = ${orgId}::uuid
     ),

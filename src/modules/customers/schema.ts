@@ -98,14 +98,14 @@ export const customerRfm = pgTable(
   {
     orgId: uuid('org_id').notNull(),
     customerId: uuid('customer_id').notNull(),
-    recencyDays: integer('recency_days').notNull(),
+    lastPurchaseOn: date('last_purchase_on', { mode: 'string' }).notNull(),
     frequency: integer('frequency').notNull(),
     monetaryMinor: bigint('monetary_minor', { mode: 'number' }).notNull(),
     r: smallint('r').notNull(),
     f: smallint('f').notNull(),
     m: smallint('m').notNull(),
     segment: text('segment').notNull(),
-    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.customerId] })],
 );

@@ -115,14 +115,15 @@ export const ZListCustomersQuery = ZPageQuery.extend({
 }).superRefine(refuseNul);
 
 const ZRfm = z.object({
-  recencyDays: z.int(),
+  recencyDays: z.int().describe('days from the last purchase to today, in the organization time zone'),
+  lastPurchaseOn: z.iso.date(),
   frequency: z.int(),
   monetaryMinor: z.int(),
   r: z.int(),
   f: z.int(),
   m: z.int(),
   segment: z.enum(RFM_SEGMENTS),
-  computedAt: z.date(),
+  changedAt: z.date().describe('when these scores last changed; they are recomputed daily'),
 });
 
 export const ZCustomerSchema = z.object({
