@@ -65,6 +65,26 @@ export function registerDemoCommand(program: Command) {
     });
 }
 
+/** A bar on a terminal; one line per step when the output goes to a file or a pipe. */
+function showProgress() {
+  if (!process.stderr.isTTY) {
+    return {
+      update: (step: string, done: number) => done === 0 && process.stdout.write(`seeding: ${step}…\n`),
+      stop: () => {},
+    };
+  }
+  const bar = new SingleBar({
+    format: ' {bar} {percentage}% | {step}',
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(100, 0, { step: 'organization' });
+  return {
+    update: (step: string, done: number) => bar.update(Math.round(done * 100), { step }),
+    stop: () => bar.stop(),
+  };
+}
+
 const summary = (counts: Record<string, number>) =>
   Object.entries(counts)
     .map(([k, v]) => `${k}: ${v.toLocaleString('en')}`)

@@ -94,10 +94,10 @@ export function generateDemo({
     }
   }
 
-  // Per day: about one purchase in 65 days while alive; a 15-unit average ticket (in minor units: 1500).
+  // Per day: about one purchase in 80 days while alive; a 15-unit average ticket (in minor units: 1500).
   const sim = simulateBgNbdPurchases({
     customers: buyers.length,
-    params: { r: 0.6, alpha: 40, a: 0.7, b: 3.5 },
+    params: { r: 0.6, alpha: 50, a: 0.7, b: 3.5 },
     spend: { p: 6, q: 4, gamma: 750 },
     firstDay: today - 730,
     acquisitionDays: 700,
@@ -124,7 +124,7 @@ export function generateDemo({
   const responses: DemoResponse[] = [];
   buyers.forEach((c, index) => {
     const days = purchasesOf.get(index) ?? [];
-    if (!days.length || rnd.next() > 0.25) return;
+    if (!days.length || rnd.next() > 0.12) return;
     // Frequent buyers are happier; a customer's mood is stable across their answers.
     const mood = rnd.normal() * 2 + 7.2 + Math.min(2, days.length / 6);
     const answers = days.length > 4 && rnd.next() < 0.5 ? 2 : 1;

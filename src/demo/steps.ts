@@ -30,8 +30,8 @@ export type DemoStep = {
 export const DEMO_STEPS: DemoStep[] = [
   customersStep,
   eventsStep,
-  topicsStep,
   surveysStep,
+  topicsStep,
   rfmStep,
   valueStep,
   casesStep,

@@ -34,7 +34,7 @@ export default function FeedbackPage() {
           </div>
         </>
       )}
-      {tab === 'responses' && <SurveyResponses />}
+      {tab === 'responses' && <SurveyResponses filters={filters} />}
       {tab === 'terms' && <TermsPanel filters={filters} />}
       {tab === 'topics' && <TopicsPanel filters={filters} />}
       {tab === 'drivers' && <DriversPanel filters={filters} />}

@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, type Page } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
+import type { FeedbackFilters } from '../../feedback/metric-api';
+import { endOfDay, startOfDay } from '../../lib/period';
 import { ResponsesList } from '../surveys/responses-list';
 import type { Survey } from '../surveys/types';
 
 /** Responses of one survey at a time (the API lists them per survey). */
-export function SurveyResponses() {
+export function SurveyResponses({ filters }: { filters: FeedbackFilters }) {
   const { t } = useTranslation();
   const surveys = useQuery({
     queryKey: ['surveys'],
@@ -33,7 +35,17 @@ export function SurveyResponses() {
           ))}
         </select>
       </label>
-      {survey.data && <ResponsesList survey={survey.data} />}
+      {survey.data && (
+        <ResponsesList
+          survey={survey.data}
+          filters={{
+            channel: filters.channel,
+            touchpoint: filters.touchpoint,
+            from: filters.from && startOfDay(filters.from),
+            to: filters.to && endOfDay(filters.to),
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -28,13 +28,20 @@ export function textAnswers(survey: Pick<Survey, 'questions'>, r: SurveyResponse
     .join(' · ');
 }
 
-export function ResponsesList({ survey }: { survey: Survey }) {
+/** Filters the responses API takes: channel, touchpoint and a period (instants). */
+export type ResponseFilters = { channel?: string; touchpoint?: string; from?: string; to?: string };
+
+export function ResponsesList({ survey, filters = {} }: { survey: Survey; filters?: ResponseFilters }) {
   const { t } = useTranslation();
   const f = useFormat();
   const list = useInfiniteQuery({
-    queryKey: ['survey', survey.id, 'responses'],
+    queryKey: ['survey', survey.id, 'responses', filters],
     queryFn: ({ pageParam }) =>
-      get<Page<SurveyResponse>>(`/surveys/${survey.id}/responses`, { limit: 100, cursor: pageParam }),
+      get<Page<SurveyResponse>>(`/surveys/${survey.id}/responses`, {
+        ...filters,
+        limit: 100,
+        cursor: pageParam,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
