@@ -25,7 +25,12 @@ function builtAt(): number {
 
 /** Builds web/dist when a source is newer than the last build; one build at a time across test files. */
 export async function ensureWebBuilt() {
-  const sources = () => Math.max(newestMtime(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs);
+  const sources = () =>
+    Math.max(
+      newestMtime(join(WEB, 'src')),
+      statSync(join(WEB, 'index.html')).mtimeMs,
+      statSync(join(WEB, 'vite.config.ts')).mtimeMs,
+    );
   for (;;) {
     if (builtAt() > sources()) return;
     try {
