@@ -31,19 +31,14 @@ export function registerDemoCommand(program: Command) {
       rmSync(dataDir, { recursive: true, force: true });
       const config = { ...loadConfig(), dataDir, databaseUrl: undefined, logLevel: 'warn' as const };
       const server = await startServer(config);
-      const bar = new SingleBar({
-        format: ' {bar} {percentage}% | {step}',
-        hideCursor: true,
-        clearOnComplete: true,
-      });
-      bar.start(100, 0, { step: 'organization' });
       const started = Date.now();
+      const progress = showProgress();
       const result = await seedDemo(server.app, {
         customers: o.customers,
         seed: o.seed,
-        onProgress: (step, done) => bar.update(Math.round(done * 100), { step }),
+        onProgress: progress.update,
       });
-      bar.stop();
+      progress.stop();
       const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
       const url = config.publicUrl ?? `http://${host}:${config.port}`;
       const out = process.stdout;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 
-// biome-ignore lint/suspicious/noExplicitAny: ECharts options are a large untyped tree.
+// ECharts options are a large untyped tree.
 export type ChartOption = Record<string, any>;
 
 type EChartsInstance = {
