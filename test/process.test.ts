@@ -138,7 +138,7 @@ describe('the orientir process', () => {
     expect(login.status).toBe(200);
     again.child.kill('SIGINT');
     expect(await exited(again.child)).toBe(0);
-  });
+  }, 240_000);
 
   it('serves on PostgreSQL with DATABASE_URL', async () => {
     const schema = `proc_${Date.now().toString(36)}`;
@@ -158,5 +158,5 @@ describe('the orientir process', () => {
       await admin.execOwner(`drop schema ${schema} cascade`);
       await admin.close();
     }
-  });
+  }, 120_000);
 });
