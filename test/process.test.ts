@@ -37,7 +37,7 @@ async function startServe(env: Record<string, string>) {
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const url = `http://127.0.0.1:${env.PORT}`;
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 360; i++) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) return { child, url };
