@@ -9,7 +9,7 @@ export type RuleConditions = {
   surveyIds?: string[];
   touchpoints?: string[];
   channels?: string[];
-  /** Customer conditions: service tier (null counts as standard), lifecycle stage, `attributes.segment`. */
+  /** Customer conditions: service tier (null counts as standard), lifecycle stage, RFM segment (else `attributes.segment`). */
   tiers?: string[];
   stages?: string[];
   segments?: string[];

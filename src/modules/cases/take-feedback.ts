@@ -22,7 +22,7 @@ const factsOf = (c: CustomerRef | undefined): CustomerFacts =>
     ? {
         tier: c.serviceTier ?? 'standard',
         stage: c.lifecycleStage,
-        segment: typeof c.attributes.segment === 'string' ? c.attributes.segment : null,
+        segment: c.rfmSegment ?? (typeof c.attributes.segment === 'string' ? c.attributes.segment : null),
       }
     : null;
 

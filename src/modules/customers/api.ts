@@ -6,7 +6,7 @@ import { refreshStages } from './refresh-stages';
 import { updateServiceTiers } from './repo-bulk';
 import type { EventRow } from './repo-events';
 import { type AliveProbability, storeAliveProbabilities } from './repo-lifecycle';
-import { customers } from './schema';
+import { customerRfm, customers } from './schema';
 
 /** The customer fields other modules may read (through these functions, not the table). */
 const customerRef = {
@@ -19,9 +19,14 @@ const customerRef = {
   ownerId: customers.ownerId,
   lifecycleStage: customers.lifecycleStage,
   serviceTier: customers.serviceTier,
+  rfmSegment: customerRfm.segment,
   attributes: customers.attributes,
   erasedAt: customers.erasedAt,
 };
+
+/** The customer with its RFM segment (none until RFM has been computed for it). */
+const customerWithRfm = () =>
+  and(eq(customerRfm.orgId, customers.orgId), eq(customerRfm.customerId, customers.id));
 
 export type CustomerRef = {
   id: string;
@@ -33,6 +38,8 @@ export type CustomerRef = {
   ownerId: string | null;
   lifecycleStage: string;
   serviceTier: string | null;
+  /** RFM segment key, e.g. `champions`; null for customers without purchases or before RFM runs. */
+  rfmSegment: string | null;
   attributes: Record<string, unknown>;
   erasedAt: Date | null;
 };
@@ -45,6 +52,7 @@ export async function findCustomerByExternalId(
   const [row] = await tx
     .select(customerRef)
     .from(customers)
+    .leftJoin(customerRfm, customerWithRfm())
     .where(and(eq(customers.orgId, orgId), eq(customers.externalId, externalId)));
   return row;
 }
@@ -57,6 +65,7 @@ export async function findCustomer(
   const [row] = await tx
     .select(customerRef)
     .from(customers)
+    .leftJoin(customerRfm, customerWithRfm())
     .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)));
   return row;
 }

@@ -20,7 +20,7 @@ export async function dimensionsOfCustomer(
   const owner = c.ownerId ? await findUserRef(tx, orgId, c.ownerId) : undefined;
   return {
     stage: c.lifecycleStage ?? '',
-    segment: text((c as { rfmSegment?: unknown }).rfmSegment ?? c.attributes?.segment),
+    segment: text(c.rfmSegment ?? c.attributes?.segment),
     tier: c.serviceTier ?? '',
     team: owner?.team ?? text(c.attributes?.team),
   };
