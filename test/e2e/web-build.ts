@@ -23,6 +23,14 @@ function builtAt(): number {
   }
 }
 
+function lockedAt(): number {
+  try {
+    return statSync(LOCK).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+}
+
 /** Builds web/dist when a source is newer than the last build; one build at a time across test files. */
 export async function ensureWebBuilt() {
   const sources = () =>
@@ -36,6 +44,8 @@ export async function ensureWebBuilt() {
     try {
       mkdirSync(LOCK);
     } catch {
+      // A lock left by a run that died is taken over after two minutes.
+      if (Date.now() - lockedAt() > 120_000) rmdirSync(LOCK);
       await new Promise((r) => setTimeout(r, 500));
       continue;
     }
