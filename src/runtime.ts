@@ -6,8 +6,8 @@ import { EventBus } from './events/bus';
 import type { App, AppContext } from './http/types';
 import { JobQueue } from './jobs/queue';
 import { type Clock, systemClock } from './lib/clock';
-import { createMailer } from './notify/mailer';
 import { MODULES } from './modules/registry';
+import { createMailer } from './notify/mailer';
 
 /** Opens the database, applies migrations and assembles the context shared by HTTP, jobs and CLI. */
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {

@@ -17,7 +17,10 @@ export interface Mailer {
 }
 
 /** SMTP through nodemailer when SMTP_URL is set; otherwise a mailer that sends nothing. */
-export function createMailer(smtpUrl: string | undefined, from = 'Orientir <no-reply@orientir.local>'): Mailer {
+export function createMailer(
+  smtpUrl: string | undefined,
+  from = 'Orientir <no-reply@orientir.local>',
+): Mailer {
   if (!smtpUrl) {
     return { configured: false, send: async () => ({ messageId: null }), close: () => {} };
   }

@@ -5,8 +5,8 @@ import { EventBus } from '../../src/events/bus';
 import type { App, AppContext } from '../../src/http/types';
 import { JobQueue } from '../../src/jobs/queue';
 import { ManualClock } from '../../src/lib/clock';
-import { createMailer } from '../../src/notify/mailer';
 import { MODULES } from '../../src/modules/registry';
+import { createMailer } from '../../src/notify/mailer';
 import { createTestDatabase } from './db';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
