@@ -1,5 +1,5 @@
 import type { AppContext } from '../../http/types';
-import { type Locale, pickLocale } from '../../lib/localize';
+import { type Locale, pickLocale } from '../../i18n/catalog';
 import { findCustomer } from '../customers/api';
 import { findOrgProfile } from '../orgs/api';
 import { changeCase } from './change-case';

@@ -1,5 +1,5 @@
-import { escapeHtml } from '../../lib/html-escape';
-import { type Locale, translate } from '../../lib/localize';
+import { type Locale, translate } from '../../i18n/catalog';
+import { escapeHtml } from '../../lib/html';
 import type { FollowUpState } from './answer-follow-up';
 import { CASE_MESSAGES } from './messages';
 

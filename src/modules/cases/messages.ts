@@ -1,4 +1,4 @@
-import type { Catalog } from '../../lib/localize';
+import type { Catalog } from '../../i18n/catalog';
 
 type Key =
   | 'titleResponse'

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
+import { type Locale, pickLocale, translate } from '../../i18n/catalog';
 import type { Job } from '../../jobs/queue';
-import { type Locale, pickLocale, translate } from '../../lib/localize';
 import { sendQuietly } from '../../notify/send-quietly';
 import { findCustomer } from '../customers/api';
 import { findOrgProfile, findUserRef } from '../orgs/api';

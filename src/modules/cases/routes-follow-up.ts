@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../http/types';
-import { acceptedLanguages } from '../../lib/localize';
+import { negotiateLocale } from '../../i18n/locales';
 import { followUp } from './answer-follow-up';
 import { renderFollowUpPage } from './follow-up-page';
 
@@ -35,7 +35,7 @@ export async function followUpRoutes(app: App) {
         schema: { hide: true, params: ZParams, querystring: ZQuery },
       },
       async (req, reply) => {
-        const lang = req.query.lang ?? acceptedLanguages(req.headers['accept-language'])[0];
+        const lang = req.query.lang ?? negotiateLocale(req.headers['accept-language']);
         const state = await followUp(app.ctx, req.params.token, undefined, lang);
         return send(reply, state, req.url);
       },
@@ -53,7 +53,7 @@ export async function followUpRoutes(app: App) {
         },
       },
       async (req, reply) => {
-        const lang = req.query.lang ?? acceptedLanguages(req.headers['accept-language'])[0];
+        const lang = req.query.lang ?? negotiateLocale(req.headers['accept-language']);
         const state = await followUp(app.ctx, req.params.token, req.body.answer, lang);
         return send(reply, state, req.url);
       },

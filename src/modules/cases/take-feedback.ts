@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database';
 import type { DomainEvents } from '../../events/bus';
 import type { AppContext } from '../../http/types';
-import { pickLocale, translate } from '../../lib/localize';
+import { pickLocale, translate } from '../../i18n/catalog';
 import { type CustomerRef, findCustomer } from '../customers/api';
 import { CASE_MESSAGES } from './messages';
 import type { Priority } from './model';

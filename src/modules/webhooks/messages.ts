@@ -1,4 +1,4 @@
-import type { Catalog } from '../../lib/localize';
+import type { Catalog } from '../../i18n/catalog';
 
 /** Texts of the webhooks module for people, in the four languages of the product. */
 export const WEBHOOK_MESSAGES: Catalog<'disabledSubject' | 'disabledBody'> = {

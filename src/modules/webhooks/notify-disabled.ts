@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
+import { pickLocale, translate } from '../../i18n/catalog';
 import type { Job } from '../../jobs/queue';
-import { pickLocale, translate } from '../../lib/localize';
 import { sendQuietly } from '../../notify/send-quietly';
 import { findOrgProfile, listOwners } from '../orgs/api';
 import { WEBHOOK_MESSAGES } from './messages';

@@ -1,6 +1,6 @@
-/** The languages the product speaks. */
-export const LOCALES = ['en', 'pl', 'cs', 'ru'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { isLocale, type Locale } from './locales';
+
+export type { Locale } from './locales';
 
 /** Messages of one feature in every locale; a missing key fails to compile. */
 export type Catalog<K extends string> = Record<Locale, Record<K, string>>;
@@ -9,24 +9,9 @@ export type Catalog<K extends string> = Record<Locale, Record<K, string>>;
 export function pickLocale(...candidates: (string | null | undefined)[]): Locale {
   for (const candidate of candidates) {
     const lang = candidate?.slice(0, 2).toLowerCase();
-    if (lang && (LOCALES as readonly string[]).includes(lang)) return lang as Locale;
+    if (isLocale(lang)) return lang;
   }
   return 'en';
-}
-
-/** Languages of an Accept-Language header, most preferred first. */
-export function acceptedLanguages(header: string | undefined): string[] {
-  if (!header) return [];
-  return header
-    .split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(';');
-      const q = params.find((p) => p.trim().startsWith('q='));
-      return { tag: tag.trim(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
-    })
-    .filter((l) => l.tag && l.q > 0)
-    .sort((a, b) => b.q - a.q)
-    .map((l) => l.tag);
 }
 
 /** Fills `{name}` placeholders; unknown names stay as they are. */
