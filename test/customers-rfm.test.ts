@@ -97,7 +97,12 @@ describe.each(ENGINES)('RFM on %s', (engine) => {
     expect(after.recencyDays).toBe(before.recencyDays + 1);
     expect(after.lastPurchaseOn).toBe(before.lastPurchaseOn);
     expect(after.changedAt).toBe(before.changedAt); // the row was not rewritten
-    expect([after.r, after.f, after.m, after.segment]).toEqual([before.r, before.f, before.m, before.segment]);
+    expect([after.r, after.f, after.m, after.segment]).toEqual([
+      before.r,
+      before.f,
+      before.m,
+      before.segment,
+    ]);
   });
 
   it('gives tied values one score', async () => {
