@@ -9,50 +9,65 @@ const MINUTE_MS = 60_000;
 /** Events imported long after they happened trigger nobody: the moment to ask has passed. */
 const STALE_AFTER_MS = 7 * 24 * 60 * MINUTE_MS;
 
-/** Queues the surveys whose triggers listen for `eventType`, each once per cause, after its delay. */
-async function queueTriggered(
-  ctx: AppContext,
-  tx: Executor,
-  e: { orgId: string; customerId: string; eventType: string; causeId: string; at: Date },
-) {
-  const now = ctx.clock.now();
-  for (const trigger of await repo.findTriggersForEvent(tx, e.orgId, e.eventType)) {
-    const due = e.at.getTime() + trigger.delayMinutes * MINUTE_MS;
-    if (due < now.getTime() - STALE_AFTER_MS) continue;
-    await ctx.jobs.enqueue(
-      {
-        name: TRIGGER_JOB,
-        orgId: e.orgId,
-        payload: { surveyId: trigger.surveyId, customerId: e.customerId },
-        runAt: new Date(Math.max(due, now.getTime())),
-        dedupeKey: `survey-trigger:${trigger.surveyId}:${e.eventType}:${e.causeId}`,
-      },
-      tx,
-    );
+type Cause = { orgId: string; customerId: string; eventType: string; causeId: string; at: Date };
+
+/**
+ * Queues the surveys whose triggers listen for each cause's type, once per cause, after their
+ * delay. Triggers are looked up once per organization and type, so an imported batch costs a
+ * query per type, not per event.
+ */
+async function queueTriggered(ctx: AppContext, tx: Executor, causes: readonly Cause[]) {
+  const now = ctx.clock.now().getTime();
+  const triggersOf = new Map<string, Awaited<ReturnType<typeof repo.findTriggersForEvent>>>();
+  for (const e of causes) {
+    const key = `${e.orgId}\u0000${e.eventType}`;
+    let triggers = triggersOf.get(key);
+    if (!triggers) {
+      triggers = await repo.findTriggersForEvent(tx, e.orgId, e.eventType);
+      triggersOf.set(key, triggers);
+    }
+    for (const trigger of triggers) {
+      const due = e.at.getTime() + trigger.delayMinutes * MINUTE_MS;
+      if (due < now - STALE_AFTER_MS) continue;
+      await ctx.jobs.enqueue(
+        {
+          name: TRIGGER_JOB,
+          orgId: e.orgId,
+          payload: { surveyId: trigger.surveyId, customerId: e.customerId },
+          runAt: new Date(Math.max(due, now)),
+          dedupeKey: `survey-trigger:${trigger.surveyId}:${e.eventType}:${e.causeId}`,
+        },
+        tx,
+      );
+    }
   }
 }
 
 /** Subscribes survey triggers to interaction events and resolved cases. */
 export function subscribeTriggers(ctx: AppContext) {
-  ctx.bus.on('event.recorded', async (tx, e) => {
-    if (e.type === 'survey_response') return;
-    await queueTriggered(ctx, tx, {
-      orgId: e.orgId,
-      customerId: e.customerId,
-      eventType: e.type,
-      causeId: e.eventId,
-      at: e.occurredAt,
-    });
+  ctx.bus.onBatch('event.recorded', async (tx, batch) => {
+    const causes = batch
+      .filter((e) => e.type !== 'survey_response')
+      .map((e) => ({
+        orgId: e.orgId,
+        customerId: e.customerId,
+        eventType: e.type,
+        causeId: e.eventId,
+        at: e.occurredAt,
+      }));
+    if (causes.length) await queueTriggered(ctx, tx, causes);
   });
   ctx.bus.on('case.resolved', async (tx, e) => {
     if (!e.customerId) return;
-    await queueTriggered(ctx, tx, {
-      orgId: e.orgId,
-      customerId: e.customerId,
-      eventType: 'case.resolved',
-      causeId: e.caseId,
-      at: ctx.clock.now(),
-    });
+    await queueTriggered(ctx, tx, [
+      {
+        orgId: e.orgId,
+        customerId: e.customerId,
+        eventType: 'case.resolved',
+        causeId: e.caseId,
+        at: ctx.clock.now(),
+      },
+    ]);
   });
 }
 
