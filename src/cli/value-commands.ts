@@ -5,7 +5,7 @@ import { AppError } from '../lib/errors';
 import { loadOrgCalendar } from '../modules/value/calendar';
 import { fitValueModels } from '../modules/value/fit-values';
 import { formatFitReport } from '../modules/value/format-report';
-import type { TimeUnit } from '../modules/value/models';
+import type { TimeUnit } from '../modules/value/models/types';
 import { findOrgId, withContext } from './context';
 
 export type ValueFitOptions = {

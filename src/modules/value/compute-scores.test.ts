@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeScores, pickTransactionModel, scoreOptionsOf } from './compute-scores';
-import {
-  buildFitReport,
-  computeBgNbdAliveProbability,
-  predictBgNbdPurchases,
-  predictDiscountedPurchases,
-  summarizePurchases,
-} from './models';
+import { computeBgNbdAliveProbability, predictBgNbdPurchases } from './models/bgnbd-score';
 import { readCdnowSample } from './models/cdnow-fixture';
+import { predictDiscountedPurchases } from './models/clv';
+import { buildFitReport } from './models/report';
+import { summarizePurchases } from './models/summarize';
 import { DEFAULT_VALUE_SETTINGS } from './settings';
 
 const summary = summarizePurchases(readCdnowSample(), { until: '1997-09-30' });

@@ -1,17 +1,12 @@
 // Per-customer value from a fit: P(alive), expected purchases over the horizon, expected
 // spend, discounted CLV, cost to serve, profitability and tier. Pure: typed arrays in and out.
 import { computeCostToServe, type ServiceHistory } from './cost-to-serve';
-import {
-  convertAnnualRate,
-  DAYS_PER_UNIT,
-  type FitReport,
-  type GammaGammaParams,
-  type PurchaseSummary,
-  predictDiscountedPurchases,
-  type ScoreOptions,
-  scoreCustomers,
-  type TransactionModel,
-} from './models';
+import { predictDiscountedPurchases, type TransactionModel } from './models/clv';
+import { convertAnnualRate } from './models/discounting';
+import type { FitReport } from './models/report';
+import { type ScoreOptions, scoreCustomers } from './models/score';
+import type { PurchaseSummary } from './models/summarize';
+import { DAYS_PER_UNIT, type GammaGammaParams } from './models/types';
 import type { ValueSettings } from './settings';
 import { assignTiers } from './tier-rule';
 

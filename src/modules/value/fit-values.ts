@@ -1,13 +1,9 @@
 import type { AppContext } from '../../http/types';
 import { formatDayNumber } from '../../lib/day-number';
 import { loadOrgCalendar, resolveHoldoutUntil, resolveUntil } from './calendar';
-import {
-  type BuildFitReportOptions,
-  buildFitReport,
-  type FitReport,
-  summarizePurchases,
-  type TimeUnit,
-} from './models';
+import { type BuildFitReportOptions, buildFitReport, type FitReport } from './models/report';
+import { summarizePurchases } from './models/summarize';
+import type { TimeUnit } from './models/types';
 import { insertFit } from './repo-fits';
 import {
   loadOrgPurchases,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../i18n/locales';
 import { formatFitReport } from './format-report';
-import { buildFitReport, summarizePurchases } from './models';
 import { readCdnowSample } from './models/cdnow-fixture';
+import { buildFitReport } from './models/report';
+import { summarizePurchases } from './models/summarize';
 
 const report = buildFitReport(
   summarizePurchases(readCdnowSample(), { until: '1997-09-30', holdoutUntil: '1998-06-30' }),

@@ -1,7 +1,7 @@
 // The fit report as a plain-text table (the CLI's --report), in the reader's language.
 import type { Locale } from '../../i18n/locales';
 import { reportText } from './messages';
-import type { FitReport, ReportedFit } from './models';
+import type { FitReport, ReportedFit } from './models/report';
 import type { ScoreOutcome } from './score-values';
 
 const MODEL_NAMES = { bgnbd: 'BG/NBD', paretoNbd: 'Pareto/NBD', gammaGamma: 'Gamma-Gamma' } as const;

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/database';
 import { readPurchaseBatches } from '../customers/api';
-import type { PurchaseColumns } from './models';
+import type { PurchaseColumns } from './models/summarize';
 
 /** Every purchase of an organization as typed columns; `customer` indexes `customerIds`. */
 export type LoadedPurchases = {

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
-import type { FitReport } from './models';
+import type { FitReport } from './models/report';
 import { valueFits } from './schema';
 
 export type StoredFit = {
