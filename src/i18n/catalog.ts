@@ -14,12 +14,12 @@ export function pickLocale(...candidates: (string | null | undefined)[]): Locale
   return 'en';
 }
 
-/** Fills `{name}` placeholders; unknown names stay as they are. */
+/** Fills `{name}` slots; unknown names stay as they are. */
 export function fill(template: string, vars: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-/** A message of `catalog` in `locale`, with its placeholders filled. */
+/** A message of `catalog` in `locale`, with its `{name}` slots filled. */
 export function translate<K extends string>(
   catalog: Catalog<K>,
   locale: Locale,

@@ -1,7 +1,7 @@
 export type MessageParams = Record<string, string | number>;
 
 /**
- * Formats an ICU-like message: `{name}` placeholders and
+ * Formats an ICU-like message: `{name}` slots and
  * `{count, plural, =0 {none} one {# day} few {# days} other {# days}}` with the plural
  * category of the locale (Intl.PluralRules); `#` is the number in the locale's digits.
  */
