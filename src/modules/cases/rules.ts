@@ -137,8 +137,12 @@ function matchesEvent(c: RuleConditions, f: EventFacts): boolean {
 }
 
 export function matchesRule(rule: CaseRule, facts: Facts): boolean {
+  return matchesCustomer(rule.conditions, facts.customer) && mayMatchWithoutCustomer(rule, facts);
+}
+
+/** Whether the rule could match these facts for some customer: its customer conditions aside. */
+export function mayMatchWithoutCustomer(rule: CaseRule, facts: Facts): boolean {
   if (!rule.enabled || rule.trigger !== facts.trigger) return false;
-  if (!matchesCustomer(rule.conditions, facts.customer)) return false;
   return facts.trigger === 'response'
     ? matchesResponse(rule.conditions, facts)
     : matchesEvent(rule.conditions, facts);

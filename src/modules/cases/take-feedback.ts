@@ -2,12 +2,20 @@ import type { Executor } from '../../db/database';
 import type { DomainEvents } from '../../events/bus';
 import type { AppContext } from '../../http/types';
 import { pickLocale, translate } from '../../i18n/catalog';
-import { type CustomerRef, findCustomer } from '../customers/api';
+import { type CustomerRef, findCustomer, findCustomers } from '../customers/api';
 import { CASE_MESSAGES } from './messages';
 import type { Priority } from './model';
 import { takeNegativeFeedback } from './open-case';
 import { type CaseRuleRow, listRules } from './repo-settings';
-import { type CaseRule, type CustomerFacts, pickRule, type RuleConditions, rulesUseTopics } from './rules';
+import {
+  type CaseRule,
+  type CustomerFacts,
+  type EventFacts,
+  mayMatchWithoutCustomer,
+  pickRule,
+  type RuleConditions,
+  rulesUseTopics,
+} from './rules';
 import { type CaseSetup, loadCaseSetup } from './setup';
 import { topicsOfResponse } from './topics';
 
@@ -36,7 +44,11 @@ async function loadRules(ctx: AppContext, tx: Executor, orgId: string, trigger: 
 /** Payloads of a batch by organization (a batch normally has one). */
 function byOrg<T extends { orgId: string }>(payloads: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const p of payloads) out.set(p.orgId, [...(out.get(p.orgId) ?? []), p]);
+  for (const p of payloads) {
+    const list = out.get(p.orgId);
+    if (list) list.push(p);
+    else out.set(p.orgId, [p]);
+  }
   return out;
 }
 
@@ -101,40 +113,54 @@ async function takeResponse(
   });
 }
 
-/** Interaction events (a refund, a complaint): the event rules decide. */
+/**
+ * Interaction events (a refund, a complaint): the event rules decide. Most events (purchases,
+ * visits) match no rule whatever their customer, so only the rest cost a customer lookup, and
+ * those customers are read in one query.
+ */
 export async function takeEvents(ctx: AppContext, tx: Executor, payloads: DomainEvents['event.recorded'][]) {
   for (const [orgId, batch] of byOrg(payloads)) {
     const { setup, rules } = await loadRules(ctx, tx, orgId, 'event');
-    // Most events (purchases, visits) no rule names: they cost no customer lookup.
-    const types = rules.some((r) => !r.conditions.eventTypes?.length)
-      ? undefined
-      : new Set(rules.flatMap((r) => r.conditions.eventTypes ?? []));
-    for (const p of batch) if (!types || types.has(p.type)) await takeEvent(ctx, tx, p, setup, rules);
+    const candidates = batch
+      .map((p) => ({ p, facts: eventFactsOf(p) }))
+      .filter(({ facts }) => rules.some((r) => mayMatchWithoutCustomer(r, facts)));
+    if (!candidates.length) continue;
+    const customers = await findCustomers(
+      tx,
+      orgId,
+      candidates.map(({ p }) => p.customerId),
+    );
+    for (const { p, facts } of candidates) {
+      const customer = customers.get(p.customerId);
+      const rule = pickRule(rules, { ...facts, customer: factsOf(customer) });
+      if (rule) await openEventCase(ctx, tx, p, setup, rule, customer);
+    }
   }
 }
 
-async function takeEvent(
-  ctx: AppContext,
-  tx: Executor,
-  p: DomainEvents['event.recorded'],
-  setup: CaseSetup,
-  rules: CaseRule[],
-) {
-  const { orgId } = p;
-  const customer = await findCustomer(tx, orgId, p.customerId);
+function eventFactsOf(p: DomainEvents['event.recorded']): EventFacts {
   const tags = Array.isArray(p.data.tags)
     ? p.data.tags.filter((t): t is string => typeof t === 'string')
     : [];
-  const rule = pickRule(rules, {
+  return {
     trigger: 'event',
     type: p.type,
     channel: p.channel,
     touchpoint: p.touchpoint,
     tags,
-    customer: factsOf(customer),
-  });
-  if (!rule) return;
-  await takeNegativeFeedback(ctx, tx, orgId, {
+    customer: null,
+  };
+}
+
+function openEventCase(
+  ctx: AppContext,
+  tx: Executor,
+  p: DomainEvents['event.recorded'],
+  setup: CaseSetup,
+  rule: CaseRule,
+  customer: CustomerRef | undefined,
+) {
+  return takeNegativeFeedback(ctx, tx, p.orgId, {
     title: translate(CASE_MESSAGES, pickLocale(setup.org.defaultLocale), 'titleEvent', { type: p.type }),
     priority: rule.priority,
     ruleId: rule.id,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
 import { storeEvents } from './ingest-events';
@@ -68,6 +68,28 @@ export async function findCustomer(
     .leftJoin(customerRfm, customerWithRfm())
     .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)));
   return row;
+}
+
+/** Ids per statement: well under the protocol's 65,535 parameters. */
+const LOOKUP_CHUNK = 10_000;
+
+/** Several customers by id at once, keyed by id (an unknown id is simply absent). */
+export async function findCustomers(
+  tx: Executor,
+  orgId: string,
+  customerIds: readonly string[],
+): Promise<Map<string, CustomerRef>> {
+  const ids = [...new Set(customerIds)];
+  const found = new Map<string, CustomerRef>();
+  for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
+    const rows = await tx
+      .select(customerRef)
+      .from(customers)
+      .leftJoin(customerRfm, customerWithRfm())
+      .where(and(eq(customers.orgId, orgId), inArray(customers.id, ids.slice(start, start + LOOKUP_CHUNK))));
+    for (const r of rows) found.set(r.id, r);
+  }
+  return found;
 }
 
 /** The customer's id, creating a bare customer (stage `potential`) when the external id is new. */

@@ -3,12 +3,13 @@ import type { AppContext } from '../../http/types';
 import { findOrgLocaleSettings } from '../orgs/api';
 import { buildFactsTable } from './repo-facts';
 import * as repo from './repo-lifecycle';
+import { type Arrival, movedByArrivals } from './stages';
 
 const EMIT_PAGE = 5_000;
 
 /**
- * Brings lifecycle stages up to date at the clock's now, for `customerIds` (as events arrive)
- * or for the whole organization (the scheduled recompute, which leaves the `customer_facts` it
+ * Brings lifecycle stages up to date at the clock's now, for `customerIds` (as answers or
+ * modelled values arrive) or for the whole organization (the scheduled recompute, which leaves the `customer_facts` it
  * built for RFM to read in the same transaction), and emits every change on the bus.
  */
 export async function refreshStages(
@@ -40,6 +41,14 @@ export async function refreshStages(
   );
   if (emitAll && count) await emitLoggedChanges(ctx, tx, orgId, before);
   return count;
+}
+
+/**
+ * After events arrive: decides the customers whose stage these events can move (movedByArrivals);
+ * the others keep theirs until the scheduled recompute, which owns every change by time alone.
+ */
+export function refreshStagesOfArrivals(ctx: AppContext, tx: Executor, orgId: string, arrived: Arrival[]) {
+  return refreshStages(ctx, tx, orgId, movedByArrivals(arrived));
 }
 
 /** A full recompute may change a million stages: they are read back and emitted page by page. */

@@ -32,17 +32,24 @@ export type StoredEvent = {
 };
 
 /**
- * One statement: customers named by an unknown external id are created, then the events go in
- * with INSERT … ON CONFLICT DO NOTHING, so an id already stored (or repeated in the batch) is
+ * An event stored now, with the stage its customer had before the batch (`potential` when created
+ * now; null when the customer was named by id, its stage not read).
+ */
+export type ArrivedEvent = StoredEvent & { stageBefore: string | null };
+
+/**
+ * One statement: customers named by an unknown external id are created (the known ones are
+ * looked up first: a refused insert costs more than a lookup), then the events go in with
+ * INSERT … ON CONFLICT DO NOTHING, so an id already stored (or repeated in the batch) is
  * skipped and a retried batch stores nothing twice. Returns the events stored now and the
  * customers created.
  */
 export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[], now: Date) {
-  const complete = rows.map((r) => ({ ...r, id: r.id ?? randomUUID(), data: r.data ?? {} }));
+  const ids = rows.map((r) => r.id ?? randomUUID());
   // Absent keys read as null: only what a row has is sent.
   const json = JSON.stringify(
-    complete.map((r) => ({
-      id: r.id,
+    rows.map((r, i) => ({
+      id: ids[i],
       customer_id: r.customerId,
       customer: r.customerId ? undefined : r.customerExternalId,
       type: r.type,
@@ -52,7 +59,7 @@ export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[]
       amount_base_minor: r.amountBaseMinor ?? undefined,
       channel: r.channel ?? undefined,
       touchpoint: r.touchpoint ?? undefined,
-      data: Object.keys(r.data).length ? r.data : undefined,
+      data: r.data && Object.keys(r.data).length ? r.data : undefined,
     })),
   );
   const result = await tx.execute(sql`
@@ -62,17 +69,18 @@ export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[]
         touchpoint text, data jsonb)
     ),
     wanted as (select distinct customer from input where customer is not null),
+    known as materialized (
+      select c.id, c.external_id, c.lifecycle_stage from wanted w
+        join customers c on c.org_id = ${orgId}::uuid and c.external_id = w.customer
+    ),
     created as (
       insert into customers (org_id, external_id, created_at, updated_at)
-      select ${orgId}::uuid, customer, ${now}::timestamptz, ${now}::timestamptz from wanted
+      select ${orgId}::uuid, w.customer, ${now}::timestamptz, ${now}::timestamptz from wanted w
+       where not exists (select 1 from known k where k.external_id = w.customer)
       on conflict (org_id, external_id) do nothing
       returning id, external_id
     ),
-    ids as (
-      select id, external_id from created
-      union all
-      select c.id, c.external_id from wanted w join customers c on c.org_id = ${orgId}::uuid and c.external_id = w.customer
-    ),
+    ids as (select id, external_id from known union all select id, external_id from created),
     stored as (
       insert into events (org_id, id, customer_id, type, occurred_at, amount_minor, currency, amount_base_minor,
                           channel, touchpoint, data)
@@ -82,23 +90,26 @@ export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[]
       on conflict (org_id, id) do nothing
       returning id, customer_id
     )
-    select 'event' as kind, id, customer_id::text as ref from stored
+    select 'event' as kind, s.id, s.customer_id::text as ref,
+           case when k.id is not null then k.lifecycle_stage when s.customer_id in (select id from created) then 'potential' end as stage
+      from stored s left join known k on k.id = s.customer_id
     union all
-    select 'customer', id::text, external_id from created`);
-  const storedCustomer = new Map<string, string>();
+    select 'customer', id::text, external_id, null from created`);
+  const storedEvents = new Map<string, { customerId: string; stage: string | null }>();
   const created: { id: string; externalId: string }[] = [];
-  for (const r of rowsOf<{ kind: string; id: string; ref: string }>(result)) {
-    if (r.kind === 'event') storedCustomer.set(r.id, r.ref);
+  for (const r of rowsOf<{ kind: string; id: string; ref: string; stage: string | null }>(result)) {
+    if (r.kind === 'event') storedEvents.set(r.id, { customerId: r.ref, stage: r.stage });
     else created.push({ id: r.id, externalId: r.ref });
   }
-  const stored: StoredEvent[] = [];
-  for (const r of complete) {
-    const customerId = storedCustomer.get(r.id);
-    if (customerId === undefined) continue;
-    storedCustomer.delete(r.id); // a repeated id in one batch stores its first occurrence only
+  const stored: ArrivedEvent[] = [];
+  rows.forEach((r, i) => {
+    const found = storedEvents.get(ids[i]);
+    if (found === undefined) return;
+    storedEvents.delete(ids[i]); // a repeated id in one batch stores its first occurrence only
     stored.push({
-      id: r.id,
-      customerId,
+      id: ids[i],
+      customerId: found.customerId,
+      stageBefore: found.stage,
       type: r.type,
       occurredAt: r.occurredAt,
       amountMinor: r.amountMinor ?? null,
@@ -106,9 +117,9 @@ export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[]
       amountBaseMinor: r.amountBaseMinor ?? null,
       channel: r.channel ?? null,
       touchpoint: r.touchpoint ?? null,
-      data: r.data,
+      data: r.data ?? {},
     });
-  }
+  });
   return { stored, created };
 }
 

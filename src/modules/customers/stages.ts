@@ -34,3 +34,29 @@ export const DEFAULT_RULES: LifecycleRules = {
 
 /** Event types with a meaning in the rules and the scores; any other lower-case word is a custom type. */
 export const EVENT_TYPES = ['purchase', 'refund', 'visit', 'contact', 'referral', 'survey_response'] as const;
+
+/** An event that arrived, and the stage its customer had before (null: not read, decide anyway). */
+export type Arrival = { customerId: string; type: string; stageBefore: string | null };
+
+/**
+ * The customers whose stage arriving events can move, their stored stage being current (what
+ * time alone changes is the scheduled recompute's): any contact moves a potential customer; a
+ * purchase a visitor, buyer or lost one; a referral a regular one; a survey answer (a new latest
+ * NPS) any. A regular or loyal customer's purchase, or a visit of anyone known, moves nobody.
+ */
+export function movedByArrivals(arrived: readonly Arrival[]): string[] {
+  const moved = new Set<string>();
+  for (const { customerId, type, stageBefore } of arrived) {
+    if (moved.has(customerId)) continue;
+    if (
+      stageBefore === null ||
+      stageBefore === 'potential' ||
+      type === 'survey_response' ||
+      (type === 'purchase' &&
+        (stageBefore === 'visitor' || stageBefore === 'buyer' || stageBefore === 'lost')) ||
+      (type === 'referral' && stageBefore === 'regular')
+    )
+      moved.add(customerId);
+  }
+  return [...moved];
+}
