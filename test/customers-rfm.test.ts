@@ -139,4 +139,29 @@ describe.each(ENGINES)('RFM on %s', (engine) => {
     );
     expect(rows[0].n).toBe(10);
   });
+
+  it("takes a deleted customer's scores and stage history with it", async () => {
+    const count = async (table: string) =>
+      (
+        await t.ctx.db.queryOwner<{ n: number }>(
+          `select count(*)::int as n from ${table} s join customers c on c.org_id = s.org_id and c.id = s.customer_id
+            where c.org_id = $1 and c.external_id = 'k0'`,
+          [org.orgId],
+        )
+      )[0].n;
+    const [{ id }] = await t.ctx.db.queryOwner<{ id: string }>(
+      "select id from customers where org_id = $1 and external_id = 'k0'",
+      [org.orgId],
+    );
+    expect(await count('customer_rfm')).toBe(1);
+    expect(await count('stage_changes')).toBeGreaterThan(0);
+    await t.ctx.db.queryOwner('delete from customers where org_id = $1 and id = $2', [org.orgId, id]);
+    for (const table of ['customer_rfm', 'stage_changes']) {
+      const left = await t.ctx.db.queryOwner<{ n: number }>(
+        `select count(*)::int as n from ${table} where org_id = $1 and customer_id = $2`,
+        [org.orgId, id],
+      );
+      expect(left[0].n, table).toBe(0);
+    }
+  });
 });

@@ -154,7 +154,7 @@ export async function applyStageRules(
     ),
     logged as (
       insert into stage_changes (org_id, customer_id, from_stage, to_stage, changed_at)
-      select ${orgId}::uuid, id, old_stage, new_stage, ${now}::timestamptz from changed
+      select ${orgId}::uuid, id, old_stage, new_stage, ${now}::timestamptz from changed order by id
     )
     ${
       scoped
