@@ -34,7 +34,10 @@ const factsOf = (c: CustomerRef | undefined): CustomerFacts =>
       }
     : null;
 
-/** The organization's setup and enabled rules of one trigger, loaded once per batch. */
+/**
+ * The organization's setup and enabled rules of one trigger, loaded once per batch; the setup
+ * first, as its first use stores the default rules.
+ */
 async function loadRules(ctx: AppContext, tx: Executor, orgId: string, trigger: 'response' | 'event') {
   const setup = await loadCaseSetup(ctx, tx, orgId);
   const rules = (await listRules(tx, orgId)).map(toRule).filter((r) => r.trigger === trigger && r.enabled);

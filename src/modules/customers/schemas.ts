@@ -7,12 +7,18 @@ import { STAGES } from './stages';
 export const BATCH_MAX = 10_000;
 
 /** The path of the first string holding a NUL character, which PostgreSQL cannot store. */
-function pathOfNul(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const found = pathOfNul(v, [...path, Array.isArray(value) ? Number(k) : k]);
-      if (found) return found;
+function pathOfNul(value: unknown): (string | number)[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? [] : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = pathOfNul(value[i]);
+      if (found) return [i, ...found];
+    }
+  } else if (value && typeof value === 'object') {
+    // The path is built only on the way back from a find: most values hold no NUL.
+    for (const k of Object.keys(value)) {
+      const found = pathOfNul((value as Record<string, unknown>)[k]);
+      if (found) return [k, ...found];
     }
   }
   return undefined;

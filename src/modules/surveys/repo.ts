@@ -167,19 +167,28 @@ export async function replaceTriggers(tx: Executor, orgId: string, surveyId: str
 }
 
 /** Triggers of active surveys listening for `eventType`. */
-export async function findTriggersForEvent(tx: Executor, orgId: string, eventType: string) {
+export type EventTrigger = { surveyId: string; delayMinutes: number; channel: string; eventType: string };
+
+/** Triggers of active surveys listening for any of `eventTypes`. */
+export async function findTriggersForEvents(
+  tx: Executor,
+  orgId: string,
+  eventTypes: string[],
+): Promise<EventTrigger[]> {
+  if (!eventTypes.length) return [];
   return tx
     .select({
       surveyId: surveyTriggers.surveyId,
       delayMinutes: surveyTriggers.delayMinutes,
       channel: surveyTriggers.channel,
+      eventType: surveyTriggers.eventType,
     })
     .from(surveyTriggers)
     .innerJoin(surveys, and(eq(surveys.orgId, surveyTriggers.orgId), eq(surveys.id, surveyTriggers.surveyId)))
     .where(
       and(
         eq(surveyTriggers.orgId, orgId),
-        eq(surveyTriggers.eventType, eventType),
+        inArray(surveyTriggers.eventType, eventTypes),
         eq(surveys.status, 'active'),
       ),
     );

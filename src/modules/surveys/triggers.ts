@@ -13,20 +13,23 @@ type Cause = { orgId: string; customerId: string; eventType: string; causeId: st
 
 /**
  * Queues the surveys whose triggers listen for each cause's type, once per cause, after their
- * delay. Triggers are looked up once per organization and type, so an imported batch costs a
- * query per type, not per event.
+ * delay. Triggers are looked up once per organization for all the types of a batch, so an
+ * imported batch costs one query, not one per event.
  */
 async function queueTriggered(ctx: AppContext, tx: Executor, causes: readonly Cause[]) {
   const now = ctx.clock.now().getTime();
-  const triggersOf = new Map<string, Awaited<ReturnType<typeof repo.findTriggersForEvent>>>();
-  for (const e of causes) {
-    const key = `${e.orgId}\u0000${e.eventType}`;
-    let triggers = triggersOf.get(key);
-    if (!triggers) {
-      triggers = await repo.findTriggersForEvent(tx, e.orgId, e.eventType);
-      triggersOf.set(key, triggers);
+  const typesOf = new Map<string, Set<string>>();
+  for (const e of causes) typesOf.set(e.orgId, (typesOf.get(e.orgId) ?? new Set()).add(e.eventType));
+  const triggersOf = new Map<string, repo.EventTrigger[]>();
+  for (const [orgId, types] of typesOf) {
+    for (const trigger of await repo.findTriggersForEvents(tx, orgId, [...types])) {
+      const key = `${orgId}\u0000${trigger.eventType}`;
+      triggersOf.set(key, [...(triggersOf.get(key) ?? []), trigger]);
     }
-    for (const trigger of triggers) {
+  }
+  if (!triggersOf.size) return;
+  for (const e of causes) {
+    for (const trigger of triggersOf.get(`${e.orgId}\u0000${e.eventType}`) ?? []) {
       const due = e.at.getTime() + trigger.delayMinutes * MINUTE_MS;
       if (due < now - STALE_AFTER_MS) continue;
       await ctx.jobs.enqueue(
