@@ -50,3 +50,15 @@ export async function enterRole(tx: Executor, role: string, orgId: string | null
 export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
+
+/** Whether `err` (from either driver, possibly wrapped by Drizzle) violates the unique constraint `constraint`. */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+  for (
+    let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (e.code === '23505') return e.constraint === constraint;
+  }
+  return false;
+}
