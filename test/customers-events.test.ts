@@ -81,6 +81,19 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
     });
     expect(repeatedInBatch.json()).toMatchObject({ stored: 1, duplicates: 1 });
 
+    // A stored id beside a new customer: the customer is created once, with its event.
+    const mixed = await api('POST', '/api/v1/events/batch', {
+      events: [
+        batch.events[0],
+        { id: 'e-10', type: 'visit', customerExternalId: 'new-3', occurredAt: '2026-02-06T10:00:00Z' },
+      ],
+    });
+    expect(mixed.json()).toEqual({ received: 2, stored: 1, duplicates: 1, customersCreated: 1 });
+    expect(
+      await count("select count(*) as n from customers where org_id = $1 and external_id = 'new-3'"),
+    ).toBe(1);
+    expect((await api('GET', '/api/v1/customers/new-3')).json().lifecycleStage).toBe('visitor');
+
     const [pizza] = await t.ctx.db.queryOwner<{
       data: { items: unknown[] };
       currency: string;
