@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
-import { findOrgLocaleSettings } from '../orgs/api';
 import { buildFactsTable } from './repo-facts';
+import type { StageScope } from './repo-lifecycle';
 import * as repo from './repo-lifecycle';
 import { type Arrival, movedByArrivals } from './stages';
 
@@ -9,24 +9,46 @@ const EMIT_PAGE = 5_000;
 
 /**
  * Brings lifecycle stages up to date at the clock's now, for `customerIds` (as answers or
- * modelled values arrive) or for the whole organization (the scheduled recompute, which leaves the `customer_facts` it
- * built for RFM to read in the same transaction), and emits every change on the bus.
+ * modelled values arrive) or for the whole organization (the scheduled recompute, which leaves
+ * the `customer_facts` it built for RFM to read in the same transaction), and emits every change
+ * on the bus.
  */
-export async function refreshStages(
+export function refreshStages(
   ctx: AppContext,
   tx: Executor,
   orgId: string,
   customerIds?: string[],
 ): Promise<number> {
-  if (customerIds && !customerIds.length) return 0;
+  return refreshScope(ctx, tx, orgId, customerIds && [...new Set(customerIds)].map((id) => ({ id })));
+}
+
+/**
+ * After events arrive: decides the customers whose stage these events can move (movedByArrivals);
+ * the others keep theirs until the scheduled recompute, which owns every change by time alone.
+ */
+export function refreshStagesOfArrivals(ctx: AppContext, tx: Executor, orgId: string, arrived: Arrival[]) {
+  const lastPurchase = new Map<string, number>();
+  for (const e of arrived) {
+    if (e.type !== 'purchase') continue;
+    const at = e.occurredAt.getTime();
+    if (at > (lastPurchase.get(e.customerId) ?? Number.NEGATIVE_INFINITY)) lastPurchase.set(e.customerId, at);
+  }
+  return refreshScope(
+    ctx,
+    tx,
+    orgId,
+    movedByArrivals(arrived).map((id) => ({ id, lastPurchaseMs: lastPurchase.get(id) })),
+  );
+}
+
+async function refreshScope(ctx: AppContext, tx: Executor, orgId: string, scope?: StageScope[]) {
+  if (scope && !scope.length) return 0;
   const now = ctx.clock.now();
-  const { timeZone } = await findOrgLocaleSettings(tx, orgId);
-  const rules = await repo.findRules(tx, orgId);
-  const cutoffs = await repo.cutoffsOf(tx, now, timeZone, rules);
-  if (!customerIds) await buildFactsTable(tx, orgId, cutoffs.regularFrom);
-  const emitAll = !customerIds && ctx.bus.listens('customer.stage_changed');
+  const { rules, cutoffs } = await repo.loadStageContext(tx, orgId, now);
+  if (!scope) await buildFactsTable(tx, orgId, cutoffs.regularFrom);
+  const emitAll = !scope && ctx.bus.listens('customer.stage_changed');
   const before = emitAll ? await repo.lastStageChangeId(tx, orgId) : 0;
-  const { count, changes } = await repo.applyStageRules(tx, orgId, { now, rules, cutoffs, customerIds });
+  const { count, changes } = await repo.applyStageRules(tx, orgId, { now, rules, cutoffs, scope });
   await ctx.bus.emitMany(
     tx,
     'customer.stage_changed',
@@ -41,14 +63,6 @@ export async function refreshStages(
   );
   if (emitAll && count) await emitLoggedChanges(ctx, tx, orgId, before);
   return count;
-}
-
-/**
- * After events arrive: decides the customers whose stage these events can move (movedByArrivals);
- * the others keep theirs until the scheduled recompute, which owns every change by time alone.
- */
-export function refreshStagesOfArrivals(ctx: AppContext, tx: Executor, orgId: string, arrived: Arrival[]) {
-  return refreshStages(ctx, tx, orgId, movedByArrivals(arrived));
 }
 
 /** A full recompute may change a million stages: they are read back and emitted page by page. */

@@ -19,6 +19,19 @@ export const factsSelect = (orgId: string, regularFrom: Date, from: SQL = sql`ev
    group by e.customer_id`;
 
 /**
+ * What the lifecycle rules read of a customer's events (no amounts): kept to the columns of the
+ * per-customer index, so the events of a batch's customers are read from the index alone.
+ */
+export const stageFactsSelect = (orgId: string, regularFrom: Date, from: SQL) => sql`
+  select e.customer_id,
+         count(*) filter (where e.type = 'purchase' and e.occurred_at >= ${regularFrom}::timestamptz) as recent_purchases,
+         max(e.occurred_at) filter (where e.type = 'purchase') as last_purchase_at,
+         max(e.occurred_at) filter (where e.type = 'referral') as last_referral_at
+    from ${from}
+   where e.org_id = ${orgId}::uuid
+   group by e.customer_id`;
+
+/**
  * The facts of every customer of the organization, in one pass over its events, kept in a
  * temporary table `customer_facts` until the transaction ends.
  */

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../db/database';
-import { factsSelect } from './repo-facts';
+import { stageFactsSelect } from './repo-facts';
 import { customerStats, customers, lifecycleSettings, stageChanges } from './schema';
 import { DEFAULT_RULES, type LifecycleRules } from './stages';
 
@@ -70,54 +70,92 @@ export async function storeAliveProbabilities(
       alive_probability = excluded.alive_probability, alive_probability_at = excluded.alive_probability_at`);
 }
 
-/** The instant a calendar day `daysBack` days before `now` starts, in the organization's time zone. */
-const dayStart = (now: Date, timeZone: string, daysBack: number) =>
-  sql`((((${now}::timestamptz at time zone ${timeZone})::date - ${daysBack}::int)::timestamp) at time zone ${timeZone})`;
+/** A customer to decide, and the time of its latest purchase known to the caller (ms), if any. */
+export type StageScope = { id: string; lastPurchaseMs?: number };
 
 export type StageChange = { customerId: string; externalId: string; from: string; to: string };
 
 export type Cutoffs = { regularFrom: Date; referralFrom: Date; activeFrom: Date };
 
-/** The instants the rules' windows start: the start of a calendar day in the organization's time zone. */
-export async function cutoffsOf(
+/**
+ * The organization's rules (the defaults where it set none) and the instants their windows start,
+ * in one round trip: a batch of events reads them every time.
+ */
+export async function loadStageContext(
   tx: Executor,
+  orgId: string,
   now: Date,
-  timeZone: string,
-  rules: LifecycleRules,
-): Promise<Cutoffs> {
-  const [k] = rowsOf<{ regularFrom: Date; referralFrom: Date; activeFrom: Date }>(
+): Promise<{ rules: LifecycleRules; cutoffs: Cutoffs }> {
+  const d = DEFAULT_RULES;
+  // The instant the calendar day `days` days before now starts, in the organization's time zone.
+  const dayStart = (days: SQL) =>
+    sql`((((${now}::timestamptz at time zone r.tz)::date - ${days})::timestamp) at time zone r.tz)`;
+  const [row] = rowsOf<LifecycleRules & Cutoffs>(
     await tx.execute(sql`
-      select ${dayStart(now, timeZone, rules.regularWindowDays)} as "regularFrom",
-             ${dayStart(now, timeZone, rules.referralWindowDays)} as "referralFrom",
-             ${dayStart(now, timeZone, rules.lostAfterDays)} as "activeFrom"`),
+      select r.*, ${dayStart(sql`r."regularWindowDays"`)} as "regularFrom",
+             ${dayStart(sql`r."referralWindowDays"`)} as "referralFrom",
+             ${dayStart(sql`r."lostAfterDays"`)} as "activeFrom"
+        from (
+          select o.time_zone as tz,
+                 coalesce(l.regular_min_purchases, ${d.regularMinPurchases}) as "regularMinPurchases",
+                 coalesce(l.regular_window_days, ${d.regularWindowDays}) as "regularWindowDays",
+                 coalesce(l.loyal_min_nps, ${d.loyalMinNps}) as "loyalMinNps",
+                 coalesce(l.referral_window_days, ${d.referralWindowDays}) as "referralWindowDays",
+                 coalesce(l.lost_after_days, ${d.lostAfterDays}) as "lostAfterDays",
+                 case when l.org_id is null then ${d.lostAliveBelow}::float8 else l.lost_alive_below end as "lostAliveBelow"
+            from orgs o left join lifecycle_settings l on l.org_id = o.id
+           where o.id = ${orgId}::uuid
+        ) r`),
   );
+  if (!row) throw new Error('organization not found');
   return {
-    regularFrom: new Date(k.regularFrom),
-    referralFrom: new Date(k.referralFrom),
-    activeFrom: new Date(k.activeFrom),
+    rules: {
+      regularMinPurchases: row.regularMinPurchases,
+      regularWindowDays: row.regularWindowDays,
+      loyalMinNps: row.loyalMinNps,
+      referralWindowDays: row.referralWindowDays,
+      lostAfterDays: row.lostAfterDays,
+      lostAliveBelow: row.lostAliveBelow === null ? null : Number(row.lostAliveBelow),
+    },
+    cutoffs: {
+      regularFrom: new Date(row.regularFrom),
+      referralFrom: new Date(row.referralFrom),
+      activeFrom: new Date(row.activeFrom),
+    },
   };
 }
 
 /**
  * Applies the lifecycle rules (see stages.ts) in one statement: decides each customer's stage
  * from the facts of its events, updates the customers whose stage differs and logs each change.
- * `customerIds` limits it to those customers (as events arrive), their facts aggregated here
+ * `scope` limits it to those customers (as events arrive), their facts aggregated here
  * through the per-customer index; without it every customer of the organization is decided
  * from the `customer_facts` table (buildFactsTable) and only the number of changes comes back.
  */
 export async function applyStageRules(
   tx: Executor,
   orgId: string,
-  o: { now: Date; rules: LifecycleRules; cutoffs: Cutoffs; customerIds?: string[] },
+  o: { now: Date; rules: LifecycleRules; cutoffs: Cutoffs; scope?: StageScope[] },
 ): Promise<{ count: number; changes: StageChange[] }> {
   const { now, rules, cutoffs } = o;
-  const scoped = o.customerIds !== undefined;
+  const scoped = o.scope !== undefined;
   // A batch's customers are materialised first, so events and customers are reached through
-  // their indexes, once per customer, whatever the size of the tables.
+  // their indexes, once per customer, whatever the size of the tables. A customer known to have
+  // bought since `activeFrom` is decided from the events of the rules' windows alone: its last
+  // purchase is among them, and nothing older moves it.
+  const windowFrom = new Date(
+    Math.min(cutoffs.regularFrom.getTime(), cutoffs.referralFrom.getTime(), cutoffs.activeFrom.getTime()),
+  );
+  const activeFromMs = cutoffs.activeFrom.getTime();
+  const scope = (o.scope ?? []).map((c) => ({
+    id: c.id,
+    recent: c.lastPurchaseMs !== undefined && c.lastPurchaseMs >= activeFromMs,
+  }));
   const facts = scoped
     ? sql`scope as materialized (
-        select distinct value::uuid as id from json_array_elements_text(${JSON.stringify(o.customerIds)}::json)),
-      facts as (${factsSelect(orgId, cutoffs.regularFrom, sql`scope join events e on e.org_id = ${orgId}::uuid and e.customer_id = scope.id`)}),`
+        select a.id, case when a.recent then ${windowFrom}::timestamptz else '-infinity' end as since
+          from json_to_recordset(${JSON.stringify(scope)}::json) as a(id uuid, recent bool)),
+      facts as (${stageFactsSelect(orgId, cutoffs.regularFrom, sql`scope join events e on e.org_id = ${orgId}::uuid and e.customer_id = scope.id and e.occurred_at >= scope.since`)}),`
     : sql`facts as (select * from customer_facts),`;
   const customersOfScope = scoped
     ? sql`scope join customers c on c.org_id = ${orgId}::uuid and c.id = scope.id`

@@ -4,6 +4,7 @@ import { movedByArrivals } from './stages';
 const arrival = (customerId: string, type: string, stageBefore: string | null) => ({
   customerId,
   type,
+  occurredAt: new Date(0),
   stageBefore,
 });
 

@@ -36,7 +36,7 @@ export const DEFAULT_RULES: LifecycleRules = {
 export const EVENT_TYPES = ['purchase', 'refund', 'visit', 'contact', 'referral', 'survey_response'] as const;
 
 /** An event that arrived, and the stage its customer had before (null: not read, decide anyway). */
-export type Arrival = { customerId: string; type: string; stageBefore: string | null };
+export type Arrival = { customerId: string; type: string; occurredAt: Date; stageBefore: string | null };
 
 /**
  * The customers whose stage arriving events can move, their stored stage being current (what
