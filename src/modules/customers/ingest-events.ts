@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/database';
+import { type Executor, isUniqueViolation } from '../../db/database';
 import type { AppContext } from '../../http/types';
 import { findOrgLocaleSettings } from '../orgs/api';
 import { convertMinor, type RateTimeline, rateAt } from './money';
@@ -24,11 +24,27 @@ export type IngestResult = {
  * With `partial`, rows whose amount cannot be converted are refused and the others stored;
  * otherwise any such row refuses the whole batch (the errors come back, nothing is written).
  */
-export function ingestEvents(
+export async function ingestEvents(
   ctx: AppContext,
   orgId: string,
   inputs: EventInput[],
   { partial = false } = {},
+): Promise<IngestResult> {
+  // New ids are the rule: the batch goes in without a conflict check, and only a batch that
+  // meets a stored id (a retry) runs again with it.
+  try {
+    return await ingestOnce(ctx, orgId, inputs, { partial, idsAreNew: true });
+  } catch (err) {
+    if (!isUniqueViolation(err, 'events_pkey')) throw err;
+    return ingestOnce(ctx, orgId, inputs, { partial, idsAreNew: false });
+  }
+}
+
+function ingestOnce(
+  ctx: AppContext,
+  orgId: string,
+  inputs: EventInput[],
+  { partial, idsAreNew }: { partial: boolean; idsAreNew: boolean },
 ): Promise<IngestResult> {
   return ctx.db.withOrg(orgId, async (tx) => {
     const org = await findOrgLocaleSettings(tx, orgId);
@@ -36,7 +52,7 @@ export function ingestEvents(
     const rates = await loadRateTimelines(tx, orgId, currencies as string[], org.timeZone);
     const { rows, errors } = toEventRows(inputs, org.baseCurrency, rates);
     if (errors.length && !partial) return { stored: 0, duplicates: 0, customersCreated: 0, errors };
-    const { stored, customersCreated } = await storeEvents(ctx, tx, orgId, rows);
+    const { stored, customersCreated } = await storeEvents(ctx, tx, orgId, rows, { idsAreNew });
     return { stored, duplicates: rows.length - stored, customersCreated, errors };
   });
 }
@@ -86,9 +102,15 @@ function toEventRows(inputs: EventInput[], baseCurrency: string, rates: Map<stri
  * system know: `customer.created`, `event.recorded` for each new event, NPS answers of
  * survey_response events, and the stages of the customers touched. Counts what was new.
  */
-export async function storeEvents(ctx: AppContext, tx: Executor, orgId: string, rows: EventRow[]) {
+export async function storeEvents(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  rows: EventRow[],
+  options: { idsAreNew?: boolean } = {},
+) {
   if (!rows.length) return { stored: 0, customersCreated: 0 };
-  const { stored, created } = await insertEvents(tx, orgId, rows, ctx.clock.now());
+  const { stored, created } = await insertEvents(tx, orgId, rows, ctx.clock.now(), options);
   await ctx.bus.emitMany(
     tx,
     'customer.created',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { type Executor, isUniqueViolation, rowsOf } from '../../db/database';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { type Executor, rowsOf } from '../../db/database';
 import { events } from './schema';
 
 /** An event of a known customer (`customerId`) or of one named by external id, created when new. */
@@ -40,11 +40,16 @@ export type ArrivedEvent = StoredEvent & { stageBefore: string | null };
 /**
  * One statement: customers named by an unknown external id are created (the known ones are
  * looked up first: a refused insert costs more than a lookup), then the events go in; an id
- * already stored (or repeated in the batch) is skipped (insertOnce), so a retried batch stores
- * nothing twice. Returns the events stored now and the
+ * already stored (or repeated in the batch) is skipped, so a retried batch stores nothing twice. Returns the events stored now and the
  * customers created.
  */
-export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[], now: Date) {
+export async function insertEvents(
+  tx: Executor,
+  orgId: string,
+  rows: EventRow[],
+  now: Date,
+  { idsAreNew = false } = {},
+) {
   const ids = rows.map((r) => r.id ?? randomUUID());
   // Absent keys read as null: only what a row has is sent.
   const json = JSON.stringify(
@@ -62,9 +67,10 @@ export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[]
       data: r.data && Object.keys(r.data).length ? r.data : undefined,
     })),
   );
-  const result = await insertOnce(
-    tx,
-    (onConflict) => sql`
+  // A conflict check costs a tenth of a batch's time; a caller that expects new ids skips it and
+  // meets a stored one as a unique violation of events_pkey (ingestEvents then retries).
+  const onConflict = idsAreNew ? sql`` : sql`on conflict (org_id, id) do nothing`;
+  const result = await tx.execute(sql`
     with input as materialized (
       select * from json_to_recordset(${json}::json) as r(id text, customer_id uuid, customer text, type text,
         occurred_at timestamptz, amount_minor bigint, currency text, amount_base_minor bigint, channel text,
@@ -96,8 +102,7 @@ export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[]
            case when k.id is not null then k.lifecycle_stage when s.customer_id in (select id from created) then 'potential' end as stage
       from stored s left join known k on k.id = s.customer_id
     union all
-    select 'customer', id::text, external_id, null from created`,
-  );
+    select 'customer', id::text, external_id, null from created`);
   const storedEvents = new Map<string, { customerId: string; stage: string | null }>();
   const created: { id: string; externalId: string }[] = [];
   for (const r of rowsOf<{ kind: string; id: string; ref: string; stage: string | null }>(result)) {
@@ -124,24 +129,6 @@ export async function insertEvents(tx: Executor, orgId: string, rows: EventRow[]
     });
   });
   return { stored, created };
-}
-
-/**
- * Runs the insert as a plain INSERT, and only when an event id is already stored (a retried
- * batch) again with ON CONFLICT DO NOTHING: the conflict check costs a tenth of a batch's time,
- * and new events are the rule.
- */
-async function insertOnce(tx: Executor, statement: (onConflict: SQL) => SQL) {
-  await tx.execute(sql`savepoint insert_events`);
-  try {
-    const result = await tx.execute(statement(sql``));
-    await tx.execute(sql`release savepoint insert_events`);
-    return result;
-  } catch (err) {
-    if (!isUniqueViolation(err, 'events_pkey')) throw err;
-    await tx.execute(sql`rollback to savepoint insert_events`);
-    return tx.execute(statement(sql`on conflict (org_id, id) do nothing`));
-  }
 }
 
 /** Every event of a customer, oldest first (the GDPR export). */
