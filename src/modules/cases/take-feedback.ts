@@ -40,9 +40,11 @@ const factsOf = (c: CustomerRef | undefined): CustomerFacts =>
  */
 async function loadRules(ctx: AppContext, tx: Executor, orgId: string, trigger: 'response' | 'event') {
   const setup = await loadCaseSetup(ctx, tx, orgId);
-  const rules = (await listRules(tx, orgId)).map(toRule).filter((r) => r.trigger === trigger && r.enabled);
-  return { setup, rules };
+  return { setup, rules: await listEnabledRules(tx, orgId, trigger) };
 }
+
+const listEnabledRules = async (tx: Executor, orgId: string, trigger: 'response' | 'event') =>
+  (await listRules(tx, orgId)).map(toRule).filter((r) => r.trigger === trigger && r.enabled);
 
 /** Payloads of a batch by organization (a batch normally has one). */
 function byOrg<T extends { orgId: string }>(payloads: T[]): Map<string, T[]> {
@@ -123,11 +125,16 @@ async function takeResponse(
  */
 export async function takeEvents(ctx: AppContext, tx: Executor, payloads: DomainEvents['event.recorded'][]) {
   for (const [orgId, batch] of byOrg(payloads)) {
-    const { setup, rules } = await loadRules(ctx, tx, orgId, 'event');
+    // No rule at all may mean an organization whose defaults are not stored yet: the setup
+    // stores them. Otherwise the setup is read only when some event may open a case.
+    let rules = await listEnabledRules(tx, orgId, 'event');
+    let setup = rules.length ? undefined : await loadCaseSetup(ctx, tx, orgId);
+    if (setup) rules = await listEnabledRules(tx, orgId, 'event');
     const candidates = batch
       .map((p) => ({ p, facts: eventFactsOf(p) }))
       .filter(({ facts }) => rules.some((r) => mayMatchWithoutCustomer(r, facts)));
     if (!candidates.length) continue;
+    setup ??= await loadCaseSetup(ctx, tx, orgId);
     const customers = await findCustomers(
       tx,
       orgId,
