@@ -40,8 +40,11 @@ export type ArrivedEvent = StoredEvent & { stageBefore: string | null };
 /**
  * One statement: customers named by an unknown external id are created (the known ones are
  * looked up first: a refused insert costs more than a lookup), then the events go in; an id
- * already stored (or repeated in the batch) is skipped, so a retried batch stores nothing twice. Returns the events stored now and the
- * customers created.
+ * already stored (or repeated in the batch) is skipped, so a retried batch stores nothing twice.
+ * Returns the events stored now, with their customers' stages before, and the customers created.
+ *
+ * With `idsAreNew` the conflict check (a tenth of a batch's time) is left out: a stored id then
+ * fails the statement as a unique violation of events_pkey, and ingestEvents runs it again.
  */
 export async function insertEvents(
   tx: Executor,
@@ -51,40 +54,36 @@ export async function insertEvents(
   { idsAreNew = false } = {},
 ) {
   const ids = rows.map((r) => r.id ?? randomUUID());
-  // Absent keys read as null: only what a row has is sent.
+  // One-letter keys keep a 10,000-event batch small on the wire; absent keys read as null.
   const json = JSON.stringify(
     rows.map((r, i) => ({
-      id: ids[i],
-      customer_id: r.customerId,
-      customer: r.customerId ? undefined : r.customerExternalId,
-      type: r.type,
-      occurred_at: r.occurredAt.toISOString(),
-      amount_minor: r.amountMinor ?? undefined,
-      currency: r.currency ?? undefined,
-      amount_base_minor: r.amountBaseMinor ?? undefined,
-      channel: r.channel ?? undefined,
-      touchpoint: r.touchpoint ?? undefined,
-      data: r.data && Object.keys(r.data).length ? r.data : undefined,
+      i: ids[i],
+      c: r.customerId,
+      x: r.customerId ? undefined : r.customerExternalId,
+      t: r.type,
+      o: r.occurredAt.toISOString(),
+      a: r.amountMinor ?? undefined,
+      u: r.currency ?? undefined,
+      b: r.amountBaseMinor ?? undefined,
+      h: r.channel ?? undefined,
+      p: r.touchpoint ?? undefined,
+      d: r.data && Object.keys(r.data).length ? r.data : undefined,
     })),
   );
-  // A conflict check costs a tenth of a batch's time; a caller that expects new ids skips it and
-  // meets a stored one as a unique violation of events_pkey (ingestEvents then retries).
-  const onConflict = idsAreNew ? sql`` : sql`on conflict (org_id, id) do nothing`;
   const result = await tx.execute(sql`
     with input as materialized (
-      select * from json_to_recordset(${json}::json) as r(id text, customer_id uuid, customer text, type text,
-        occurred_at timestamptz, amount_minor bigint, currency text, amount_base_minor bigint, channel text,
-        touchpoint text, data jsonb)
+      select * from json_to_recordset(${json}::json)
+        as r(i text, c uuid, x text, t text, o timestamptz, a bigint, u text, b bigint, h text, p text, d jsonb)
     ),
-    wanted as (select distinct customer from input where customer is not null),
+    wanted as (select distinct x from input where x is not null),
     known as materialized (
       select c.id, c.external_id, c.lifecycle_stage from wanted w
-        join customers c on c.org_id = ${orgId}::uuid and c.external_id = w.customer
+        join customers c on c.org_id = ${orgId}::uuid and c.external_id = w.x
     ),
     created as (
       insert into customers (org_id, external_id, created_at, updated_at)
-      select ${orgId}::uuid, w.customer, ${now}::timestamptz, ${now}::timestamptz from wanted w
-       where not exists (select 1 from known k where k.external_id = w.customer)
+      select ${orgId}::uuid, w.x, ${now}::timestamptz, ${now}::timestamptz from wanted w
+       where not exists (select 1 from known k where k.external_id = w.x)
       on conflict (org_id, external_id) do nothing
       returning id, external_id
     ),
@@ -92,32 +91,44 @@ export async function insertEvents(
     stored as (
       insert into events (org_id, id, customer_id, type, occurred_at, amount_minor, currency, amount_base_minor,
                           channel, touchpoint, data)
-      select ${orgId}::uuid, i.id, coalesce(i.customer_id, ids.id), i.type, i.occurred_at, i.amount_minor,
-             i.currency, i.amount_base_minor, i.channel, i.touchpoint, coalesce(i.data, '{}'::jsonb)
-        from input i left join ids on ids.external_id = i.customer
-      ${onConflict}
+      select ${orgId}::uuid, i.i, coalesce(i.c, ids.id), i.t, i.o, i.a, i.u, i.b, i.h, i.p, coalesce(i.d, '{}'::jsonb)
+        from input i left join ids on ids.external_id = i.x
+      ${idsAreNew ? sql`` : sql`on conflict (org_id, id) do nothing`}
       returning id, customer_id
     )
-    select 'event' as kind, s.id, s.customer_id::text as ref,
-           case when k.id is not null then k.lifecycle_stage when s.customer_id in (select id from created) then 'potential' end as stage
-      from stored s left join known k on k.id = s.customer_id
+    select 'known' as kind, id::text, external_id as ref, lifecycle_stage as stage from known
     union all
-    select 'customer', id::text, external_id, null from created`);
-  const storedEvents = new Map<string, { customerId: string; stage: string | null }>();
+    select 'created', id::text, external_id, 'potential' from created
+    ${
+      // Without the conflict check every row was stored; otherwise the stored ones are named.
+      idsAreNew ? sql`` : sql`union all select 'stored', id, customer_id::text, null from stored`
+    }`);
+  const byExternalId = new Map<string, { id: string; stage: string }>();
+  const stageOf = new Map<string, string>();
+  const storedIds = idsAreNew ? undefined : new Map<string, string>();
   const created: { id: string; externalId: string }[] = [];
-  for (const r of rowsOf<{ kind: string; id: string; ref: string; stage: string | null }>(result)) {
-    if (r.kind === 'event') storedEvents.set(r.id, { customerId: r.ref, stage: r.stage });
-    else created.push({ id: r.id, externalId: r.ref });
+  for (const r of rowsOf<{ kind: string; id: string; ref: string; stage: string }>(result)) {
+    if (r.kind === 'stored') storedIds?.set(r.id, r.ref);
+    else {
+      byExternalId.set(r.ref, { id: r.id, stage: r.stage });
+      stageOf.set(r.id, r.stage);
+      if (r.kind === 'created') created.push({ id: r.id, externalId: r.ref });
+    }
   }
   const stored: ArrivedEvent[] = [];
   rows.forEach((r, i) => {
-    const found = storedEvents.get(ids[i]);
-    if (found === undefined) return;
-    storedEvents.delete(ids[i]); // a repeated id in one batch stores its first occurrence only
+    let customerId = r.customerId ?? byExternalId.get(r.customerExternalId as string)?.id;
+    if (storedIds) {
+      customerId = storedIds.get(ids[i]);
+      if (customerId === undefined) return;
+      storedIds.delete(ids[i]); // a repeated id in one batch stores its first occurrence only
+    }
+    if (customerId === undefined) throw new Error('event stored without its customer');
     stored.push({
       id: ids[i],
-      customerId: found.customerId,
-      stageBefore: found.stage,
+      customerId,
+      // Named by id (another module's event), the customer's stage was not read: decide it.
+      stageBefore: r.customerId ? null : (stageOf.get(customerId) ?? null),
       type: r.type,
       occurredAt: r.occurredAt,
       amountMinor: r.amountMinor ?? null,
