@@ -130,7 +130,12 @@ export async function takeEvents(ctx: AppContext, tx: Executor, payloads: Domain
     let rules = await listEnabledRules(tx, orgId, 'event');
     let setup = rules.length ? undefined : await loadCaseSetup(ctx, tx, orgId);
     if (setup) rules = await listEnabledRules(tx, orgId, 'event');
+    // Most events (purchases, visits) are of a type no rule names: they are passed over first.
+    const types = rules.some((r) => !r.conditions.eventTypes?.length)
+      ? undefined
+      : new Set(rules.flatMap((r) => r.conditions.eventTypes ?? []));
     const candidates = batch
+      .filter((p) => !types || types.has(p.type))
       .map((p) => ({ p, facts: eventFactsOf(p) }))
       .filter(({ facts }) => rules.some((r) => mayMatchWithoutCustomer(r, facts)));
     if (!candidates.length) continue;
