@@ -2,7 +2,8 @@
 // generated CSV against a one-row file (the process with its database open, nothing imported):
 // what the import adds to the peak resident set must stay flat, a few hundred MB at most,
 // whatever the size of the file. BENCH_IMPORT_MB sets the large file's size (default 128; 1024
-// for the 1 GB figure). PostgreSQL is TEST_DATABASE_URL, in a fresh schema.
+// for the 1 GB figure). PostgreSQL is TEST_DATABASE_URL, in a fresh schema; BENCH_IMPORT_ENGINES
+// names the engines (default postgres,pglite).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +16,8 @@ import type { BenchResult } from './types';
 
 const LARGE_MB = Number(process.env.BENCH_IMPORT_MB ?? 128);
 const GROWTH_BUDGET_MB = 300;
+/** BENCH_IMPORT_ENGINES=postgres (or pglite) measures one engine. */
+const ENGINES = (process.env.BENCH_IMPORT_ENGINES ?? 'postgres,pglite').split(',') as Engine[];
 const CUSTOMERS = 50_000;
 const BIN = join(import.meta.dirname, '..', 'bin', 'orientir.js');
 const TYPES = ['purchase', 'purchase', 'visit', 'contact', 'referral'];
@@ -118,7 +121,7 @@ async function measure(engine: Engine, megabytes: number) {
 
 export async function benchImport(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  for (const engine of ['postgres', 'pglite'] as const) {
+  for (const engine of ENGINES) {
     const idle = await measure(engine, 0);
     const large = await measure(engine, LARGE_MB);
     results.push({
