@@ -13,7 +13,9 @@ import { recomputeCustomers } from '../src/modules/customers/recompute';
 import { createTestApp, type TestApp } from '../test/helpers/app';
 import type { BenchResult } from './types';
 
-const SCALE = Number(process.env.BENCH_SCALE ?? process.argv[2] ?? 1);
+// `npx tsx bench/customers.ts 0.1` or BENCH_SCALE=0.1; run.ts passes file names, which are no scale.
+const scaleArg = Number(process.argv[2]);
+const SCALE = Number(process.env.BENCH_SCALE ?? (Number.isFinite(scaleArg) ? scaleArg : 1));
 const INGEST_EVENTS = Math.round(200_000 * SCALE);
 const INGEST_CUSTOMERS = Math.round(20_000 * SCALE);
 const BATCH = 5_000;
