@@ -11,7 +11,9 @@ import { saveSettings } from '../src/modules/feedback/repo-settings';
 import { createTestApp, type TestApp, type TestOrg } from '../test/helpers/app';
 import type { BenchResult } from './types';
 
-const SCALE = Number(process.env.BENCH_SCALE ?? process.argv[2] ?? 1);
+// A number on the command line is a scale; run.ts passes file names, which are not.
+const scaleArg = Number(process.argv[2]);
+const SCALE = Number(process.env.BENCH_SCALE ?? (Number.isFinite(scaleArg) ? scaleArg : 1));
 const SIZES = [Math.round(1_000_000 * SCALE), Math.round(10_000_000 * SCALE)];
 const BUDGETS_MS = [150, 1000];
 const RUNS = 50;
