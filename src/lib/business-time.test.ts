@@ -111,7 +111,9 @@ const arbCalendar = fc
       .array(fc.integer({ min: 0, max: 60 }), { maxLength: 5 })
       .map((days) => new Set(days.map((d) => new Date(Date.UTC(2026, 2, 1 + d)).toISOString().slice(0, 10)))),
   })
-  .filter((c) => c.week.some((d) => d.length > 0));
+  // At least three working hours a week: the 20,000 minutes a property adds then fit within the
+  // five years the calculator searches (a calendar open 30 minutes a week would not).
+  .filter((c) => c.week.flat().reduce((sum, [open, close]) => sum + close - open, 0) >= 180);
 
 const arbInstant = fc
   .integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 1) })
