@@ -62,12 +62,7 @@ export async function findCustomer(
   orgId: string,
   customerId: string,
 ): Promise<CustomerRef | undefined> {
-  const [row] = await tx
-    .select(customerRef)
-    .from(customers)
-    .leftJoin(customerRfm, customerWithRfm())
-    .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)));
-  return row;
+  return (await findCustomers(tx, orgId, [customerId])).get(customerId);
 }
 
 /** Ids per statement: well under the protocol's 65,535 parameters. */

@@ -1,32 +1,33 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 
-/**
- * Per-customer aggregates of the events, which both the lifecycle rules and RFM read:
- * purchases (all, and since `regularFrom`), the last purchase and referral, and purchases
- * minus refunds in the base currency. `from` is the events to read, aliased `e`.
- */
-export const factsSelect = (orgId: string, regularFrom: Date, from: SQL = sql`events e`) => sql`
-  select e.customer_id,
-         count(*) filter (where e.type = 'purchase') as purchases,
+/** What the lifecycle rules read of a customer's events (`e`): no amounts. */
+const stageAggregates = (regularFrom: Date) => sql`
          count(*) filter (where e.type = 'purchase' and e.occurred_at >= ${regularFrom}::timestamptz) as recent_purchases,
          max(e.occurred_at) filter (where e.type = 'purchase') as last_purchase_at,
-         max(e.occurred_at) filter (where e.type = 'referral') as last_referral_at,
+         max(e.occurred_at) filter (where e.type = 'referral') as last_referral_at`;
+
+/**
+ * Per-customer aggregates of all the organization's events, which both the lifecycle rules and
+ * RFM read: purchases (all, and since `regularFrom`), the last purchase and referral, and
+ * purchases minus refunds in the base currency.
+ */
+const factsSelect = (orgId: string, regularFrom: Date) => sql`
+  select e.customer_id,
+         count(*) filter (where e.type = 'purchase') as purchases,
+         ${stageAggregates(regularFrom)},
          coalesce(sum(e.amount_base_minor) filter (where e.type = 'purchase'), 0)
            - coalesce(sum(abs(e.amount_base_minor)) filter (where e.type = 'refund'), 0) as monetary
-    from ${from}
+    from events e
    where e.org_id = ${orgId}::uuid
    group by e.customer_id`;
 
 /**
- * What the lifecycle rules read of a customer's events (no amounts): kept to the columns of the
- * per-customer index, so the events of a batch's customers are read from the index alone.
+ * The lifecycle facts of the events `from` (aliased `e`), kept to the columns of the per-customer
+ * index, so the events of a batch's customers are read from the index alone.
  */
 export const stageFactsSelect = (orgId: string, regularFrom: Date, from: SQL) => sql`
-  select e.customer_id,
-         count(*) filter (where e.type = 'purchase' and e.occurred_at >= ${regularFrom}::timestamptz) as recent_purchases,
-         max(e.occurred_at) filter (where e.type = 'purchase') as last_purchase_at,
-         max(e.occurred_at) filter (where e.type = 'referral') as last_referral_at
+  select e.customer_id, ${stageAggregates(regularFrom)}
     from ${from}
    where e.org_id = ${orgId}::uuid
    group by e.customer_id`;
