@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
 import { buildFactsTable } from './repo-facts';
-import type { StageScope } from './repo-lifecycle';
+import type { StageContext, StageScope } from './repo-lifecycle';
 import * as repo from './repo-lifecycle';
 import { type Arrival, movedByArrivals } from './stages';
 
@@ -26,25 +26,38 @@ export function refreshStages(
  * After events arrive: decides the customers whose stage these events can move (movedByArrivals);
  * the others keep theirs until the scheduled recompute, which owns every change by time alone.
  */
-export function refreshStagesOfArrivals(ctx: AppContext, tx: Executor, orgId: string, arrived: Arrival[]) {
+export async function refreshStagesOfArrivals(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  arrived: Arrival[],
+) {
+  // Most batches move somebody; a batch of visits of known customers reads nothing at all.
+  if (!movedByArrivals(arrived).length) return 0;
+  const context = await repo.loadStageContext(tx, orgId, ctx.clock.now());
   const lastPurchase = new Map<string, number>();
   for (const e of arrived) {
     if (e.type !== 'purchase') continue;
     const at = e.occurredAt.getTime();
     if (at > (lastPurchase.get(e.customerId) ?? Number.NEGATIVE_INFINITY)) lastPurchase.set(e.customerId, at);
   }
-  return refreshScope(
-    ctx,
-    tx,
-    orgId,
-    movedByArrivals(arrived).map((id) => ({ id, lastPurchaseMs: lastPurchase.get(id) })),
-  );
+  const scope = movedByArrivals(arrived, context.cutoffs).map((id) => ({
+    id,
+    lastPurchaseMs: lastPurchase.get(id),
+  }));
+  return refreshScope(ctx, tx, orgId, scope, context);
 }
 
-async function refreshScope(ctx: AppContext, tx: Executor, orgId: string, scope?: StageScope[]) {
+async function refreshScope(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  scope?: StageScope[],
+  context?: StageContext,
+) {
   if (scope && !scope.length) return 0;
   const now = ctx.clock.now();
-  const { rules, cutoffs } = await repo.loadStageContext(tx, orgId, now);
+  const { rules, cutoffs } = context ?? (await repo.loadStageContext(tx, orgId, now));
   if (!scope) await buildFactsTable(tx, orgId, cutoffs.regularFrom);
   const emitAll = !scope && ctx.bus.listens('customer.stage_changed');
   const before = emitAll ? await repo.lastStageChangeId(tx, orgId) : 0;

@@ -93,8 +93,7 @@ export async function insertEvents(
                           channel, touchpoint, data)
       select ${orgId}::uuid, i.i, coalesce(i.c, ids.id), i.t, i.o, i.a, i.u, i.b, i.h, i.p, coalesce(i.d, '{}'::jsonb)
         from input i left join ids on ids.external_id = i.x
-      ${idsAreNew ? sql`` : sql`on conflict (org_id, id) do nothing`}
-      returning id, customer_id
+      ${idsAreNew ? sql`` : sql`on conflict (org_id, id) do nothing returning id, customer_id`}
     )
     select 'known' as kind, id::text, external_id as ref, lifecycle_stage as stage from known
     union all

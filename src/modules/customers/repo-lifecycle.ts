@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../db/database';
 import { stageFactsSelect } from './repo-facts';
 import { customerStats, customers, lifecycleSettings, stageChanges } from './schema';
-import { DEFAULT_RULES, type LifecycleRules } from './stages';
+import { type Cutoffs, DEFAULT_RULES, type LifecycleRules } from './stages';
 
 export async function findRules(tx: Executor, orgId: string): Promise<LifecycleRules> {
   const [row] = await tx
@@ -75,17 +75,13 @@ export type StageScope = { id: string; lastPurchaseMs?: number };
 
 export type StageChange = { customerId: string; externalId: string; from: string; to: string };
 
-export type Cutoffs = { regularFrom: Date; referralFrom: Date; activeFrom: Date };
-
 /**
  * The organization's rules (the defaults where it set none) and the instants their windows start,
  * in one round trip: a batch of events reads them every time.
  */
-export async function loadStageContext(
-  tx: Executor,
-  orgId: string,
-  now: Date,
-): Promise<{ rules: LifecycleRules; cutoffs: Cutoffs }> {
+export type StageContext = { rules: LifecycleRules; cutoffs: Cutoffs };
+
+export async function loadStageContext(tx: Executor, orgId: string, now: Date): Promise<StageContext> {
   const d = DEFAULT_RULES;
   // The instant the calendar day `days` days before now starts, in the organization's time zone.
   const dayStart = (days: SQL) =>

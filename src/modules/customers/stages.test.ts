@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { movedByArrivals } from './stages';
 
-const arrival = (customerId: string, type: string, stageBefore: string | null) => ({
+const arrival = (customerId: string, type: string, stageBefore: string | null, occurredAt = new Date(0)) => ({
   customerId,
   type,
-  occurredAt: new Date(0),
+  occurredAt,
   stageBefore,
 });
 
@@ -44,5 +44,24 @@ describe('movedByArrivals', () => {
     expect(movedByArrivals([arrival('a', 'purchase', 'buyer'), arrival('a', 'purchase', 'buyer')])).toEqual([
       'a',
     ]);
+  });
+
+  it('leaves out events older than the window they could matter in', () => {
+    const day = (n: number) => new Date(Date.UTC(2026, 0, n));
+    const cutoffs = { regularFrom: day(10), referralFrom: day(20), activeFrom: day(30) };
+    const moved = movedByArrivals(
+      [
+        arrival('buyer-old', 'purchase', 'buyer', day(9)),
+        arrival('buyer-in', 'purchase', 'buyer', day(10)),
+        arrival('lost-old', 'purchase', 'lost', day(29)),
+        arrival('lost-in', 'purchase', 'lost', day(30)),
+        arrival('visitor-old', 'purchase', 'visitor', day(1)),
+        arrival('regular-old', 'referral', 'regular', day(19)),
+        arrival('regular-in', 'referral', 'regular', day(20)),
+        arrival('potential-old', 'visit', 'potential', day(1)),
+      ],
+      cutoffs,
+    );
+    expect(moved).toEqual(['buyer-in', 'lost-in', 'visitor-old', 'regular-in', 'potential-old']);
   });
 });

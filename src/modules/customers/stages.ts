@@ -38,23 +38,36 @@ export const EVENT_TYPES = ['purchase', 'refund', 'visit', 'contact', 'referral'
 /** An event that arrived, and the stage its customer had before (null: not read, decide anyway). */
 export type Arrival = { customerId: string; type: string; occurredAt: Date; stageBefore: string | null };
 
+/** The instants the rules' windows start at a given now: purchases, referrals, activity. */
+export type Cutoffs = { regularFrom: Date; referralFrom: Date; activeFrom: Date };
+
 /**
  * The customers whose stage arriving events can move, their stored stage being current (what
  * time alone changes is the scheduled recompute's): any contact moves a potential customer; a
  * purchase a visitor, buyer or lost one; a referral a regular one; a survey answer (a new latest
  * NPS) any. A regular or loyal customer's purchase, or a visit of anyone known, moves nobody.
+ * Given the `cutoffs`, an event older than the window it could matter in moves nobody either: a
+ * buyer's purchase before the regular window, a lost customer's before the active one, a
+ * referral before the referral window (a history being imported is mostly such events).
  */
-export function movedByArrivals(arrived: readonly Arrival[]): string[] {
+export function movedByArrivals(arrived: readonly Arrival[], cutoffs?: Cutoffs): string[] {
+  const since = (from: Date | undefined) => from?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const regularFrom = since(cutoffs?.regularFrom);
+  const referralFrom = since(cutoffs?.referralFrom);
+  const activeFrom = since(cutoffs?.activeFrom);
   const moved = new Set<string>();
-  for (const { customerId, type, stageBefore } of arrived) {
+  for (const { customerId, type, occurredAt, stageBefore } of arrived) {
     if (moved.has(customerId)) continue;
+    const at = occurredAt.getTime();
     if (
       stageBefore === null ||
       stageBefore === 'potential' ||
       type === 'survey_response' ||
       (type === 'purchase' &&
-        (stageBefore === 'visitor' || stageBefore === 'buyer' || stageBefore === 'lost')) ||
-      (type === 'referral' && stageBefore === 'regular')
+        (stageBefore === 'visitor' ||
+          (stageBefore === 'buyer' && at >= regularFrom) ||
+          (stageBefore === 'lost' && at >= activeFrom))) ||
+      (type === 'referral' && stageBefore === 'regular' && at >= referralFrom)
     )
       moved.add(customerId);
   }
