@@ -109,6 +109,13 @@ describe.each(ENGINES)('customer registry on %s', (engine) => {
     expect(brno.items.map((c: { externalId: string }) => c.externalId)).toEqual(['p-0', 'p-1', 'p-2']);
     const byEmail = (await api('GET', '/api/v1/customers?q=PIOTR@')).json();
     expect(byEmail.items.map((c: { externalId: string }) => c.externalId)).toEqual(['c-4']);
+    await api('POST', '/api/v1/customers/batch', {
+      customers: [{ externalId: 'ŁÓDŹ-7', name: 'Żaneta Świątek' }],
+    });
+    for (const q of ['łódź', 'ŻANETA', 'świątek']) {
+      const found = (await api('GET', `/api/v1/customers?q=${encodeURIComponent(q)}`)).json();
+      expect(found.items.map((c: { externalId: string }) => c.externalId)).toEqual(['ŁÓDŹ-7']);
+    }
     const potential = (await api('GET', '/api/v1/customers?stage=potential&limit=500')).json();
     expect(potential.items.length).toBeGreaterThanOrEqual(11);
     expect((await api('GET', '/api/v1/customers?segment=champions')).json().items).toEqual([]);

@@ -103,8 +103,9 @@ export async function listCustomers(tx: Executor, orgId: string, f: CustomerFilt
   if (f.attribute) where.push(sql`${customers.attributes} ->> ${f.attribute.key} = ${f.attribute.value}`);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // External ids compare bytewise; their case folds by the database's rules, like the others'.
     where.push(
-      sql`(${customers.externalId} ilike ${like} or ${customers.email} ilike ${like} or ${customers.name} ilike ${like} or ${customers.phone} ilike ${like})`,
+      sql`(${customers.externalId} collate "default" ilike ${like} or ${customers.email} ilike ${like} or ${customers.name} ilike ${like} or ${customers.phone} ilike ${like})`,
     );
   }
   if (f.after !== undefined) where.push(gt(customers.externalId, f.after));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { numberArray, textArray } from '../../db/array-literal';
 import { type Executor, rowsOf } from '../../db/database';
 import { events } from './schema';
 
@@ -54,28 +55,15 @@ export async function insertEvents(
   { idsAreNew = false } = {},
 ) {
   const ids = rows.map((r) => r.id ?? randomUUID());
-  // One-letter keys keep a 10,000-event batch small on the wire; absent keys read as null.
-  const json = JSON.stringify(
-    rows.map((r, i) => ({
-      i: ids[i],
-      c: r.customerId,
-      x: r.customerId ? undefined : r.customerExternalId,
-      t: r.type,
-      o: r.occurredAt.toISOString(),
-      a: r.amountMinor ?? undefined,
-      u: r.currency ?? undefined,
-      b: r.amountBaseMinor ?? undefined,
-      h: r.channel ?? undefined,
-      p: r.touchpoint ?? undefined,
-      d: r.data && Object.keys(r.data).length ? r.data : undefined,
-    })),
-  );
+  const c = eventColumns(rows, ids);
   const result = await tx.execute(sql`
-    with input as materialized (
-      select * from json_to_recordset(${json}::json)
-        as r(i text, c uuid, x text, t text, o timestamptz, a bigint, u text, b bigint, h text, p text, d jsonb)
+    with input as (
+      select * from unnest(${c.id}::text[], ${c.customerId}::uuid[], ${c.externalId}::text[], ${c.type}::text[],
+                           ${c.occurredAt}::timestamptz[], ${c.amountMinor}::bigint[], ${c.currency}::text[],
+                           ${c.amountBaseMinor}::bigint[], ${c.channel}::text[], ${c.touchpoint}::text[], ${c.data}::jsonb[])
+        as r(i, c, x, t, o, a, u, b, h, p, d)
     ),
-    wanted as (select distinct x from input where x is not null),
+    wanted as (select unnest(${c.wanted}::text[]) as x),
     known as materialized (
       select c.id, c.external_id, c.lifecycle_stage from wanted w
         join customers c on c.org_id = ${orgId}::uuid and c.external_id = w.x
@@ -140,6 +128,60 @@ export async function insertEvents(
   });
   return { stored, created };
 }
+
+/**
+ * The batch as one array per column (see array-literal.ts), a column with no value at all sent
+ * as NULL (unnest pads it), and the distinct external ids of customers named that way.
+ */
+function eventColumns(rows: EventRow[], ids: string[]) {
+  const n = rows.length;
+  const customerId = new Array<string | undefined>(n);
+  const externalId = new Array<string | undefined>(n);
+  const type = new Array<string>(n);
+  const occurredAt = new Array<string>(n);
+  const amountMinor = new Array<number | null | undefined>(n);
+  const currency = new Array<string | null | undefined>(n);
+  const amountBaseMinor = new Array<number | null | undefined>(n);
+  const channel = new Array<string | null | undefined>(n);
+  const touchpoint = new Array<string | null | undefined>(n);
+  const data = new Array<string | undefined>(n);
+  const wanted = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    customerId[i] = r.customerId;
+    if (!r.customerId) {
+      externalId[i] = r.customerExternalId;
+      wanted.add(r.customerExternalId as string);
+    }
+    type[i] = r.type;
+    occurredAt[i] = r.occurredAt.toISOString();
+    amountMinor[i] = r.amountMinor;
+    currency[i] = r.currency;
+    amountBaseMinor[i] = r.amountBaseMinor;
+    channel[i] = r.channel;
+    touchpoint[i] = r.touchpoint;
+    data[i] = r.data && Object.keys(r.data).length ? JSON.stringify(r.data) : undefined;
+  }
+  const text = (values: (string | null | undefined)[]) => (values.some(isPresent) ? textArray(values) : null);
+  const numbers = (values: (number | null | undefined)[]) =>
+    values.some(isPresent) ? numberArray(values) : null;
+  return {
+    id: textArray(ids),
+    customerId: text(customerId),
+    externalId: text(externalId),
+    type: textArray(type),
+    occurredAt: textArray(occurredAt),
+    amountMinor: numbers(amountMinor),
+    currency: text(currency),
+    amountBaseMinor: numbers(amountBaseMinor),
+    channel: text(channel),
+    touchpoint: text(touchpoint),
+    data: text(data),
+    wanted: textArray([...wanted]),
+  };
+}
+
+const isPresent = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
 
 /** Every event of a customer, oldest first (the GDPR export). */
 export async function listCustomerEvents(tx: Executor, orgId: string, customerId: string) {
