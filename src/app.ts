@@ -5,12 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuth } from './http/auth';
 import { registerHealth } from './http/health';
 import { registerIdempotency } from './http/idempotency';
@@ -18,6 +13,7 @@ import { registerMetrics } from './http/metrics';
 import { errorHandler, sendProblem } from './http/problem';
 import { RATE_LIMITS } from './http/rate-limits';
 import type { App, AppContext } from './http/types';
+import { validatorCompiler } from './http/validation';
 import { registerWeb } from './http/web';
 import { registerJobRoutes } from './jobs/routes';
 import { MODULES } from './modules/registry';
