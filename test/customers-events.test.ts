@@ -110,6 +110,25 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
     expect((await api('GET', '/api/v1/customers/new-2')).json().lifecycleStage).toBe('visitor');
   });
 
+  it('lets concurrent batches name the same new customers: each is created once, every event kept', async () => {
+    const batches = Array.from({ length: 6 }, (_, b) => ({
+      events: Array.from({ length: 40 }, (_, i) => ({
+        id: `race-${b}-${i}`,
+        type: 'visit',
+        customerExternalId: `racer-${i % 25}`,
+        occurredAt: '2026-02-01T10:00:00Z',
+      })),
+    }));
+    const answers = await Promise.all(batches.map((batch) => api('POST', '/api/v1/events/batch', batch)));
+    for (const res of answers) expect(res.statusCode, res.body).toBe(200);
+    const createdNow = answers.reduce((sum, res) => sum + res.json().customersCreated, 0);
+    expect(createdNow).toBe(25);
+    expect(
+      await count("select count(*) as n from customers where org_id = $1 and external_id like 'racer-%'"),
+    ).toBe(25);
+    expect(await count("select count(*) as n from events where org_id = $1 and id like 'race-%'")).toBe(240);
+  });
+
   it('replays the first answer of a batch sent again with the same Idempotency-Key', async () => {
     const batch = {
       events: [

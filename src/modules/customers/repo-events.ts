@@ -39,10 +39,10 @@ export type StoredEvent = {
 export type ArrivedEvent = StoredEvent & { stageBefore: string | null };
 
 /**
- * One statement: customers named by an unknown external id are created (the known ones are
- * looked up first: a refused insert costs more than a lookup), then the events go in; an id
- * already stored (or repeated in the batch) is skipped, so a retried batch stores nothing twice.
- * Returns the events stored now, with their customers' stages before, and the customers created.
+ * Stores a batch: customers named by an unknown external id are created, then the events go in;
+ * an id already stored (or repeated in the batch) is skipped, so a retried batch stores nothing
+ * twice. Returns the events stored now, with their customers' stages before, and the customers
+ * created.
  *
  * With `idsAreNew` the conflict check (a tenth of a batch's time) is left out: a stored id then
  * fails the statement as a unique violation of events_pkey, and ingestEvents runs it again.
@@ -55,67 +55,35 @@ export async function insertEvents(
   { idsAreNew = false } = {},
 ) {
   const ids = rows.map((r) => r.id ?? randomUUID());
-  const c = eventColumns(rows, ids);
+  const wanted = new Set<string>();
+  for (const r of rows) if (!r.customerId) wanted.add(r.customerExternalId as string);
+  const customers = await resolveCustomers(tx, orgId, [...wanted], now);
+  const customerIds = rows.map(
+    (r) => r.customerId ?? (customers.get(r.customerExternalId as string)?.id as string),
+  );
+  const c = eventColumns(rows, ids, customerIds);
   const result = await tx.execute(sql`
-    with input as (
-      select * from unnest(${c.id}::text[], ${c.customerId}::uuid[], ${c.externalId}::text[], ${c.type}::text[],
-                           ${c.occurredAt}::timestamptz[], ${c.amountMinor}::bigint[], ${c.currency}::text[],
-                           ${c.amountBaseMinor}::bigint[], ${c.channel}::text[], ${c.touchpoint}::text[], ${c.data}::jsonb[])
-        as r(i, c, x, t, o, a, u, b, h, p, d)
-    ),
-    wanted as (select unnest(${c.wanted}::text[]) as x),
-    known as materialized (
-      select c.id, c.external_id, c.lifecycle_stage from wanted w
-        join customers c on c.org_id = ${orgId}::uuid and c.external_id = w.x
-    ),
-    created as (
-      insert into customers (org_id, external_id, created_at, updated_at)
-      select ${orgId}::uuid, w.x, ${now}::timestamptz, ${now}::timestamptz from wanted w
-       where not exists (select 1 from known k where k.external_id = w.x)
-      on conflict (org_id, external_id) do nothing
-      returning id, external_id
-    ),
-    ids as (select id, external_id from known union all select id, external_id from created),
-    stored as (
-      insert into events (org_id, id, customer_id, type, occurred_at, amount_minor, currency, amount_base_minor,
-                          channel, touchpoint, data)
-      select ${orgId}::uuid, i.i, coalesce(i.c, ids.id), i.t, i.o, i.a, i.u, i.b, i.h, i.p, coalesce(i.d, '{}'::jsonb)
-        from input i left join ids on ids.external_id = i.x
-      ${idsAreNew ? sql`` : sql`on conflict (org_id, id) do nothing returning id, customer_id`}
-    )
-    select 'known' as kind, id::text, external_id as ref, lifecycle_stage as stage from known
-    union all
-    select 'created', id::text, external_id, 'potential' from created
-    ${
-      // Without the conflict check every row was stored; otherwise the stored ones are named.
-      idsAreNew ? sql`` : sql`union all select 'stored', id, customer_id::text, null from stored`
-    }`);
-  const byExternalId = new Map<string, { id: string; stage: string }>();
-  const stageOf = new Map<string, string>();
-  const storedIds = idsAreNew ? undefined : new Map<string, string>();
-  const created: { id: string; externalId: string }[] = [];
-  for (const r of rowsOf<{ kind: string; id: string; ref: string; stage: string }>(result)) {
-    if (r.kind === 'stored') storedIds?.set(r.id, r.ref);
-    else {
-      byExternalId.set(r.ref, { id: r.id, stage: r.stage });
-      stageOf.set(r.id, r.stage);
-      if (r.kind === 'created') created.push({ id: r.id, externalId: r.ref });
-    }
-  }
+    insert into events (org_id, id, customer_id, type, occurred_at, amount_minor, currency, amount_base_minor,
+                        channel, touchpoint, data)
+    select ${orgId}::uuid, i, c, t, o, a, u, b, h, p, coalesce(d, '{}'::jsonb)
+      from unnest(${c.id}::text[], ${c.customerId}::uuid[], ${c.type}::text[], ${c.occurredAt}::timestamptz[],
+                  ${c.amountMinor}::bigint[], ${c.currency}::text[], ${c.amountBaseMinor}::bigint[],
+                  ${c.channel}::text[], ${c.touchpoint}::text[], ${c.data}::jsonb[])
+        as r(i, c, t, o, a, u, b, h, p, d)
+    ${idsAreNew ? sql`` : sql`on conflict (org_id, id) do nothing returning id`}`);
+  // Without the conflict check every row was stored; otherwise the stored ones are named.
+  const storedIds = idsAreNew ? undefined : new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
   const stored: ArrivedEvent[] = [];
   rows.forEach((r, i) => {
-    let customerId = r.customerId ?? byExternalId.get(r.customerExternalId as string)?.id;
     if (storedIds) {
-      customerId = storedIds.get(ids[i]);
-      if (customerId === undefined) return;
+      if (!storedIds.has(ids[i])) return;
       storedIds.delete(ids[i]); // a repeated id in one batch stores its first occurrence only
     }
-    if (customerId === undefined) throw new Error('event stored without its customer');
     stored.push({
       id: ids[i],
-      customerId,
+      customerId: customerIds[i],
       // Named by id (another module's event), the customer's stage was not read: decide it.
-      stageBefore: r.customerId ? null : (stageOf.get(customerId) ?? null),
+      stageBefore: r.customerId ? null : (customers.get(r.customerExternalId as string)?.stage ?? null),
       type: r.type,
       occurredAt: r.occurredAt,
       amountMinor: r.amountMinor ?? null,
@@ -126,17 +94,55 @@ export async function insertEvents(
       data: r.data ?? {},
     });
   });
+  const created = [...customers]
+    .filter(([, c]) => c.created)
+    .map(([externalId, c]) => ({ id: c.id, externalId }));
   return { stored, created };
 }
 
 /**
- * The batch as one array per column (see array-literal.ts), a column with no value at all sent
- * as NULL (unnest pads it), and the distinct external ids of customers named that way.
+ * The customers of these external ids, with their stages; the unknown ones created (`potential`).
+ * The known ones are looked up first: a refused insert costs more than a lookup.
  */
-function eventColumns(rows: EventRow[], ids: string[]) {
+async function resolveCustomers(tx: Executor, orgId: string, externalIds: string[], now: Date) {
+  const out = new Map<string, { id: string; stage: string; created: boolean }>();
+  if (!externalIds.length) return out;
+  const result = await tx.execute(sql`
+    with wanted as (select unnest(${textArray(externalIds)}::text[]) as x),
+    known as materialized (
+      select c.id, c.external_id, c.lifecycle_stage from wanted w
+        join customers c on c.org_id = ${orgId}::uuid and c.external_id = w.x
+    ),
+    created as (
+      insert into customers (org_id, external_id, created_at, updated_at)
+      select ${orgId}::uuid, w.x, ${now}::timestamptz, ${now}::timestamptz from wanted w
+       where not exists (select 1 from known k where k.external_id = w.x)
+      on conflict (org_id, external_id) do nothing
+      returning id, external_id
+    )
+    select id::text, external_id as "externalId", lifecycle_stage as stage, false as created from known
+    union all
+    select id::text, external_id, 'potential', true from created`);
+  for (const r of rowsOf<{ id: string; externalId: string; stage: string; created: boolean }>(result)) {
+    out.set(r.externalId, { id: r.id, stage: r.stage, created: r.created });
+  }
+  // A customer a concurrent batch created after the lookup: the insert waited for that batch to
+  // commit and did nothing, and the next statement sees its row.
+  const missing = externalIds.filter((x) => !out.has(x));
+  if (missing.length) {
+    const late = await tx.execute(sql`
+      select id::text, external_id as "externalId", lifecycle_stage as stage from customers
+       where org_id = ${orgId}::uuid and external_id = any(${textArray(missing)}::text[])`);
+    for (const r of rowsOf<{ id: string; externalId: string; stage: string }>(late)) {
+      out.set(r.externalId, { id: r.id, stage: r.stage, created: false });
+    }
+  }
+  return out;
+}
+
+/** The batch as one array per column (see array-literal.ts), a column with no value at all sent as NULL (unnest pads it). */
+function eventColumns(rows: EventRow[], ids: string[], customerIds: string[]) {
   const n = rows.length;
-  const customerId = new Array<string | undefined>(n);
-  const externalId = new Array<string | undefined>(n);
   const type = new Array<string>(n);
   const occurredAt = new Array<string>(n);
   const amountMinor = new Array<number | null | undefined>(n);
@@ -145,14 +151,8 @@ function eventColumns(rows: EventRow[], ids: string[]) {
   const channel = new Array<string | null | undefined>(n);
   const touchpoint = new Array<string | null | undefined>(n);
   const data = new Array<string | undefined>(n);
-  const wanted = new Set<string>();
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    customerId[i] = r.customerId;
-    if (!r.customerId) {
-      externalId[i] = r.customerExternalId;
-      wanted.add(r.customerExternalId as string);
-    }
     type[i] = r.type;
     occurredAt[i] = r.occurredAt.toISOString();
     amountMinor[i] = r.amountMinor;
@@ -167,8 +167,7 @@ function eventColumns(rows: EventRow[], ids: string[]) {
     values.some(isPresent) ? numberArray(values) : null;
   return {
     id: textArray(ids),
-    customerId: text(customerId),
-    externalId: text(externalId),
+    customerId: textArray(customerIds),
     type: textArray(type),
     occurredAt: textArray(occurredAt),
     amountMinor: numbers(amountMinor),
@@ -177,7 +176,6 @@ function eventColumns(rows: EventRow[], ids: string[]) {
     channel: text(channel),
     touchpoint: text(touchpoint),
     data: text(data),
-    wanted: textArray([...wanted]),
   };
 }
 
