@@ -129,6 +129,28 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
     expect(await count("select count(*) as n from events where org_id = $1 and id like 'race-%'")).toBe(240);
   });
 
+  it('keeps every instant to the millisecond, whatever its offset', async () => {
+    const instants = [
+      '1970-01-01T00:00:00.001Z',
+      '1999-12-31T23:59:59.999-11:30',
+      '2026-02-28T10:00:00.5+14:00',
+      '2038-01-19T03:14:08.123Z',
+      '2099-07-01T00:00:00.007+02:00',
+    ];
+    const events = instants.map((occurredAt, i) => ({
+      id: `instant-${i}`,
+      type: 'visit',
+      customerExternalId: 'timekeeper',
+      occurredAt,
+    }));
+    expect((await api('POST', '/api/v1/events/batch', { events })).statusCode).toBe(200);
+    const stored = await t.ctx.db.queryOwner<{ id: string; ms: string }>(
+      "select id, (extract(epoch from occurred_at) * 1000)::bigint::text as ms from events where org_id = $1 and id like 'instant-%' order by id",
+      [org.orgId],
+    );
+    expect(stored.map((r) => Number(r.ms))).toEqual(instants.map((at) => new Date(at).getTime()));
+  });
+
   it('replays the first answer of a batch sent again with the same Idempotency-Key', async () => {
     const batch = {
       events: [

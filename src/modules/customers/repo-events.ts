@@ -65,8 +65,8 @@ export async function insertEvents(
   const result = await tx.execute(sql`
     insert into events (org_id, id, customer_id, type, occurred_at, amount_minor, currency, amount_base_minor,
                         channel, touchpoint, data)
-    select ${orgId}::uuid, i, c, t, o, a, u, b, h, p, coalesce(d, '{}'::jsonb)
-      from unnest(${c.id}::text[], ${c.customerId}::uuid[], ${c.type}::text[], ${c.occurredAt}::timestamptz[],
+    select ${orgId}::uuid, i, c, t, to_timestamp(o / 1000.0), a, u, b, h, p, coalesce(d, '{}'::jsonb)
+      from unnest(${c.id}::text[], ${c.customerId}::uuid[], ${c.type}::text[], ${c.occurredAtMs}::bigint[],
                   ${c.amountMinor}::bigint[], ${c.currency}::text[], ${c.amountBaseMinor}::bigint[],
                   ${c.channel}::text[], ${c.touchpoint}::text[], ${c.data}::jsonb[])
         as r(i, c, t, o, a, u, b, h, p, d)
@@ -144,7 +144,8 @@ async function resolveCustomers(tx: Executor, orgId: string, externalIds: string
 function eventColumns(rows: EventRow[], ids: string[], customerIds: string[]) {
   const n = rows.length;
   const type = new Array<string>(n);
-  const occurredAt = new Array<string>(n);
+  // Milliseconds since the epoch: cheaper to write and to read than ISO text, and as exact.
+  const occurredAtMs = new Array<number>(n);
   const amountMinor = new Array<number | null | undefined>(n);
   const currency = new Array<string | null | undefined>(n);
   const amountBaseMinor = new Array<number | null | undefined>(n);
@@ -154,7 +155,7 @@ function eventColumns(rows: EventRow[], ids: string[], customerIds: string[]) {
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     type[i] = r.type;
-    occurredAt[i] = r.occurredAt.toISOString();
+    occurredAtMs[i] = r.occurredAt.getTime();
     amountMinor[i] = r.amountMinor;
     currency[i] = r.currency;
     amountBaseMinor[i] = r.amountBaseMinor;
@@ -169,7 +170,7 @@ function eventColumns(rows: EventRow[], ids: string[], customerIds: string[]) {
     id: textArray(ids),
     customerId: textArray(customerIds),
     type: textArray(type),
-    occurredAt: textArray(occurredAt),
+    occurredAtMs: numberArray(occurredAtMs),
     amountMinor: numbers(amountMinor),
     currency: text(currency),
     amountBaseMinor: numbers(amountBaseMinor),

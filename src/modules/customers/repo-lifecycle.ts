@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { textArray } from '../../db/array-literal';
 import { type Executor, rowsOf } from '../../db/database';
 import { stageFactsSelect } from './repo-facts';
 import { customerStats, customers, lifecycleSettings, stageChanges } from './schema';
@@ -143,14 +144,14 @@ export async function applyStageRules(
     Math.min(cutoffs.regularFrom.getTime(), cutoffs.referralFrom.getTime(), cutoffs.activeFrom.getTime()),
   );
   const activeFromMs = cutoffs.activeFrom.getTime();
-  const scope = (o.scope ?? []).map((c) => ({
-    id: c.id,
-    recent: c.lastPurchaseMs !== undefined && c.lastPurchaseMs >= activeFromMs,
-  }));
+  const scope = o.scope ?? [];
+  const recent = scope.map((c) =>
+    c.lastPurchaseMs !== undefined && c.lastPurchaseMs >= activeFromMs ? 't' : 'f',
+  );
   const facts = scoped
     ? sql`scope as materialized (
         select a.id, case when a.recent then ${windowFrom}::timestamptz else '-infinity' end as since
-          from json_to_recordset(${JSON.stringify(scope)}::json) as a(id uuid, recent bool)),
+          from unnest(${textArray(scope.map((c) => c.id))}::uuid[], ${textArray(recent)}::boolean[]) as a(id, recent)),
       facts as (${stageFactsSelect(orgId, cutoffs.regularFrom, sql`scope join events e on e.org_id = ${orgId}::uuid and e.customer_id = scope.id and e.occurred_at >= scope.since`)}),`
     : sql`facts as (select * from customer_facts),`;
   const customersOfScope = scoped
