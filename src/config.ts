@@ -23,6 +23,7 @@ const ZConfig = z.object({
     .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.url('must be an absolute http(s) URL').optional(),
+  ORIENTIR_WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false'], 'must be true or false').default('false'),
   NODE_ENV: z.string().optional(),
 });
 
@@ -37,6 +38,9 @@ export type Config = {
   smtpUrl?: string;
   logLevel: z.infer<typeof ZConfig>['LOG_LEVEL'];
   publicUrl?: string;
+  /** Webhooks may target this host, private networks and link-local addresses (off: an
+   * organization's endpoint cannot probe the network the instance runs in). */
+  webhooksAllowPrivate: boolean;
   production: boolean;
 };
 
@@ -61,6 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    webhooksAllowPrivate: e.ORIENTIR_WEBHOOKS_ALLOW_PRIVATE === 'true',
     production: e.NODE_ENV === 'production',
   };
 }

@@ -1,5 +1,3 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../src/modules/webhooks/sign';
 import { type Api, apiOf } from './cases/helpers';
@@ -7,36 +5,8 @@ import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { problemOf } from './helpers/customers';
 import { ENGINES } from './helpers/db';
 import { emitResponse } from './helpers/responses';
+import { startReceiver } from './helpers/webhook-receiver';
 import { headerOf, startSmtp } from './surveys/smtp';
-
-type Received = { path: string; headers: IncomingHttpHeaders; body: string };
-
-/** A webhook receiver on 127.0.0.1: /flaky answers 500 twice then 200, /broken always 500. */
-async function startReceiver() {
-  const received: Received[] = [];
-  let flakyFailures = 2;
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({
-        path: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      });
-      const fail = req.url === '/broken' || (req.url === '/flaky' && flakyFailures-- > 0);
-      res.writeHead(fail ? 500 : 200, { 'content-type': 'text/plain' }).end(fail ? 'no' : 'ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: (path: string) => `http://127.0.0.1:${port}${path}`,
-    received,
-    at: (path: string) => received.filter((r) => r.path === path),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe.each(ENGINES)('webhooks on %s', (engine) => {
   let t: TestApp;
@@ -48,7 +18,8 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
   beforeAll(async () => {
     smtp = await startSmtp();
     receiver = await startReceiver();
-    t = await createTestApp(engine, { SMTP_URL: smtp.url });
+    // The receiver listens on this host: an instance that allows private targets.
+    t = await createTestApp(engine, { SMTP_URL: smtp.url, ORIENTIR_WEBHOOKS_ALLOW_PRIVATE: 'true' });
     org = await t.createOrg();
     api = apiOf(t, org);
   });

@@ -2,29 +2,13 @@ import type { AppContext } from '../../http/types';
 import type { Job } from '../../jobs/queue';
 import { DELIVERY_ATTEMPTS } from './events';
 import { queueDisabledNotice } from './notify-disabled';
+import { postWebhook } from './post';
 import * as repo from './repo';
 import { SIGNATURE_HEADER, signWebhook } from './sign';
 
 /** An endpoint failing this many attempts in a row is turned off and its organization's owners told. */
 export const MAX_CONSECUTIVE_FAILURES = 10;
 const TIMEOUT_MS = 10_000;
-
-async function post(url: string, headers: Record<string, string>, body: string) {
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    await res.body?.cancel();
-    return { status: res.status, error: res.status >= 300 ? `answered ${res.status}` : null };
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code;
-    return { status: null, error: cause ?? (err as Error).name ?? 'request failed' };
-  }
-}
 
 /**
  * The delivery job: signs and POSTs the stored body, records the attempt in the delivery log,
@@ -41,7 +25,7 @@ export async function deliverWebhook(ctx: AppContext, job: Job) {
     return;
   }
   const timestamp = Math.floor(ctx.clock.now().getTime() / 1000);
-  const result = await post(
+  const result = await postWebhook(
     d.url,
     {
       'content-type': 'application/json',
@@ -51,6 +35,7 @@ export async function deliverWebhook(ctx: AppContext, job: Job) {
       [SIGNATURE_HEADER]: signWebhook(d.secret, timestamp, d.body),
     },
     d.body,
+    { allowPrivate: ctx.config.webhooksAllowPrivate, timeoutMs: TIMEOUT_MS },
   );
   const ok = result.error === null;
   const lastTry = job.attempts >= DELIVERY_ATTEMPTS;

@@ -1,7 +1,9 @@
+import { isIP } from 'node:net';
 import { decodeCursor, pageOf } from '../../http/pagination';
 import type { AppContext } from '../../http/types';
 import { randomToken } from '../../lib/crypto';
 import { invalid, notFound } from '../../lib/errors';
+import { isPublicAddress } from '../../lib/public-address';
 import * as repo from './repo';
 
 export const listWebhooks = (ctx: AppContext, orgId: string) =>
@@ -13,12 +15,30 @@ export async function getWebhook(ctx: AppContext, orgId: string, id: string) {
   return endpoint;
 }
 
+/**
+ * An endpoint named by a private, loopback or link-local address, or by localhost, is refused at
+ * once unless the instance allows private targets; a host name is checked at each delivery, on
+ * the addresses it resolves to then.
+ */
+function refusePrivateTarget(ctx: AppContext, url: string) {
+  if (ctx.config.webhooksAllowPrivate) return;
+  const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const local = host === 'localhost' || host.endsWith('.localhost');
+  if (local || (isIP(host) && !isPublicAddress(host))) {
+    throw invalid(
+      'body.url',
+      'points into a private, loopback or link-local network; an instance administrator can allow that with ORIENTIR_WEBHOOKS_ALLOW_PRIVATE=true',
+    );
+  }
+}
+
 /** A new endpoint with its signing secret, which is shown this once. */
 export async function createWebhook(
   ctx: AppContext,
   orgId: string,
   input: { url: string; events: string[]; description: string },
 ) {
+  refusePrivateTarget(ctx, input.url);
   const secret = `whsec_${randomToken(32)}`;
   const endpoint = await ctx.db.withOrg(orgId, async (tx) => {
     const id = await repo.insertEndpoint(tx, orgId, { ...input, secret }, ctx.clock.now());
@@ -34,6 +54,7 @@ export async function changeWebhook(
   id: string,
   patch: Partial<{ url: string; events: string[]; description: string; enabled: boolean }>,
 ) {
+  if (patch.url !== undefined) refusePrivateTarget(ctx, patch.url);
   return ctx.db.withOrg(orgId, async (tx) => {
     const endpoint = await repo.findEndpoint(tx, orgId, id);
     if (!endpoint) throw notFound('webhook');
