@@ -154,6 +154,42 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     expect(await page.locator('[data-testid=secret]').textContent()).toMatch(/^ork_/);
   });
 
+  it('sets up a case team with a manager and changes its capacity', async () => {
+    await chooseLanguage(page, 'en');
+    await page.goto(`${server.baseUrl}/settings?tab=case-teams`);
+    const form = page.locator('main form.card');
+    await form.getByLabel('Team', { exact: true }).fill('E2E escalations');
+    const manager = await form.getByLabel('Manager').locator('option').nth(1).textContent();
+    await form.getByLabel('Manager').selectOption({ index: 1 });
+    await form.getByLabel('Open cases per member').fill('7');
+    await form.locator('button[type=submit]').click();
+    const row = page.locator('main table tbody tr', { hasText: 'E2E escalations' });
+    await row.waitFor();
+    expect(await row.locator('td.num').textContent()).toBe('7');
+    expect(await row.locator('td').nth(1).textContent()).toBe(manager);
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await form.getByLabel('Open cases per member').fill('9');
+    await form.locator('button[type=submit]').click();
+    await page
+      .locator('main table tbody tr', { hasText: 'E2E escalations' })
+      .locator('td.num', { hasText: '9' })
+      .waitFor();
+    // the owner joins the team under Users, and the team lists them as a member
+    await page.goto(`${server.baseUrl}/settings?tab=users`);
+    const joined = page.waitForResponse(
+      (res) => res.url().includes('/api/v1/users/') && res.request().method() === 'PATCH',
+    );
+    await page.getByLabel('Team of owner@kompas.example').selectOption('E2E escalations');
+    expect((await joined).status()).toBe(200);
+    await page.goto(`${server.baseUrl}/settings?tab=case-teams`);
+    await page
+      .locator('main table tbody tr', { hasText: 'E2E escalations' })
+      .locator('td:nth-child(3)', { hasText: 'owner@kompas.example' }) // members
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `${engine}-en-case-teams`);
+  });
+
   it('builds a survey, answers it on the public page and sees the answer in the overview', async () => {
     await chooseLanguage(page, 'en');
     const overview = `${server.baseUrl}/overview?from=${new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)}`;

@@ -46,6 +46,12 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     component: lazy(() => import('./sla-section')),
   },
   {
+    key: 'case-teams',
+    labelKey: 'settings.caseTeams',
+    permission: 'settings:read',
+    component: lazy(() => import('./case-teams-section')),
+  },
+  {
     key: 'case-rules',
     labelKey: 'settings.caseRules',
     permission: 'settings:read',

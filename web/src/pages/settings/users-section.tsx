@@ -27,9 +27,20 @@ export default function UsersSection() {
   const canManage = useCan('users:manage');
   const queryClient = useQueryClient();
   const users = useQuery({ queryKey: ['users'], queryFn: () => get<Page<User>>('/users') });
+  // Case teams a user can join; a team name no team carries any more is still shown as it is.
+  const teams = useQuery({
+    queryKey: ['case-teams'],
+    queryFn: () => get<Page<{ name: string }>>('/case-teams'),
+  });
+  const teamNames = (teams.data?.items ?? []).map((team) => team.name);
   const update = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: Partial<{ role: string; disabled: boolean }> }) =>
-      patch<User>(`/users/${id}`, body),
+    mutationFn: ({
+      id,
+      body,
+    }: {
+      id: string;
+      body: Partial<{ role: string; disabled: boolean; team: string | null }>;
+    }) => patch<User>(`/users/${id}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
   return (
@@ -64,6 +75,27 @@ export default function UsersSection() {
                 </select>
               ) : (
                 t(`roles.${u.role}`)
+              ),
+          },
+          {
+            key: 'team',
+            header: t('settings.team'),
+            render: (u) =>
+              canManage ? (
+                <select
+                  aria-label={t('settings.teamOf', { email: u.email })}
+                  value={u.team ?? ''}
+                  onChange={(e) => update.mutate({ id: u.id, body: { team: e.target.value || null } })}
+                >
+                  <option value="">—</option>
+                  {[...new Set([...teamNames, ...(u.team ? [u.team] : [])])].map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                (u.team ?? '—')
               ),
           },
           { key: 'createdAt', header: t('settings.created'), render: (u) => f.date(u.createdAt) },
