@@ -38,8 +38,38 @@ function isAlive(pid: number) {
   }
 }
 
+/** When the embedded engine takes a checkpoint: after this much write-ahead log, looked at this often. */
+export type CheckpointPolicy = { everyBytes: number; checkMs: number };
+const CHECKPOINTS: CheckpointPolicy = { everyBytes: 128 * 1024 * 1024, checkMs: 10_000 };
+
+/**
+ * PGlite runs PostgreSQL single-user, without the checkpointer process: nothing checkpoints, and
+ * the write-ahead log of a long-running server or a large import grows without bound (a 1 GB
+ * import had left 6.6 GB of it). A checkpoint once `everyBytes` of log has gone by keeps it to
+ * a few segments, recycled. The check waits for any open transaction, as every query does.
+ */
+function checkpointPeriodically(client: PGlite, { everyBytes, checkMs }: CheckpointPolicy) {
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const { rows } = await client.query<{ since: number }>(
+        'select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), redo_lsn)::float8 as since from pg_control_checkpoint()',
+      );
+      if ((rows[0]?.since ?? 0) >= everyBytes) await client.exec('checkpoint');
+    } catch {
+      // closed meanwhile: the next open starts its own
+    } finally {
+      busy = false;
+    }
+  }, checkMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** Embedded engine: a folder on disk, or memory when `dataDir` is undefined (tests). */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, checkpoints = CHECKPOINTS): Promise<Database> {
   let release = () => {};
   let client: PGlite;
   if (dataDir) {
@@ -50,6 +80,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     client = new PGlite();
   }
   await client.waitReady;
+  const stopCheckpoints = checkpointPeriodically(client, checkpoints);
   const orm = drizzle({ client }) as unknown as Executor;
   const inRole = <T>(role: string, orgId: string | null, fn: (tx: Executor) => Promise<T>) =>
     orm.transaction(async (tx) => {
@@ -76,6 +107,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     },
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: async () => {
+      stopCheckpoints();
       await client.close();
       release();
     },
