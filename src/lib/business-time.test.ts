@@ -52,6 +52,19 @@ describe('addBusinessMinutes', () => {
     );
   });
 
+  it('finds no working time in hours the clocks skip, and never counts backwards over them', () => {
+    // Sundays 02:30–03:00 in Prague: on 2026-03-29 the clocks jump from 02:00 to 03:00.
+    const nightShift: BusinessCalendar = {
+      timeZone: 'Europe/Prague',
+      week: [[[150, 180]], [], [], [], [], [], []],
+      holidays: new Set(),
+    };
+    const saturday = at('2026-03-28T12:00:00Z');
+    expect(businessMinutesBetween(saturday, at('2026-03-30T12:00:00Z'), nightShift)).toBe(0);
+    // the next half hour of work is the Sunday after: 2026-04-05 02:30–03:00 CEST (+02:00)
+    expect(addBusinessMinutes(saturday, 10, nightShift).toISOString()).toBe('2026-04-05T00:40:00.000Z');
+  });
+
   it('handles split shifts and half-hour zones', () => {
     const kolkata: BusinessCalendar = {
       timeZone: 'Asia/Kolkata',

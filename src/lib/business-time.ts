@@ -27,7 +27,13 @@ function* workingIntervals(fromMs: number, cal: BusinessCalendar): Generator<[nu
     const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
     if (cal.holidays.has(isoDate(y, m, d))) continue;
     for (const [from, to] of cal.week[date.getUTCDay()] ?? []) {
-      yield [instantOfLocal(y, m, d, from, cal.timeZone), instantOfLocal(y, m, d, to, cal.timeZone)];
+      const [open, close] = [
+        instantOfLocal(y, m, d, from, cal.timeZone),
+        instantOfLocal(y, m, d, to, cal.timeZone),
+      ];
+      // Hours that the clocks skip when summer time starts (02:30–03:00 in Prague that night) are
+      // no working time at all: their opening can map past their closing.
+      if (close > open) yield [open, close];
     }
   }
 }
