@@ -190,6 +190,19 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     await screenshot(page, `${engine}-en-case-teams`);
   });
 
+  it('changes the anonymity threshold of staff feedback', async () => {
+    await chooseLanguage(page, 'en');
+    await page.goto(`${server.baseUrl}/settings?tab=anonymity`);
+    const threshold = page.getByLabel('Smallest group shown (answers)');
+    await threshold.fill('7');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').waitFor();
+    await page.reload();
+    await page.getByLabel('Smallest group shown (answers)').waitFor();
+    expect(await page.getByLabel('Smallest group shown (answers)').inputValue()).toBe('7');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('builds a survey, answers it on the public page and sees the answer in the overview', async () => {
     await chooseLanguage(page, 'en');
     const overview = `${server.baseUrl}/overview?from=${new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)}`;

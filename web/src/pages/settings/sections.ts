@@ -58,6 +58,12 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     component: lazy(() => import('./case-rules-section')),
   },
   {
+    key: 'anonymity',
+    labelKey: 'settings.anonymity',
+    permission: 'analytics:read',
+    component: lazy(() => import('./anonymity-section')),
+  },
+  {
     key: 'webhooks',
     labelKey: 'settings.webhooks',
     permission: 'settings:read',
