@@ -203,6 +203,28 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('changes how customer value is modelled and tiered', async () => {
+    await chooseLanguage(page, 'en');
+    await page.goto(`${server.baseUrl}/settings?tab=value`);
+    await page.getByLabel('Horizon (months)').fill('24');
+    await page.getByLabel('Margin (% of spend)').fill('35');
+    await page.getByRole('button', { name: 'Add tier' }).click();
+    const added = page.locator('[data-testid=tier]').last();
+    await added.getByLabel('Tier', { exact: true }).fill('e2e-gold');
+    await added.getByLabel('From').fill('99');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, `${engine}-en-value-settings`);
+    await page.reload();
+    await page.getByLabel('Horizon (months)').waitFor();
+    expect(await page.getByLabel('Horizon (months)').inputValue()).toBe('24');
+    expect(await page.getByLabel('Margin (% of spend)').inputValue()).toBe('35');
+    expect(
+      await page.locator('[data-testid=tier]').last().getByLabel('Tier', { exact: true }).inputValue(),
+    ).toBe('e2e-gold');
+  });
+
   it('builds a survey, answers it on the public page and sees the answer in the overview', async () => {
     await chooseLanguage(page, 'en');
     const overview = `${server.baseUrl}/overview?from=${new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)}`;

@@ -40,6 +40,12 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     component: lazy(() => import('./currencies-section')),
   },
   {
+    key: 'value',
+    labelKey: 'settings.value',
+    permission: 'settings:read',
+    component: lazy(() => import('./value-section')),
+  },
+  {
     key: 'sla',
     labelKey: 'settings.sla',
     permission: 'settings:read',

@@ -1,0 +1,197 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, put } from '../../api/client';
+import { useCan } from '../../api/session';
+import { ErrorMessage } from '../../components/error-message';
+
+/** `key` tells the rows of the form apart while they are edited; it is not sent. */
+type TierRule = {
+  by: 'percentile' | 'profitability';
+  defaultTier: string;
+  tiers: { tier: string; min: number; key?: number }[];
+};
+type ValueSettings = {
+  model: 'bgnbd' | 'paretoNbd';
+  horizonMonths: number;
+  annualDiscountRate: number;
+  margin: number;
+  costPerOrderMinor: number;
+  costPerContactMinor: number;
+  costPerCaseHourMinor: number;
+  tierRule: TierRule;
+  currency: string;
+};
+
+const COSTS = ['costPerOrderMinor', 'costPerContactMinor', 'costPerCaseHourMinor'] as const;
+
+let rowKeys = 0;
+const withKeys = (settings: ValueSettings): ValueSettings => ({
+  ...settings,
+  tierRule: { ...settings.tierRule, tiers: settings.tierRule.tiers.map((t) => ({ ...t, key: ++rowKeys })) },
+});
+
+/** Minor units per major unit of `currency` (100 for EUR, 1 for JPY). */
+const minorPerMajor = (currency: string) =>
+  10 **
+  (new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
+
+/**
+ * How customer value is modelled and turned into service tiers: the transaction model, horizon,
+ * discount rate and margin, the costs to serve, and the tier thresholds. Saving rescores every
+ * customer in the background.
+ */
+export default function ValueSection() {
+  const { t } = useTranslation();
+  const canWrite = useCan('settings:write');
+  const queryClient = useQueryClient();
+  const current = useQuery({
+    queryKey: ['settings', 'value'],
+    queryFn: () => get<ValueSettings>('/value/settings'),
+  });
+  const [form, setForm] = useState<ValueSettings | null>(null);
+  useEffect(() => {
+    if (current.data && !form) setForm(withKeys(current.data));
+  }, [current.data, form]);
+  const save = useMutation({
+    mutationFn: ({ currency: _currency, ...body }: ValueSettings) =>
+      put<ValueSettings>('/value/settings', body),
+    onSuccess: (data) => queryClient.setQueryData(['settings', 'value'], data),
+  });
+  if (current.isError) return <ErrorMessage error={current.error} />;
+  if (!form) return <p className="loading">{t('common.loading')}</p>;
+  const unit = minorPerMajor(form.currency);
+  const rule = form.tierRule;
+  const setRule = (next: Partial<TierRule>) => setForm({ ...form, tierRule: { ...rule, ...next } });
+  // Profitability thresholds are money: shown in major units, kept in minor ones.
+  const minScale = rule.by === 'profitability' ? unit : 1;
+  const toMin = (shown: number) => (rule.by === 'profitability' ? Math.round(shown * unit) : shown);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(form);
+  };
+  return (
+    <form className="card form" onSubmit={submit}>
+      <h2>{t('valueSettings.title')}</h2>
+      <p>{t('valueSettings.help')}</p>
+      <fieldset disabled={!canWrite}>
+        <label>
+          {t('valueSettings.model')}
+          <select
+            value={form.model}
+            onChange={(e) => setForm({ ...form, model: e.target.value as ValueSettings['model'] })}
+          >
+            <option value="bgnbd">BG/NBD</option>
+            <option value="paretoNbd">Pareto/NBD</option>
+          </select>
+        </label>
+        <label>
+          {t('valueSettings.horizonMonths')}
+          <input
+            type="number"
+            required
+            min={1}
+            max={120}
+            value={form.horizonMonths}
+            onChange={(e) => setForm({ ...form, horizonMonths: Number(e.target.value) })}
+          />
+        </label>
+        {(['annualDiscountRate', 'margin'] as const).map((key) => (
+          <label key={key}>
+            {t(`valueSettings.${key}`)}
+            <input
+              type="number"
+              required
+              min={0}
+              max={100}
+              step={0.1}
+              value={Math.round(form[key] * 1000) / 10}
+              onChange={(e) => setForm({ ...form, [key]: Number(e.target.value) / 100 })}
+            />
+          </label>
+        ))}
+        {COSTS.map((key) => (
+          <label key={key}>
+            {t(`valueSettings.${key}`, { currency: form.currency })}
+            <input
+              type="number"
+              required
+              min={0}
+              step={1 / unit}
+              value={form[key] / unit}
+              onChange={(e) => setForm({ ...form, [key]: Math.round(Number(e.target.value) * unit) })}
+            />
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={!canWrite}>
+        <legend>{t('valueSettings.tiers')}</legend>
+        <label>
+          {t('valueSettings.tierBy')}
+          <select value={rule.by} onChange={(e) => setRule({ by: e.target.value as TierRule['by'] })}>
+            <option value="percentile">{t('valueSettings.byPercentile')}</option>
+            <option value="profitability">
+              {t('valueSettings.byProfitability', { currency: form.currency })}
+            </option>
+          </select>
+        </label>
+        <label>
+          {t('valueSettings.defaultTier')}
+          <input
+            required
+            value={rule.defaultTier}
+            onChange={(e) => setRule({ defaultTier: e.target.value })}
+          />
+        </label>
+        {rule.tiers.map((tier, i) => (
+          <div className="row" key={tier.key} data-testid="tier">
+            <label>
+              {t('valueSettings.tierName')}
+              <input
+                required
+                value={tier.tier}
+                onChange={(e) =>
+                  setRule({ tiers: rule.tiers.map((x, k) => (k === i ? { ...x, tier: e.target.value } : x)) })
+                }
+              />
+            </label>
+            <label>
+              {t('valueSettings.tierMin')}
+              <input
+                type="number"
+                required
+                step="any"
+                value={tier.min / minScale}
+                onChange={(e) =>
+                  setRule({
+                    tiers: rule.tiers.map((x, k) =>
+                      k === i ? { ...x, min: toMin(Number(e.target.value)) } : x,
+                    ),
+                  })
+                }
+              />
+            </label>
+            <button type="button" onClick={() => setRule({ tiers: rule.tiers.filter((_, k) => k !== i) })}>
+              {t('valueSettings.removeTier', { tier: tier.tier })}
+            </button>
+          </div>
+        ))}
+        {rule.tiers.length < 10 && (
+          <button
+            type="button"
+            onClick={() => setRule({ tiers: [...rule.tiers, { tier: '', min: 0, key: ++rowKeys }] })}
+          >
+            {t('valueSettings.addTier')}
+          </button>
+        )}
+        {canWrite && (
+          <button type="submit" className="primary" disabled={save.isPending}>
+            {t('common.save')}
+          </button>
+        )}
+      </fieldset>
+      {save.isSuccess && <p role="status">{t('valueSettings.saved')}</p>}
+      {save.isError && <ErrorMessage error={save.error} />}
+    </form>
+  );
+}
