@@ -225,6 +225,20 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     ).toBe('e2e-gold');
   });
 
+  it('changes how often customers are asked', async () => {
+    await chooseLanguage(page, 'en');
+    await page.goto(`${server.baseUrl}/settings?tab=surveys`);
+    await page.getByLabel('Invitations per customer at most').fill('2');
+    await page.getByLabel('Reminders at most').fill('1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').waitFor();
+    await page.reload();
+    await page.getByLabel('Invitations per customer at most').waitFor();
+    expect(await page.getByLabel('Invitations per customer at most').inputValue()).toBe('2');
+    expect(await page.getByLabel('Reminders at most').inputValue()).toBe('1');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('builds a survey, answers it on the public page and sees the answer in the overview', async () => {
     await chooseLanguage(page, 'en');
     const overview = `${server.baseUrl}/overview?from=${new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)}`;

@@ -64,6 +64,12 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     component: lazy(() => import('./case-rules-section')),
   },
   {
+    key: 'surveys',
+    labelKey: 'settings.surveys',
+    permission: 'settings:read',
+    component: lazy(() => import('./surveys-section')),
+  },
+  {
     key: 'anonymity',
     labelKey: 'settings.anonymity',
     permission: 'analytics:read',
