@@ -1,9 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, patch } from '../../api/client';
-import { useCan } from '../../api/session';
-import { ErrorMessage } from '../../components/error-message';
+import { patch } from '../../api/client';
+import { SettingsCard, useSettingsForm } from './settings-form';
 
 type AnalyticsSettings = { anonymityThreshold: number };
 
@@ -13,52 +10,27 @@ type AnalyticsSettings = { anonymityThreshold: number };
  */
 export default function AnonymitySection() {
   const { t } = useTranslation();
-  const canWrite = useCan('settings:write');
-  const queryClient = useQueryClient();
-  const current = useQuery({
-    queryKey: ['settings', 'analytics'],
-    queryFn: () => get<AnalyticsSettings>('/analytics/settings'),
-  });
-  const [threshold, setThreshold] = useState<number | null>(null);
-  useEffect(() => {
-    if (current.data && threshold === null) setThreshold(current.data.anonymityThreshold);
-  }, [current.data, threshold]);
-  const save = useMutation({
-    mutationFn: (anonymityThreshold: number) =>
-      patch<AnalyticsSettings>('/analytics/settings', { anonymityThreshold }),
-    onSuccess: (data) => queryClient.setQueryData(['settings', 'analytics'], data),
-  });
-  if (current.isError) return <ErrorMessage error={current.error} />;
-  if (threshold === null) return <p className="loading">{t('common.loading')}</p>;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(threshold);
-  };
+  const state = useSettingsForm<AnalyticsSettings>('analytics', '/analytics/settings', (body) =>
+    patch<AnalyticsSettings>('/analytics/settings', body),
+  );
   return (
-    <form className="card form" onSubmit={submit}>
-      <h2>{t('anonymity.title')}</h2>
-      <p>{t('anonymity.help')}</p>
-      <fieldset disabled={!canWrite}>
-        <label>
-          {t('anonymity.threshold')}
-          <input
-            type="number"
-            required
-            min={2}
-            max={1000}
-            step={1}
-            value={threshold}
-            onChange={(e) => setThreshold(Number(e.target.value))}
-          />
-        </label>
-        {canWrite && (
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {t('common.save')}
-          </button>
-        )}
-      </fieldset>
-      {save.isSuccess && <p role="status">{t('common.saved')}</p>}
-      {save.isError && <ErrorMessage error={save.error} />}
-    </form>
+    <SettingsCard state={state} title={t('anonymity.title')} help={t('anonymity.help')}>
+      {(form, setForm) => (
+        <>
+          <label>
+            {t('anonymity.threshold')}
+            <input
+              type="number"
+              required
+              min={2}
+              max={1000}
+              step={1}
+              value={form.anonymityThreshold}
+              onChange={(e) => setForm({ anonymityThreshold: Number(e.target.value) })}
+            />
+          </label>
+        </>
+      )}
+    </SettingsCard>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { get, patch } from '../../api/client';
 import { useCan } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
+import { SaveFooter } from './settings-form';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 type Interval = [string, string];
@@ -78,14 +79,8 @@ export function BusinessHours() {
             onChange={(e) => setForm({ ...form, timeZone: e.target.value })}
           />
         </label>
-        {canWrite && (
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {t('common.save')}
-          </button>
-        )}
+        <SaveFooter canWrite={canWrite} save={save} />
       </fieldset>
-      {save.isSuccess && <p role="status">{t('common.saved')}</p>}
-      {save.isError && <ErrorMessage error={save.error} />}
     </form>
   );
 }

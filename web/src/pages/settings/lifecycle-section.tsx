@@ -1,9 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, patch } from '../../api/client';
-import { useCan } from '../../api/session';
-import { ErrorMessage } from '../../components/error-message';
+import { patch } from '../../api/client';
+import { SettingsCard, useSettingsForm } from './settings-form';
 
 type Thresholds = {
   regularMinPurchases: number;
@@ -25,65 +22,42 @@ const FIELDS: { key: Exclude<keyof Thresholds, 'lostAliveBelow'>; min: number; m
 /** The thresholds that decide each customer's lifecycle stage. */
 export default function LifecycleSection() {
   const { t } = useTranslation();
-  const canWrite = useCan('settings:write');
-  const queryClient = useQueryClient();
-  const current = useQuery({
-    queryKey: ['settings', 'lifecycle'],
-    queryFn: () => get<Thresholds>('/settings/lifecycle'),
-  });
-  const [form, setForm] = useState<Thresholds | null>(null);
-  useEffect(() => {
-    if (current.data && !form) setForm(current.data);
-  }, [current.data, form]);
-  const save = useMutation({
-    mutationFn: (body: Thresholds) => patch<Thresholds>('/settings/lifecycle', body),
-    onSuccess: (data) => queryClient.setQueryData(['settings', 'lifecycle'], data),
-  });
-  if (current.isError) return <ErrorMessage error={current.error} />;
-  if (!form) return <p className="loading">{t('common.loading')}</p>;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(form);
-  };
+  const state = useSettingsForm<Thresholds>('lifecycle', '/settings/lifecycle', (body) =>
+    patch<Thresholds>('/settings/lifecycle', body),
+  );
   return (
-    <form className="card form" onSubmit={submit}>
-      <h2>{t('settings.lifecycle')}</h2>
-      <fieldset disabled={!canWrite}>
-        {FIELDS.map(({ key, min, max }) => (
-          <label key={key}>
-            {t(`thresholds.${key}`)}
+    <SettingsCard state={state} title={t('settings.lifecycle')} saved={t('settings.recomputing')}>
+      {(form, setForm) => (
+        <>
+          {FIELDS.map(({ key, min, max }) => (
+            <label key={key}>
+              {t(`thresholds.${key}`)}
+              <input
+                type="number"
+                required
+                min={min}
+                max={max}
+                step={1}
+                value={form[key]}
+                onChange={(e) => setForm({ ...form, [key]: Number(e.target.value) })}
+              />
+            </label>
+          ))}
+          <label>
+            {t('thresholds.lostAliveBelow')}
             <input
               type="number"
-              required
-              min={min}
-              max={max}
-              step={1}
-              value={form[key]}
-              onChange={(e) => setForm({ ...form, [key]: Number(e.target.value) })}
+              min={0.01}
+              max={0.99}
+              step={0.01}
+              value={form.lostAliveBelow ?? ''}
+              onChange={(e) =>
+                setForm({ ...form, lostAliveBelow: e.target.value === '' ? null : Number(e.target.value) })
+              }
             />
           </label>
-        ))}
-        <label>
-          {t('thresholds.lostAliveBelow')}
-          <input
-            type="number"
-            min={0.01}
-            max={0.99}
-            step={0.01}
-            value={form.lostAliveBelow ?? ''}
-            onChange={(e) =>
-              setForm({ ...form, lostAliveBelow: e.target.value === '' ? null : Number(e.target.value) })
-            }
-          />
-        </label>
-        {canWrite && (
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {t('common.save')}
-          </button>
-        )}
-      </fieldset>
-      {save.isSuccess && <p role="status">{t('settings.recomputing')}</p>}
-      {save.isError && <ErrorMessage error={save.error} />}
-    </form>
+        </>
+      )}
+    </SettingsCard>
   );
 }

@@ -6,6 +6,7 @@ import { ME_KEY } from '../../api/me';
 import { useCan } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
 import { LOCALES } from '../../i18n/setup';
+import { SaveFooter } from './settings-form';
 
 type Org = {
   id: string;
@@ -77,14 +78,8 @@ export default function OrganizationSection() {
             ))}
           </select>
         </label>
-        {canWrite && (
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {t('common.save')}
-          </button>
-        )}
+        <SaveFooter canWrite={canWrite} save={save} />
       </fieldset>
-      {save.isSuccess && <p role="status">{t('common.saved')}</p>}
-      {save.isError && <ErrorMessage error={save.error} />}
     </form>
   );
 }

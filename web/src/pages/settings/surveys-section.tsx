@@ -1,9 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, patch } from '../../api/client';
-import { useCan } from '../../api/session';
-import { ErrorMessage } from '../../components/error-message';
+import { patch } from '../../api/client';
+import { SettingsCard, useSettingsForm } from './settings-form';
 
 type SurveySettings = {
   contactCap: { maxContacts: number; windowDays: number };
@@ -61,53 +58,29 @@ const FIELDS: Field[] = [
 /** How often a customer may be asked, when invitations are reminded, how long a link is valid. */
 export default function SurveysSection() {
   const { t } = useTranslation();
-  const canWrite = useCan('settings:write');
-  const queryClient = useQueryClient();
-  const current = useQuery({
-    queryKey: ['settings', 'surveys'],
-    queryFn: () => get<SurveySettings>('/survey-settings'),
-  });
-  const [form, setForm] = useState<SurveySettings | null>(null);
-  useEffect(() => {
-    if (current.data && !form) setForm(current.data);
-  }, [current.data, form]);
-  const save = useMutation({
-    mutationFn: (body: SurveySettings) => patch<SurveySettings>('/survey-settings', body),
-    onSuccess: (data) => queryClient.setQueryData(['settings', 'surveys'], data),
-  });
-  if (current.isError) return <ErrorMessage error={current.error} />;
-  if (!form) return <p className="loading">{t('common.loading')}</p>;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(form);
-  };
+  const state = useSettingsForm<SurveySettings>('surveys', '/survey-settings', (body) =>
+    patch<SurveySettings>('/survey-settings', body),
+  );
   return (
-    <form className="card form" onSubmit={submit}>
-      <h2>{t('surveySettings.title')}</h2>
-      <p>{t('surveySettings.help')}</p>
-      <fieldset disabled={!canWrite}>
-        {FIELDS.map((field) => (
-          <label key={field.label}>
-            {t(`surveySettings.${field.label}`)}
-            <input
-              type="number"
-              required
-              min={field.min}
-              max={field.max}
-              step={1}
-              value={field.read(form)}
-              onChange={(e) => setForm(field.write(form, Number(e.target.value)))}
-            />
-          </label>
-        ))}
-        {canWrite && (
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {t('common.save')}
-          </button>
-        )}
-      </fieldset>
-      {save.isSuccess && <p role="status">{t('common.saved')}</p>}
-      {save.isError && <ErrorMessage error={save.error} />}
-    </form>
+    <SettingsCard state={state} title={t('surveySettings.title')} help={t('surveySettings.help')}>
+      {(form, setForm) => (
+        <>
+          {FIELDS.map((field) => (
+            <label key={field.label}>
+              {t(`surveySettings.${field.label}`)}
+              <input
+                type="number"
+                required
+                min={field.min}
+                max={field.max}
+                step={1}
+                value={field.read(form)}
+                onChange={(e) => setForm(field.write(form, Number(e.target.value)))}
+              />
+            </label>
+          ))}
+        </>
+      )}
+    </SettingsCard>
   );
 }

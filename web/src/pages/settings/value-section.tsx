@@ -1,9 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, put } from '../../api/client';
-import { useCan } from '../../api/session';
-import { ErrorMessage } from '../../components/error-message';
+import { put } from '../../api/client';
+import { SettingsCard, useSettingsForm } from './settings-form';
 
 /** `key` tells the rows of the form apart while they are edited; it is not sent. */
 type TierRule = {
@@ -43,88 +40,88 @@ const minorPerMajor = (currency: string) =>
  */
 export default function ValueSection() {
   const { t } = useTranslation();
-  const canWrite = useCan('settings:write');
-  const queryClient = useQueryClient();
-  const current = useQuery({
-    queryKey: ['settings', 'value'],
-    queryFn: () => get<ValueSettings>('/value/settings'),
-  });
-  const [form, setForm] = useState<ValueSettings | null>(null);
-  useEffect(() => {
-    if (current.data && !form) setForm(withKeys(current.data));
-  }, [current.data, form]);
-  const save = useMutation({
-    mutationFn: ({ currency: _currency, ...body }: ValueSettings) =>
-      put<ValueSettings>('/value/settings', body),
-    onSuccess: (data) => queryClient.setQueryData(['settings', 'value'], data),
-  });
-  if (current.isError) return <ErrorMessage error={current.error} />;
-  if (!form) return <p className="loading">{t('common.loading')}</p>;
+  const state = useSettingsForm<ValueSettings>(
+    'value',
+    '/value/settings',
+    ({ currency: _currency, tierRule, ...body }) =>
+      put<ValueSettings>('/value/settings', {
+        ...body,
+        tierRule: { ...tierRule, tiers: tierRule.tiers.map(({ tier, min }) => ({ tier, min })) },
+      }),
+    withKeys,
+  );
+  return (
+    <SettingsCard
+      state={state}
+      title={t('valueSettings.title')}
+      help={t('valueSettings.help')}
+      saved={t('valueSettings.saved')}
+    >
+      {(form, setForm) => <ValueFields form={form} setForm={setForm} />}
+    </SettingsCard>
+  );
+}
+
+/** The fields of the value settings; money in major units of the base currency. */
+function ValueFields({ form, setForm }: { form: ValueSettings; setForm: (next: ValueSettings) => void }) {
+  const { t } = useTranslation();
   const unit = minorPerMajor(form.currency);
   const rule = form.tierRule;
   const setRule = (next: Partial<TierRule>) => setForm({ ...form, tierRule: { ...rule, ...next } });
   // Profitability thresholds are money: shown in major units, kept in minor ones.
   const minScale = rule.by === 'profitability' ? unit : 1;
   const toMin = (shown: number) => (rule.by === 'profitability' ? Math.round(shown * unit) : shown);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(form);
-  };
   return (
-    <form className="card form" onSubmit={submit}>
-      <h2>{t('valueSettings.title')}</h2>
-      <p>{t('valueSettings.help')}</p>
-      <fieldset disabled={!canWrite}>
-        <label>
-          {t('valueSettings.model')}
-          <select
-            value={form.model}
-            onChange={(e) => setForm({ ...form, model: e.target.value as ValueSettings['model'] })}
-          >
-            <option value="bgnbd">BG/NBD</option>
-            <option value="paretoNbd">Pareto/NBD</option>
-          </select>
-        </label>
-        <label>
-          {t('valueSettings.horizonMonths')}
+    <>
+      <label>
+        {t('valueSettings.model')}
+        <select
+          value={form.model}
+          onChange={(e) => setForm({ ...form, model: e.target.value as ValueSettings['model'] })}
+        >
+          <option value="bgnbd">BG/NBD</option>
+          <option value="paretoNbd">Pareto/NBD</option>
+        </select>
+      </label>
+      <label>
+        {t('valueSettings.horizonMonths')}
+        <input
+          type="number"
+          required
+          min={1}
+          max={120}
+          value={form.horizonMonths}
+          onChange={(e) => setForm({ ...form, horizonMonths: Number(e.target.value) })}
+        />
+      </label>
+      {(['annualDiscountRate', 'margin'] as const).map((key) => (
+        <label key={key}>
+          {t(`valueSettings.${key}`)}
           <input
             type="number"
             required
-            min={1}
-            max={120}
-            value={form.horizonMonths}
-            onChange={(e) => setForm({ ...form, horizonMonths: Number(e.target.value) })}
+            min={0}
+            max={100}
+            step={0.1}
+            value={Math.round(form[key] * 1000) / 10}
+            onChange={(e) => setForm({ ...form, [key]: Number(e.target.value) / 100 })}
           />
         </label>
-        {(['annualDiscountRate', 'margin'] as const).map((key) => (
-          <label key={key}>
-            {t(`valueSettings.${key}`)}
-            <input
-              type="number"
-              required
-              min={0}
-              max={100}
-              step={0.1}
-              value={Math.round(form[key] * 1000) / 10}
-              onChange={(e) => setForm({ ...form, [key]: Number(e.target.value) / 100 })}
-            />
-          </label>
-        ))}
-        {COSTS.map((key) => (
-          <label key={key}>
-            {t(`valueSettings.${key}`, { currency: form.currency })}
-            <input
-              type="number"
-              required
-              min={0}
-              step={1 / unit}
-              value={form[key] / unit}
-              onChange={(e) => setForm({ ...form, [key]: Math.round(Number(e.target.value) * unit) })}
-            />
-          </label>
-        ))}
-      </fieldset>
-      <fieldset disabled={!canWrite}>
+      ))}
+      {COSTS.map((key) => (
+        <label key={key}>
+          {t(`valueSettings.${key}`, { currency: form.currency })}
+          <input
+            type="number"
+            required
+            min={0}
+            step={1 / unit}
+            value={form[key] / unit}
+            onChange={(e) => setForm({ ...form, [key]: Math.round(Number(e.target.value) * unit) })}
+          />
+        </label>
+      ))}
+      <fieldset>
         <legend>{t('valueSettings.tiers')}</legend>
         <label>
           {t('valueSettings.tierBy')}
@@ -184,14 +181,7 @@ export default function ValueSection() {
             {t('valueSettings.addTier')}
           </button>
         )}
-        {canWrite && (
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {t('common.save')}
-          </button>
-        )}
       </fieldset>
-      {save.isSuccess && <p role="status">{t('valueSettings.saved')}</p>}
-      {save.isError && <ErrorMessage error={save.error} />}
-    </form>
+    </>
   );
 }
