@@ -50,3 +50,9 @@ export function isPublicAddress(address: string): boolean {
   if (!family) return false;
   return !NOT_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
+
+/** The IP address a URL names as its host (an IPv6 one without its brackets), or undefined for a name. */
+export function hostAddressOf(url: string | URL): string | undefined {
+  const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
+  return isIP(host) ? host : undefined;
+}

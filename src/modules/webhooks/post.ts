@@ -1,8 +1,8 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
-import { isPublicAddress } from '../../lib/public-address';
+import type { LookupFunction } from 'node:net';
+import { hostAddressOf, isPublicAddress } from '../../lib/public-address';
 
 /** Resolves a host name to all its addresses (dns.lookup's shape; a test may answer instead). */
 export type ResolveAll = (
@@ -35,9 +35,9 @@ export function postWebhook(
   { allowPrivate, timeoutMs, resolve = dnsLookup as ResolveAll }: PostOptions,
 ): Promise<PostResult> {
   const target = new URL(url);
-  const literal = target.hostname.replace(/^\[(.*)\]$/, '$1');
-  if (!allowPrivate && isIP(literal) && !isPublicAddress(literal)) {
-    return Promise.resolve({ status: null, error: `address ${literal} is not public` });
+  const address = hostAddressOf(target);
+  if (!allowPrivate && address && !isPublicAddress(address)) {
+    return Promise.resolve({ status: null, error: `address ${address} is not public` });
   }
   const lookup: LookupFunction = (hostname, options, callback) => {
     resolve(hostname, { ...options, all: true }, (err, addresses) => {

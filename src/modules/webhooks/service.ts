@@ -1,9 +1,8 @@
-import { isIP } from 'node:net';
 import { decodeCursor, pageOf } from '../../http/pagination';
 import type { AppContext } from '../../http/types';
 import { randomToken } from '../../lib/crypto';
 import { invalid, notFound } from '../../lib/errors';
-import { isPublicAddress } from '../../lib/public-address';
+import { hostAddressOf, isPublicAddress } from '../../lib/public-address';
 import * as repo from './repo';
 
 export const listWebhooks = (ctx: AppContext, orgId: string) =>
@@ -22,9 +21,9 @@ export async function getWebhook(ctx: AppContext, orgId: string, id: string) {
  */
 function refusePrivateTarget(ctx: AppContext, url: string) {
   if (ctx.config.webhooksAllowPrivate) return;
-  const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  const local = host === 'localhost' || host.endsWith('.localhost');
-  if (local || (isIP(host) && !isPublicAddress(host))) {
+  const host = new URL(url).hostname.toLowerCase();
+  const address = hostAddressOf(url);
+  if (host === 'localhost' || host.endsWith('.localhost') || (address && !isPublicAddress(address))) {
     throw invalid(
       'body.url',
       'points into a private, loopback or link-local network; an instance administrator can allow that with ORIENTIR_WEBHOOKS_ALLOW_PRIVATE=true',

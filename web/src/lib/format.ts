@@ -58,10 +58,22 @@ function build(locale: string, timeZone: string, baseCurrency: string) {
         f = new Intl.NumberFormat(locale, { style: 'currency', currency });
         moneyFormats.set(currency, f);
       }
-      const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-      return f.format(minor / 10 ** digits);
+      return f.format(minor / minorPerMajor(currency));
     },
   };
 }
 
 export type Format = ReturnType<typeof build>;
+
+const minorUnits = new Map<string, number>();
+
+/** Minor units in one major unit of `currency`: 100 for EUR, 1 for JPY. */
+export function minorPerMajor(currency: string): number {
+  let units = minorUnits.get(currency);
+  if (units === undefined) {
+    const format = new Intl.NumberFormat('en', { style: 'currency', currency });
+    units = 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2);
+    minorUnits.set(currency, units);
+  }
+  return units;
+}

@@ -1,24 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import type { ValueSettings as StoredValueSettings } from '../../../../src/modules/value/settings';
+import type { TierRule as StoredTierRule } from '../../../../src/modules/value/tier-rule';
 import { put } from '../../api/client';
+import { minorPerMajor } from '../../lib/format';
 import { SettingsCard, useSettingsForm } from './settings-form';
 
-/** `key` tells the rows of the form apart while they are edited; it is not sent. */
-type TierRule = {
-  by: 'percentile' | 'profitability';
-  defaultTier: string;
-  tiers: { tier: string; min: number; key?: number }[];
+/** The stored settings, with the base currency; `key` tells tier rows apart while they are edited (not sent). */
+type TierRule = Omit<StoredTierRule, 'tiers'> & {
+  tiers: (StoredTierRule['tiers'][number] & { key?: number })[];
 };
-type ValueSettings = {
-  model: 'bgnbd' | 'paretoNbd';
-  horizonMonths: number;
-  annualDiscountRate: number;
-  margin: number;
-  costPerOrderMinor: number;
-  costPerContactMinor: number;
-  costPerCaseHourMinor: number;
-  tierRule: TierRule;
-  currency: string;
-};
+type ValueSettings = Omit<StoredValueSettings, 'tierRule'> & { tierRule: TierRule; currency: string };
 
 const COSTS = ['costPerOrderMinor', 'costPerContactMinor', 'costPerCaseHourMinor'] as const;
 
@@ -27,11 +18,6 @@ const withKeys = (settings: ValueSettings): ValueSettings => ({
   ...settings,
   tierRule: { ...settings.tierRule, tiers: settings.tierRule.tiers.map((t) => ({ ...t, key: ++rowKeys })) },
 });
-
-/** Minor units per major unit of `currency` (100 for EUR, 1 for JPY). */
-const minorPerMajor = (currency: string) =>
-  10 **
-  (new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
 
 /**
  * How customer value is modelled and turned into service tiers: the transaction model, horizon,
