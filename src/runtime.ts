@@ -32,16 +32,21 @@ export async function openContext(config: Config, clock: Clock = systemClock): P
 
 export type Server = { app: App; ctx: AppContext; close: () => Promise<void> };
 
-/** Serves HTTP and runs the job worker until `close`: requests finish, the database closes cleanly. */
+/**
+ * Serves HTTP and runs the job worker until `close`: requests finish, the database closes cleanly.
+ * Called by the process entries only: it also watches the process for errors nothing awaited.
+ */
 export async function startServer(config: Config): Promise<Server> {
   const ctx = await openContext(config);
   const app = await buildApp({ ctx });
   ctx.jobs.log = app.log;
+  ctx.db.logTo(app.log);
   await app.listen({ port: config.port, host: config.host });
   ctx.jobs.start();
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      unwatch();
       await app.close();
       await ctx.jobs.stop();
       await ctx.db.close();
@@ -49,5 +54,32 @@ export async function startServer(config: Config): Promise<Server> {
     })();
     return closing;
   };
+  const unwatch = watchProcess(app, close);
   return { app, ctx, close };
+}
+
+/** How long shutting down after an uncaught exception may take before the process just exits. */
+const FATAL_EXIT_MS = 10_000;
+
+/**
+ * Errors nothing was waiting for go to the log, never nowhere. A stray rejected promise is a bug
+ * to fix, not a reason to drop every request in flight: it is logged and the process goes on. An
+ * uncaught exception leaves the process in a state nobody planned for: it is logged, the server
+ * closes (bounded in time) and the process exits with 1 for its supervisor to restart it.
+ */
+function watchProcess(app: App, close: () => Promise<void>) {
+  const onRejection = (reason: unknown) => app.log.error({ err: reason }, 'unhandled promise rejection');
+  const onException = (err: Error, origin: string) => {
+    app.log.fatal({ err, origin }, 'uncaught exception; shutting down');
+    setTimeout(() => process.exit(1), FATAL_EXIT_MS).unref();
+    void close()
+      .catch((closeErr) => app.log.error({ err: closeErr }, 'shutdown after uncaught exception failed'))
+      .finally(() => process.exit(1));
+  };
+  process.on('unhandledRejection', onRejection);
+  process.on('uncaughtException', onException);
+  return () => {
+    process.off('unhandledRejection', onRejection);
+    process.off('uncaughtException', onException);
+  };
 }

@@ -22,6 +22,11 @@ export interface PoolStats {
   waiting: number;
 }
 
+/** Where the database layer reports what no caller is waiting for (a dropped idle connection). */
+export interface DatabaseLog {
+  warn(obj: object, msg: string): void;
+}
+
 export interface Database {
   readonly engine: Engine;
   /** Runs `fn` in a transaction that can see only rows of `orgId`. */
@@ -36,6 +41,8 @@ export interface Database {
   /** Bulk load through COPY ... FROM STDIN (CSV). */
   copyFrom(table: string, columns: string[], csv: string): Promise<void>;
   poolStats(): PoolStats;
+  /** Hands over the process's logger once it exists (the database opens before the app). */
+  logTo(log: DatabaseLog): void;
   close(): Promise<void>;
 }
 

@@ -106,6 +106,8 @@ export async function openPglite(dataDir?: string, checkpoints = CHECKPOINTS): P
       });
     },
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    // In the process: no connection to lose, nothing to report.
+    logTo: () => {},
     close: async () => {
       stopCheckpoints();
       await client.close();

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { isConnectionError } from '../db/connection-errors';
 import type { App } from './types';
 
 /** Prometheus metrics at /metrics: request durations, pool use, job queue depth. */
@@ -29,7 +30,13 @@ export function registerMetrics(app: App) {
     help: 'Jobs queued or running',
     registers: [registry],
     async collect() {
-      this.set(await app.ctx.jobs.depth());
+      // With the database away the other metrics still matter most: this one is unknown (NaN).
+      try {
+        this.set(await app.ctx.jobs.depth());
+      } catch (err) {
+        if (!isConnectionError(err)) throw err;
+        this.set(Number.NaN);
+      }
     },
   });
   void pool;

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { connectionFailure, DATABASE_RETRY_AFTER_SECONDS, isConnectionError } from '../db/connection-errors';
 import { AppError, type FieldError } from '../lib/errors';
 
 /** RFC 9457 problem details; `errors` names each bad field of a validation failure. */
@@ -81,6 +82,12 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
   if (status >= 400 && status < 500) {
     const code = (error.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
     return sendProblem(reply, status, code, error.message);
+  }
+  if (isConnectionError(error)) {
+    // The database is restarting, failing over or unreachable: the same request may succeed shortly.
+    req.log.warn(connectionFailure(error), 'database unavailable');
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return sendProblem(reply, 503, 'unavailable', 'the database is unavailable; retry later');
   }
   req.log.error({ err: error }, 'request failed');
   return sendProblem(reply, 500, 'internal', 'internal error; the request id is in the x-request-id header');

@@ -1,5 +1,6 @@
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import { connectionFailure, isConnectionError } from '../db/connection-errors';
 import type { Database, Executor } from '../db/database';
 import type { Clock } from '../lib/clock';
 import { jobSchedules, jobs } from './schema';
@@ -26,6 +27,8 @@ export type EnqueueOptions = {
 const LEASE_MS = 5 * 60 * 1000;
 const BACKOFF_BASE_MS = 5_000;
 const BACKOFF_MAX_MS = 60 * 60 * 1000;
+/** The longest the worker waits between turns while they keep failing. */
+const WORKER_BACKOFF_MAX_MS = 60 * 1000;
 
 export const backoffMs = (attempts: number) =>
   Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1));
@@ -182,13 +185,35 @@ export class JobQueue {
     return row?.n ?? 0;
   }
 
+  /**
+   * Polls every `pollMs`. A turn that fails (the database restarting or unreachable) is logged and
+   * the next one waits twice as long, up to a minute; the first turn that succeeds again resumes
+   * the normal pace. A job cut off mid-run keeps its lease and runs again once the lease lapses.
+   */
   start(pollMs = 1000) {
     this.stopped = false;
+    let failures = 0;
     const tick = async () => {
       if (this.stopped) return;
-      this.running = this.runDue().catch((err) => this.log?.error({ err }, 'job worker tick failed'));
+      let delay = pollMs;
+      this.running = this.runDue().then(
+        () => {
+          if (failures) this.log?.info({ failures }, 'job worker resumed');
+          failures = 0;
+        },
+        (err) => {
+          failures++;
+          delay = Math.min(WORKER_BACKOFF_MAX_MS, pollMs * 2 ** failures);
+          if (isConnectionError(err))
+            this.log?.warn(
+              { ...connectionFailure(err), failures, retryInMs: delay },
+              'job worker: database unavailable',
+            );
+          else this.log?.error({ err, failures, retryInMs: delay }, 'job worker tick failed');
+        },
+      );
       await this.running;
-      if (!this.stopped) this.timer = setTimeout(tick, pollMs);
+      if (!this.stopped) this.timer = setTimeout(tick, delay);
     };
     this.timer = setTimeout(tick, pollMs);
   }
