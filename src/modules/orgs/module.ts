@@ -1,4 +1,5 @@
 import type { Module } from '../registry';
+import { LOGIN_WINDOW_MS } from './login-throttle';
 import * as repo from './repo';
 import { orgRoutes } from './routes';
 
@@ -6,7 +7,9 @@ export const orgsModule: Module = {
   name: 'orgs',
   routes: orgRoutes,
   setup: ({ jobs, db, clock }) => {
-    jobs.register('orgs.purge-expired', () => db.asSystem((tx) => repo.purgeExpired(tx, clock.now())));
+    jobs.register('orgs.purge-expired', () =>
+      db.asSystem((tx) => repo.purgeExpired(tx, clock.now(), LOGIN_WINDOW_MS)),
+    );
     return jobs.schedule('orgs.purge-expired', 3600);
   },
 };

@@ -1,5 +1,6 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
+import type { ThrottleState } from './login-throttle';
 import type { Role } from './permissions';
 import { apiKeys, loginThrottle, orgs, sessions, users } from './schema';
 
@@ -35,8 +36,15 @@ export async function insertUser(
   return row.id;
 }
 
-export async function findUserByEmail(tx: Executor, email: string) {
-  const [row] = await tx
+/** Most accounts one address may open at a login (each costs a password hash check). */
+const LOGIN_CANDIDATES_MAX = 20;
+
+/**
+ * The accounts an address has, in every organization or in the one of slug `orgSlug`:
+ * a login opens the one its password fits. Oldest first.
+ */
+export async function findLoginCandidates(tx: Executor, email: string, orgSlug?: string) {
+  return tx
     .select({
       orgId: users.orgId,
       id: users.id,
@@ -45,8 +53,48 @@ export async function findUserByEmail(tx: Executor, email: string) {
       disabledAt: users.disabledAt,
     })
     .from(users)
-    .where(sql`lower(${users.email}) = lower(${email})`);
-  return row;
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(
+      and(
+        sql`lower(${users.email}) = lower(${email})`,
+        orgSlug === undefined ? undefined : eq(orgs.slug, orgSlug),
+      ),
+    )
+    .orderBy(users.createdAt, users.id)
+    .limit(LOGIN_CANDIDATES_MAX);
+}
+
+export async function findUserIdByEmail(tx: Executor, orgId: string, email: string) {
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), sql`lower(${users.email}) = lower(${email})`));
+  return row?.id;
+}
+
+/**
+ * Takes the organization's user-management lock until the transaction ends: changes of role and
+ * standing take turns, so two owners demoting each other cannot both count the other as the
+ * owner who remains. (`for no key update`: rows referencing the organization are not held up.)
+ */
+export async function lockOrgUsers(tx: Executor, orgId: string) {
+  await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, orgId)).for('no key update');
+}
+
+/** Active owners of the organization other than `exceptUserId`. */
+export async function countOtherActiveOwners(tx: Executor, orgId: string, exceptUserId: string) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(
+      and(
+        eq(users.orgId, orgId),
+        eq(users.role, 'owner'),
+        isNull(users.disabledAt),
+        ne(users.id, exceptUserId),
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 const userColumns = {
@@ -176,42 +224,51 @@ export async function revokeApiKey(tx: Executor, orgId: string, id: string, now:
   return row?.id;
 }
 
-export async function findThrottle(tx: Executor, key: string) {
-  const [row] = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key));
-  return row;
-}
-
-/** Counts one failure atomically; a new window starts when the old one has passed. */
-export async function recordLoginFailure(
-  tx: Executor,
-  key: string,
-  now: Date,
-  windowStartBefore: Date,
-  maxFailures: number,
-  lockUntil: Date,
-) {
+/** The throttle record of `key` (created empty when new), row-locked until the transaction ends. */
+export async function lockThrottle(tx: Executor, key: string, now: Date): Promise<ThrottleState> {
   await tx
     .insert(loginThrottle)
-    .values({ key, failures: 1, windowStart: now })
-    .onConflictDoUpdate({
-      target: loginThrottle.key,
-      set: {
-        failures: sql`case when ${loginThrottle.windowStart} < ${windowStartBefore} then 1 else ${loginThrottle.failures} + 1 end`,
-        windowStart: sql`case when ${loginThrottle.windowStart} < ${windowStartBefore} then ${now} else ${loginThrottle.windowStart} end`,
-        lockedUntil: sql`case when ${loginThrottle.windowStart} >= ${windowStartBefore} and ${loginThrottle.failures} + 1 >= ${maxFailures} then ${lockUntil} else ${loginThrottle.lockedUntil} end`,
-      },
-    });
+    .values({ key, failedAt: [], pendingAt: [], updatedAt: now })
+    .onConflictDoNothing();
+  const [row] = await tx
+    .select({
+      failedAt: loginThrottle.failedAt,
+      pendingAt: loginThrottle.pendingAt,
+      lockedUntil: loginThrottle.lockedUntil,
+    })
+    .from(loginThrottle)
+    .where(eq(loginThrottle.key, key))
+    .for('update');
+  return {
+    failures: row.failedAt,
+    pending: row.pendingAt,
+    lockedUntil: row.lockedUntil ? row.lockedUntil.getTime() : null,
+  };
 }
 
-export async function clearThrottle(tx: Executor, key: string) {
-  await tx.delete(loginThrottle).where(eq(loginThrottle.key, key));
+export async function saveThrottle(tx: Executor, key: string, state: ThrottleState, now: Date) {
+  await tx
+    .update(loginThrottle)
+    .set({
+      failedAt: state.failures,
+      pendingAt: state.pending,
+      lockedUntil: state.lockedUntil === null ? null : new Date(state.lockedUntil),
+      updatedAt: now,
+    })
+    .where(eq(loginThrottle.key, key));
 }
 
-export async function purgeExpired(tx: Executor, now: Date) {
+/** Expired sessions, and throttle records untouched for a window with no lock left: they say nothing. */
+export async function purgeExpired(tx: Executor, now: Date, throttleWindowMs: number) {
   await tx.delete(sessions).where(lt(sessions.expiresAt, now));
   await tx
     .delete(loginThrottle)
-    .where(or(lt(loginThrottle.lockedUntil, now), isNull(loginThrottle.lockedUntil)));
+    .where(
+      and(
+        lt(loginThrottle.updatedAt, new Date(now.getTime() - throttleWindowMs)),
+        or(isNull(loginThrottle.lockedUntil), lt(loginThrottle.lockedUntil, now)),
+      ),
+    );
 }
 
 export async function updateOrg(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../http/auth';
 import { RATE_LIMITS } from '../../http/rate-limits';
 import { type App, principalOf } from '../../http/types';
-import { AppError, notFound } from '../../lib/errors';
+import { notFound } from '../../lib/errors';
 import * as repo from './repo';
 import * as S from './schemas';
 import * as service from './service';
@@ -32,7 +32,7 @@ export async function orgRoutes(app: App) {
       schema: { tags: ['auth'], body: S.ZLoginRequestSchema, response: { 200: S.ZLoginResponseSchema } },
     },
     async (req, reply) => {
-      const s = await service.login(db, clock, req.body.email, req.body.password);
+      const s = await service.login(db, clock, req.body.email, req.body.password, req.body.org);
       const cookieOptions = {
         path: '/',
         secure: secureCookies,
@@ -128,10 +128,7 @@ export async function orgRoutes(app: App) {
     },
     async (req, reply) => {
       const p = principalOf(req);
-      if (req.body.role === 'owner' && p.role !== 'owner' && p.kind === 'session') {
-        throw new AppError('forbidden', 'role: only an owner can add another owner');
-      }
-      return reply.code(201).send(await service.addUser(db, p.orgId, req.body));
+      return reply.code(201).send(await service.addUser(db, p.orgId, req.body, p));
     },
   );
 
@@ -148,7 +145,7 @@ export async function orgRoutes(app: App) {
     },
     async (req) => {
       const p = principalOf(req);
-      const user = await service.updateUser(db, p.orgId, req.params.id, req.body, clock);
+      const user = await service.updateUser(db, p.orgId, req.params.id, req.body, clock, p);
       if (!user) throw notFound('user');
       return user;
     },

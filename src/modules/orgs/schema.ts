@@ -60,11 +60,13 @@ export const apiKeys = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );
 
+/** Per hashed e-mail address: see login-throttle.ts (instants in epoch milliseconds). */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  failedAt: jsonb('failed_at').$type<number[]>().notNull(),
+  pendingAt: jsonb('pending_at').$type<number[]>().notNull(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 
 export const idempotencyKeys = pgTable(
@@ -79,6 +81,8 @@ export const idempotencyKeys = pgTable(
     statusCode: integer('status_code'),
     response: text('response'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** While `pending`: the request holds the key until then, renewing it as it runs (migration 0004). */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.key] })],
 );

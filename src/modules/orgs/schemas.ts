@@ -36,6 +36,11 @@ export const ZCreateOrgResponseSchema = z.object({
 export const ZLoginRequestSchema = z.object({
   email: z.string().max(320),
   password: z.string().max(1000),
+  org: z
+    .string()
+    .max(63)
+    .optional()
+    .describe("the organization's slug; needed only when the e-mail and password fit accounts in several"),
 });
 
 export const ZLoginResponseSchema = z.object({

@@ -1,7 +1,9 @@
-import type { Database } from '../../db/database';
+import { type Database, type Executor, isUniqueViolation } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import { randomToken, safeEqual, sha256 } from '../../lib/crypto';
 import { AppError, notFound } from '../../lib/errors';
+import { reserveAttempt, settleAttempt } from './login-throttle';
+import { assertMayAddUser, assertMayChangeUser, type UserActor } from './owner-rules';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import {
   type Permission,
@@ -13,8 +15,6 @@ import {
 import * as repo from './repo';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-const LOGIN_MAX_FAILURES = 5;
 const API_KEY_TOUCH_MS = 60 * 1000;
 
 export type Principal = {
@@ -51,8 +51,6 @@ export async function createOrg(db: Database, input: CreateOrgInput): Promise<Cr
   const passwordHash = await hashPassword(ownerPassword);
   const key = newApiKey();
   return db.asSystem(async (tx) => {
-    const existing = await repo.findUserByEmail(tx, input.ownerEmail);
-    if (existing) throw new AppError('conflict', 'ownerEmail: a user with this e-mail already exists');
     const orgId = await repo.insertOrg(tx, {
       slug: input.slug,
       name: input.name,
@@ -153,35 +151,54 @@ export async function authenticateSession(
 
 /**
  * Logs a user in. Unknown e-mail and wrong password answer alike; five failures within
- * 15 minutes lock the address for 15 minutes whatever the password.
+ * 15 minutes lock the address for 15 minutes whatever the password (login-throttle.ts): the
+ * attempt is reserved before the password is checked, so concurrent logins cannot outrun it,
+ * and an unreadable throttle refuses the login. An address may have an account in several
+ * organizations: the password picks the account, and `orgSlug` names one when it fits several.
  */
-export async function login(db: Database, clock: Clock, email: string, password: string) {
-  const now = clock.now();
+export async function login(db: Database, clock: Clock, email: string, password: string, orgSlug?: string) {
   const throttleKey = sha256(`login:${email.toLowerCase()}`);
-  const throttle = await db.asSystem((tx) => repo.findThrottle(tx, throttleKey));
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-    throw new AppError('rate_limited', 'too many failed logins; try again later');
-  }
-  const user = await db.asSystem((tx) => repo.findUserByEmail(tx, email));
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !ok || user.disabledAt) {
-    await db.asSystem((tx) =>
-      repo.recordLoginFailure(
-        tx,
-        throttleKey,
-        now,
-        new Date(now.getTime() - LOGIN_WINDOW_MS),
-        LOGIN_MAX_FAILURES,
-        new Date(now.getTime() + LOGIN_WINDOW_MS),
-      ),
-    );
+  const reservedAt = clock.now().getTime();
+  const allowed = await db.asSystem(async (tx) => {
+    const reserved = reserveAttempt(await repo.lockThrottle(tx, throttleKey, clock.now()), reservedAt);
+    await repo.saveThrottle(tx, throttleKey, reserved.state, clock.now());
+    return reserved.allowed;
+  });
+  if (!allowed) throw new AppError('rate_limited', 'too many failed logins; try again later');
+  const settle = async (tx: Executor, ok: boolean) => {
+    const now = clock.now();
+    const state = await repo.lockThrottle(tx, throttleKey, now);
+    await repo.saveThrottle(tx, throttleKey, settleAttempt(state, reservedAt, ok, now.getTime()), now);
+  };
+
+  const candidates = await db.asSystem((tx) => repo.findLoginCandidates(tx, email, orgSlug));
+  // Every account of the address is checked; an address without one is checked against a dummy
+  // hash, so the time taken does not tell whether it exists.
+  const fits = await Promise.all(
+    candidates.length
+      ? candidates.map((c) => verifyPassword(c.passwordHash, password))
+      : [
+          dummyPasswordHash()
+            .then((hash) => verifyPassword(hash, password))
+            .then(() => false),
+        ],
+  );
+  const opened = candidates.filter((c, i) => fits[i] && !c.disabledAt);
+  if (opened.length === 0) {
+    await db.asSystem((tx) => settle(tx, false));
     throw new AppError('unauthorized', 'e-mail or password is wrong');
   }
+  if (opened.length > 1) {
+    await db.asSystem((tx) => settle(tx, true));
+    const message = 'this e-mail and password open several organizations: name one by its slug';
+    throw new AppError('validation', `org: ${message}`, [{ field: 'body.org', message }]);
+  }
+  const user = opened[0];
   const token = randomToken(32);
   const csrfToken = randomToken(24);
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  const expiresAt = new Date(clock.now().getTime() + SESSION_TTL_MS);
   await db.asSystem(async (tx) => {
-    await repo.clearThrottle(tx, throttleKey);
+    await settle(tx, true);
     await repo.insertSession(tx, {
       orgId: user.orgId,
       id: sha256(token),
@@ -197,50 +214,83 @@ export async function logout(db: Database, token: string) {
   await db.asSystem((tx) => repo.deleteSession(tx, sha256(token)));
 }
 
+/**
+ * Who acts, read again under the organization's user-management lock: a session whose user was
+ * disabled or lost users:manage meanwhile acts no more. No principal: the instance operator (CLI).
+ */
+async function actorOf(tx: Executor, orgId: string, principal?: Principal): Promise<UserActor> {
+  if (!principal) return { kind: 'operator' };
+  if (principal.kind === 'api_key' || !principal.userId) return { kind: 'api_key' };
+  const user = await repo.findUser(tx, orgId, principal.userId);
+  if (!user || user.disabledAt || !permissionsOfRole(user.role).has('users:manage')) {
+    throw new AppError('forbidden', 'your account may no longer manage users');
+  }
+  return { kind: 'session', userId: user.id, role: user.role };
+}
+
+const duplicateEmail = () =>
+  new AppError('conflict', 'email: a user with this e-mail already exists in this organization');
+
+/**
+ * Adds a user to one organization. An address is unique within it only, so whether it has an
+ * account elsewhere changes nothing here, nor in the answer. Only an owner adds an owner.
+ */
 export async function addUser(
   db: Database,
   orgId: string,
   input: { email: string; name?: string; role: Role; locale?: string; password?: string },
+  principal?: Principal,
 ) {
   const password = input.password ?? randomToken(18);
   const passwordHash = await hashPassword(password);
-  const id = await db.asSystem(async (tx) => {
-    if (await repo.findUserByEmail(tx, input.email)) {
-      throw new AppError('conflict', 'email: a user with this e-mail already exists');
-    }
-    return repo.insertUser(tx, {
-      orgId,
-      email: input.email,
-      name: input.name ?? '',
-      role: input.role,
-      passwordHash,
-      locale: input.locale ?? 'en',
+  try {
+    const id = await db.withOrg(orgId, async (tx) => {
+      await repo.lockOrgUsers(tx, orgId);
+      assertMayAddUser(await actorOf(tx, orgId, principal), input.role);
+      if (await repo.findUserIdByEmail(tx, orgId, input.email)) throw duplicateEmail();
+      return repo.insertUser(tx, {
+        orgId,
+        email: input.email,
+        name: input.name ?? '',
+        role: input.role,
+        passwordHash,
+        locale: input.locale ?? 'en',
+      });
     });
-  });
-  return { id, email: input.email, role: input.role, password };
+    return { id, email: input.email, role: input.role, password };
+  } catch (err) {
+    throw isUniqueViolation(err, 'users_org_email_key') ? duplicateEmail() : err;
+  }
 }
 
-/** Changing a role or disabling a user ends their sessions (they must log in again). */
+/**
+ * Changes a user; changing a role or disabling a user ends their sessions (they must log in
+ * again). Changes of role and standing follow owner-rules.ts, decided under the organization's
+ * user-management lock so that concurrent changes cannot leave it without an owner.
+ */
 export async function updateUser(
   db: Database,
   orgId: string,
   userId: string,
   patch: { role?: Role; name?: string; locale?: string; team?: string | null; disabled?: boolean },
   clock: Clock,
+  principal?: Principal,
 ) {
   return db.withOrg(orgId, async (tx) => {
+    await repo.lockOrgUsers(tx, orgId);
+    const actor = await actorOf(tx, orgId, principal);
     const user = await repo.findUser(tx, orgId, userId);
     if (!user) throw notFound('user');
-    if (user.role === 'owner' && patch.role && patch.role !== 'owner') {
-      const owners = (await repo.listUsers(tx, orgId)).filter((u) => u.role === 'owner' && !u.disabledAt);
-      if (owners.length <= 1) throw new AppError('conflict', 'role: the last owner cannot be demoted');
-    }
+    const target = { id: user.id, role: user.role, disabled: user.disabledAt !== null };
     const { disabled, ...rest } = patch;
+    assertMayChangeUser(actor, target, patch, await repo.countOtherActiveOwners(tx, orgId, userId));
+    const standingChanges = disabled !== undefined && disabled !== target.disabled;
     await repo.updateUser(tx, orgId, userId, {
       ...rest,
-      ...(disabled === undefined ? {} : { disabledAt: disabled ? clock.now() : null }),
+      ...(standingChanges ? { disabledAt: disabled ? clock.now() : null } : {}),
     });
-    if (patch.role || disabled) await repo.deleteUserSessions(tx, orgId, userId);
+    if ((patch.role && patch.role !== target.role) || disabled)
+      await repo.deleteUserSessions(tx, orgId, userId);
     return repo.findUser(tx, orgId, userId);
   });
 }
