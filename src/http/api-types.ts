@@ -1,0 +1,159 @@
+/**
+ * The API's request and response types, for clients in TypeScript (the dashboard imports them
+ * from here and nowhere else). Every type comes from the zod schema the route declares, so a
+ * field renamed on the server fails the client's type check. Imports are type-only: nothing of
+ * the server reaches a browser bundle through this file.
+ *
+ * Responses are the output side of their schema as JSON carries it (`Wire`); requests, query
+ * strings and bodies alike, are the input side (defaults may be left out).
+ */
+import type { z } from 'zod';
+import type { FieldError } from '../lib/errors';
+import type * as cases from '../modules/cases/schemas';
+import type * as customers from '../modules/customers/schemas';
+import type { LatestScore } from '../modules/feedback/repo-customer';
+import type * as feedback from '../modules/feedback/schemas';
+import type * as orgs from '../modules/orgs/schemas';
+import type * as surveys from '../modules/surveys/schemas';
+import type * as value from '../modules/value/schemas';
+import type * as webhooks from '../modules/webhooks/schemas';
+import type { zPage } from './pagination';
+
+/** What JSON makes of a server value: dates travel as ISO strings; arrays and tuples keep their shape. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends string | number | boolean | bigint | symbol | null | undefined
+    ? T
+    : T extends readonly unknown[]
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T extends object
+        ? { [K in keyof T]: Wire<T[K]> }
+        : T;
+
+type Out<S extends z.ZodType> = Wire<z.output<S>>;
+type In<S extends z.ZodType> = z.input<S>;
+
+/** A list answer: one page of items and the cursor of the next (null on the last page). */
+export type Page<T> = z.output<ReturnType<typeof zPage<z.ZodType<T>>>>;
+/** A field named in a problem+json answer's `errors`. */
+export type { FieldError };
+
+// Organization, session, users, API keys
+export type Me = Out<typeof orgs.ZMeResponseSchema>;
+export type { Permission } from '../modules/orgs/permissions';
+export type LoginRequest = In<typeof orgs.ZLoginRequestSchema>;
+export type Org = Out<typeof orgs.ZOrgSchema>;
+export type UpdateOrgRequest = In<typeof orgs.ZUpdateOrgRequestSchema>;
+export type Locale = NonNullable<UpdateOrgRequest['defaultLocale']>;
+export type User = Out<typeof orgs.ZUserSchema>;
+export type Role = User['role'];
+export type CreateUserRequest = In<typeof orgs.ZCreateUserRequestSchema>;
+export type CreateUserResponse = Out<typeof orgs.ZCreateUserResponseSchema>;
+export type UpdateUserRequest = In<typeof orgs.ZUpdateUserRequestSchema>;
+export type ApiKey = Out<typeof orgs.ZApiKeySchema>;
+export type CreateApiKeyRequest = In<typeof orgs.ZCreateApiKeyRequestSchema>;
+export type Scope = CreateApiKeyRequest['scopes'][number];
+export type CreateApiKeyResponse = Out<typeof orgs.ZCreateApiKeyResponseSchema>;
+
+// Customers, lifecycle, exchange rates
+export type Customer = Out<typeof customers.ZCustomerSchema>;
+export type Stage = Customer['lifecycleStage'];
+export type Segment = NonNullable<Customer['segment']>;
+export type ListCustomersQuery = In<typeof customers.ZListCustomersQuery>;
+export type CustomerTimelineItem = Out<typeof customers.ZTimelineItem>;
+export type LifecycleReport = Out<typeof customers.ZLifecycleResponseSchema>;
+export type LifecycleQuery = In<typeof customers.ZLifecycleQuery>;
+export type LifecycleSettings = Out<typeof customers.ZLifecycleSettingsSchema>;
+export type UpdateLifecycleSettingsRequest = In<typeof customers.ZUpdateLifecycleSettingsRequestSchema>;
+export type ExchangeRate = Out<typeof customers.ZRateSchema>;
+export type SaveRatesRequest = In<typeof customers.ZSaveRatesRequestSchema>;
+
+// Surveys and responses
+export type Survey = Out<typeof surveys.ZSurveySchema>;
+/** A survey as the list shows it: without questions, triggers and texts. */
+export type SurveySummary = Out<typeof surveys.ZSurveyPageSchema>['items'][number];
+export type Question = Survey['questions'][number];
+export type QuestionType = Question['type'];
+export type SurveyListQuery = In<typeof surveys.ZSurveyListQuery>;
+export type CreateSurveyRequest = In<typeof surveys.ZCreateSurveyRequestSchema>;
+export type UpdateSurveyRequest = In<typeof surveys.ZUpdateSurveyRequestSchema>;
+export type SurveyResponse = Out<typeof surveys.ZResponseSchema>;
+export type ResponseListQuery = In<typeof surveys.ZResponseListQuery>;
+export type CreateInvitationsRequest = In<typeof surveys.ZCreateInvitationsRequestSchema>;
+export type CreateInvitationsResponse = Out<typeof surveys.ZCreateInvitationsResponseSchema>;
+export type CreateLinkRequest = In<typeof surveys.ZCreateLinkRequestSchema>;
+export type CreateLinkResponse = Out<typeof surveys.ZCreateLinkResponseSchema>;
+export type SurveySettings = Out<typeof surveys.ZSurveySettingsSchema>;
+export type UpdateSurveySettingsRequest = In<typeof surveys.ZUpdateSurveySettingsRequestSchema>;
+export type WidgetSetup = Out<typeof surveys.ZWidgetSetupSchema>;
+
+// Feedback analytics
+export type Metric = In<typeof feedback.ZMetricParams>['metric'];
+export type FeedbackFilters = In<typeof feedback.ZFeedbackFilters>;
+export type MetricQuery = In<typeof feedback.ZMetricQuerySchema>;
+export type MetricAnswer = Out<typeof feedback.ZMetricResponseSchema>;
+export type DriversQuery = In<typeof feedback.ZDriversQuerySchema>;
+export type DriversAnswer = Out<typeof feedback.ZDriversResponseSchema>;
+export type { Dimension } from '../modules/feedback/dimensions';
+export type TermsQuery = In<typeof feedback.ZTermsQuerySchema>;
+export type TermsAnswer = Out<typeof feedback.ZTermsResponseSchema>;
+export type TextTopicsQuery = In<typeof feedback.ZTextTopicsQuerySchema>;
+export type TextTopicsAnswer = Out<typeof feedback.ZTextTopicsResponseSchema>;
+export type AnalyticsSettings = Out<typeof feedback.ZSettingsSchema>;
+export type UpdateAnalyticsSettingsRequest = In<typeof feedback.ZUpdateSettingsRequestSchema>;
+
+// Cases: the closed loop
+export type Case = Out<typeof cases.ZCaseSchema>;
+export type CaseStatus = Case['status'];
+export type Priority = Case['priority'];
+export type CaseDetail = Out<typeof cases.ZCaseDetailSchema>;
+export type ListCasesQuery = In<typeof cases.ZListCasesQuery>;
+export type UpdateCaseRequest = In<typeof cases.ZUpdateCaseRequestSchema>;
+export type AddNoteRequest = In<typeof cases.ZAddNoteRequestSchema>;
+export type LoopQuery = In<typeof cases.ZLoopQuery>;
+export type LoopMetrics = Out<typeof cases.ZLoopMetricsSchema>;
+export type CaseSettings = Out<typeof cases.ZCaseSettingsSchema>;
+export type UpdateCaseSettingsRequest = In<typeof cases.ZUpdateCaseSettingsRequestSchema>;
+export type Weekday = keyof NonNullable<UpdateCaseSettingsRequest['workingHours']>;
+export type CaseRule = Out<typeof cases.ZRuleSchema>;
+/** A rule's conditions as they were accepted (the answer types them as any object). */
+export type CaseRuleConditions = z.output<typeof cases.ZCreateRuleRequestSchema>['conditions'];
+export type CreateCaseRuleRequest = In<typeof cases.ZCreateRuleRequestSchema>;
+export type UpdateCaseRuleRequest = In<typeof cases.ZUpdateRuleRequestSchema>;
+export type SlaPolicy = Out<typeof cases.ZSlaPolicySchema>;
+export type CreateSlaPolicyRequest = In<typeof cases.ZCreateSlaPolicyRequestSchema>;
+export type UpdateSlaPolicyRequest = In<typeof cases.ZUpdateSlaPolicyRequestSchema>;
+export type CaseTeam = Out<typeof cases.ZTeamSchema>;
+export type CreateCaseTeamRequest = In<typeof cases.ZCreateTeamRequestSchema>;
+export type UpdateCaseTeamRequest = In<typeof cases.ZUpdateTeamRequestSchema>;
+
+// Customer value
+export type ValueReport = Out<typeof value.ZValueReportResponseSchema>;
+export type ValueDistribution = Out<typeof value.ZDistributionResponseSchema>;
+export type ListValuesQuery = In<typeof value.ZListValuesQuery>;
+export type CustomerValue = Out<typeof value.ZListValuesResponseSchema>['items'][number];
+export type FitRequest = In<typeof value.ZFitRequestSchema>;
+export type FitStarted = Out<typeof value.ZFitStartedResponseSchema>;
+export type ValueSettings = Out<typeof value.ZValueSettingsResponseSchema>;
+export type SaveValueSettingsRequest = In<typeof value.ZValueSettingsSchema>;
+
+// Webhooks
+export type Webhook = Out<typeof webhooks.ZWebhookSchema>;
+export type CreateWebhookRequest = In<typeof webhooks.ZCreateWebhookRequestSchema>;
+export type WebhookEvent = CreateWebhookRequest['events'][number];
+export type CreateWebhookResponse = Out<typeof webhooks.ZCreateWebhookResponseSchema>;
+export type UpdateWebhookRequest = In<typeof webhooks.ZUpdateWebhookRequestSchema>;
+
+/**
+ * The profile: the customer with scores and history, and the sections other modules add. The
+ * schema lets sections through unchecked; these are the shapes those modules give them, each
+ * absent when its module is not installed.
+ */
+export type CustomerProfile = Out<typeof customers.ZProfileSchema> & {
+  /** The value module's latest score (null until scored). */
+  value?: Out<typeof value.ZCustomerValueSchema> | null;
+  /** The closed loop's open cases of the customer. */
+  openCases?: Pick<Case, 'id' | 'title' | 'status' | 'priority' | 'nextDueAt' | 'createdAt'>[];
+  /** Feedback: the latest answer per metric. */
+  latestFeedback?: Partial<Record<Metric, Wire<LatestScore>>>;
+};
