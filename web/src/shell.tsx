@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../src/http/api-types';
 import { post } from './api/client';
 import { ME_KEY } from './api/me';
 import { useSession } from './api/session';
 import { LanguageSwitcher } from './components/language-switcher';
-import { changeLocale, hasRememberedLocale, LOCALES, type Locale } from './i18n/setup';
+import { changeLocale, hasRememberedLocale, LOCALES } from './i18n/setup';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
 import { isFrontLine, navFor, pagesFor } from './pages/registry';
 

@@ -1,10 +1,14 @@
+import type { FieldError } from '../../../src/http/api-types';
+
+export type { Page } from '../../../src/http/api-types';
+
 /** A problem+json answer of the API (RFC 9457); `errors` names each bad field. */
 export type Problem = {
   type?: string;
   title?: string;
   status: number;
   detail?: string;
-  errors?: { field: string; message: string }[];
+  errors?: FieldError[];
 };
 
 export class ApiError extends Error {
@@ -88,6 +92,3 @@ export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, { 
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, { body });
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, { body });
 export const del = <T>(path: string) => api<T>('DELETE', path);
-
-/** A paged list answer of the API. */
-export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -1,19 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Me } from '../../../src/http/api-types';
 import { ApiError, get } from './client';
-
-export type Me = {
-  org: {
-    id: string;
-    slug: string;
-    name: string;
-    defaultLocale: string;
-    baseCurrency: string;
-    timeZone: string;
-  };
-  user: { id: string; email: string; name: string; role: string; locale: string } | null;
-  kind: 'api_key' | 'session';
-  permissions: string[];
-};
 
 export const ME_KEY = ['me'] as const;
 

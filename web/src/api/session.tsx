@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext } from 'react';
-import type { Me } from './me';
+import type { Me, Permission } from '../../../src/http/api-types';
 
 const SessionContext = createContext<Me | null>(null);
 
@@ -15,7 +15,7 @@ export function useSession(): Me {
 }
 
 /** Whether the principal holds a permission: pages hide actions it does not allow. */
-export function useCan(permission: string | undefined): boolean {
+export function useCan(permission: Permission | undefined): boolean {
   const me = useSession();
   return !permission || me.permissions.includes(permission);
 }

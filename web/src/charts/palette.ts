@@ -1,3 +1,5 @@
+import type { Stage } from '../../../src/http/api-types';
+
 /** Colours that keep 3:1 contrast on white and stay apart for common colour-vision deficiencies. */
 export const PALETTE = [
   '#1f5fbf',
@@ -10,8 +12,7 @@ export const PALETTE = [
   '#495057',
 ];
 
-/** The six lifecycle stages, in the order customers move through them. */
-export const STAGE_ORDER = ['potential', 'visitor', 'buyer', 'regular', 'loyal', 'lost'] as const;
+/** A colour per lifecycle stage. */
 export const STAGE_COLORS: Record<string, string> = {
   potential: '#868e96',
   visitor: '#0b7285',
@@ -19,4 +20,4 @@ export const STAGE_COLORS: Record<string, string> = {
   regular: '#5f3dc4',
   loyal: '#2b8a3e',
   lost: '#c92a2a',
-};
+} satisfies Record<Stage, string>;

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeLocale, LOCALES, type Locale } from '../i18n/setup';
+import type { Locale } from '../../../src/http/api-types';
+import { changeLocale, LOCALES } from '../i18n/setup';
 
 /** Each language named in itself, so a reader finds theirs whatever is shown now. */
 const NATIVE_NAMES: Record<Locale, string> = { en: 'English', pl: 'Polski', cs: 'Čeština', ru: 'Русский' };

@@ -1,12 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  Dimension,
+  DriversAnswer,
+  DriversQuery,
+  FeedbackFilters,
+  Metric,
+} from '../../../src/http/api-types';
 import { get } from '../api/client';
 import { ChartPanel } from '../charts/chart-panel';
 import { ErrorMessage } from '../components/error-message';
 import { useFormat } from '../lib/format';
-import { type FeedbackFilters, METRICS, type Metric } from './metric-api';
+import { METRICS } from './metric-api';
 
+/** The breakdowns offered here: every dimension but team and audience (staff feedback). */
 const DIMENSIONS = [
   'touchpoint',
   'channel',
@@ -15,33 +23,20 @@ const DIMENSIONS = [
   'segment',
   'tier',
   'survey',
-] as const;
+] as const satisfies readonly Dimension[];
 
-type Driver = {
-  key: string | null;
-  n: number;
-  share: number;
-  score: number | null;
-  impact: number | null;
-  smallSample: boolean;
-};
-type DriversAnswer = {
-  suppressed: boolean;
-  score: number | null;
-  n: number | null;
-  items: Driver[];
-  withheldGroups: number;
-};
+type Driver = DriversAnswer['items'][number];
 
 /** Which groups pull the score down or up: each group's impact on the overall score. */
 export function DriversPanel({ filters }: { filters: FeedbackFilters }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [metric, setMetric] = useState<Metric>('nps');
-  const [by, setBy] = useState<string>('touchpoint');
+  const [by, setBy] = useState<Dimension>('touchpoint');
   const drivers = useQuery({
     queryKey: ['drivers', metric, by, filters],
-    queryFn: () => get<DriversAnswer>('/analytics/drivers', { ...filters, metric, by }),
+    queryFn: () =>
+      get<DriversAnswer>('/analytics/drivers', { ...filters, metric, by } satisfies DriversQuery),
   });
   const items = drivers.data?.items ?? [];
   const label = (d: Driver) =>
@@ -61,7 +56,7 @@ export function DriversPanel({ filters }: { filters: FeedbackFilters }) {
         </label>
         <label>
           {t('feedback.by')}
-          <select value={by} onChange={(e) => setBy(e.target.value)}>
+          <select value={by} onChange={(e) => setBy(e.target.value as Dimension)}>
             {DIMENSIONS.map((d) => (
               <option key={d} value={d}>
                 {t(`dimensions.${d}`)}

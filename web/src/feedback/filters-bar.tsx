@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FeedbackFilters } from '../../../src/http/api-types';
 import { daysAgo, isoDay } from '../lib/period';
 import { setSearch, useLocation } from '../lib/router';
-import type { FeedbackFilters } from './metric-api';
 
 const KEYS = ['from', 'to', 'touchpoint', 'channel', 'locale'] as const;
 

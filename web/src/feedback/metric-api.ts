@@ -1,40 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import type { FeedbackFilters, Metric, MetricAnswer, MetricQuery } from '../../../src/http/api-types';
 import { get } from '../api/client';
+import { keysOf } from '../lib/domain';
 
-export const METRICS = ['nps', 'csat', 'ces'] as const;
-export type Metric = (typeof METRICS)[number];
-
-export type Figure = {
-  score: number | null;
-  n: number;
-  ci95: [number, number] | null;
-  counts: Record<string, number>;
-  smallSample: boolean;
-};
-
-export type MetricAnswer =
-  | (Figure & {
-      metric: Metric;
-      suppressed: false;
-      distribution: number[];
-      mean?: number | null;
-      agreePercent?: number | null;
-      groups: (Figure & { key: string | null })[];
-      withheldGroups: number;
-      notice?: string;
-      change?: { delta: number; pValue: number | null; previous: { score: number | null; n: number } };
-    })
-  | { metric: Metric; suppressed: true; anonymityThreshold: number; message: string };
-
-export type FeedbackFilters = {
-  from?: string;
-  to?: string;
-  surveyId?: string;
-  touchpoint?: string;
-  channel?: string;
-  locale?: string;
-  stage?: string;
-};
+/** The feedback metrics, in the order the dashboard shows them. */
+export const METRICS = keysOf<Metric>({ nps: true, csat: true, ces: true });
 
 /** One metric with its interval, grouped (by month, touchpoint, …) and optionally compared. */
 export function useMetric(metric: Metric, filters: FeedbackFilters, groupBy?: string, compare = false) {
@@ -44,8 +14,8 @@ export function useMetric(metric: Metric, filters: FeedbackFilters, groupBy?: st
       get<MetricAnswer>(`/metrics/${metric}`, {
         ...filters,
         groupBy,
-        ...(compare && filters.from ? { compare: 'previous' } : {}),
-      }),
+        ...(compare && filters.from ? { compare: 'previous' as const } : {}),
+      } satisfies MetricQuery),
   });
 }
 

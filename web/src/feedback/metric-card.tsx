@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { FeedbackFilters, Metric } from '../../../src/http/api-types';
 import { useFormat } from '../lib/format';
-import { type FeedbackFilters, type Metric, scoreText, useMetric } from './metric-api';
+import { scoreText, useMetric } from './metric-api';
 
 /** A metric's score with its 95 % interval, the number of answers and the change on the previous period. */
 export function MetricCard({ metric, filters }: { metric: Metric; filters: FeedbackFilters }) {

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import type { FeedbackFilters, Metric } from '../../../src/http/api-types';
 import { ChartPanel } from '../charts/chart-panel';
 import { useFormat } from '../lib/format';
-import { type FeedbackFilters, type Metric, scoreText, useMetric } from './metric-api';
+import { scoreText, useMetric } from './metric-api';
 
 /** Each metric on its whole scale, so months and metrics compare at a glance. */
 const AXIS_RANGE: Record<Metric, { min: number; max: number }> = {

@@ -1,22 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { FeedbackFilters, TermsAnswer, TermsQuery } from '../../../src/http/api-types';
 import { get } from '../api/client';
 import { DataTable } from '../components/data-table';
 import { ErrorMessage } from '../components/error-message';
 import { useFormat } from '../lib/format';
-import type { FeedbackFilters } from './metric-api';
 
-type Term = { term: string; key: string; zScore: number; count: number; otherCount: number };
-type Side = { terms: Term[]; phrases: Term[] } | null;
-type TermsAnswer = {
-  languages: {
-    lang: string;
-    suppressed: boolean;
-    answers: { detractors: number; passives: number; promoters: number } | null;
-    detractors: Side;
-    promoters: Side;
-  }[];
-};
+type Term = NonNullable<TermsAnswer['languages'][number]['detractors']>['terms'][number];
 
 /** Per language, the words that set detractors apart from promoters, and the other way round. */
 export function TermsPanel({ filters }: { filters: FeedbackFilters }) {
@@ -25,7 +15,11 @@ export function TermsPanel({ filters }: { filters: FeedbackFilters }) {
   const terms = useQuery({
     queryKey: ['terms', filters.from, filters.to],
     queryFn: () =>
-      get<TermsAnswer>('/analytics/text/terms', { from: filters.from, to: filters.to, limit: 12 }),
+      get<TermsAnswer>('/analytics/text/terms', {
+        from: filters.from,
+        to: filters.to,
+        limit: 12,
+      } satisfies TermsQuery),
   });
   if (terms.isError) return <ErrorMessage error={terms.error} />;
   if (!terms.data) return <p className="loading">{t('common.loading')}</p>;

@@ -1,39 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { FeedbackFilters, TextTopicsAnswer, TextTopicsQuery } from '../../../src/http/api-types';
 import { get } from '../api/client';
 import { ChartPanel } from '../charts/chart-panel';
 import { PALETTE } from '../charts/palette';
 import { ErrorMessage } from '../components/error-message';
 import { useFormat } from '../lib/format';
-import type { FeedbackFilters } from './metric-api';
 
-export type TopicItem = {
-  id: string;
-  key: string;
-  name: Record<string, string>;
-  n: number;
-  share: number;
-  trend: { month: string; n: number; share: number }[];
-  effect: {
-    n: number;
-    scoreWith: number | null;
-    scoreWithout: number | null;
-    effect: number | null;
-    pValue: number | null;
-    smallSample: boolean;
-  };
-};
-export type TopicsAnswer = {
-  answers: number | null;
-  suppressed: boolean;
-  message?: string;
-  items: TopicItem[];
-};
+type TopicItem = TextTopicsAnswer['items'][number];
 
 export function useTopics(filters: FeedbackFilters) {
   return useQuery({
     queryKey: ['topics', filters.from, filters.to],
-    queryFn: () => get<TopicsAnswer>('/analytics/text/topics', { from: filters.from, to: filters.to }),
+    queryFn: () =>
+      get<TextTopicsAnswer>('/analytics/text/topics', {
+        from: filters.from,
+        to: filters.to,
+      } satisfies TextTopicsQuery),
   });
 }
 

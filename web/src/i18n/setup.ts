@@ -1,9 +1,11 @@
 import i18n from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../../../src/http/api-types';
+import { keysOf } from '../lib/domain';
 
-export const LOCALES = ['en', 'pl', 'cs', 'ru'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** The dashboard's languages: the API's, each with a catalogue here. */
+export const LOCALES = keysOf<Locale>({ en: true, pl: true, cs: true, ru: true });
 
 const STORAGE_KEY = 'orientir.locale';
 const catalogues = import.meta.glob<{ default: Record<string, unknown> }>('./*.json');

@@ -1,4 +1,16 @@
-/** Enumerations of the public API (DESIGN.md §1), in the order the dashboard lists them. */
-export const STAGES = ['potential', 'visitor', 'buyer', 'regular', 'loyal', 'lost'] as const;
-/** The server's own list: one definition of the RFM segments for API and dashboard. */
+/**
+ * Enumerations of the public API (DESIGN.md §1), in the order the dashboard lists them, and the
+ * question scales. Each is the server's own, from a small module without imports; a list that lives
+ * beside server-only code is written where it is used with `keysOf`, which holds it to the API's union.
+ */
+export { CASE_STATUSES, OPEN_STATUSES, PRIORITIES } from '../../../src/modules/cases/model';
 export { RFM_SEGMENTS as SEGMENTS } from '../../../src/modules/customers/rfm-segments';
+export { STAGES } from '../../../src/modules/customers/stages';
+export { ROLES, SCOPES } from '../../../src/modules/orgs/permissions';
+export { QUESTION_TYPES, scaleOf } from '../../../src/modules/surveys/questions';
+
+/**
+ * The keys of `all` in their order: give every member of the union `K` once (a missing or unknown
+ * one fails the type check), e.g. `keysOf<Metric>({ nps: true, csat: true, ces: true })`.
+ */
+export const keysOf = <K extends string>(all: Record<K, true>) => Object.keys(all) as K[];

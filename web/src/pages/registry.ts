@@ -1,4 +1,5 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { Permission } from '../../../src/http/api-types';
 
 export type PageProps = { params: Record<string, string> };
 
@@ -10,7 +11,7 @@ export type PageProps = { params: Record<string, string> };
 export type PageDef = {
   path: string;
   navKey?: string;
-  permission?: string;
+  permission?: Permission;
   /** Back-office pages stay out of the navigation of front-line agents (they remain reachable by link). */
   backOffice?: boolean;
   component: LazyExoticComponent<ComponentType<PageProps>>;

@@ -1,25 +1,32 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  AddNoteRequest,
+  Case,
+  CaseDetail,
+  CaseSettings,
+  CaseStatus,
+  Priority,
+  UpdateCaseRequest,
+} from '../../../../src/http/api-types';
 import { get, patch, post } from '../../api/client';
 import { useCan, useSession } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
+import { OPEN_STATUSES, PRIORITIES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
 import { Link } from '../../lib/router';
 import type { PageProps } from '../registry';
 import { SlaTimer } from './sla-timer';
-import { type CaseDetail, OPEN_STATUSES, PRIORITIES } from './types';
 
 /** Where a case can go from each status; the server has the last word. */
-const NEXT: Record<string, string[]> = {
+const NEXT: Record<CaseStatus, NonNullable<UpdateCaseRequest['status']>[]> = {
   new: ['in_progress', 'waiting_customer', 'resolved'],
   in_progress: ['waiting_customer', 'resolved'],
   waiting_customer: ['in_progress', 'resolved'],
   resolved: ['closed', 'reopened'],
   closed: ['reopened'],
 };
-
-type CaseSettings = { rootCauses: { key: string; name: string }[] };
 
 export default function CasePage({ params }: PageProps) {
   const { t } = useTranslation();
@@ -36,7 +43,7 @@ export default function CasePage({ params }: PageProps) {
     enabled: canSettings,
   });
   const change = useMutation({
-    mutationFn: (body: Record<string, unknown>) => patch(`/cases/${params.id}`, body),
+    mutationFn: (body: UpdateCaseRequest) => patch<Case>(`/cases/${params.id}`, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: key });
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
@@ -115,7 +122,7 @@ export default function CasePage({ params }: PageProps) {
                   {t('cases.take')}
                 </button>
               )}
-              {(NEXT[c.status] ?? []).map((s) => (
+              {NEXT[c.status].map((s) => (
                 <button
                   key={s}
                   type="button"
@@ -128,7 +135,10 @@ export default function CasePage({ params }: PageProps) {
             </div>
             <label>
               {t('cases.priority')}
-              <select value={c.priority} onChange={(e) => change.mutate({ priority: e.target.value })}>
+              <select
+                value={c.priority}
+                onChange={(e) => change.mutate({ priority: e.target.value as Priority })}
+              >
                 {PRIORITIES.map((p) => (
                   <option key={p} value={p}>
                     {t(`priorities.${p}`)}
@@ -175,7 +185,7 @@ function OutcomeForm({
   onSave,
 }: {
   initial: { rootCause: string; outcome: string };
-  causes: { key: string; name: string }[];
+  causes: CaseSettings['rootCauses'];
   onSave: (v: { rootCause: string; outcome: string }) => void;
 }) {
   const { t } = useTranslation();
@@ -223,9 +233,9 @@ function NoteForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
-  const [kind, setKind] = useState<'note' | 'reply'>('note');
+  const [kind, setKind] = useState<AddNoteRequest['kind']>('note');
   const add = useMutation({
-    mutationFn: () => post(`/cases/${caseId}/notes`, { text, kind }),
+    mutationFn: () => post(`/cases/${caseId}/notes`, { text, kind } satisfies AddNoteRequest),
     onSuccess: () => {
       setText('');
       void queryClient.invalidateQueries({ queryKey: ['case', caseId] });

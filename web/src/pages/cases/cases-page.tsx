@@ -1,12 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { Case, ListCasesQuery } from '../../../../src/http/api-types';
 import { get, type Page } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
+import { CASE_STATUSES, OPEN_STATUSES, PRIORITIES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
 import { Link, setSearch, useLocation } from '../../lib/router';
 import { SlaTimer } from './sla-timer';
-import { CASE_STATUSES, type Case, OPEN_STATUSES, PRIORITIES } from './types';
 
 /** The queue: open cases by their next deadline, with live SLA timers. */
 export default function CasesPage() {
@@ -16,8 +17,9 @@ export default function CasesPage() {
   const status = search.get('status') ?? OPEN_STATUSES.join(',');
   const priority = search.get('priority') ?? undefined;
   const owner = search.get('owner') ?? undefined;
-  const breached = search.get('breached') ?? undefined;
-  const query = { status, priority, owner, breached, sort: 'due', limit: 50 };
+  // The URL's values go to the server as they are; it refuses what it does not know.
+  const breached = (search.get('breached') ?? undefined) as ListCasesQuery['breached'];
+  const query = { status, priority, owner, breached, sort: 'due', limit: 50 } satisfies ListCasesQuery;
   const list = useInfiniteQuery({
     queryKey: ['cases', query],
     queryFn: ({ pageParam }) => get<Page<Case>>('/cases', { ...query, cursor: pageParam }),

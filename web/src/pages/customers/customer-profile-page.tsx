@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { CustomerProfile, CustomerTimelineItem } from '../../../../src/http/api-types';
 import { get, type Page } from '../../api/client';
 import { useCan } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
@@ -9,34 +10,7 @@ import { Link } from '../../lib/router';
 import type { PageProps } from '../registry';
 import { useCustomerAnswers } from './customer-answers';
 import { ProfileSections } from './profile-sections';
-import { type OpenCase, Timeline, type TimelineItem } from './timeline';
-
-export type Profile = {
-  externalId: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  locale: string | null;
-  attributes: Record<string, unknown>;
-  consent: Record<string, boolean>;
-  lifecycleStage: string;
-  stageChangedAt: string | null;
-  serviceTier: string | null;
-  segment: string | null;
-  createdAt: string;
-  rfm: {
-    recencyDays: number;
-    frequency: number;
-    monetaryMinor: number;
-    r: number;
-    f: number;
-    m: number;
-    segment: string;
-  } | null;
-  lastNps: number | null;
-  stageHistory: { from: string; to: string; at: string }[];
-  [section: string]: unknown;
-};
+import { Timeline } from './timeline';
 
 /** The 360° profile: who, where in the lifecycle, what they are worth, and everything that happened. */
 export default function CustomerProfilePage({ params }: PageProps) {
@@ -44,11 +18,11 @@ export default function CustomerProfilePage({ params }: PageProps) {
   const f = useFormat();
   const id = params.externalId;
   const path = `/customers/${encodeURIComponent(id)}`;
-  const profile = useQuery({ queryKey: ['customer', id], queryFn: () => get<Profile>(path) });
+  const profile = useQuery({ queryKey: ['customer', id], queryFn: () => get<CustomerProfile>(path) });
   const timeline = useInfiniteQuery({
     queryKey: ['customer', id, 'timeline'],
     queryFn: ({ pageParam }) =>
-      get<Page<TimelineItem>>(`${path}/timeline`, { limit: 100, cursor: pageParam }),
+      get<Page<CustomerTimelineItem>>(`${path}/timeline`, { limit: 100, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -133,7 +107,7 @@ export default function CustomerProfilePage({ params }: PageProps) {
         <Timeline
           items={timeline.data?.pages.flatMap((x) => x.items) ?? []}
           answers={answers.data ?? []}
-          cases={(p.openCases as OpenCase[] | undefined) ?? []}
+          cases={p.openCases ?? []}
         />
         {timeline.hasNextPage && (
           <button type="button" onClick={() => void timeline.fetchNextPage()}>

@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Customer, ListCustomersQuery } from '../../../../src/http/api-types';
 import { get, type Page } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
@@ -9,19 +10,7 @@ import { SEGMENTS, STAGES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
 import { Link, setSearch, useLocation } from '../../lib/router';
 
-export type CustomerRow = {
-  externalId: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  locale: string | null;
-  lifecycleStage: string;
-  segment: string | null;
-  serviceTier: string | null;
-  updatedAt: string;
-};
-
-const FILTERS = ['q', 'stage', 'segment', 'tier'] as const;
+const FILTERS = ['q', 'stage', 'segment', 'tier'] as const satisfies readonly (keyof ListCustomersQuery)[];
 
 /** The customer list: search and filters live in the URL; pages load on demand. */
 export default function CustomersPage() {
@@ -32,7 +21,7 @@ export default function CustomersPage() {
   const list = useInfiniteQuery({
     queryKey: ['customers', filters],
     queryFn: ({ pageParam }) =>
-      get<Page<CustomerRow>>('/customers', { ...filters, limit: 50, cursor: pageParam }),
+      get<Page<Customer>>('/customers', { ...filters, limit: 50, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

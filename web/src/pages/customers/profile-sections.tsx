@@ -1,25 +1,17 @@
 import { useTranslation } from 'react-i18next';
+import type { CustomerProfile } from '../../../../src/http/api-types';
 import { useFormat } from '../../lib/format';
-import type { Profile } from './customer-profile-page';
 
-type ValueSection = {
-  aliveProbability: number;
-  expectedPurchases: number;
-  clvMinor: number;
-  profitabilityMinor: number;
-  tier: string;
-};
-type PointsSection = { balance?: number };
-type LatestFeedback = Partial<Record<'nps' | 'csat' | 'ces', { value: number; at: string }>>;
+/** Loyalty points, a section of a module this server does not carry: its shape is not known here. */
+type PointsSection = { balance?: unknown };
 
 /** Sections other modules add to the profile (value, points, …), shown when present. */
-export function ProfileSections({ profile }: { profile: Profile }) {
+export function ProfileSections({ profile }: { profile: CustomerProfile }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const value = profile.value as ValueSection | null | undefined;
+  const value = profile.value;
   const points = profile.points as PointsSection | null | undefined;
-  const latest = profile.latestFeedback as LatestFeedback | null | undefined;
-  const latestEntries = Object.entries(latest ?? {}) as [string, { value: number; at: string }][];
+  const latestEntries = Object.entries(profile.latestFeedback ?? {});
   return (
     <>
       {latestEntries.length > 0 && (

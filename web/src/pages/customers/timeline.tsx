@@ -1,32 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CustomerProfile, CustomerTimelineItem } from '../../../../src/http/api-types';
+import { METRICS } from '../../feedback/metric-api';
 import { useFormat } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { SlaTimer } from '../cases/sla-timer';
 import { textAnswers } from '../surveys/responses-list';
 import type { CustomerAnswer } from './customer-answers';
-
-export type TimelineItem = {
-  kind: 'event' | 'stage_change' | string;
-  at: string;
-  id: string;
-  type: string;
-  fromStage: string | null;
-  amountMinor: number | null;
-  currency: string | null;
-  channel: string | null;
-  touchpoint: string | null;
-  data: Record<string, unknown> | null;
-};
-
-export type OpenCase = {
-  id: string;
-  title: string;
-  status: string;
-  priority: string;
-  nextDueAt: string | null;
-  createdAt: string;
-};
 
 type Entry = { key: string; at: string; body: ReactNode };
 
@@ -36,9 +16,9 @@ export function Timeline({
   answers,
   cases,
 }: {
-  items: TimelineItem[];
+  items: CustomerTimelineItem[];
   answers: CustomerAnswer[];
-  cases: OpenCase[];
+  cases: NonNullable<CustomerProfile['openCases']>;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -56,7 +36,7 @@ export function Timeline({
         body: (
           <span>
             <strong>{t('customers.answered', { survey: survey.name })}</strong>
-            {(['nps', 'csat', 'ces'] as const).map((m) =>
+            {METRICS.map((m) =>
               response.scores[m] === undefined ? null : (
                 <span key={m}>
                   {' '}
@@ -92,7 +72,7 @@ export function Timeline({
   );
 }
 
-function EventBody({ item }: { item: TimelineItem }) {
+function EventBody({ item }: { item: CustomerTimelineItem }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (

@@ -1,19 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  FeedbackFilters,
+  ResponseListQuery,
+  Survey,
+  SurveyListQuery,
+  SurveySummary,
+} from '../../../../src/http/api-types';
 import { get, type Page } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
-import type { FeedbackFilters } from '../../feedback/metric-api';
 import { endOfDay, startOfDay } from '../../lib/period';
 import { ResponsesList } from '../surveys/responses-list';
-import type { Survey } from '../surveys/types';
 
 /** Responses of one survey at a time (the API lists them per survey). */
 export function SurveyResponses({ filters }: { filters: FeedbackFilters }) {
   const { t } = useTranslation();
   const surveys = useQuery({
     queryKey: ['surveys'],
-    queryFn: () => get<Page<Survey>>('/surveys', { limit: 200 }),
+    queryFn: () => get<Page<SurveySummary>>('/surveys', { limit: 200 } satisfies SurveyListQuery),
   });
   const [id, setId] = useState<string>('');
   const chosen = id || surveys.data?.items[0]?.id;
@@ -39,7 +44,8 @@ export function SurveyResponses({ filters }: { filters: FeedbackFilters }) {
         <ResponsesList
           survey={survey.data}
           filters={{
-            channel: filters.channel,
+            // The feedback filters take any channel, the responses list only those it knows.
+            channel: filters.channel as ResponseListQuery['channel'],
             touchpoint: filters.touchpoint,
             from: filters.from && startOfDay(filters.from),
             to: filters.to && endOfDay(filters.to),

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LifecycleQuery, LifecycleReport, Stage } from '../../../../src/http/api-types';
 import { get } from '../../api/client';
 import { ChartPanel } from '../../charts/chart-panel';
 import { STAGE_COLORS } from '../../charts/palette';
@@ -9,13 +10,6 @@ import { PeriodPicker } from '../../components/period-picker';
 import { STAGES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
 import { endOfDay, startOfDay, usePeriod } from '../../lib/period';
-
-export type LifecycleReport = {
-  from: string;
-  to: string;
-  counts: Record<string, number>;
-  transitions: { from: string; to: string; count: number }[];
-};
 
 /** Stage counts, the funnel of how far customers got, and who moved where between two dates. */
 export default function LifecyclePage() {
@@ -28,15 +22,14 @@ export default function LifecyclePage() {
       get<LifecycleReport>('/analytics/lifecycle', {
         from: startOfDay(period.from),
         to: endOfDay(period.to),
-      }),
+      } satisfies LifecycleQuery),
   });
   const data = report.data;
   const stageName = (s: string) => t(`stages.${s}`);
   const counts = useMemo(() => STAGES.map((s) => ({ stage: s, count: data?.counts[s] ?? 0 })), [data]);
   // Reached at least this stage: everyone now at it or beyond (the lost had bought before).
   const funnel = useMemo(() => {
-    const c = data?.counts ?? {};
-    const at = (s: string) => c[s] ?? 0;
+    const at = (s: Stage) => data?.counts[s] ?? 0;
     const reached = {
       potential: counts.reduce((sum, x) => sum + x.count, 0),
       visitor: at('visitor') + at('buyer') + at('regular') + at('loyal') + at('lost'),

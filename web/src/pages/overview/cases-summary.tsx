@@ -1,32 +1,24 @@
 import { useTranslation } from 'react-i18next';
+import type { Case, ListCasesQuery, LoopMetrics, LoopQuery } from '../../../../src/http/api-types';
+import type { Page } from '../../api/client';
 import { useOptionalQuery } from '../../api/optional';
+import { OPEN_STATUSES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
 import { endOfDay, startOfDay } from '../../lib/period';
-
-type Loop = {
-  negativeResponses: number;
-  closedLoop: number;
-  closeTheLoopRate: number | null;
-  medianFirstResponseMinutes: number | null;
-  slaCompliance: { overall: { cases: number; met: number; compliance: number | null } };
-  backlog: { open: number };
-};
-
-type BreachedPage = { items: unknown[]; nextCursor: string | null };
 
 /** Open cases, SLA breaches and how often negative feedback is followed up. */
 export function CasesSummary({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const loop = useOptionalQuery<Loop>(['loop', from, to], '/analytics/loop', {
+  const loop = useOptionalQuery<LoopMetrics>(['loop', from, to], '/analytics/loop', {
     from: startOfDay(from),
     to: endOfDay(to),
-  });
-  const breached = useOptionalQuery<BreachedPage>(['cases', 'breached-open'], '/cases', {
+  } satisfies LoopQuery);
+  const breached = useOptionalQuery<Page<Case>>(['cases', 'breached-open'], '/cases', {
     breached: 'true',
-    status: 'new,in_progress,waiting_customer',
+    status: OPEN_STATUSES.join(','),
     limit: 200,
-  });
+  } satisfies ListCasesQuery);
   if (!loop.data) return null;
   const l = loop.data;
   const breachedOpen = breached.data?.items.length ?? 0;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { LifecycleQuery, LifecycleReport } from '../../../../src/http/api-types';
 import { useOptionalQuery } from '../../api/optional';
 import { useSession } from '../../api/session';
 import { PeriodPicker } from '../../components/period-picker';
@@ -7,7 +8,6 @@ import { MetricCard } from '../../feedback/metric-card';
 import { MetricTrend } from '../../feedback/metric-trend';
 import { useFormat } from '../../lib/format';
 import { daysAgo, endOfDay, startOfDay, usePeriod } from '../../lib/period';
-import type { LifecycleReport } from '../lifecycle/lifecycle-page';
 import { CasesSummary } from './cases-summary';
 import { DetractorTopics } from './detractor-topics';
 
@@ -25,7 +25,7 @@ export default function OverviewPage() {
     {
       from: startOfDay(period.from),
       to: endOfDay(period.to),
-    },
+    } satisfies LifecycleQuery,
   );
   return (
     <section className="stack overview">

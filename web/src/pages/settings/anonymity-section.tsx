@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { AnalyticsSettings, UpdateAnalyticsSettingsRequest } from '../../../../src/http/api-types';
 import { patch } from '../../api/client';
 import { SettingsCard, useSettingsForm } from './settings-form';
-
-type AnalyticsSettings = { anonymityThreshold: number };
 
 /**
  * The smallest group whose employee or internal-client feedback is shown: a breakdown with fewer
@@ -11,7 +10,7 @@ type AnalyticsSettings = { anonymityThreshold: number };
 export default function AnonymitySection() {
   const { t } = useTranslation();
   const state = useSettingsForm<AnalyticsSettings>('analytics', '/analytics/settings', (body) =>
-    patch<AnalyticsSettings>('/analytics/settings', body),
+    patch<AnalyticsSettings>('/analytics/settings', body satisfies UpdateAnalyticsSettingsRequest),
   );
   return (
     <SettingsCard state={state} title={t('anonymity.title')} help={t('anonymity.help')}>

@@ -1,23 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  ApiKey,
+  CreateApiKeyRequest,
+  CreateApiKeyResponse,
+  Scope,
+} from '../../../../src/http/api-types';
 import { del, get, type Page, post } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { SecretOnce } from '../../components/secret-once';
+import { SCOPES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
-
-const SCOPES = ['read', 'write', 'admin'] as const;
-
-type ApiKey = {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
 
 export default function ApiKeysSection() {
   const { t } = useTranslation();
@@ -69,9 +64,10 @@ function CreateKeyForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
-  const [scope, setScope] = useState<string>('read');
+  const [scope, setScope] = useState<Scope>('read');
   const create = useMutation({
-    mutationFn: () => post<{ apiKey: string }>('/api-keys', { name, scopes: [scope] }),
+    mutationFn: () =>
+      post<CreateApiKeyResponse>('/api-keys', { name, scopes: [scope] } satisfies CreateApiKeyRequest),
     onSuccess: () => {
       setName('');
       void queryClient.invalidateQueries({ queryKey: ['api-keys'] });
@@ -90,7 +86,7 @@ function CreateKeyForm() {
       </label>
       <label>
         {t('settings.scopes')}
-        <select value={scope} onChange={(e) => setScope(e.target.value)}>
+        <select value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
           {SCOPES.map((s) => (
             <option key={s} value={s}>
               {t(`scopes.${s}`)}

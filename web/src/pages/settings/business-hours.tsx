@@ -1,14 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseSettings, UpdateCaseSettingsRequest, Weekday } from '../../../../src/http/api-types';
 import { get, patch } from '../../api/client';
 import { useCan } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
+import { keysOf } from '../../lib/domain';
 import { SaveFooter } from './settings-form';
 
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-type Interval = [string, string];
-type Calendar = { timeZone: string | null; workingHours: Record<string, Interval[]>; holidays: string[] };
+/** The weekdays, Monday first. */
+const WEEKDAYS = keysOf<Weekday>({
+  mon: true,
+  tue: true,
+  wed: true,
+  thu: true,
+  fri: true,
+  sat: true,
+  sun: true,
+});
+type Interval = CaseSettings['workingHours'][string][number];
 
 const toText = (day: Interval[] = []) => day.map(([a, b]) => `${a}-${b}`).join(', ');
 const fromText = (text: string): Interval[] =>
@@ -23,7 +33,10 @@ export function BusinessHours() {
   const { t } = useTranslation();
   const canWrite = useCan('settings:write');
   const queryClient = useQueryClient();
-  const current = useQuery({ queryKey: ['case-settings'], queryFn: () => get<Calendar>('/case-settings') });
+  const current = useQuery({
+    queryKey: ['case-settings'],
+    queryFn: () => get<CaseSettings>('/case-settings'),
+  });
   const [form, setForm] = useState<{
     timeZone: string;
     days: Record<string, string>;
@@ -39,7 +52,7 @@ export function BusinessHours() {
     }
   }, [current.data, form]);
   const save = useMutation({
-    mutationFn: (body: unknown) => patch('/case-settings', body),
+    mutationFn: (body: UpdateCaseSettingsRequest) => patch<CaseSettings>('/case-settings', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case-settings'] }),
   });
   if (current.isError) return <ErrorMessage error={current.error} />;
@@ -48,7 +61,10 @@ export function BusinessHours() {
     e.preventDefault();
     save.mutate({
       timeZone: form.timeZone.trim() || null,
-      workingHours: Object.fromEntries(WEEKDAYS.map((d) => [d, fromText(form.days[d])])),
+      workingHours: Object.fromEntries(WEEKDAYS.map((d) => [d, fromText(form.days[d])])) as Record<
+        Weekday,
+        Interval[]
+      >,
       holidays: form.holidays.split(/[\s,]+/).filter(Boolean),
     });
   };

@@ -1,20 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  CaseRule,
+  CaseRuleConditions,
+  CreateCaseRuleRequest,
+  Metric,
+  Priority,
+  UpdateCaseRuleRequest,
+} from '../../../../src/http/api-types';
 import { del, get, type Page, patch, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
-import { PRIORITIES } from '../cases/types';
+import { METRICS } from '../../feedback/metric-api';
+import { PRIORITIES } from '../../lib/domain';
 
-type Rule = {
-  id: string;
-  name: string;
-  enabled: boolean;
-  trigger: 'response' | 'event';
-  priority: string;
-  conditions: { metric?: string; max?: number; touchpoints?: string[]; eventTypes?: string[] };
-};
+/** A rule with its conditions as they were accepted (the answer types them as any object). */
+type Rule = Omit<CaseRule, 'conditions'> & { conditions: CaseRuleConditions };
 
 /** Which feedback opens a case on its own: "an NPS of 6 or less at the café opens a high-priority case". */
 export default function CaseRulesSection() {
@@ -24,7 +27,8 @@ export default function CaseRulesSection() {
   const rules = useQuery({ queryKey: ['case-rules'], queryFn: () => get<Page<Rule>>('/case-rules') });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['case-rules'] });
   const toggle = useMutation({
-    mutationFn: (r: Rule) => patch(`/case-rules/${r.id}`, { enabled: !r.enabled }),
+    mutationFn: (r: Rule) =>
+      patch<CaseRule>(`/case-rules/${r.id}`, { enabled: !r.enabled } satisfies UpdateCaseRuleRequest),
     onSuccess: refresh,
   });
   const remove = useMutation({ mutationFn: (id: string) => del(`/case-rules/${id}`), onSuccess: refresh });
@@ -91,10 +95,16 @@ export default function CaseRulesSection() {
 function AddRuleForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [v, setV] = useState({ name: '', metric: 'nps', max: 6, touchpoint: '', priority: 'normal' });
+  const [v, setV] = useState<{
+    name: string;
+    metric: Metric;
+    max: number;
+    touchpoint: string;
+    priority: Priority;
+  }>({ name: '', metric: 'nps', max: 6, touchpoint: '', priority: 'normal' });
   const add = useMutation({
     mutationFn: () =>
-      post('/case-rules', {
+      post<CaseRule>('/case-rules', {
         name: v.name,
         trigger: 'response',
         priority: v.priority,
@@ -103,7 +113,7 @@ function AddRuleForm() {
           max: v.max,
           ...(v.touchpoint ? { touchpoints: [v.touchpoint] } : {}),
         },
-      }),
+      } satisfies CreateCaseRuleRequest),
     onSuccess: () => {
       setV({ ...v, name: '' });
       void queryClient.invalidateQueries({ queryKey: ['case-rules'] });
@@ -127,8 +137,8 @@ function AddRuleForm() {
       </label>
       <label>
         {t('feedback.metric')}
-        <select value={v.metric} onChange={(e) => setV({ ...v, metric: e.target.value })}>
-          {['nps', 'csat', 'ces'].map((m) => (
+        <select value={v.metric} onChange={(e) => setV({ ...v, metric: e.target.value as Metric })}>
+          {METRICS.map((m) => (
             <option key={m} value={m}>
               {t(`metrics.${m}`)}
             </option>
@@ -156,7 +166,7 @@ function AddRuleForm() {
       </label>
       <label>
         {t('cases.priority')}
-        <select value={v.priority} onChange={(e) => setV({ ...v, priority: e.target.value })}>
+        <select value={v.priority} onChange={(e) => setV({ ...v, priority: e.target.value as Priority })}>
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {t(`priorities.${p}`)}

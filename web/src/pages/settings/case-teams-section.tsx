@@ -1,13 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  CaseTeam,
+  CreateCaseTeamRequest,
+  UpdateCaseTeamRequest,
+  User,
+} from '../../../../src/http/api-types';
 import { del, get, type Page, patch, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
-
-type Team = { id: string; name: string; managerId: string | null; defaultCapacity: number };
-type User = { id: string; name: string; email: string; team: string | null; disabledAt: string | null };
 
 /** A user as the lists show them: by name, or by e-mail when unnamed. */
 const shown = (u: User) => u.name || u.email;
@@ -20,11 +23,11 @@ export default function CaseTeamsSection() {
   const { t } = useTranslation();
   const canWrite = useCan('settings:write');
   const queryClient = useQueryClient();
-  const [editing, setEditing] = useState<Team | null>(null);
-  const teams = useQuery({ queryKey: ['case-teams'], queryFn: () => get<Page<Team>>('/case-teams') });
+  const [editing, setEditing] = useState<CaseTeam | null>(null);
+  const teams = useQuery({ queryKey: ['case-teams'], queryFn: () => get<Page<CaseTeam>>('/case-teams') });
   const users = useQuery({ queryKey: ['users'], queryFn: () => get<Page<User>>('/users') });
   const remove = useMutation({
-    mutationFn: (team: Team) => del(`/case-teams/${team.id}`),
+    mutationFn: (team: CaseTeam) => del(`/case-teams/${team.id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case-teams'] }),
   });
   const people = users.data?.items ?? [];
@@ -32,7 +35,7 @@ export default function CaseTeamsSection() {
     const user = people.find((u) => u.id === id);
     return user ? shown(user) : '—';
   };
-  const membersOf = (team: Team) =>
+  const membersOf = (team: CaseTeam) =>
     people
       .filter((u) => u.team === team.name && !u.disabledAt)
       .map(shown)
@@ -65,7 +68,7 @@ export default function CaseTeamsSection() {
                   key: 'actions',
                   header: t('common.actions'),
                   value: () => '',
-                  render: (team: Team) => (
+                  render: (team: CaseTeam) => (
                     <span className="row">
                       <button type="button" onClick={() => setEditing(team)}>
                         {t('common.edit')}
@@ -84,7 +87,7 @@ export default function CaseTeamsSection() {
   );
 }
 
-function TeamForm({ team, users, onDone }: { team: Team | null; users: User[]; onDone: () => void }) {
+function TeamForm({ team, users, onDone }: { team: CaseTeam | null; users: User[]; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [name, setName] = useState(team?.name ?? '');
@@ -93,7 +96,9 @@ function TeamForm({ team, users, onDone }: { team: Team | null; users: User[]; o
   const save = useMutation({
     mutationFn: () => {
       const body = { name, managerId: managerId || null, defaultCapacity: Number(capacity) };
-      return team ? patch(`/case-teams/${team.id}`, body) : post('/case-teams', body);
+      return team
+        ? patch<CaseTeam>(`/case-teams/${team.id}`, body satisfies UpdateCaseTeamRequest)
+        : post<CaseTeam>('/case-teams', body satisfies CreateCaseTeamRequest);
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['case-teams'] });

@@ -1,14 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExchangeRate, SaveRatesRequest } from '../../../../src/http/api-types';
 import { del, get, type Page, post } from '../../api/client';
 import { useCan, useSession } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { useFormat } from '../../lib/format';
 import { isoDay } from '../../lib/period';
-
-type Rate = { currency: string; validFrom: string; rate: number };
 
 /** Exchange rates to the base currency: amounts in other currencies are converted with them. */
 export default function CurrenciesSection() {
@@ -19,10 +18,10 @@ export default function CurrenciesSection() {
   const queryClient = useQueryClient();
   const rates = useQuery({
     queryKey: ['rates'],
-    queryFn: () => get<Page<Rate>>('/exchange-rates', { limit: 500 }),
+    queryFn: () => get<Page<ExchangeRate>>('/exchange-rates', { limit: 500 }),
   });
   const remove = useMutation({
-    mutationFn: (r: Rate) => del(`/exchange-rates/${r.currency}/${r.validFrom}`),
+    mutationFn: (r: ExchangeRate) => del(`/exchange-rates/${r.currency}/${r.validFrom}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['rates'] }),
   });
   return (
@@ -49,7 +48,7 @@ export default function CurrenciesSection() {
                   key: 'actions',
                   header: t('common.actions'),
                   value: () => '',
-                  render: (r: Rate) => (
+                  render: (r: ExchangeRate) => (
                     <button type="button" onClick={() => remove.mutate(r)}>
                       {t('common.delete')}
                     </button>
@@ -70,7 +69,10 @@ function AddRateForm() {
   const [validFrom, setValidFrom] = useState(isoDay(new Date()));
   const [rate, setRate] = useState('');
   const add = useMutation({
-    mutationFn: () => post('/exchange-rates', { rates: [{ currency, validFrom, rate: Number(rate) }] }),
+    mutationFn: () =>
+      post('/exchange-rates', {
+        rates: [{ currency, validFrom, rate: Number(rate) }],
+      } satisfies SaveRatesRequest),
     onSuccess: () => {
       setCurrency('');
       setRate('');

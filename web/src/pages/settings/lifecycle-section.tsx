@@ -1,17 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import type { LifecycleSettings, UpdateLifecycleSettingsRequest } from '../../../../src/http/api-types';
 import { patch } from '../../api/client';
 import { SettingsCard, useSettingsForm } from './settings-form';
 
-type Thresholds = {
-  regularMinPurchases: number;
-  regularWindowDays: number;
-  loyalMinNps: number;
-  referralWindowDays: number;
-  lostAfterDays: number;
-  lostAliveBelow: number | null;
-};
-
-const FIELDS: { key: Exclude<keyof Thresholds, 'lostAliveBelow'>; min: number; max: number }[] = [
+const FIELDS: { key: Exclude<keyof LifecycleSettings, 'lostAliveBelow'>; min: number; max: number }[] = [
   { key: 'regularMinPurchases', min: 1, max: 1000 },
   { key: 'regularWindowDays', min: 1, max: 3660 },
   { key: 'loyalMinNps', min: 0, max: 10 },
@@ -22,8 +14,8 @@ const FIELDS: { key: Exclude<keyof Thresholds, 'lostAliveBelow'>; min: number; m
 /** The thresholds that decide each customer's lifecycle stage. */
 export default function LifecycleSection() {
   const { t } = useTranslation();
-  const state = useSettingsForm<Thresholds>('lifecycle', '/settings/lifecycle', (body) =>
-    patch<Thresholds>('/settings/lifecycle', body),
+  const state = useSettingsForm<LifecycleSettings>('lifecycle', '/settings/lifecycle', (body) =>
+    patch<LifecycleSettings>('/settings/lifecycle', body satisfies UpdateLifecycleSettingsRequest),
   );
   return (
     <SettingsCard state={state} title={t('settings.lifecycle')} saved={t('settings.recomputing')}>

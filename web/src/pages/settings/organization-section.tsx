@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Org, UpdateOrgRequest } from '../../../../src/http/api-types';
 import { get, patch } from '../../api/client';
 import { ME_KEY } from '../../api/me';
 import { useCan } from '../../api/session';
@@ -8,26 +9,23 @@ import { ErrorMessage } from '../../components/error-message';
 import { LOCALES } from '../../i18n/setup';
 import { SaveFooter } from './settings-form';
 
-type Org = {
-  id: string;
-  name: string;
-  slug: string;
-  baseCurrency: string;
-  timeZone: string;
-  defaultLocale: string;
-};
+/** The fields of the form: everything a change may name. */
+type OrgForm = Required<UpdateOrgRequest>;
 
 export default function OrganizationSection() {
   const { t } = useTranslation();
   const canWrite = useCan('settings:write');
   const queryClient = useQueryClient();
   const org = useQuery({ queryKey: ['org'], queryFn: () => get<Org>('/org') });
-  const [form, setForm] = useState<Omit<Org, 'id' | 'slug'> | null>(null);
+  const [form, setForm] = useState<OrgForm | null>(null);
   useEffect(() => {
-    if (org.data && !form) setForm(org.data);
+    if (org.data && !form) {
+      const { name, baseCurrency, timeZone, defaultLocale } = org.data;
+      setForm({ name, baseCurrency, timeZone, defaultLocale: defaultLocale as OrgForm['defaultLocale'] });
+    }
   }, [org.data, form]);
   const save = useMutation({
-    mutationFn: (body: Omit<Org, 'id' | 'slug'>) => patch<Org>('/org', body),
+    mutationFn: (body: UpdateOrgRequest) => patch<Org>('/org', body),
     onSuccess: (data) => {
       queryClient.setQueryData(['org'], data);
       void queryClient.invalidateQueries({ queryKey: ME_KEY });
@@ -39,12 +37,7 @@ export default function OrganizationSection() {
     setForm({ ...form, [k]: e.target.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({
-      name: form.name,
-      baseCurrency: form.baseCurrency,
-      timeZone: form.timeZone,
-      defaultLocale: form.defaultLocale,
-    });
+    save.mutate(form);
   };
   return (
     <form className="card form" onSubmit={submit}>

@@ -1,10 +1,11 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { Permission } from '../../../../src/http/api-types';
 
 /** A settings tab: key (in `?tab=`), label, the permission to see it, and its lazily loaded form. */
 export type SettingsSection = {
   key: string;
   labelKey: string;
-  permission?: string;
+  permission?: Permission;
   component: LazyExoticComponent<ComponentType>;
 };
 

@@ -1,20 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  CreateSlaPolicyRequest,
+  Priority,
+  SlaPolicy,
+  UpdateSlaPolicyRequest,
+} from '../../../../src/http/api-types';
 import { del, get, type Page, patch, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
-import { PRIORITIES } from '../cases/types';
+import { PRIORITIES } from '../../lib/domain';
 import { BusinessHours } from './business-hours';
-
-type Policy = {
-  id: string;
-  tier: string;
-  priority: string;
-  firstResponseMinutes: number;
-  resolutionMinutes: number;
-};
 
 /** SLA targets per service tier and priority, and the business hours they are counted in. */
 export default function SlaSection() {
@@ -23,17 +21,18 @@ export default function SlaSection() {
   const queryClient = useQueryClient();
   const policies = useQuery({
     queryKey: ['sla-policies'],
-    queryFn: () => get<Page<Policy>>('/sla-policies'),
+    queryFn: () => get<Page<SlaPolicy>>('/sla-policies'),
   });
   const update = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: Partial<Policy> }) => patch(`/sla-policies/${id}`, body),
+    mutationFn: ({ id, body }: { id: string; body: UpdateSlaPolicyRequest }) =>
+      patch<SlaPolicy>(`/sla-policies/${id}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['sla-policies'] }),
   });
   const remove = useMutation({
     mutationFn: (id: string) => del(`/sla-policies/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['sla-policies'] }),
   });
-  const minutesInput = (p: Policy, key: 'firstResponseMinutes' | 'resolutionMinutes') =>
+  const minutesInput = (p: SlaPolicy, key: 'firstResponseMinutes' | 'resolutionMinutes') =>
     canWrite ? (
       <input
         type="number"
@@ -81,7 +80,7 @@ export default function SlaSection() {
                   key: 'actions',
                   header: t('common.actions'),
                   value: () => '',
-                  render: (p: Policy) => (
+                  render: (p: SlaPolicy) => (
                     <button type="button" onClick={() => remove.mutate(p.id)}>
                       {t('common.delete')}
                     </button>
@@ -99,14 +98,14 @@ export default function SlaSection() {
 function AddPolicyForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [v, setV] = useState({
+  const [v, setV] = useState<CreateSlaPolicyRequest>({
     tier: 'standard',
     priority: 'normal',
     firstResponseMinutes: 240,
     resolutionMinutes: 2880,
   });
   const add = useMutation({
-    mutationFn: () => post('/sla-policies', v),
+    mutationFn: () => post<SlaPolicy>('/sla-policies', v),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['sla-policies'] }),
   });
   const submit = (e: FormEvent) => {
@@ -127,7 +126,7 @@ function AddPolicyForm() {
       </label>
       <label>
         {t('cases.priority')}
-        <select value={v.priority} onChange={(e) => setV({ ...v, priority: e.target.value })}>
+        <select value={v.priority} onChange={(e) => setV({ ...v, priority: e.target.value as Priority })}>
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {t(`priorities.${p}`)}

@@ -1,12 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { SurveySettings, UpdateSurveySettingsRequest } from '../../../../src/http/api-types';
 import { patch } from '../../api/client';
 import { SettingsCard, useSettingsForm } from './settings-form';
-
-type SurveySettings = {
-  contactCap: { maxContacts: number; windowDays: number };
-  reminders: { afterHours: number; max: number };
-  linkValidDays: number;
-};
 
 /** A number field of the form: its label key, where it sits in the settings and its bounds. */
 type Field = {
@@ -59,7 +54,7 @@ const FIELDS: Field[] = [
 export default function SurveysSection() {
   const { t } = useTranslation();
   const state = useSettingsForm<SurveySettings>('surveys', '/survey-settings', (body) =>
-    patch<SurveySettings>('/survey-settings', body),
+    patch<SurveySettings>('/survey-settings', body satisfies UpdateSurveySettingsRequest),
   );
   return (
     <SettingsCard state={state} title={t('surveySettings.title')} help={t('surveySettings.help')}>

@@ -1,25 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  CaseTeam,
+  CreateUserRequest,
+  CreateUserResponse,
+  Role,
+  UpdateUserRequest,
+  User,
+} from '../../../../src/http/api-types';
 import { get, type Page, patch, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { SecretOnce } from '../../components/secret-once';
+import { ROLES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
-
-export const ROLES = ['owner', 'admin', 'manager', 'agent', 'analyst', 'viewer'] as const;
-
-type User = {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  locale: string;
-  team: string | null;
-  createdAt: string;
-  disabledAt: string | null;
-};
 
 export default function UsersSection() {
   const { t } = useTranslation();
@@ -30,17 +26,11 @@ export default function UsersSection() {
   // Case teams a user can join; a team name no team carries any more is still shown as it is.
   const teams = useQuery({
     queryKey: ['case-teams'],
-    queryFn: () => get<Page<{ name: string }>>('/case-teams'),
+    queryFn: () => get<Page<CaseTeam>>('/case-teams'),
   });
   const teamNames = (teams.data?.items ?? []).map((team) => team.name);
   const update = useMutation({
-    mutationFn: ({
-      id,
-      body,
-    }: {
-      id: string;
-      body: Partial<{ role: string; disabled: boolean; team: string | null }>;
-    }) => patch<User>(`/users/${id}`, body),
+    mutationFn: ({ id, body }: { id: string; body: UpdateUserRequest }) => patch<User>(`/users/${id}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
   return (
@@ -65,7 +55,7 @@ export default function UsersSection() {
                 <select
                   aria-label={t('settings.roleOf', { email: u.email })}
                   value={u.role}
-                  onChange={(e) => update.mutate({ id: u.id, body: { role: e.target.value } })}
+                  onChange={(e) => update.mutate({ id: u.id, body: { role: e.target.value as Role } })}
                 >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
@@ -128,9 +118,9 @@ function AddUserForm() {
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
-  const [role, setRole] = useState('agent');
+  const [role, setRole] = useState<Role>('agent');
   const add = useMutation({
-    mutationFn: () => post<{ password: string }>('/users', { email, name, role }),
+    mutationFn: () => post<CreateUserResponse>('/users', { email, name, role } satisfies CreateUserRequest),
     onSuccess: () => {
       setEmail('');
       setName('');
@@ -154,7 +144,7 @@ function AddUserForm() {
       </label>
       <label>
         {t('settings.role')}
-        <select value={role} onChange={(e) => setRole(e.target.value)}>
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}

@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import type { ValueSettings as StoredValueSettings } from '../../../../src/modules/value/settings';
-import type { TierRule as StoredTierRule } from '../../../../src/modules/value/tier-rule';
+import type {
+  SaveValueSettingsRequest,
+  ValueSettings as StoredValueSettings,
+} from '../../../../src/http/api-types';
 import { put } from '../../api/client';
 import { minorPerMajor } from '../../lib/format';
 import { SettingsCard, useSettingsForm } from './settings-form';
 
+type StoredTierRule = StoredValueSettings['tierRule'];
 /** The stored settings, with the base currency; `key` tells tier rows apart while they are edited (not sent). */
 type TierRule = Omit<StoredTierRule, 'tiers'> & {
   tiers: (StoredTierRule['tiers'][number] & { key?: number })[];
 };
-type ValueSettings = Omit<StoredValueSettings, 'tierRule'> & { tierRule: TierRule; currency: string };
+type ValueSettings = Omit<StoredValueSettings, 'tierRule'> & { tierRule: TierRule };
 
 const COSTS = ['costPerOrderMinor', 'costPerContactMinor', 'costPerCaseHourMinor'] as const;
 
@@ -33,7 +36,7 @@ export default function ValueSection() {
       put<ValueSettings>('/value/settings', {
         ...body,
         tierRule: { ...tierRule, tiers: tierRule.tiers.map(({ tier, min }) => ({ tier, min })) },
-      }),
+      } satisfies SaveValueSettingsRequest),
     withKeys,
   );
   return (

@@ -1,27 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  CreateWebhookRequest,
+  CreateWebhookResponse,
+  Webhook,
+  WebhookEvent,
+} from '../../../../src/http/api-types';
 import { del, get, type Page, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { SecretOnce } from '../../components/secret-once';
+import { keysOf } from '../../lib/domain';
 
-const EVENTS = [
-  'case.created',
-  'case.updated',
-  'case.resolved',
-  'response.created',
-  'customer.stage_changed',
-] as const;
-type Webhook = {
-  id: string;
-  url: string;
-  description: string;
-  events: string[];
-  enabled: boolean;
-  consecutiveFailures: number;
-};
+const EVENTS = keysOf<WebhookEvent>({
+  'case.created': true,
+  'case.updated': true,
+  'case.resolved': true,
+  'response.created': true,
+  'customer.stage_changed': true,
+});
 
 /** Endpoints that receive signed events as they happen. */
 export default function WebhooksSection() {
@@ -78,9 +77,10 @@ function AddWebhookForm() {
   const queryClient = useQueryClient();
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
-  const [events, setEvents] = useState<string[]>(['case.created']);
+  const [events, setEvents] = useState<WebhookEvent[]>(['case.created']);
   const add = useMutation({
-    mutationFn: () => post<{ secret: string }>('/webhooks', { url, description, events }),
+    mutationFn: () =>
+      post<CreateWebhookResponse>('/webhooks', { url, description, events } satisfies CreateWebhookRequest),
     onSuccess: () => {
       setUrl('');
       void queryClient.invalidateQueries({ queryKey: ['webhooks'] });

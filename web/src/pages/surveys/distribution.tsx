@@ -1,10 +1,17 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  CreateInvitationsRequest,
+  CreateInvitationsResponse,
+  CreateLinkRequest,
+  CreateLinkResponse,
+  Survey,
+  WidgetSetup,
+} from '../../../../src/http/api-types';
 import { get, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
-import type { Survey } from './types';
 
 /** Every way to reach respondents: the public link, QR codes, personal links, e-mail, the widget. */
 export function Distribution({ survey }: { survey: Survey }) {
@@ -49,7 +56,10 @@ function PersonalLink({ survey }: { survey: Survey }) {
   const { t } = useTranslation();
   const [customer, setCustomer] = useState('');
   const create = useMutation({
-    mutationFn: () => post<{ url: string }>(`/surveys/${survey.id}/links`, { customerExternalId: customer }),
+    mutationFn: () =>
+      post<CreateLinkResponse>(`/surveys/${survey.id}/links`, {
+        customerExternalId: customer,
+      } satisfies CreateLinkRequest),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -75,20 +85,14 @@ function PersonalLink({ survey }: { survey: Survey }) {
   );
 }
 
-type InvitationResult = {
-  queued: number;
-  skipped: number;
-  results: { customerExternalId: string; status: string; reason?: string }[];
-};
-
 function Invitations({ survey }: { survey: Survey }) {
   const { t } = useTranslation();
   const [ids, setIds] = useState('');
   const send = useMutation({
     mutationFn: () =>
-      post<InvitationResult>(`/surveys/${survey.id}/invitations`, {
+      post<CreateInvitationsResponse>(`/surveys/${survey.id}/invitations`, {
         customerExternalIds: [...new Set(ids.split(/[\s,;]+/).filter(Boolean))].slice(0, 1000),
-      }),
+      } satisfies CreateInvitationsRequest),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -128,7 +132,7 @@ function WidgetSnippet() {
   const { t } = useTranslation();
   const setup = useQuery({
     queryKey: ['widget-setup'],
-    queryFn: () => get<{ scriptUrl: string; snippet: string }>('/survey-settings/widget'),
+    queryFn: () => get<WidgetSetup>('/survey-settings/widget'),
   });
   return (
     <section className="card stack">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { Question, QuestionType } from '../../../../src/http/api-types';
 import { LOCALES } from '../../i18n/setup';
-import { QUESTION_TYPES, type Question, type QuestionType } from './types';
+import { QUESTION_TYPES } from '../../lib/domain';
 
 type Props = {
   q: Question;

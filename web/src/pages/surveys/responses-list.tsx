@@ -1,23 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { ResponseListQuery, Survey, SurveyResponse } from '../../../../src/http/api-types';
 import { get, type Page } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { useFormat } from '../../lib/format';
 import { Link } from '../../lib/router';
-import type { Survey } from './types';
-
-export type SurveyResponse = {
-  id: string;
-  status: string;
-  channel: string;
-  touchpoint: string | null;
-  locale: string;
-  answers: Record<string, unknown>;
-  scores: { nps?: number; csat?: number; ces?: number };
-  customerExternalId: string | null;
-  submittedAt: string | null;
-};
 
 /** The open answers of a response, joined; shown as text, never as markup. */
 export function textAnswers(survey: Pick<Survey, 'questions'>, r: SurveyResponse): string {
@@ -28,8 +16,8 @@ export function textAnswers(survey: Pick<Survey, 'questions'>, r: SurveyResponse
     .join(' · ');
 }
 
-/** Filters the responses API takes: channel, touchpoint and a period (instants). */
-export type ResponseFilters = { channel?: string; touchpoint?: string; from?: string; to?: string };
+/** Filters of the responses API the dashboard sets: channel, touchpoint and a period (instants). */
+export type ResponseFilters = Pick<ResponseListQuery, 'channel' | 'touchpoint' | 'from' | 'to'>;
 
 export function ResponsesList({ survey, filters = {} }: { survey: Survey; filters?: ResponseFilters }) {
   const { t } = useTranslation();
@@ -41,7 +29,7 @@ export function ResponsesList({ survey, filters = {} }: { survey: Survey; filter
         ...filters,
         limit: 100,
         cursor: pageParam,
-      }),
+      } satisfies ResponseListQuery),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

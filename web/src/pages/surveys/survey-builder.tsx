@@ -1,10 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Question } from '../../../../src/http/api-types';
 import { ErrorMessage } from '../../components/error-message';
 import { LOCALES } from '../../i18n/setup';
+import { keysOf } from '../../lib/domain';
 import { QuestionEditor } from './question-editor';
 import { SurveyPreview } from './survey-preview';
-import type { Question, SurveyDraft } from './types';
+import type { SurveyDraft } from './types';
+
+const AUDIENCES = keysOf<SurveyDraft['audience']>({ customers: true, employees: true, internal: true });
+const SURVEY_STATUSES = keysOf<SurveyDraft['status']>({ draft: true, active: true, closed: true });
 
 export const NEW_SURVEY: SurveyDraft = {
   name: '',
@@ -84,7 +89,7 @@ export function SurveyBuilder({ initial, onSave, saving, error, canEdit }: Props
                 value={draft.audience}
                 onChange={(e) => setDraft({ ...draft, audience: e.target.value as SurveyDraft['audience'] })}
               >
-                {(['customers', 'employees', 'internal'] as const).map((a) => (
+                {AUDIENCES.map((a) => (
                   <option key={a} value={a}>
                     {t(`audiences.${a}`)}
                   </option>
@@ -95,7 +100,9 @@ export function SurveyBuilder({ initial, onSave, saving, error, canEdit }: Props
               {t('surveys.defaultLocale')}
               <select
                 value={draft.defaultLocale}
-                onChange={(e) => setDraft({ ...draft, defaultLocale: e.target.value })}
+                onChange={(e) =>
+                  setDraft({ ...draft, defaultLocale: e.target.value as SurveyDraft['defaultLocale'] })
+                }
               >
                 {LOCALES.map((l) => (
                   <option key={l} value={l}>
@@ -110,7 +117,7 @@ export function SurveyBuilder({ initial, onSave, saving, error, canEdit }: Props
                 value={draft.status}
                 onChange={(e) => setDraft({ ...draft, status: e.target.value as SurveyDraft['status'] })}
               >
-                {(['draft', 'active', 'closed'] as const).map((s) => (
+                {SURVEY_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {t(`surveyStatus.${s}`)}
                   </option>

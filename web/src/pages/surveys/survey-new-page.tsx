@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { CreateSurveyRequest, Survey } from '../../../../src/http/api-types';
 import { post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { Link, navigate } from '../../lib/router';
 import { NEW_SURVEY, SurveyBuilder } from './survey-builder';
-import type { Survey, SurveyDraft } from './types';
+import type { SurveyDraft } from './types';
 
 export default function SurveyNewPage() {
   const { t } = useTranslation();
@@ -12,7 +13,10 @@ export default function SurveyNewPage() {
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: (d: SurveyDraft) =>
-      post<Survey>('/surveys', { ...d, status: d.status === 'closed' ? 'draft' : d.status }),
+      post<Survey>('/surveys', {
+        ...d,
+        status: d.status === 'closed' ? 'draft' : d.status,
+      } satisfies CreateSurveyRequest),
     onSuccess: (s) => {
       void queryClient.invalidateQueries({ queryKey: ['surveys'] });
       navigate(`/surveys/${s.id}?tab=distribution`);

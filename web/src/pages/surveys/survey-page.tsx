@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { Survey, UpdateSurveyRequest } from '../../../../src/http/api-types';
 import { get, patch } from '../../api/client';
 import { useCan } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
@@ -9,7 +10,7 @@ import type { PageProps } from '../registry';
 import { Distribution } from './distribution';
 import { ResponsesList } from './responses-list';
 import { SurveyBuilder } from './survey-builder';
-import type { Survey, SurveyDraft } from './types';
+import type { SurveyDraft } from './types';
 
 const TABS = ['questions', 'distribution', 'responses'];
 
@@ -21,7 +22,9 @@ export default function SurveyPage({ params }: PageProps) {
   const key = ['survey', params.id];
   const survey = useQuery({ queryKey: key, queryFn: () => get<Survey>(`/surveys/${params.id}`) });
   const save = useMutation({
-    mutationFn: (d: SurveyDraft) => patch<Survey>(`/surveys/${params.id}`, d),
+    // A survey keeps its audience: the change leaves it out.
+    mutationFn: ({ audience: _audience, ...d }: SurveyDraft) =>
+      patch<Survey>(`/surveys/${params.id}`, d satisfies UpdateSurveyRequest),
     onSuccess: (s) => {
       queryClient.setQueryData(key, s);
       void queryClient.invalidateQueries({ queryKey: ['surveys'] });
@@ -47,12 +50,12 @@ export default function SurveyPage({ params }: PageProps) {
             initial={{
               name: s.name,
               audience: s.audience,
-              defaultLocale: s.defaultLocale,
+              defaultLocale: s.defaultLocale as SurveyDraft['defaultLocale'],
               status: s.status,
               questions: s.questions,
               texts: s.texts,
             }}
-            onSave={(d) => save.mutate({ ...d, audience: undefined } as unknown as SurveyDraft)}
+            onSave={(d) => save.mutate(d)}
             saving={save.isPending}
             error={save.error}
             canEdit={canWrite}

@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Locale, Question } from '../../../../src/http/api-types';
 import { CATALOGUES } from '../../../../src/i18n/t';
-import { LOCALES, type Locale } from '../../i18n/setup';
-import { type Question, type SurveyDraft, scaleOf } from './types';
+import { LOCALES } from '../../i18n/setup';
+import { scaleOf } from '../../lib/domain';
+import type { SurveyDraft } from './types';
 
 /** How a respondent sees the survey, in any of the four languages, as it is being edited. */
 export function SurveyPreview({ draft }: { draft: SurveyDraft }) {
   const { t } = useTranslation();
-  const [locale, setLocale] = useState<Locale>((draft.defaultLocale as Locale) ?? 'en');
+  const [locale, setLocale] = useState<Locale>(draft.defaultLocale);
   return (
     <section className="preview" aria-label={t('surveys.preview')}>
       <div className="row">
@@ -55,7 +57,7 @@ function PreviewQuestion({ q, locale, fallback }: { q: Question; locale: Locale;
       {range && labelKey && (
         <div className="scale">
           <span className="muted">{strings[`survey.${labelKey}.low` as keyof typeof strings]}</span>
-          {Array.from({ length: range[1] - range[0] + 1 }, (_, i) => range[0] + i).map((v) => (
+          {Array.from({ length: range.max - range.min + 1 }, (_, i) => range.min + i).map((v) => (
             <button key={v} type="button" disabled>
               {v}
             </button>

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { SurveyListQuery, SurveySummary } from '../../../../src/http/api-types';
 import { get, type Page } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { useFormat } from '../../lib/format';
 import { Link } from '../../lib/router';
-import type { Survey } from './types';
 
 export default function SurveysPage() {
   const { t } = useTranslation();
@@ -14,7 +14,7 @@ export default function SurveysPage() {
   const canWrite = useCan('surveys:write');
   const list = useQuery({
     queryKey: ['surveys'],
-    queryFn: () => get<Page<Survey>>('/surveys', { limit: 200 }),
+    queryFn: () => get<Page<SurveySummary>>('/surveys', { limit: 200 } satisfies SurveyListQuery),
   });
   return (
     <section className="stack">

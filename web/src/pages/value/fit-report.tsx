@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { ValueReport } from '../../../../src/http/api-types';
 import { DataTable } from '../../components/data-table';
 import { useFormat } from '../../lib/format';
-import type { ValueReport } from './types';
 
 type Row = {
   model: string;

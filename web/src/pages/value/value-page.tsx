@@ -1,5 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type {
+  CustomerValue,
+  FitRequest,
+  FitStarted,
+  ListValuesQuery,
+  ValueDistribution,
+  ValueReport,
+} from '../../../../src/http/api-types';
 import { get, type Page, post } from '../../api/client';
 import { useOptionalQuery } from '../../api/optional';
 import { useCan } from '../../api/session';
@@ -10,7 +18,6 @@ import { ErrorMessage } from '../../components/error-message';
 import { useFormat } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { FitReport } from './fit-report';
-import type { CustomerValue, ValueDistribution, ValueReport } from './types';
 
 /** What customers are worth: CLV distribution, tiers, the model fit and how well it predicted a holdout. */
 export default function ValuePage() {
@@ -25,10 +32,14 @@ export default function ValuePage() {
   });
   const top = useQuery({
     queryKey: ['value', 'top'],
-    queryFn: () => get<Page<CustomerValue>>('/analytics/value/customers', { sort: '-clv', limit: 20 }),
+    queryFn: () =>
+      get<Page<CustomerValue>>('/analytics/value/customers', {
+        sort: '-clv',
+        limit: 20,
+      } satisfies ListValuesQuery),
   });
   const refit = useMutation({
-    mutationFn: () => post<{ jobId: number }>('/analytics/value/fit', {}),
+    mutationFn: () => post<FitStarted>('/analytics/value/fit', {} satisfies FitRequest),
     onSuccess: () => setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['value'] }), 5000),
   });
   const d = dist.data;
