@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { AppContext } from '../http/types';
-import { LOCALES, type Locale } from '../i18n/locales';
+import { LOCALES, type Locale, pickLocale } from '../i18n/locales';
 import { AppError } from '../lib/errors';
 import { loadOrgCalendar } from '../modules/value/calendar';
 import { fitValueModels } from '../modules/value/fit-values';
@@ -52,11 +52,9 @@ export async function runValueFit(ctx: AppContext, o: ValueFitOptions, out: Writ
       `${JSON.stringify({ fitId: result.fitId, ...result.report, scoring: result.scoring }, null, 2)}\n`,
     );
   } else if (o.report) {
-    const locale =
-      o.locale ?? (LOCALES.includes(calendar.defaultLocale as Locale) ? calendar.defaultLocale : 'en');
     out.write(
       formatFitReport(result.report, {
-        locale: locale as Locale,
+        locale: pickLocale(o.locale, calendar.defaultLocale),
         currency: calendar.baseCurrency,
         scoring: result.scoring,
       }),

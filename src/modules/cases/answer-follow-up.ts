@@ -1,5 +1,5 @@
 import type { AppContext } from '../../http/types';
-import { type Locale, pickLocale } from '../../i18n/catalog';
+import { type Locale, pickLocale } from '../../i18n/locales';
 import { findCustomer } from '../customers/api';
 import { findOrgProfile } from '../orgs/api';
 import { changeCase } from './change-case';
@@ -18,23 +18,25 @@ async function trustedClaim(ctx: AppContext, token: string) {
 }
 
 /**
- * What the "was your issue solved?" page shows, and in which language. With an answer, records it:
- * "yes" closes the case, "no" reopens it. A second answer for the same resolution changes nothing.
+ * What the "was your issue solved?" page shows, and in which language: the visitor's, else the
+ * customer's, else the organization's. With an answer, records it: "yes" closes the case, "no"
+ * reopens it. A second answer for the same resolution changes nothing.
  */
 export async function followUp(
   ctx: AppContext,
   token: string,
-  answer?: 'yes' | 'no',
-  lang?: string,
+  answer: 'yes' | 'no' | undefined,
+  /** The visitor's languages in order: `?lang`, the browser's Accept-Language. */
+  asked: (string | undefined)[],
 ): Promise<{ state: FollowUpState; locale: Locale }> {
   const trusted = await trustedClaim(ctx, token);
-  if (!trusted) return { state: 'invalid', locale: pickLocale(lang) };
+  if (!trusted) return { state: 'invalid', locale: pickLocale(...asked) };
   const { claim, org } = trusted;
   return ctx.db.withOrg(claim.orgId, async (tx) => {
     const c = await findCase(tx, claim.orgId, claim.caseId, Boolean(answer));
-    if (!c) return { state: 'invalid' as const, locale: pickLocale(lang, org.defaultLocale) };
+    if (!c) return { state: 'invalid' as const, locale: pickLocale(...asked, org.defaultLocale) };
     const customer = c.customerId ? await findCustomer(tx, claim.orgId, c.customerId) : undefined;
-    const locale = pickLocale(lang, customer?.locale, org.defaultLocale);
+    const locale = pickLocale(...asked, customer?.locale, org.defaultLocale);
     if (c.cycle !== claim.cycle || c.status !== 'resolved') return { state: 'answered' as const, locale };
     if (!answer) return { state: 'ask' as const, locale };
     await insertTimeline(tx, claim.orgId, {

@@ -1,7 +1,7 @@
-import { type Locale, translate } from '../../i18n/catalog';
+import type { Locale } from '../../i18n/locales';
 import { escapeHtml } from '../../lib/html';
 import type { FollowUpState } from './answer-follow-up';
-import { CASE_MESSAGES } from './messages';
+import { caseText } from './messages';
 
 const MESSAGE_OF = {
   answered: 'pageAlreadyAnswered',
@@ -12,8 +12,7 @@ const MESSAGE_OF = {
 
 /** The localized yes/no page: a plain form, no script, so it works in any mail client's browser. */
 export function renderFollowUpPage(state: FollowUpState, locale: Locale, action: string): string {
-  const t = (key: Parameters<typeof translate<keyof (typeof CASE_MESSAGES)['en']>>[2]) =>
-    escapeHtml(translate(CASE_MESSAGES, locale, key));
+  const t = (key: Parameters<typeof caseText>[1]) => escapeHtml(caseText(locale, key));
   const body =
     state === 'ask'
       ? `<h1>${t('pageQuestion')}</h1>

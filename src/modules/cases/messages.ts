@@ -1,34 +1,7 @@
-import type { Catalog } from '../../i18n/catalog';
-
-type Key =
-  | 'titleResponse'
-  | 'titleEvent'
-  | 'assignedSubject'
-  | 'assignedBody'
-  | 'warningSubject'
-  | 'warningBody'
-  | 'breachSubject'
-  | 'breachBody'
-  | 'replySubject'
-  | 'followUpSubject'
-  | 'followUpBody'
-  | 'pageTitle'
-  | 'pageQuestion'
-  | 'pageYes'
-  | 'pageNo'
-  | 'pageThanksYes'
-  | 'pageThanksNo'
-  | 'pageAlreadyAnswered'
-  | 'pageInvalid'
-  | 'firstResponse'
-  | 'resolution'
-  | 'priority_low'
-  | 'priority_normal'
-  | 'priority_high'
-  | 'priority_urgent';
+import { defineMessages } from '../../i18n/define-messages';
 
 /** Every text the closed loop shows to people, in the four languages of the product. */
-export const CASE_MESSAGES: Catalog<Key> = {
+export const caseText = defineMessages({
   en: {
     titleResponse: 'Negative feedback: {metric} {score}',
     titleEvent: 'Customer event: {type}',
@@ -144,4 +117,4 @@ export const CASE_MESSAGES: Catalog<Key> = {
     priority_high: 'высокий',
     priority_urgent: 'срочный',
   },
-};
+});

@@ -1,13 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
-import { type Locale, pickLocale, translate } from '../../i18n/catalog';
+import { type Locale, pickLocale } from '../../i18n/locales';
 import type { Job } from '../../jobs/queue';
 import { sendQuietly } from '../../notify/send-quietly';
 import { findCustomer } from '../customers/api';
 import { findOrgProfile, findUserRef } from '../orgs/api';
 import { FOLLOW_UP_TTL_MS, signFollowUpToken } from './follow-up-token';
-import { CASE_MESSAGES } from './messages';
+import { caseText } from './messages';
 import type { EscalationKind } from './model';
 import { findCase, findTimelineEntry, insertTimeline } from './repo-cases';
 import { caseTimeline } from './schema';
@@ -50,7 +50,6 @@ async function compose(
   const c = await findCase(tx, orgId, mail.caseId);
   const org = await findOrgProfile(tx, orgId);
   if (!c || !org) return null;
-  const M = CASE_MESSAGES;
 
   if (mail.template === 'reply' || mail.template === 'follow_up') {
     const customer = c.customerId ? await findCustomer(tx, orgId, c.customerId) : undefined;
@@ -62,7 +61,7 @@ async function compose(
       if (!entry?.text) return null;
       return {
         to: customer.email,
-        subject: translate(M, locale, 'replySubject'),
+        subject: caseText(locale, 'replySubject'),
         text: entry.text,
         recipient,
       };
@@ -77,8 +76,8 @@ async function compose(
     const link = `${baseUrl(ctx)}/c/${token}`;
     return {
       to: customer.email,
-      subject: translate(M, locale, 'followUpSubject'),
-      text: translate(M, locale, 'followUpBody', { link }),
+      subject: caseText(locale, 'followUpSubject'),
+      text: caseText(locale, 'followUpBody', { link }),
       recipient,
     };
   }
@@ -89,8 +88,8 @@ async function compose(
   const firstResponse = mail.template.startsWith('first_response');
   const vars = {
     title: c.title,
-    priority: translate(M, locale, `priority_${c.priority}` as 'priority_normal'),
-    target: translate(M, locale, firstResponse ? 'firstResponse' : 'resolution'),
+    priority: caseText(locale, `priority_${c.priority}` as 'priority_normal'),
+    target: caseText(locale, firstResponse ? 'firstResponse' : 'resolution'),
     due: formatTime(
       mail.template === 'assigned' || firstResponse ? c.firstResponseDueAt : c.resolutionDueAt,
       locale,
@@ -106,8 +105,8 @@ async function compose(
         : (['breachSubject', 'breachBody'] as const);
   return {
     to: user.email,
-    subject: translate(M, locale, subject, vars),
-    text: translate(M, locale, body, vars),
+    subject: caseText(locale, subject, vars),
+    text: caseText(locale, body, vars),
     recipient: { kind: 'user', userId: user.id },
   };
 }

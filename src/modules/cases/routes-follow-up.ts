@@ -2,7 +2,6 @@ import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../http/types';
-import { negotiateLocale } from '../../i18n/locales';
 import { followUp } from './answer-follow-up';
 import { renderFollowUpPage } from './follow-up-page';
 
@@ -35,8 +34,10 @@ export async function followUpRoutes(app: App) {
         schema: { hide: true, params: ZParams, querystring: ZQuery },
       },
       async (req, reply) => {
-        const lang = req.query.lang ?? negotiateLocale(req.headers['accept-language']);
-        const state = await followUp(app.ctx, req.params.token, undefined, lang);
+        const state = await followUp(app.ctx, req.params.token, undefined, [
+          req.query.lang,
+          req.headers['accept-language'],
+        ]);
         return send(reply, state, req.url);
       },
     );
@@ -53,8 +54,10 @@ export async function followUpRoutes(app: App) {
         },
       },
       async (req, reply) => {
-        const lang = req.query.lang ?? negotiateLocale(req.headers['accept-language']);
-        const state = await followUp(app.ctx, req.params.token, req.body.answer, lang);
+        const state = await followUp(app.ctx, req.params.token, req.body.answer, [
+          req.query.lang,
+          req.headers['accept-language'],
+        ]);
         return send(reply, state, req.url);
       },
     );

@@ -1,9 +1,9 @@
 import type { Executor } from '../../db/database';
 import type { DomainEvents } from '../../events/bus';
 import type { AppContext } from '../../http/types';
-import { pickLocale, translate } from '../../i18n/catalog';
+import { pickLocale } from '../../i18n/locales';
 import { type CustomerRef, findCustomer, findCustomers } from '../customers/api';
-import { CASE_MESSAGES } from './messages';
+import { caseText } from './messages';
 import type { Priority } from './model';
 import { takeNegativeFeedback } from './open-case';
 import { type CaseRuleRow, listRules } from './repo-settings';
@@ -100,7 +100,7 @@ async function takeResponse(
   if (!rule) return;
   const metric = rule.conditions.metric ?? (Object.keys(p.scores)[0] as keyof typeof p.scores | undefined);
   const title = metric
-    ? translate(CASE_MESSAGES, pickLocale(setup.org.defaultLocale), 'titleResponse', {
+    ? caseText(pickLocale(setup.org.defaultLocale), 'titleResponse', {
         metric: metric.toUpperCase(),
         score: p.scores[metric] ?? '',
       })
@@ -176,7 +176,7 @@ function openEventCase(
   customer: CustomerRef | undefined,
 ) {
   return takeNegativeFeedback(ctx, tx, p.orgId, {
-    title: translate(CASE_MESSAGES, pickLocale(setup.org.defaultLocale), 'titleEvent', { type: p.type }),
+    title: caseText(pickLocale(setup.org.defaultLocale), 'titleEvent', { type: p.type }),
     priority: rule.priority,
     ruleId: rule.id,
     customerId: customer?.id ?? null,

@@ -1,12 +1,12 @@
-import { formatMessage } from '../../i18n/format';
-import { type Locale, negotiateLocale } from '../../i18n/locales';
+import { defineMessages } from '../../i18n/define-messages';
 
 /** Texts of feedback analytics that reach people (API answers shown as-is, CSV cells). */
-const MESSAGES: Record<Locale, { withheld: string; withheldGroups: string }> = {
+export const feedbackText = defineMessages({
   en: {
     withheld:
       'Not shown: fewer than {threshold} employees or internal clients answered, and their answers stay anonymous.',
-    withheldGroups: '{count} groups with fewer than {threshold} employees or internal clients are not shown.',
+    withheldGroups:
+      '{count, plural, one {# group} other {# groups}} with fewer than {threshold} employees or internal clients {count, plural, one {is} other {are}} not shown.',
   },
   pl: {
     withheld:
@@ -16,22 +16,14 @@ const MESSAGES: Record<Locale, { withheld: string; withheldGroups: string }> = {
   },
   cs: {
     withheld:
-      'Nezobrazeno: odpovědělo méně než {threshold} zaměstnanců nebo interních klientů a jejich odpovědi zůstávají anonymní.',
+      'Nezobrazeno: {threshold, plural, one {odpověděl méně než # zaměstnanec nebo interní klient} few {odpověděli méně než # zaměstnanci nebo interní klienti} many {odpovědělo méně než # zaměstnance nebo interního klienta} other {odpovědělo méně než # zaměstnanců nebo interních klientů}} a jejich odpovědi zůstávají anonymní.',
     withheldGroups:
-      'Počet skrytých skupin, v nichž odpovědělo méně než {threshold} zaměstnanců nebo interních klientů: {count}.',
+      'Počet skrytých skupin, v nichž {threshold, plural, one {odpověděl méně než # zaměstnanec nebo interní klient} few {odpověděli méně než # zaměstnanci nebo interní klienti} many {odpovědělo méně než # zaměstnance nebo interního klienta} other {odpovědělo méně než # zaměstnanců nebo interních klientů}}: {count}.',
   },
   ru: {
     withheld:
-      'Не показано: ответили менее {threshold} сотрудников или внутренних клиентов, и их ответы остаются анонимными.',
+      'Не показано: ответили менее {threshold, plural, one {# сотрудника или внутреннего клиента} few {# сотрудников или внутренних клиентов} many {# сотрудников или внутренних клиентов} other {# сотрудника или внутреннего клиента}}, и их ответы остаются анонимными.',
     withheldGroups:
-      'Число скрытых групп, в которых ответили менее {threshold} сотрудников или внутренних клиентов: {count}.',
+      'Число скрытых групп, в которых ответили менее {threshold, plural, one {# сотрудника или внутреннего клиента} few {# сотрудников или внутренних клиентов} many {# сотрудников или внутренних клиентов} other {# сотрудника или внутреннего клиента}}: {count}.',
   },
-};
-
-export type MessageKey = keyof (typeof MESSAGES)['en'];
-
-/** A message in the caller's language (Accept-Language), else English. */
-export function message(acceptLanguage: string | undefined, key: MessageKey, params: Record<string, number>) {
-  const locale = negotiateLocale(acceptLanguage) ?? 'en';
-  return formatMessage(locale, MESSAGES[locale][key], params);
-}
+});

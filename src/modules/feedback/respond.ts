@@ -12,5 +12,3 @@ export function sendCsv(reply: FastifyReply, filename: string, csv: string) {
     .header('content-disposition', `attachment; filename="${filename}.csv"`)
     .send(csv);
 }
-
-export const acceptLanguageOf = (req: FastifyRequest) => req.headers['accept-language'];

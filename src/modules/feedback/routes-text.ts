@@ -1,6 +1,6 @@
 import { type App, principalOf } from '../../http/types';
-import { message } from './messages';
-import { acceptLanguageOf } from './respond';
+import { pickLocale } from '../../i18n/locales';
+import { feedbackText } from './messages';
 import * as S from './schemas';
 import { distinguishingTerms } from './text-terms';
 import { topicInsights } from './text-topics';
@@ -38,7 +38,8 @@ export async function textRoutes(app: App) {
       const answer = await topicInsights(ctx, principalOf(req).orgId, req.query);
       if (!answer.suppressed) return answer;
       const threshold = answer.anonymityThreshold;
-      return { ...answer, message: message(acceptLanguageOf(req), 'withheld', { threshold }) };
+      const locale = pickLocale(req.headers['accept-language']);
+      return { ...answer, message: feedbackText(locale, 'withheld', { threshold }) };
     },
   );
 }

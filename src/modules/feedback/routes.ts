@@ -1,11 +1,12 @@
 import type { App } from '../../http/types';
 import { principalOf } from '../../http/types';
+import { pickLocale } from '../../i18n/locales';
 import { analyzeDrivers } from './analyze-drivers';
 import type { Dimension, GroupBy } from './dimensions';
-import { message } from './messages';
+import { feedbackText } from './messages';
 import { driversCsv, metricCsv } from './metric-csv';
 import { queryMetric } from './query-metric';
-import { acceptLanguageOf, sendCsv, wantsCsv } from './respond';
+import { sendCsv, wantsCsv } from './respond';
 import { textRoutes } from './routes-text';
 import { topicRoutes } from './routes-topics';
 import * as S from './schemas';
@@ -35,13 +36,15 @@ export async function feedbackRoutes(app: App) {
           groupBy: q.groupBy as GroupBy,
         });
         reply.header('x-feedback-source', source);
-        const lang = acceptLanguageOf(req);
+        const locale = pickLocale(req.headers['accept-language']);
         const threshold = answer.anonymityThreshold;
-        const withheld = message(lang, 'withheld', { threshold });
+        const withheld = feedbackText(locale, 'withheld', { threshold });
         if (wantsCsv(req, q.format)) return sendCsv(reply, metric, metricCsv(answer, withheld));
         if (answer.suppressed) return { ...answer, message: withheld };
         const count = answer.withheldGroups;
-        return count ? { ...answer, notice: message(lang, 'withheldGroups', { count, threshold }) } : answer;
+        return count
+          ? { ...answer, notice: feedbackText(locale, 'withheldGroups', { count, threshold }) }
+          : answer;
       },
     );
   }
@@ -61,7 +64,9 @@ export async function feedbackRoutes(app: App) {
       const { orgId } = principalOf(req);
       const answer = await analyzeDrivers(ctx, orgId, { ...req.query, by: req.query.by as Dimension });
       const withheld = answer.suppressed
-        ? message(acceptLanguageOf(req), 'withheld', { threshold: answer.anonymityThreshold })
+        ? feedbackText(pickLocale(req.headers['accept-language']), 'withheld', {
+            threshold: answer.anonymityThreshold,
+          })
         : undefined;
       if (wantsCsv(req, req.query.format)) {
         return sendCsv(reply, `drivers-${answer.by}`, driversCsv(answer, withheld ?? ''));

@@ -1,8 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../http/types';
-import { t } from '../../i18n/t';
+import type { Locale } from '../../i18n/locales';
 import { randomToken } from '../../lib/crypto';
 import type { readSurveyForm } from './form-input';
+import { surveyText } from './messages';
 import { type FormPage, renderForm } from './page/render-form';
 import * as repo from './repo';
 import type { ResponseRow } from './repo-responses';
@@ -13,7 +14,7 @@ import { submitResponse } from './submit-response';
 export type PageContext = {
   ctx: AppContext;
   target: PublicTarget;
-  locale: string;
+  locale: Locale;
   /** Where the form posts, and where the thank-you page is. */
   action: string;
   fields: Record<string, string | undefined>;
@@ -94,7 +95,10 @@ export async function handleForm(
       p.remember?.(reply, nonce);
       if (form.final && outcome.pending.length)
         return render(200, outcome.version, { answers: outcome.answers, only: outcome.pending });
-      return render(200, outcome.version, { answers: outcome.answers, notice: t(p.locale, 'survey.saved') });
+      return render(200, outcome.version, {
+        answers: outcome.answers,
+        notice: surveyText(p.locale, 'survey.saved'),
+      });
     case 'invalid':
       return render(400, outcome.version, { answers: outcome.answers, errors: outcome.errors });
     case 'already_answered':

@@ -1,19 +1,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../http/types';
-import { t } from '../../i18n/t';
+import { pickLocale } from '../../i18n/locales';
 import { html } from '../../lib/html';
 import { findCustomer } from '../customers/api';
 import { findOrgProfile } from '../orgs/api';
 import { parseForm, readSurveyForm } from './form-input';
 import { PUBLIC_LIMITS } from './limits';
+import { surveyText } from './messages';
 import { layout } from './page/layout';
 import { handleForm, type PageContext, showForm } from './page-flow';
 import { localize } from './questions';
 import { insertOptOut } from './repo-invitations';
 import { findResponseByInvitation, findResponseByNonce } from './repo-responses';
 import { type PublicTarget, resolvePublicId, resolveToken } from './resolve-target';
-import { respondentLocale } from './respondent-locale';
-import { sendHtml, sendMessage, visitorLocale } from './respondent-view';
+import { sendHtml, sendMessage } from './respondent-view';
 import { surveyTokenKey } from './signing-key';
 import { verifyToken } from './tokens';
 
@@ -23,6 +23,9 @@ const RESUME_DAYS = 30;
 
 type Params = { publicId?: string; token?: string };
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const queryLang = (req: FastifyRequest) => str((req.query as Record<string, unknown> | undefined)?.lang);
+/** Before any survey or customer is known: `?lang`, else the browser's languages. */
+const visitorLocale = (req: FastifyRequest) => pickLocale(queryLang(req), req.headers['accept-language']);
 
 /** The respondent pages: a survey by public id (QR codes, shared links) or by personal token. */
 export async function pageRoutes(app: App) {
@@ -39,11 +42,11 @@ export async function pageRoutes(app: App) {
     /** Page context for a survey by public id; an anonymous respondent resumes by a cookie. */
     const byPublicId = (req: FastifyRequest, target: PublicTarget, lang?: string): PageContext => {
       const q = req.query as Record<string, unknown>;
-      const locale = respondentLocale({
-        lang: lang ?? str(q.lang),
-        acceptLanguage: req.headers['accept-language'],
-        surveyDefault: target.survey.defaultLocale,
-      });
+      const locale = pickLocale(
+        lang ?? str(q.lang),
+        req.headers['accept-language'],
+        target.survey.defaultLocale,
+      );
       const action = `/s/${target.survey.publicId}`;
       const cookie = `orientir_r_${target.survey.publicId}`;
       const fields = {
@@ -79,12 +82,13 @@ export async function pageRoutes(app: App) {
     ): PageContext => ({
       ctx,
       target,
-      locale: respondentLocale({
-        customerLocale: target.customer?.locale,
-        lang: lang ?? str((req.query as Record<string, unknown>).lang),
-        acceptLanguage: req.headers['accept-language'],
-        surveyDefault: target.survey.defaultLocale,
-      }),
+      // A personal link speaks the customer's own language first.
+      locale: pickLocale(
+        target.customer?.locale,
+        lang ?? queryLang(req),
+        req.headers['accept-language'],
+        target.survey.defaultLocale,
+      ),
       action: `/s/t/${token}`,
       fields: {},
     });
@@ -167,8 +171,8 @@ export async function pageRoutes(app: App) {
           404,
           layout({
             locale: visitor,
-            title: t(visitor, 'unsubscribe.title'),
-            body: html`<h1>${t(visitor, 'unsubscribe.title')}</h1><p>${t(visitor, 'unsubscribe.invalid')}</p>`,
+            title: surveyText(visitor, 'unsubscribe.title'),
+            body: html`<h1>${surveyText(visitor, 'unsubscribe.title')}</h1><p>${surveyText(visitor, 'unsubscribe.invalid')}</p>`,
           }),
         );
       const [orgId, customerId] = verified.ids;
@@ -176,16 +180,12 @@ export async function pageRoutes(app: App) {
         if (confirm) await insertOptOut(tx, orgId, customerId, 'email', ctx.clock.now());
         return { customer: await findCustomer(tx, orgId, customerId), org: await findOrgProfile(tx, orgId) };
       });
-      const locale = respondentLocale({
-        customerLocale: customer?.locale,
-        acceptLanguage: req.headers['accept-language'],
-        surveyDefault: org?.defaultLocale ?? 'en',
-      });
-      const title = t(locale, 'unsubscribe.title');
+      const locale = pickLocale(customer?.locale, req.headers['accept-language'], org?.defaultLocale);
+      const title = surveyText(locale, 'unsubscribe.title');
       const orgName = org?.name ?? '';
       const body = confirm
-        ? html`<h1>${title}</h1><p role="status">${t(locale, 'unsubscribe.done', { org: orgName })}</p>`
-        : html`<h1>${title}</h1><form method="post"><p>${t(locale, 'unsubscribe.question', { org: orgName })}</p><div class="actions"><button type="submit" class="primary">${t(locale, 'unsubscribe.confirm')}</button></div></form>`;
+        ? html`<h1>${title}</h1><p role="status">${surveyText(locale, 'unsubscribe.done', { org: orgName })}</p>`
+        : html`<h1>${title}</h1><form method="post"><p>${surveyText(locale, 'unsubscribe.question', { org: orgName })}</p><div class="actions"><button type="submit" class="primary">${surveyText(locale, 'unsubscribe.confirm')}</button></div></form>`;
       return sendHtml(reply, 200, layout({ locale, title, body }));
     };
     scope.get('/s/u/:token', { config: PAGE, schema: { hide: true } }, (req, reply) =>
@@ -199,10 +199,10 @@ export async function pageRoutes(app: App) {
 
 function thanks(reply: FastifyReply, page: PageContext) {
   const { survey } = page.target;
-  const title = t(page.locale, 'survey.thanks.title');
+  const title = surveyText(page.locale, 'survey.thanks.title');
   const text = survey.texts.thanks
     ? localize(survey.texts.thanks, page.locale, survey.defaultLocale)
-    : t(page.locale, 'survey.thanks.body');
+    : surveyText(page.locale, 'survey.thanks.body');
   return sendHtml(
     reply,
     200,

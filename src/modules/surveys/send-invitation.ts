@@ -1,4 +1,5 @@
 import type { AppContext } from '../../http/types';
+import { pickLocale } from '../../i18n/locales';
 import { findCustomer } from '../customers/api';
 import { findOrgProfile } from '../orgs/api';
 import { emailBlocker } from './eligibility';
@@ -6,7 +7,6 @@ import { renderInvitationEmail } from './email/render-invitation';
 import { publicBaseUrl, tokenUrl, unsubscribeUrl } from './public-url';
 import * as repo from './repo';
 import { findInvitation, markInvitation } from './repo-invitations';
-import { respondentLocale } from './respondent-locale';
 import { surveyTokenKey } from './signing-key';
 import { signToken } from './tokens';
 
@@ -43,7 +43,7 @@ export async function sendInvitation(
       }
       return undefined;
     }
-    const locale = respondentLocale({ customerLocale: customer.locale, surveyDefault: survey.defaultLocale });
+    const locale = pickLocale(customer.locale, survey.defaultLocale);
     const token = signToken(key, 'invitation', [orgId, inv.id], inv.expiresAt);
     const unsubscribe = signToken(
       key,

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../http/types';
+import { pickLocale } from '../../i18n/locales';
 import { AppError, type FieldError } from '../../lib/errors';
 import { ensureCustomer } from '../customers/api';
 import { findOrgProfile } from '../orgs/api';
 import { resolvePublicId, resolveToken } from './resolve-target';
-import { respondentLocale } from './respondent-locale';
 import type { ZPublicResponseRequestSchema } from './schemas';
 import { submitResponse } from './submit-response';
 import { isWidgetSignatureValid } from './tokens';
@@ -43,12 +43,7 @@ export async function submitPublicResponse(ctx: AppContext, input: PublicInput, 
       final: !input.partial,
       channel: invitation ? (invitation.channel === 'email' ? 'email' : 'link') : input.channel,
       touchpoint: input.touchpoint,
-      locale: respondentLocale({
-        customerLocale: customer?.locale,
-        lang: input.locale,
-        acceptLanguage,
-        surveyDefault: survey.defaultLocale,
-      }),
+      locale: pickLocale(customer?.locale, input.locale, acceptLanguage, survey.defaultLocale),
     },
   );
   switch (outcome.kind) {

@@ -1,13 +1,13 @@
 import type { AppContext } from '../../http/types';
-import { t } from '../../i18n/t';
+import { pickLocale } from '../../i18n/locales';
 import { randomToken } from '../../lib/crypto';
 import { findCustomerByExternalId } from '../customers/api';
 import { findOrgProfile } from '../orgs/api';
 import { claimContact } from './contact-cap';
+import { surveyText } from './messages';
 import { localize, type Question, SCORED_TYPES, type ScoredType, scaleOf } from './questions';
 import * as repo from './repo';
 import { resolvePublicId } from './resolve-target';
-import { respondentLocale } from './respondent-locale';
 import { isWidgetSignatureValid } from './tokens';
 
 export type WidgetRequest = { customer?: string; signature?: string; lang?: string; acceptLanguage?: string };
@@ -48,12 +48,7 @@ export async function widgetConfig(ctx: AppContext, publicId: string, r: WidgetR
         return hidden;
       }
     }
-    const locale = respondentLocale({
-      customerLocale: customer?.locale,
-      lang: r.lang,
-      acceptLanguage: r.acceptLanguage,
-      surveyDefault: survey.defaultLocale,
-    });
+    const locale = pickLocale(customer?.locale, r.lang, r.acceptLanguage, survey.defaultLocale);
     const range = scaleOf(question)!;
     const type = question.type as ScoredType;
     const comment = questions.find(
@@ -69,16 +64,16 @@ export async function widgetConfig(ctx: AppContext, publicId: string, r: WidgetR
         text: localize(question.text, locale, survey.defaultLocale),
         min: range.min,
         max: range.max,
-        low: t(locale, `survey.${type}.low`),
-        high: t(locale, `survey.${type}.high`),
+        low: surveyText(locale, `survey.${type}.low`),
+        high: surveyText(locale, `survey.${type}.high`),
       },
       comment: comment
         ? { id: comment.id, text: localize(comment.text, locale, survey.defaultLocale) }
         : null,
       strings: {
-        close: t(locale, 'widget.close'),
-        send: t(locale, 'widget.send'),
-        thanks: t(locale, 'widget.thanks'),
+        close: surveyText(locale, 'widget.close'),
+        send: surveyText(locale, 'widget.send'),
+        thanks: surveyText(locale, 'widget.thanks'),
       },
       nonce: randomToken(18),
     };

@@ -1,6 +1,6 @@
 // The fit report as a plain-text table (the CLI's --report), in the reader's language.
 import type { Locale } from '../../i18n/locales';
-import { reportText } from './messages';
+import { valueText } from './messages';
 import type { FitReport, ReportedFit } from './models/report';
 import type { ScoreOutcome } from './score-values';
 
@@ -18,13 +18,10 @@ export function formatFitReport(report: FitReport, c: ReportContext): string {
       maximumFractionDigits: decimals,
     }).format(v);
   const units = (count: number) =>
-    reportText(locale, report.timeUnit === 'week' ? 'unitWeek' : 'unitDay', { count });
-  const unitName = reportText(locale, report.timeUnit === 'week' ? 'unitWeek' : 'unitDay', {
-    count: 2,
-  }).replace(/^[\d\s]+/, '');
+    valueText(locale, report.timeUnit === 'week' ? 'unitWeek' : 'unitDay', { count });
   const lines = [
-    reportText(locale, 'title', { until: report.until, unit: unitName }),
-    reportText(locale, 'customers', {
+    valueText(locale, 'title', { until: report.until, unit: report.timeUnit }),
+    valueText(locale, 'customers', {
       customers: report.customers,
       repeat: report.repeatCustomers,
       tuples: report.tuples,
@@ -36,7 +33,7 @@ export function formatFitReport(report: FitReport, c: ReportContext): string {
     if (!fit) return;
     lines.push(
       '',
-      `${title.padEnd(20)}${reportText(locale, 'estimate').padStart(14)}${reportText(locale, 'stdErr').padStart(14)}`,
+      `${title.padEnd(20)}${valueText(locale, 'estimate').padStart(14)}${valueText(locale, 'stdErr').padStart(14)}`,
     );
     for (const [name, value] of Object.entries(fit.params) as [keyof P & string, number][]) {
       const se = fit.stdErr[name];
@@ -44,19 +41,19 @@ export function formatFitReport(report: FitReport, c: ReportContext): string {
         `  ${name.padEnd(18)}${num(value).padStart(14)}${(se === null ? '–' : num(se)).padStart(14)}`,
       );
     }
-    const status = reportText(locale, fit.converged ? 'converged' : 'notConverged', {
+    const status = valueText(locale, fit.converged ? 'converged' : 'notConverged', {
       iterations: fit.iterations,
     });
-    lines.push(`  ${reportText(locale, 'logLik').padEnd(18)}${fixed(fit.logLik, 2).padStart(14)}  ${status}`);
+    lines.push(`  ${valueText(locale, 'logLik').padEnd(18)}${fixed(fit.logLik, 2).padStart(14)}  ${status}`);
   };
   section(MODEL_NAMES.bgnbd, report.models.bgnbd);
   section(MODEL_NAMES.paretoNbd, report.models.paretoNbd);
   section(
-    `${MODEL_NAMES.gammaGamma} (${reportText(locale, 'spendUnit', { currency: c.currency })})`,
+    `${MODEL_NAMES.gammaGamma} (${valueText(locale, 'spendUnit', { currency: c.currency })})`,
     report.models.gammaGamma,
   );
   if (!report.models.bgnbd && !report.models.paretoNbd && !report.models.gammaGamma) {
-    lines.push('', reportText(locale, 'noModels'));
+    lines.push('', valueText(locale, 'noModels'));
   }
 
   const h = report.holdout;
@@ -64,9 +61,9 @@ export function formatFitReport(report: FitReport, c: ReportContext): string {
     const models = (['bgnbd', 'paretoNbd'] as const).filter((m) => h.predictedTotal[m] !== undefined);
     lines.push(
       '',
-      reportText(locale, 'holdoutTitle', { from: h.from, until: h.until, length: units(h.length) }),
-      `  ${reportText(locale, 'frequency').padEnd(12)}${reportText(locale, 'customersColumn').padStart(12)}` +
-        `${reportText(locale, 'actual').padStart(12)}${models.map((m) => MODEL_NAMES[m].padStart(12)).join('')}`,
+      valueText(locale, 'holdoutTitle', { from: h.from, until: h.until, length: units(h.length) }),
+      `  ${valueText(locale, 'frequency').padEnd(12)}${valueText(locale, 'customersColumn').padStart(12)}` +
+        `${valueText(locale, 'actual').padStart(12)}${models.map((m) => MODEL_NAMES[m].padStart(12)).join('')}`,
     );
     for (const g of h.groups) {
       lines.push(
@@ -75,13 +72,13 @@ export function formatFitReport(report: FitReport, c: ReportContext): string {
       );
     }
     lines.push(
-      `  ${reportText(locale, 'total').padEnd(24)}${fixed(h.actualTotal, 0).padStart(12)}` +
+      `  ${valueText(locale, 'total').padEnd(24)}${fixed(h.actualTotal, 0).padStart(12)}` +
         models
           .map((m) =>
             `${fixed(h.predictedTotal[m]!, 1)} (${fixed(h.aggregateErrorPercent[m]!, 1)}%)`.padStart(20),
           )
           .join(''),
-      `  ${reportText(locale, 'meanAbsoluteError').padEnd(36)}` +
+      `  ${valueText(locale, 'meanAbsoluteError').padEnd(36)}` +
         models.map((m) => fixed(h.meanAbsoluteError[m]!, 3).padStart(12)).join(''),
     );
   }
@@ -94,16 +91,16 @@ export function formatFitReport(report: FitReport, c: ReportContext): string {
         .map(([tier, n]) => `${tier} ${n}`)
         .join(', ');
       lines.push(
-        reportText(locale, 'scored', {
+        valueText(locale, 'scored', {
           count: c.scoring.scored,
           model: MODEL_NAMES[c.scoring.model],
           tiers,
           changes: c.scoring.tierChanges,
         }),
       );
-    } else lines.push(reportText(locale, 'notScored'));
+    } else lines.push(valueText(locale, 'notScored'));
   }
   if (report.warnings.length)
-    lines.push('', reportText(locale, 'warnings', { warnings: report.warnings.join(', ') }));
+    lines.push('', valueText(locale, 'warnings', { warnings: report.warnings.join(', ') }));
   return `${lines.join('\n')}\n`;
 }

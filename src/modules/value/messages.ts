@@ -1,39 +1,23 @@
-import { formatMessage, type MessageParams } from '../../i18n/format';
-import type { Locale } from '../../i18n/locales';
+import { defineMessages } from '../../i18n/define-messages';
 
-type Key =
-  | 'title'
-  | 'customers'
-  | 'estimate'
-  | 'stdErr'
-  | 'logLik'
-  | 'converged'
-  | 'notConverged'
-  | 'spendUnit'
-  | 'holdoutTitle'
-  | 'frequency'
-  | 'customersColumn'
-  | 'actual'
-  | 'total'
-  | 'meanAbsoluteError'
-  | 'noModels'
-  | 'scored'
-  | 'notScored'
-  | 'warnings'
-  | 'unitWeek'
-  | 'unitDay';
-
-/** The fit report as people read it (the CLI), in the four languages of the product. */
-const MESSAGES: Record<Locale, Record<Key, string>> = {
+/**
+ * The fit report as people read it (the CLI), in the four languages of the product. Counts that
+ * may be large print as plain digits, like the report's tables, so their plural branches repeat the
+ * argument (`{count}`) where `#` would group the digits.
+ */
+export const valueText = defineMessages({
   en: {
-    title: 'Customer value fit: calibration until {until}, time unit: {unit}',
+    title:
+      'Customer value fit: calibration until {until}, time unit: {unit, select, week {weeks} other {days}}',
     customers:
-      'Customers: {customers} ({repeat} with repeat purchases), {tuples} distinct (x, t_x, T) tuples; fitted in {seconds} s',
+      'Customers: {customers} ({repeat} with repeat purchases), {tuples, plural, one {{tuples} distinct (x, t_x, T) tuple} other {{tuples} distinct (x, t_x, T) tuples}}; fitted in {seconds} s',
     estimate: 'estimate',
     stdErr: 'std. error',
     logLik: 'log-likelihood',
-    converged: 'converged ({iterations} iterations)',
-    notConverged: 'NOT converged ({iterations} iterations)',
+    converged:
+      'converged ({iterations, plural, one {{iterations} iteration} other {{iterations} iterations}})',
+    notConverged:
+      'NOT converged ({iterations, plural, one {{iterations} iteration} other {{iterations} iterations}})',
     spendUnit: 'spend in minor units of {currency}',
     holdoutTitle: 'Holdout check {from} – {until} ({length}): mean repeat purchases per customer',
     frequency: 'frequency',
@@ -42,14 +26,16 @@ const MESSAGES: Record<Locale, Record<Key, string>> = {
     total: 'total',
     meanAbsoluteError: 'mean absolute error',
     noModels: 'No model was fitted.',
-    scored: 'Scored {count} customers with {model}; tiers: {tiers}; tier changes: {changes}',
+    scored:
+      'Scored {count, plural, one {{count} customer} other {{count} customers}} with {model}; tiers: {tiers}; tier changes: {changes}',
     notScored: 'Customers were not scored: there is no transaction model.',
     warnings: 'Warnings: {warnings}',
     unitWeek: '{count, plural, one {# week} other {# weeks}}',
     unitDay: '{count, plural, one {# day} other {# days}}',
   },
   pl: {
-    title: 'Dopasowanie wartości klienta: kalibracja do {until}, jednostka czasu: {unit}',
+    title:
+      'Dopasowanie wartości klienta: kalibracja do {until}, jednostka czasu: {unit, select, week {tygodnie} other {dni}}',
     customers:
       'Klienci: {customers} (z ponownymi zakupami: {repeat}), różnych krotek (x, t_x, T): {tuples}; dopasowano w {seconds} s',
     estimate: 'estymator',
@@ -73,7 +59,8 @@ const MESSAGES: Record<Locale, Record<Key, string>> = {
     unitDay: '{count, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}',
   },
   cs: {
-    title: 'Odhad hodnoty zákazníků: kalibrace do {until}, časová jednotka: {unit}',
+    title:
+      'Odhad hodnoty zákazníků: kalibrace do {until}, časová jednotka: {unit, select, week {týdny} other {dny}}',
     customers:
       'Zákazníci: {customers} (s opakovaným nákupem: {repeat}), různých n-tic (x, t_x, T): {tuples}; odhadnuto za {seconds} s',
     estimate: 'odhad',
@@ -97,7 +84,8 @@ const MESSAGES: Record<Locale, Record<Key, string>> = {
     unitDay: '{count, plural, one {# den} few {# dny} many {# dne} other {# dní}}',
   },
   ru: {
-    title: 'Оценка ценности клиентов: калибровка до {until}, единица времени: {unit}',
+    title:
+      'Оценка ценности клиентов: калибровка до {until}, единица времени: {unit, select, week {недели} other {дни}}',
     customers:
       'Клиенты: {customers} (с повторными покупками: {repeat}), различных кортежей (x, t_x, T): {tuples}; оценено за {seconds} с',
     estimate: 'оценка',
@@ -120,7 +108,4 @@ const MESSAGES: Record<Locale, Record<Key, string>> = {
     unitWeek: '{count, plural, one {# неделя} few {# недели} many {# недель} other {# недели}}',
     unitDay: '{count, plural, one {# день} few {# дня} many {# дней} other {# дня}}',
   },
-};
-
-export const reportText = (locale: Locale, key: Key, params?: MessageParams) =>
-  formatMessage(locale, MESSAGES[locale][key], params);
+});

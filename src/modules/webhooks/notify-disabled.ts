@@ -1,10 +1,10 @@
 import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
-import { pickLocale, translate } from '../../i18n/catalog';
+import { pickLocale } from '../../i18n/locales';
 import type { Job } from '../../jobs/queue';
 import { sendQuietly } from '../../notify/send-quietly';
 import { findOrgProfile, listOwners } from '../orgs/api';
-import { WEBHOOK_MESSAGES } from './messages';
+import { webhookText } from './messages';
 import { findEndpoint } from './repo';
 
 export const DISABLED_MAIL_JOB = 'webhooks.disabled-mail';
@@ -45,8 +45,8 @@ export async function sendDisabledNotice(ctx: AppContext, job: Job) {
     const vars = { url: found.endpoint.url, failures: found.endpoint.consecutiveFailures };
     await sendQuietly(ctx.mailer, {
       to: owner.email,
-      subject: translate(WEBHOOK_MESSAGES, locale, 'disabledSubject'),
-      text: translate(WEBHOOK_MESSAGES, locale, 'disabledBody', vars),
+      subject: webhookText(locale, 'disabledSubject'),
+      text: webhookText(locale, 'disabledBody', vars),
     });
   }
 }

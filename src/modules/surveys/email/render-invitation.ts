@@ -1,9 +1,10 @@
-import { t } from '../../../i18n/t';
+import type { Locale } from '../../../i18n/locales';
 import { html } from '../../../lib/html';
+import { surveyText } from '../messages';
 
 export type InvitationEmail = {
   kind: 'invite' | 'reminder';
-  locale: string;
+  locale: Locale;
   orgName: string;
   surveyName: string;
   customerName: string | null;
@@ -19,18 +20,22 @@ export function renderInvitationEmail(m: InvitationEmail) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: m.timeZone }).format(
     m.expiresAt,
   );
-  const subject = t(locale, m.kind === 'invite' ? 'email.invite.subject' : 'email.reminder.subject', {
-    org: m.orgName,
-  });
+  const subject = surveyText(
+    locale,
+    m.kind === 'invite' ? 'email.invite.subject' : 'email.reminder.subject',
+    {
+      org: m.orgName,
+    },
+  );
   const greeting = m.customerName
-    ? t(locale, 'email.greeting', { name: m.customerName })
-    : t(locale, 'email.greetingAnonymous');
-  const body = t(locale, m.kind === 'invite' ? 'email.invite.body' : 'email.reminder.body', {
+    ? surveyText(locale, 'email.greeting', { name: m.customerName })
+    : surveyText(locale, 'email.greetingAnonymous');
+  const body = surveyText(locale, m.kind === 'invite' ? 'email.invite.body' : 'email.reminder.body', {
     survey: m.surveyName,
   });
-  const cta = t(locale, 'email.cta');
-  const expires = t(locale, 'email.expires', { date });
-  const signature = t(locale, 'email.signature', { org: m.orgName });
+  const cta = surveyText(locale, 'email.cta');
+  const expires = surveyText(locale, 'email.expires', { date });
+  const signature = surveyText(locale, 'email.signature', { org: m.orgName });
   const text = [
     greeting,
     '',
@@ -42,7 +47,7 @@ export function renderInvitationEmail(m: InvitationEmail) {
     signature,
     '',
     '--',
-    t(locale, 'email.unsubscribe', { org: m.orgName, url: m.unsubscribeUrl }),
+    surveyText(locale, 'email.unsubscribe', { org: m.orgName, url: m.unsubscribeUrl }),
   ].join('\n');
   const page = html`<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${subject}</title></head>
@@ -53,7 +58,7 @@ export function renderInvitationEmail(m: InvitationEmail) {
 <p style="color:#4a4a4a">${expires}</p>
 <p>${signature}</p>
 <hr style="border:none;border-top:1px solid #d0d0d0">
-<p style="font-size:.875rem;color:#4a4a4a"><a href="${m.unsubscribeUrl}" style="color:#0b4f8a">${t(locale, 'email.unsubscribeLink')}</a></p>
+<p style="font-size:.875rem;color:#4a4a4a"><a href="${m.unsubscribeUrl}" style="color:#0b4f8a">${surveyText(locale, 'email.unsubscribeLink')}</a></p>
 </body></html>`;
   return { subject, text, html: page.value };
 }

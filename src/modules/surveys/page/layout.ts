@@ -1,6 +1,6 @@
-import { LOCALES } from '../../../i18n/locales';
-import { t } from '../../../i18n/t';
+import { LOCALES, type Locale } from '../../../i18n/locales';
 import { html, type SafeHtml } from '../../../lib/html';
+import { surveyText } from '../messages';
 
 export const STYLESHEET_PATH = '/s/assets/survey.css';
 export const SCRIPT_PATH = '/s/assets/survey.js';
@@ -9,13 +9,13 @@ const LANGUAGE_NAMES: Record<string, string> = { en: 'English', pl: 'Polski', cs
 
 /** The page around every respondent view: language, viewport, stylesheet, the optional script. */
 export function layout(o: {
-  locale: string;
+  locale: Locale;
   title: string;
   body: SafeHtml;
   languageHref?: (locale: string) => string;
 }) {
   const languages = o.languageHref
-    ? html`<nav class="langs" aria-label="${t(o.locale, 'survey.language')}">${LOCALES.map((l) =>
+    ? html`<nav class="langs" aria-label="${surveyText(o.locale, 'survey.language')}">${LOCALES.map((l) =>
         l === o.locale
           ? html`<a href="${o.languageHref!(l)}" lang="${l}" aria-current="true">${LANGUAGE_NAMES[l]}</a>`
           : html`<a href="${o.languageHref!(l)}" lang="${l}" hreflang="${l}">${LANGUAGE_NAMES[l]}</a>`,
@@ -41,5 +41,5 @@ ${o.body}
 }
 
 /** A page with a heading and one paragraph: thanks, closed, expired, already answered. */
-export const messagePage = (locale: string, title: string, text: string) =>
+export const messagePage = (locale: Locale, title: string, text: string) =>
   layout({ locale, title, body: html`<h1>${title}</h1><p>${text}</p>` });

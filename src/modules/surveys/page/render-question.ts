@@ -1,10 +1,11 @@
-import { t } from '../../../i18n/t';
+import type { Locale } from '../../../i18n/locales';
 import { html, type SafeHtml } from '../../../lib/html';
+import { surveyText } from '../messages';
 import { type Answer, localize, type Question, scaleOf } from '../questions';
 
 export type QuestionView = {
   question: Question;
-  locale: string;
+  locale: Locale;
   fallback: string;
   value?: Answer;
   error?: string;
@@ -22,7 +23,9 @@ export function renderQuestion(v: QuestionView): SafeHtml {
   const errorId = `${id}-err`;
   const error = v.error ? html`<p class="error" id="${errorId}">${v.error}</p>` : '';
   const condition = q.showIf ? JSON.stringify(q.showIf) : undefined;
-  const required = q.required ? html`<span class="sr"> (${t(v.locale, 'survey.required')})</span>` : '';
+  const required = q.required
+    ? html`<span class="sr"> (${surveyText(v.locale, 'survey.required')})</span>`
+    : '';
   const mark = q.required ? html` <span class="req" aria-hidden="true">*</span>${required}` : '';
   const described =
     [v.error ? errorId : '', scaleOf(q) ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
@@ -49,9 +52,9 @@ ${error}</div>`;
   const type = q.type === 'choice' && q.multiple ? 'checkbox' : 'radio';
   const kind = q.type === 'rating' ? 'rating' : q.type;
   const hint = range
-    ? html`<p class="hint" id="${id}-hint"><span>${range.min} = ${t(v.locale, `survey.${kind as 'nps'}.low`)}</span><span>${range.max} = ${t(v.locale, `survey.${kind as 'nps'}.high`)}</span></p>`
+    ? html`<p class="hint" id="${id}-hint"><span>${range.min} = ${surveyText(v.locale, `survey.${kind as 'nps'}.low`)}</span><span>${range.max} = ${surveyText(v.locale, `survey.${kind as 'nps'}.high`)}</span></p>`
     : q.multiple
-      ? html`<p class="hint">${t(v.locale, 'survey.chooseAll')}</p>`
+      ? html`<p class="hint">${surveyText(v.locale, 'survey.chooseAll')}</p>`
       : '';
   return html`<fieldset class="q" id="${id}" data-question="${q.id}" ${condition ? html`data-show-if="${condition}"` : ''} ${v.hidden ? html`hidden` : ''} ${described ? html`aria-describedby="${described}"` : ''}>
 <legend>${label}${mark}</legend>
