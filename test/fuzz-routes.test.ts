@@ -1,68 +1,386 @@
 import fc from 'fast-check';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';
+import {
+  arbitraryOf,
+  hostileCursor,
+  hostileDate,
+  hostileNumber,
+  hostileString,
+  hostileValue,
+  jsonSchemaOf,
+  type Mutation,
+  mutate,
+  mutation,
+} from './helpers/hostile-input';
+import { seedOrg } from './helpers/seed';
 
 /**
- * Hammers every registered route with arbitrary bodies, query strings and path values:
- * whatever arrives, the answer is never a 5xx, and every 4xx is problem+json.
+ * Hammers every registered route, signed in and not, with
+ * - arbitrary bodies, query strings and path values (any Unicode, lone surrogates and NUL included);
+ * - requests shaped by the route's own schema (or a known good example) with one field replaced by a
+ *   hostile value: NUL or a lone surrogate, a denormal or out-of-range number, a year-0000 or
+ *   five-digit-year date, a crafted paging cursor, a key that is itself hostile; path values are
+ *   real objects of a seeded organization, so the request gets past validation to the database.
+ * Whatever arrives, the answer is never a 5xx, and every 4xx of the API is problem+json.
  */
-const RUNS_PER_ROUTE = 15;
+const SCALE = Number(process.env.FUZZ_SCALE ?? 1); // FUZZ_SCALE=20 for a long search on one's own machine
+const JUNK_RUNS = Math.ceil(8 * SCALE);
+const SHAPED_RUNS = Math.ceil(24 * SCALE);
+/** Minutes on a machine shared with other test files; seconds on a quiet one. */
+const TIMEOUT = 300_000 * SCALE;
 
+const anyText = fc.oneof(fc.string({ maxLength: 20 }), hostileString);
 const anyJson = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }),
-  fc.array(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 })), { maxLength: 4 }),
+  fc.dictionary(anyText, fc.oneof(fc.jsonValue({ maxDepth: 2 }), hostileValue), { maxKeys: 6 }),
+  fc.array(fc.dictionary(anyText, fc.oneof(fc.jsonValue({ maxDepth: 1 }), hostileValue)), { maxLength: 4 }),
 );
 const pathValue = fc.oneof(
   fc.uuid(),
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('..', '%00', 'null', '-1'),
+  hostileString,
+  hostileDate,
+  fc.constantFrom('..', '%00', 'null', '-1', '%ED%A0%80'),
 );
 const query = fc.dictionary(
   fc.constantFrom('limit', 'cursor', 'from', 'to', 'status', 'q', 'groupBy', 'surveyId', 'lang', 'x'),
   fc.oneof(
-    fc.string({ maxLength: 20 }),
-    fc.integer().map(String),
-    fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())),
+    anyText,
+    hostileNumber.map(String),
+    hostileDate,
+    hostileCursor,
+    fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e400', '-0', '0x10', '1e-400', ' 1'),
   ),
   { maxKeys: 4 },
 );
 
+type Route = TestApp['app']['routeList'][number];
+
+/** SQL picking a real object of the organization for a route's path parameters, by URL prefix. */
+const FIXTURES: [RegExp, string][] = [
+  [/^\/api\/v1\/surveys\/:id/, 'select id from surveys where org_id = $1 order by created_at limit 1'],
+  [/^\/api\/v1\/users\/:id/, `select id from users where org_id = $1 and role <> 'owner' limit 1`],
+  [/^\/api\/v1\/analytics\/topics\/:id/, 'select id from feedback_topics where org_id = $1 limit 1'],
+  [
+    /^\/api\/v1\/api-keys\/:id/,
+    `select id from api_keys where org_id = $1 and name like 'seed-key-%' limit 1`,
+  ],
+  [
+    /^\/api\/v1\/customers\/:externalId/,
+    'select external_id as "externalId" from customers where org_id = $1 order by external_id limit 1',
+  ],
+  [
+    /^\/api\/v1\/exchange-rates\/:currency\/:validFrom/,
+    `select currency, to_char(valid_from, 'YYYY-MM-DD') as "validFrom" from exchange_rates where org_id = $1 limit 1`,
+  ],
+  [/^\/api\/v1\/jobs\/:id/, 'select id from jobs where org_id = $1 limit 1'],
+  [/^\/api\/v1\/cases\/:id/, 'select id from cases where org_id = $1 limit 1'],
+  [/^\/api\/v1\/case-rules\/:id/, 'select id from case_rules where org_id = $1 limit 1'],
+  [/^\/api\/v1\/case-teams\/:id/, 'select id from case_teams where org_id = $1 limit 1'],
+  [/^\/api\/v1\/sla-policies\/:id/, 'select id from sla_policies where org_id = $1 limit 1'],
+  [/^\/api\/v1\/webhooks\/:id/, 'select id from webhook_endpoints where org_id = $1 limit 1'],
+  [
+    /\/:publicId/,
+    'select public_id as "publicId" from surveys where org_id = $1 order by created_at limit 1',
+  ],
+];
+
+type Refs = {
+  publicId: string;
+  surveyId: string;
+  responseId: string;
+  userId: string;
+  teamId: string;
+  customer: string;
+  ownerEmail: string;
+};
+
+/** Known good bodies of the routes whose bodies reach furthest: each run mutates one field of them. */
+const examples = (r: Refs): Record<string, unknown> => ({
+  'POST /api/v1/public/responses': {
+    surveyPublicId: r.publicId,
+    answers: { nps: 7, why: 'quick delivery' },
+    locale: 'en',
+    nonce: 'nonce-0123456789abcdef',
+    channel: 'widget',
+    touchpoint: 'checkout',
+  },
+  'POST /api/v1/auth/login': { email: r.ownerEmail, password: 'not the password' },
+  'POST /api/v1/customers/batch': {
+    customers: [
+      {
+        externalId: 'fuzz-1',
+        email: 'fuzz@example.com',
+        phone: '+48 600 100 200',
+        name: 'Fuzz',
+        locale: 'pl',
+        attributes: { city: 'Kraków', visits: 3, vip: true },
+        consent: { email: true },
+      },
+    ],
+  },
+  'POST /api/v1/events/batch': {
+    events: [
+      {
+        id: 'fuzz-e1',
+        type: 'purchase',
+        customerExternalId: r.customer,
+        occurredAt: '2026-02-01T10:00:00Z',
+        amount: 1250,
+        currency: 'USD',
+        channel: 'web',
+        touchpoint: 'checkout',
+        items: [{ sku: 'pizza', qty: 1 }],
+        data: { nps: 9, note: 'ok' },
+      },
+    ],
+  },
+  'PATCH /api/v1/customers/:externalId': {
+    name: 'Renamed',
+    email: 'renamed@example.com',
+    attributes: { city: 'Brno' },
+    consent: { sms: false },
+    ownerId: r.userId,
+  },
+  'POST /api/v1/exchange-rates': { rates: [{ currency: 'USD', validFrom: '2025-06-01', rate: 0.92 }] },
+  'POST /api/v1/cases': {
+    title: 'Late delivery',
+    description: 'twice',
+    priority: 'high',
+    customerExternalId: r.customer,
+    responseId: r.responseId,
+    teamId: r.teamId,
+    ownerId: r.userId,
+  },
+  'PATCH /api/v1/cases/:id': {
+    status: 'in_progress',
+    ownerId: r.userId,
+    teamId: r.teamId,
+    rootCause: 'delivery',
+    outcome: 'refunded',
+  },
+  'POST /api/v1/cases/:id/notes': { text: 'called back', kind: 'reply', minutesSpent: 5 },
+  'POST /api/v1/case-teams': {
+    name: 'Team fuzz',
+    managerId: r.userId,
+    defaultCapacity: 5,
+    memberCapacity: { [r.userId]: 3 },
+  },
+  'PATCH /api/v1/case-settings': {
+    timeZone: 'Europe/Warsaw',
+    holidays: ['2026-05-01'],
+    warnShare: 0.5,
+    defaultTeamId: r.teamId,
+  },
+  'POST /api/v1/surveys/:id/responses/batch': {
+    responses: [
+      {
+        answers: { nps: 5, why: 'fine' },
+        customerExternalId: r.customer,
+        submittedAt: '2026-01-15T10:00:00Z',
+        touchpoint: 'store',
+        locale: 'en',
+      },
+    ],
+  },
+  'POST /api/v1/surveys/:id/links': { customerExternalId: r.customer, touchpoint: 'email', expiresInDays: 7 },
+  'POST /api/v1/surveys/:id/invitations': { customerExternalIds: [r.customer], expiresInDays: 7 },
+  'PUT /api/v1/value/settings': {
+    model: 'bgnbd',
+    horizonMonths: 6,
+    annualDiscountRate: 0.08,
+    margin: 0.4,
+    costPerOrderMinor: 120,
+    costPerContactMinor: 300,
+    costPerCaseHourMinor: 2500,
+    tierRule: { by: 'profitability', defaultTier: 'standard', tiers: [{ tier: 'premium', min: 5000 }] },
+  },
+  'POST /api/v1/analytics/value/fit': { until: '2026-02-15', holdoutUntil: '2026-03-01', timeUnit: 'day' },
+  'PATCH /api/v1/settings/lifecycle': { regularMinPurchases: 2, lostAliveBelow: 0.2 },
+});
+
+/** Query strings: every value is text; lists travel comma-separated. */
+function toQuery(value: unknown): string {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return '';
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined || v === null) continue;
+    params.append(k, Array.isArray(v) ? v.join(',') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  }
+  return params.toString();
+}
+
+const isHtmlRoute = (url: string) => !url.startsWith('/api/');
+
+/** A path segment, percent-encoded; a lone surrogate goes as its (invalid) three UTF-8 bytes. */
+const encodeSegment = (value: string) =>
+  Array.from(value, (ch) => {
+    const c = ch.charCodeAt(0);
+    if (ch.length > 1 || c < 0xd800 || c > 0xdfff) return encodeURIComponent(ch);
+    return [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)]
+      .map((b) => `%${b.toString(16).toUpperCase()}`)
+      .join('');
+  }).join('');
+
+function check(route: Route, res: LightMyRequestResponse, sent: unknown) {
+  if (res.statusCode >= 500) {
+    throw new Error(
+      `${route.method} ${route.url} → ${res.statusCode}: ${res.body.slice(0, 300)}\nsent: ${JSON.stringify(sent)?.slice(0, 600)}`,
+    );
+  }
+  if (res.statusCode >= 400 && !isHtmlRoute(route.url)) {
+    expect(res.headers['content-type'], `${route.method} ${route.url}`).toMatch(/problem\+json/);
+  }
+}
+
 describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
   let t: TestApp;
   let org: TestOrg;
+  let routes: Route[];
+  let fixtures: Map<string, Record<string, string>>;
+  let bodies: Record<string, unknown>;
+  const keys: string[] = [];
+  let calls = 0;
+  let addresses = 0;
+
+  /** A fresh admin key every few hundred calls: the per-key rate limit must not answer for the app. */
+  const auth = async () => {
+    if (!keys.length || ++calls % 400 === 0) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        headers: org.auth,
+        payload: { name: `fuzz-${keys.length}`, scopes: ['admin'] },
+      });
+      keys.push(res.json().apiKey);
+    }
+    return { authorization: `Bearer ${keys[keys.length - 1]}` };
+  };
+  const headersFor = async (route: Route) =>
+    route.access === 'public'
+      ? {}
+      : route.access === 'admin-token'
+        ? { authorization: 'Bearer nope-nope-nope-nope' }
+        : await auth();
+  // Public routes limit each address: every request comes from another one.
+  const remoteAddress = () => `10.${(++addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}`;
+
   beforeAll(async () => {
     t = await createTestApp(engine);
     org = await t.createOrg();
+    await seedOrg(t, org);
+    const one = async <T>(sql: string) => (await t.ctx.db.queryOwner<T>(sql, [org.orgId]))[0];
+    fixtures = new Map();
+    routes = t.app.routeList
+      .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.includes('*'))
+      .filter((r) => r.url.startsWith('/api/') || r.url.startsWith('/s/') || r.url.startsWith('/c/'))
+      // Deletions last: the objects they remove are the other routes' path values.
+      .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
+    for (const route of routes) {
+      const sql = FIXTURES.find(([pattern]) => pattern.test(route.url))?.[1];
+      if (sql) fixtures.set(route.url, await one<Record<string, string>>(sql));
+    }
+    const survey = await one<{ id: string; publicId: string }>(
+      'select id, public_id as "publicId" from surveys where org_id = $1 order by created_at limit 1',
+    );
+    const refs: Refs = {
+      publicId: survey.publicId,
+      surveyId: survey.id,
+      responseId: (await one<{ id: string }>('select id from survey_responses where org_id = $1 limit 1')).id,
+      userId: (
+        await one<{ id: string }>(`select id from users where org_id = $1 and role <> 'owner' limit 1`)
+      ).id,
+      teamId: (await one<{ id: string }>('select id from case_teams where org_id = $1 limit 1')).id,
+      customer: `seed-${org.slug}-1`,
+      ownerEmail: org.ownerEmail,
+    };
+    bodies = examples(refs);
   });
   afterAll(() => t?.close());
 
-  it('never answers 5xx', async () => {
-    const routes = t.app.routeList.filter(
-      (r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && !r.url.includes('*'),
-    );
-    expect(routes.length).toBeGreaterThan(5);
+  const send = async (route: Route, params: Record<string, string>, search: string, body: unknown) => {
+    const path = route.url.replace(/:(\w+)/g, (_, name) => encodeSegment(params[name] ?? ''));
+    // The survey pages take HTML forms; everything else JSON.
+    const form = route.method === 'POST' && (route.url.startsWith('/s/') || route.url.startsWith('/c/'));
+    const payload = ['GET', 'DELETE'].includes(route.method)
+      ? undefined
+      : form && body && typeof body === 'object'
+        ? toQuery(body)
+        : (body as object);
+    t.clock.advance(61_000); // a minute per request: the per-survey response limit stays out of the way
+    return t.app.inject({
+      method: route.method as 'POST',
+      url: search ? `${path}?${search}` : path,
+      headers: {
+        ...(await headersFor(route)),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      remoteAddress: remoteAddress(),
+      payload: payload as string,
+    });
+  };
+
+  it('never answers 5xx to arbitrary input', { timeout: TIMEOUT }, async () => {
+    expect(routes.length).toBeGreaterThan(50);
     for (const route of routes) {
       await fc.assert(
         fc.asyncProperty(anyJson, pathValue, query, async (body, value, q) => {
-          const url = route.url.replace(/:(\w+)/g, () => encodeURIComponent(value));
-          const search = new URLSearchParams(q).toString();
-          const res = await t.app.inject({
-            method: route.method as 'POST',
-            url: search ? `${url}?${search}` : url,
-            headers:
-              route.access === 'admin-token' ? { authorization: 'Bearer nope-nope-nope-nope' } : org.auth,
-            payload: ['GET', 'DELETE'].includes(route.method) ? undefined : (body as object),
-          });
-          if (res.statusCode >= 500) {
-            throw new Error(`${route.method} ${route.url} → ${res.statusCode}: ${res.body.slice(0, 300)}`);
-          }
-          if (res.statusCode >= 400) {
-            expect(res.headers['content-type']).toMatch(/problem\+json/);
-          }
+          const params = new Proxy({}, { get: () => value }) as Record<string, string>;
+          const res = await send(route, params, new URLSearchParams(q).toString(), body);
+          check(route, res, { body, value, q });
         }),
-        { numRuns: RUNS_PER_ROUTE },
+        { numRuns: JUNK_RUNS },
+      );
+    }
+  });
+
+  it('never answers 5xx when one field of a well-formed request is hostile', {
+    timeout: TIMEOUT,
+  }, async () => {
+    for (const route of routes) {
+      const schema = route.schema as Record<string, unknown> | undefined;
+      const bodySchema = jsonSchemaOf(schema?.body);
+      const querySchema = jsonSchemaOf(schema?.querystring);
+      const paramsSchema = jsonSchemaOf(schema?.params);
+      const example = bodies[`${route.method} ${route.url}`];
+      const fixture = fixtures.get(route.url);
+      const body = fc.oneof(
+        ...(example === undefined ? [] : [fc.constant(example)]),
+        ...(bodySchema ? [arbitraryOf(bodySchema)] : []),
+        fc.constant(undefined),
+      );
+      const params = fc.oneof(...(fixture ? [{ arbitrary: fc.constant(fixture), weight: 4 }] : []), {
+        arbitrary: paramsSchema ? arbitraryOf(paramsSchema) : fc.constant({}),
+        weight: 1,
+      });
+      const search = querySchema ? arbitraryOf(querySchema) : fc.constant({});
+      // Which part carries the hostile value: body, query or path.
+      const part = fc.constantFrom(
+        ...(route.method !== 'GET' && route.method !== 'DELETE' ? ['body', 'body'] : []),
+        ...(querySchema ? ['query', 'query'] : []),
+        ...(paramsSchema ? ['params'] : []),
+        'none',
+      );
+      await fc.assert(
+        fc.asyncProperty(body, params, search, part, mutation, async (b, p, q, where, m: Mutation) => {
+          const sent = {
+            body: where === 'body' ? mutate(b ?? {}, m) : b,
+            params: where === 'params' ? (mutate(p, m) as Record<string, unknown>) : p,
+            query: where === 'query' ? mutate(q, m) : q,
+          };
+          const stringParams = Object.fromEntries(
+            Object.entries(sent.params as Record<string, unknown>).map(([k, v]) => [
+              k,
+              typeof v === 'string' ? v : JSON.stringify(v),
+            ]),
+          );
+          const res = await send(route, stringParams, toQuery(sent.query), sent.body);
+          check(route, res, sent);
+        }),
+        { numRuns: SHAPED_RUNS },
       );
     }
   });

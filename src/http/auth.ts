@@ -27,7 +27,7 @@ function bearerOf(req: FastifyRequest): string | undefined {
 export function registerAuth(app: App) {
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
-    app.routeList.push({ method: String(route.method), url: route.url, access });
+    app.routeList.push({ method: String(route.method), url: route.url, access, schema: route.schema });
     if (route.url.startsWith('/api/') && !access) {
       throw new Error(`route ${route.method} ${route.url} declares no access rule`);
     }

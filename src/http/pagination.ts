@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../lib/errors';
+import { isDayInRange, isInstantInRange, textProblem } from '../lib/safe-input';
 
 /** `limit` and an opaque `cursor`; every list answers `{items, nextCursor}`. */
 export const ZPageQuery = z.object({
@@ -14,17 +15,49 @@ export function encodeCursor(position: unknown[]): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): unknown[] | undefined {
+/** What one place of a cursor's position holds. */
+export type CursorPart = 'text' | 'uuid' | 'instant' | 'instant?' | 'day' | 'integer';
+type PartValue<P extends CursorPart> = P extends 'integer'
+  ? number
+  : P extends 'instant?'
+    ? string | null
+    : string;
+export type Position<P extends readonly CursorPart[]> = { -readonly [I in keyof P]: PartValue<P[I]> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= 1000 && !textProblem(v);
+const PART_CHECKS: Record<CursorPart, (v: unknown) => boolean> = {
+  text: isText,
+  uuid: (v) => typeof v === 'string' && UUID.test(v),
+  instant: (v) => isText(v) && isInstantInRange(v),
+  'instant?': (v) => v === null || (isText(v) && isInstantInRange(v)),
+  day: (v) => isText(v) && isDayInRange(v),
+  integer: (v) => Number.isSafeInteger(v),
+};
+
+const notOurs = (message = 'is not a cursor this API issued') =>
+  new AppError('validation', `query.cursor: ${message}`, [{ field: 'query.cursor', message }]);
+
+/**
+ * The position a cursor of this API holds, each place checked against `parts`: a cursor that is
+ * not base64url JSON of exactly that shape (bad encoding, other types, NUL, dates out of range,
+ * numbers past the safe integers) is refused with a 400 naming `query.cursor`, before any query.
+ */
+export function decodeCursor<const P extends readonly CursorPart[]>(
+  cursor: string | undefined,
+  parts: P,
+): Position<P> | undefined {
   if (!cursor) return undefined;
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw notOurs();
+  let value: unknown;
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value)) return value;
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    throw notOurs();
   }
-  throw new AppError('validation', 'cursor: is not a cursor this API issued', [
-    { field: 'query.cursor', message: 'is not a cursor this API issued' },
-  ]);
+  if (!Array.isArray(value) || value.length !== parts.length) throw notOurs();
+  if (!parts.every((part, i) => PART_CHECKS[part](value[i]))) throw notOurs();
+  return value as Position<P>;
 }
 
 /** Fetch `limit + 1` rows, then call this: it trims the extra row and makes the next cursor. */

@@ -48,8 +48,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     ctx: AppContext;
-    /** Every registered route with its access rule (the tenant-isolation test walks it). */
-    routeList: { method: string; url: string; access?: RouteAccess }[];
+    /** Every registered route with its access rule and schema (the isolation and fuzz tests walk it). */
+    routeList: { method: string; url: string; access?: RouteAccess; schema?: FastifySchema }[];
   }
 }
 

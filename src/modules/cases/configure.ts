@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
 import { AppError, invalid, notFound } from '../../lib/errors';
 import { findUserRef } from '../orgs/api';
+import { missingSurveys } from '../surveys/api';
 import * as rules from './repo-settings';
 import * as sla from './repo-sla';
 import * as teams from './repo-teams';
@@ -15,6 +16,14 @@ import { loadCaseSetup } from './setup';
 async function checkTeam(tx: Executor, orgId: string, teamId: string | null | undefined, field: string) {
   if (teamId && !(await teams.findTeam(tx, orgId, teamId)))
     throw invalid(field, 'is not a team of this organization');
+}
+
+async function checkSurveys(tx: Executor, orgId: string, surveyIds: readonly string[] | undefined) {
+  const missing = await missingSurveys(tx, orgId, surveyIds ?? []);
+  if (missing.length) {
+    const i = surveyIds!.indexOf(missing[0]);
+    throw invalid(`body.conditions.surveyIds.${i}`, 'is not a survey of this organization');
+  }
 }
 
 async function checkUser(tx: Executor, orgId: string, userId: string | null | undefined, field: string) {
@@ -58,6 +67,7 @@ export async function createRule(
   return ctx.db.withOrg(orgId, async (tx) => {
     await loadCaseSetup(ctx, tx, orgId);
     await checkTeam(tx, orgId, input.teamId, 'body.teamId');
+    await checkSurveys(tx, orgId, input.conditions.surveyIds);
     const id = await rules.insertRule(tx, orgId, input, ctx.clock.now());
     return (await rules.findRule(tx, orgId, id))!;
   });
@@ -73,6 +83,7 @@ export async function changeRule(
     const rule = await rules.findRule(tx, orgId, id);
     if (!rule) throw notFound('rule');
     await checkTeam(tx, orgId, patch.teamId, 'body.teamId');
+    await checkSurveys(tx, orgId, patch.conditions?.surveyIds);
     if (patch.conditions) {
       const problem = conditionProblem(rule.trigger, patch.conditions);
       if (problem) throw invalid('body.conditions', problem);

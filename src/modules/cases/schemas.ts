@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDay as ZCalendarDay, ZInstant, ZOpenShare } from '../../http/fields';
 import { ZPageQuery } from '../../http/pagination';
 import { isTimeZone } from '../../lib/time-zone';
 import { WEEKDAYS } from './calendar';
@@ -119,7 +120,6 @@ const ZDay = z
     return sorted.every((iv, i) => i === 0 || sorted[i - 1][1] <= iv[0]);
   }, 'intervals must not overlap');
 
-const ZDate = z.iso.date();
 const ZKey = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,49}$/, 'must be 1–50 lower-case letters, digits, _ or -');
@@ -129,8 +129,8 @@ const settingsFields = {
   workingHours: z.object(
     Object.fromEntries(WEEKDAYS.map((d) => [d, ZDay])) as Record<(typeof WEEKDAYS)[number], typeof ZDay>,
   ),
-  holidays: z.array(ZDate).max(1000),
-  warnShare: z.number().gt(0).lt(1),
+  holidays: z.array(ZCalendarDay).max(1000),
+  warnShare: ZOpenShare,
   defaultTeamId: z.uuid().nullable(),
   rootCauses: z.array(z.object({ key: ZKey, name: z.string().trim().min(1).max(200) })).max(500),
   topics: z
@@ -141,6 +141,8 @@ const settingsFields = {
 
 export const ZCaseSettingsSchema = z.object({
   ...settingsFields,
+  holidays: z.array(z.string()),
+  warnShare: z.number(),
   timeZone: z.string().nullable(),
   workingHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))),
 });
@@ -281,7 +283,7 @@ export const ZUpdateTeamRequestSchema = z
   .strict();
 
 export const ZLoopQuery = z
-  .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+  .object({ from: ZInstant, to: ZInstant })
   .refine((q) => new Date(q.from) < new Date(q.to), { message: 'must be after from', path: ['to'] });
 
 const ZCompliance = z.object({

@@ -80,6 +80,10 @@ function toEventRows(inputs: EventInput[], baseCurrency: string, rates: Map<stri
         continue;
       }
       amountBaseMinor = convertMinor(e.amount, currency as string, baseCurrency, rate.rate);
+      if (!Number.isSafeInteger(amountBaseMinor)) {
+        errors.push({ index, field: 'amount', message: `is too large once converted to ${baseCurrency}` });
+        continue;
+      }
     }
     rows.push({
       id: e.id,

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database';
 import { decodeCursor, encodeCursor } from '../../http/pagination';
 import type { AppContext } from '../../http/types';
-import { invalid, notFound } from '../../lib/errors';
+import { notFound } from '../../lib/errors';
 import { findOrgLocaleSettings } from '../orgs/api';
 import { customerExtensions } from './extensions';
 import { type CustomerRow, findCustomerRow, findRfm } from './repo-customers';
@@ -57,13 +57,8 @@ export function getTimeline(
   externalId: string,
   page: { limit: number; cursor?: string },
 ) {
-  const position = decodeCursor(page.cursor);
-  if (position && (position.length !== 3 || !position.every((p) => typeof p === 'string'))) {
-    throw invalid('query.cursor', 'is not a cursor this API issued');
-  }
-  const before = position
-    ? { at: position[0] as string, kind: position[1] as string, id: position[2] as string }
-    : undefined;
+  const position = decodeCursor(page.cursor, ['instant', 'text', 'text']);
+  const before = position ? { at: position[0], kind: position[1], id: position[2] } : undefined;
   return ctx.db.withOrg(orgId, async (tx) => {
     const customer = await findCustomerOrFail(tx, orgId, externalId);
     const rows = await listTimeline(tx, orgId, customer.id, page.limit, before);

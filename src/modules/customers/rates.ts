@@ -17,7 +17,7 @@ export function saveRates(ctx: AppContext, orgId: string, rates: RateRow[]) {
 }
 
 export function pageRates(ctx: AppContext, orgId: string, page: { limit: number; cursor?: string }) {
-  const after = decodeCursor(page.cursor) as [string, string] | undefined;
+  const after = decodeCursor(page.cursor, ['text', 'day']);
   return ctx.db.withOrg(orgId, async (tx) =>
     pageOf(await listRates(tx, orgId, page.limit, after), page.limit, (r) => [r.currency, r.validFrom]),
   );

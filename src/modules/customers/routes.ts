@@ -81,9 +81,7 @@ export async function customerRoutes(app: App) {
     async (req) => {
       const { orgId } = principalOf(req);
       const { limit, cursor, attribute, ...filter } = req.query;
-      const position = decodeCursor(cursor);
-      if (position && typeof position[0] !== 'string')
-        throw invalid('query.cursor', 'is not a cursor this API issued');
+      const position = decodeCursor(cursor, ['text']);
       const colon = attribute?.indexOf(':') ?? -1;
       const rows = await ctx.db.withOrg(orgId, (tx) =>
         listCustomers(tx, orgId, {
@@ -91,7 +89,7 @@ export async function customerRoutes(app: App) {
           attribute: attribute
             ? { key: attribute.slice(0, colon), value: attribute.slice(colon + 1) }
             : undefined,
-          after: position?.[0] as string | undefined,
+          after: position?.[0],
           limit,
         }),
       );

@@ -1,33 +1,11 @@
 import { z } from 'zod';
+import { ZDay, ZInstant, ZRate, zMinorUnits } from '../../http/fields';
 import { ZPageQuery } from '../../http/pagination';
 import { ZCurrency } from '../orgs/schemas';
 import { RFM_SEGMENTS } from './rfm-segments';
 import { STAGES } from './stages';
 
 export const BATCH_MAX = 10_000;
-
-/** The path of the first string holding a NUL character, which PostgreSQL cannot store. */
-function pathOfNul(value: unknown): (string | number)[] | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? [] : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = pathOfNul(value[i]);
-      if (found) return [i, ...found];
-    }
-  } else if (value && typeof value === 'object') {
-    // The path is built only on the way back from a find: most values hold no NUL.
-    for (const k of Object.keys(value)) {
-      const found = pathOfNul((value as Record<string, unknown>)[k]);
-      if (found) return [k, ...found];
-    }
-  }
-  return undefined;
-}
-
-const refuseNul = (value: unknown, ctx: z.RefinementCtx) => {
-  const path = pathOfNul(value);
-  if (path) ctx.addIssue({ code: 'custom', path, message: 'must not contain NUL characters' });
-};
 
 /** Erased customers get `erased-…` identifiers; a client cannot take one. */
 export const ZExternalId = z
@@ -51,17 +29,15 @@ const ZCustomerLocale = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as pl or en-GB');
 
-export const ZCustomerInput = z
-  .object({
-    externalId: ZExternalId,
-    email: z.email().max(320).optional(),
-    phone: ZPhone.optional(),
-    name: z.string().trim().min(1).max(300).optional(),
-    locale: ZCustomerLocale.optional(),
-    attributes: ZAttributes.optional(),
-    consent: ZConsent.optional(),
-  })
-  .superRefine(refuseNul);
+export const ZCustomerInput = z.object({
+  externalId: ZExternalId,
+  email: z.email().max(320).optional(),
+  phone: ZPhone.optional(),
+  name: z.string().trim().min(1).max(300).optional(),
+  locale: ZCustomerLocale.optional(),
+  attributes: ZAttributes.optional(),
+  consent: ZConsent.optional(),
+});
 export type CustomerInput = z.infer<typeof ZCustomerInput>;
 
 export const ZUpsertCustomersRequestSchema = z.object({
@@ -78,8 +54,8 @@ export const ZEventInput = z
     id: z.string().min(1).max(200).optional(),
     type: ZEventType,
     customerExternalId: ZExternalId,
-    occurredAt: z.iso.datetime({ offset: true }),
-    amount: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    occurredAt: ZInstant,
+    amount: zMinorUnits().optional(),
     currency: ZCurrency.optional(),
     items: z.array(z.record(z.string(), z.unknown())).max(1000).optional(),
     channel: z.string().min(1).max(50).optional(),
@@ -87,7 +63,6 @@ export const ZEventInput = z
     data: z.record(z.string().max(100), z.unknown()).optional(),
   })
   .superRefine((e, issue) => {
-    refuseNul(e, issue);
     const nps = e.data?.nps;
     if (nps !== undefined && !(Number.isInteger(nps) && (nps as number) >= 0 && (nps as number) <= 10)) {
       issue.addIssue({ code: 'custom', path: ['data', 'nps'], message: 'must be an integer from 0 to 10' });
@@ -106,7 +81,7 @@ export const ZRecordEventsResponseSchema = z.object({
   customersCreated: z.int(),
 });
 
-export const ZExternalIdParams = z.object({ externalId: z.string().min(1).max(255) }).superRefine(refuseNul);
+export const ZExternalIdParams = z.object({ externalId: z.string().min(1).max(255) });
 
 export const ZListCustomersQuery = ZPageQuery.extend({
   stage: z.enum(STAGES).optional(),
@@ -118,7 +93,7 @@ export const ZListCustomersQuery = ZPageQuery.extend({
     .optional()
     .describe('key:value of an attribute, e.g. city:Kraków'),
   q: z.string().trim().min(1).max(200).optional().describe('text in the external id, e-mail, phone or name'),
-}).superRefine(refuseNul);
+});
 
 const ZRfm = z.object({
   recencyDays: z.int().describe('days from the last purchase to today, in the organization time zone'),
@@ -169,8 +144,7 @@ export const ZUpdateCustomerRequestSchema = z
     consent: ZConsent.describe('merged into the stored consent'),
     ownerId: z.uuid().nullable(),
   })
-  .partial()
-  .superRefine(refuseNul);
+  .partial();
 
 export const ZTimelineItem = z.object({
   kind: z.enum(['event', 'stage_change']),
@@ -196,8 +170,8 @@ export const ZLifecycleSettingsSchema = z.object({
 export const ZUpdateLifecycleSettingsRequestSchema = ZLifecycleSettingsSchema.partial();
 
 export const ZLifecycleQuery = z.object({
-  from: z.iso.datetime({ offset: true }).optional().describe('start of the period; default 30 days ago'),
-  to: z.iso.datetime({ offset: true }).optional().describe('end of the period; default now'),
+  from: ZInstant.optional().describe('start of the period; default 30 days ago'),
+  to: ZInstant.optional().describe('end of the period; default now'),
 });
 export const ZLifecycleResponseSchema = z.object({
   from: z.date(),
@@ -209,12 +183,12 @@ export const ZLifecycleResponseSchema = z.object({
 
 export const ZRateInput = z.object({
   currency: ZCurrency,
-  validFrom: z.iso.date(),
-  rate: z.number().positive().max(1e12).describe('units of the base currency for one unit of `currency`'),
+  validFrom: ZDay,
+  rate: ZRate.describe('units of the base currency for one unit of `currency`, from 1e-12 to 1e12'),
 });
 export const ZSaveRatesRequestSchema = z.object({ rates: z.array(ZRateInput).min(1).max(1000) });
 export const ZRateSchema = z.object({ currency: z.string(), validFrom: z.string(), rate: z.number() });
-export const ZRateParams = z.object({ currency: ZCurrency, validFrom: z.iso.date() });
+export const ZRateParams = z.object({ currency: ZCurrency, validFrom: ZDay });
 
 export const ZJobStartedSchema = z.object({ jobId: z.int() });
 

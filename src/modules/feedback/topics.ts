@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database';
 import { decodeCursor, pageOf } from '../../http/pagination';
 import type { AppContext } from '../../http/types';
-import { AppError, invalid, notFound } from '../../lib/errors';
+import { AppError, notFound } from '../../lib/errors';
 import * as repo from './repo-topics';
 
 export const RETAG_JOB = 'feedback.retag-answers';
@@ -15,10 +15,7 @@ const retagLater = (ctx: AppContext, orgId: string, tx: Executor) =>
   ctx.jobs.enqueue({ name: RETAG_JOB, orgId }, tx);
 
 export async function listTopics(ctx: AppContext, orgId: string, page: { limit: number; cursor?: string }) {
-  const [afterKey] = (decodeCursor(page.cursor) ?? []) as [string?];
-  if (afterKey !== undefined && typeof afterKey !== 'string') {
-    throw invalid('query.cursor', 'is not a cursor this API issued');
-  }
+  const afterKey = decodeCursor(page.cursor, ['text'])?.[0];
   const rows = await ctx.db.withOrg(orgId, (tx) => repo.listTopicsPage(tx, orgId, afterKey, page.limit));
   return pageOf(rows, page.limit, (t) => [t.key]);
 }

@@ -1,3 +1,5 @@
+import { invalid } from '../../lib/errors';
+import { findInputProblem } from '../../lib/safe-input';
 import { ZNonce } from './schemas';
 
 export type FormBody = Record<string, string | string[]>;
@@ -18,8 +20,13 @@ const one = (v: unknown): string | undefined => {
   return typeof first === 'string' ? first : undefined;
 };
 
-/** The respondent's form: answers from `q.<id>` fields, the nonce, what was shown, what was asked. */
+/**
+ * The respondent's form: answers from `q.<id>` fields, the nonce, what was shown, what was asked.
+ * A field holding what no column can store (NUL; a browser never sends it) is refused with a 400.
+ */
 export function readSurveyForm(body: Record<string, unknown>) {
+  const problem = findInputProblem(body);
+  if (problem) throw invalid(['body', ...problem.path].join('.'), problem.message);
   const answers: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body))
     if (key.startsWith('q.') && key !== 'q.__proto__') answers[key.slice(2)] = value;

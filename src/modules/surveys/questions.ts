@@ -1,4 +1,6 @@
 /** The question model: types, scales, conditions, answer checks. Pure: no database, no HTTP. */
+import { textProblem } from '../../lib/safe-input';
+
 export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'choice', 'text'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const SHOW_IF_OPS = ['lte', 'gte', 'eq', 'in'] as const;
@@ -102,6 +104,8 @@ export function coerceAnswer(q: Question, raw: unknown): { value?: Answer; error
     return { value: q.multiple ? ids : ids[0] };
   }
   if (typeof raw !== 'string') return { error: 'must be text' };
+  const problem = textProblem(raw);
+  if (problem) return { error: problem };
   const text = raw.trim();
   const max = q.maxLength ?? TEXT_MAX_LENGTH;
   if (text.length > max) return { error: `must be at most ${max} characters` };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZInstantDate } from '../../http/fields';
 import { ZPageQuery, zPage } from '../../http/pagination';
 import { LOCALES } from '../../i18n/locales';
 import { QUESTION_TYPES, SHOW_IF_OPS, TEXT_MAX_LENGTH } from './questions';
@@ -125,7 +126,7 @@ export const ZResponseSchema = z.object({
   createdAt: z.date(),
 });
 
-const ZDateTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+const ZDateTime = ZInstantDate;
 
 export const ZResponseListQuery = ZPageQuery.extend({
   status: z.enum(['partial', 'complete']).optional(),

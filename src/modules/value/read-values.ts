@@ -17,23 +17,12 @@ export function getLatestReport(ctx: AppContext, orgId: string) {
   });
 }
 
-function positionOf(cursor: string | undefined): [number, string] | undefined {
-  const position = decodeCursor(cursor);
-  if (!position) return undefined;
-  if (position.length === 2 && typeof position[0] === 'number' && typeof position[1] === 'string') {
-    return [position[0], position[1]];
-  }
-  throw new AppError('validation', 'cursor: is not a cursor this API issued', [
-    { field: 'query.cursor', message: 'is not a cursor this API issued' },
-  ]);
-}
-
 export function listCustomerValues(
   ctx: AppContext,
   orgId: string,
   q: { sort: ValueSort; tier?: string; limit: number; cursor?: string },
 ) {
-  const after = positionOf(q.cursor);
+  const after = decodeCursor(q.cursor, ['integer', 'uuid']);
   return ctx.db.withOrg(orgId, async (tx) => {
     const rows = await pageValues(tx, orgId, { sort: q.sort, tier: q.tier, limit: q.limit, after });
     const externalIds = await mapExternalIds(

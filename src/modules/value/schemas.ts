@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { ZDay } from '../../http/fields';
 import { ZPageQuery, zPage } from '../../http/pagination';
-import { parseDayNumber } from '../../lib/day-number';
 
 export const ZTierName = z
   .string()
@@ -49,10 +49,7 @@ export const ZValueSettingsResponseSchema = ZValueSettingsSchema.extend({
   currency: z.string().describe('base currency of the amounts'),
 });
 
-const ZCalendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a calendar date YYYY-MM-DD')
-  .refine((v) => Number.isInteger(parseDayNumber(v)), 'is not a calendar date');
+const ZCalendarDate = ZDay;
 
 export const ZFitRequestSchema = z.object({
   until: ZCalendarDate.optional().describe(

@@ -81,20 +81,8 @@ export async function listWebhookDeliveries(
   id: string,
   page: { limit: number; cursor?: string },
 ) {
-  const position = decodeCursor(page.cursor);
-  let after: { createdAt: Date; id: string } | undefined;
-  if (position) {
-    const [at, lastId] = position;
-    if (
-      typeof at !== 'string' ||
-      Number.isNaN(Date.parse(at)) ||
-      typeof lastId !== 'string' ||
-      !/^[0-9a-f-]{36}$/.test(lastId)
-    ) {
-      throw invalid('query.cursor', 'is not a cursor this API issued');
-    }
-    after = { createdAt: new Date(at), id: lastId };
-  }
+  const position = decodeCursor(page.cursor, ['instant', 'uuid']);
+  const after = position ? { createdAt: new Date(position[0]), id: position[1] } : undefined;
   const rows = await ctx.db.withOrg(orgId, async (tx) => {
     if (!(await repo.findEndpoint(tx, orgId, id))) throw notFound('webhook');
     return repo.listDeliveries(tx, orgId, id, page.limit, after);

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { AppContext } from '../../../http/types';
+import { findInputProblem } from '../../../lib/safe-input';
 import { ingestEvents } from '../ingest-events';
 import { type CustomerInput, type EventInput, ZCustomerInput, ZEventInput } from '../schemas';
 import { upsertCustomers } from '../upsert-customers';
@@ -120,9 +121,14 @@ export async function importStream(
       refuse({ line: record.line, field: 'row', message: record.error });
       continue;
     }
-    const parsed = importer.schema.safeParse(
-      format === 'csv' ? importer.fromCsv(record.value) : record.value,
-    );
+    const row = format === 'csv' ? importer.fromCsv(record.value) : record.value;
+    // What no column can store (NUL, lone surrogates, denormals) is refused as the batch API refuses it.
+    const problem = findInputProblem(row);
+    if (problem) {
+      refuse({ line: record.line, field: problem.path.join('.') || 'row', message: problem.message });
+      continue;
+    }
+    const parsed = importer.schema.safeParse(row);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         refuse({ line: record.line, field: issue.path.join('.') || 'row', message: issue.message });
