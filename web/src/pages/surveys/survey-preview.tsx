@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale, Question } from '../../../../src/http/api-types';
-import { CATALOGUES } from '../../../../src/i18n/t';
+import { surveyText } from '../../../../src/modules/surveys/messages';
 import { LOCALES } from '../../i18n/setup';
 import { scaleOf } from '../../lib/domain';
 import type { SurveyDraft } from './types';
@@ -29,7 +29,7 @@ export function SurveyPreview({ draft }: { draft: SurveyDraft }) {
           <PreviewQuestion key={q.id} q={q} locale={locale} fallback={draft.defaultLocale} />
         ))}
         <button type="button" disabled>
-          {CATALOGUES[locale]['survey.submit']}
+          {surveyText.messages[locale]['survey.submit']}
         </button>
       </div>
     </section>
@@ -40,7 +40,7 @@ function PreviewQuestion({ q, locale, fallback }: { q: Question; locale: Locale;
   const { t } = useTranslation();
   const id = useId();
   const text = q.text[locale] || q.text[fallback];
-  const strings = CATALOGUES[locale];
+  const strings = surveyText.messages[locale];
   const range = scaleOf(q);
   const labelKey =
     q.type === 'nps' || q.type === 'csat' || q.type === 'ces' || q.type === 'rating' ? q.type : null;
