@@ -11,7 +11,7 @@ import { registerHealth } from './http/health';
 import { registerIdempotency } from './http/idempotency';
 import { registerMetrics } from './http/metrics';
 import { errorHandler, sendProblem } from './http/problem';
-import { RATE_LIMITS } from './http/rate-limits';
+import { RATE_LIMITS, rateLimitKey } from './http/rate-limits';
 import type { App, AppContext } from './http/types';
 import { validatorCompiler } from './http/validation';
 import { registerWeb } from './http/web';
@@ -41,7 +41,8 @@ export async function buildApp({ ctx, logger = true }: BuildOptions): Promise<Ap
           redact: ['req.headers.authorization', 'req.headers.cookie'],
         }
       : false,
-    trustProxy: true,
+    // X-Forwarded-For counts only from the proxies TRUST_PROXY names: anyone can send the header.
+    trustProxy: ctx.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   app.decorate('ctx', ctx);
@@ -75,10 +76,8 @@ export async function buildApp({ ctx, logger = true }: BuildOptions): Promise<Ap
   await app.register(rateLimit, {
     global: true,
     ...RATE_LIMITS.default,
-    keyGenerator: (req) => {
-      const auth = req.headers.authorization;
-      return auth ? `key:${auth.slice(7, 19)}` : `ip:${req.ip}`;
-    },
+    // Its hooks are route hooks, run after the auth hook: the principal is known by then.
+    keyGenerator: rateLimitKey,
   });
   await app.register(swagger, {
     openapi: {

@@ -1,4 +1,38 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** Names proxy-addr (Fastify's `trustProxy`) gives to whole ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, an address/prefix-length range, or one of the range names. */
+function isProxyAddress(entry: string) {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which peers may tell the client's address in X-Forwarded-For: none, or the listed proxies.
+ * Never `true`: that takes the first address of the header, which the client writes; nor a hop
+ * count, which Fastify refuses to apply since it cannot tell a proxy from a client.
+ */
+const ZTrustProxy = z
+  .string()
+  .default('false')
+  .transform((raw, ctx): false | string[] => {
+    const value = raw.trim();
+    if (value === '' || value === 'false') return false;
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every(isProxyAddress)) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'must be false or a comma-separated list of proxy addresses or CIDR ranges such as 10.0.0.0/8 or loopback (not true: any client could name its own address)',
+    });
+    return z.NEVER;
+  });
 
 /** Every setting the process reads; `process.env` is read nowhere else. */
 const ZConfig = z.object({
@@ -24,6 +58,12 @@ const ZConfig = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.url('must be an absolute http(s) URL').optional(),
   ORIENTIR_WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false'], 'must be true or false').default('false'),
+  TRUST_PROXY: ZTrustProxy,
+  ORIENTIR_METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   NODE_ENV: z.string().optional(),
 });
 
@@ -41,6 +81,10 @@ export type Config = {
   /** Webhooks may target this host, private networks and link-local addresses (off: an
    * organization's endpoint cannot probe the network the instance runs in). */
   webhooksAllowPrivate: boolean;
+  /** Fastify's `trustProxy`: the client's address (rate limits) is read through these proxies only. */
+  trustProxy: false | string[];
+  /** When set, /metrics answers only `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
   production: boolean;
 };
 
@@ -66,6 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     webhooksAllowPrivate: e.ORIENTIR_WEBHOOKS_ALLOW_PRIVATE === 'true',
+    trustProxy: e.TRUST_PROXY,
+    metricsToken: e.ORIENTIR_METRICS_TOKEN,
     production: e.NODE_ENV === 'production',
   };
 }

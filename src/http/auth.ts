@@ -1,8 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import { safeEqual } from '../lib/crypto';
 import { AppError } from '../lib/errors';
-import { authenticateApiKey, authenticateSession } from '../modules/orgs/service';
+import { authenticateApiKey, authenticateSession, type Principal } from '../modules/orgs/service';
 import type { App } from './types';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Why authentication refused the request; answered once the rate limiter has counted it. */
+    authRefusal?: AppError;
+  }
+}
 
 export const SESSION_COOKIE = 'orientir_session';
 export const CSRF_COOKIE = 'orientir_csrf';
@@ -33,39 +40,54 @@ export function registerAuth(app: App) {
     }
   });
 
+  // A refusal waits for the rate limiter (a route hook, so it runs after this one): a request
+  // whose credentials fail counts against its address, never in a bucket a made-up header names.
   app.addHook('onRequest', async (req) => {
-    const access = req.routeOptions.config?.access;
-    if (!access || access === 'public') return;
-    const { config, db, clock } = app.ctx;
-
-    if (access === 'admin-token') {
-      if (!config.adminToken) {
-        throw new AppError('forbidden', 'instance administration is disabled: set ORIENTIR_ADMIN_TOKEN');
-      }
-      const token = bearerOf(req);
-      if (!token || !safeEqual(token, config.adminToken)) {
-        throw new AppError('unauthorized', 'a valid instance admin token is required');
-      }
-      return;
+    try {
+      req.principal = await authenticate(app, req);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      req.authRefusal = err;
     }
-
-    const bearer = bearerOf(req);
-    const sessionToken = req.cookies?.[SESSION_COOKIE];
-    const principal = bearer
-      ? await authenticateApiKey(db, clock, bearer)
-      : sessionToken
-        ? await authenticateSession(db, clock, sessionToken)
-        : null;
-    if (!principal) throw new AppError('unauthorized', 'authentication required: an API key or a session');
-    if (principal.kind === 'session' && !SAFE_METHODS.has(req.method)) {
-      const sent = req.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !principal.csrfToken || !safeEqual(sent, principal.csrfToken)) {
-        throw new AppError('forbidden', `a ${CSRF_HEADER} header matching the session is required`);
-      }
-    }
-    if (access !== 'authenticated' && !principal.permissions.has(access)) {
-      throw new AppError('forbidden', `this needs the ${access} permission`);
-    }
-    req.principal = principal;
   });
+  app.addHook('preParsing', async (req) => {
+    if (req.authRefusal) throw req.authRefusal;
+  });
+}
+
+/** The principal a route's access rule admits; none for public and instance-token routes. */
+async function authenticate(app: App, req: FastifyRequest): Promise<Principal | undefined> {
+  const access = req.routeOptions.config?.access;
+  if (!access || access === 'public') return undefined;
+  const { config, db, clock } = app.ctx;
+
+  if (access === 'admin-token') {
+    if (!config.adminToken) {
+      throw new AppError('forbidden', 'instance administration is disabled: set ORIENTIR_ADMIN_TOKEN');
+    }
+    const token = bearerOf(req);
+    if (!token || !safeEqual(token, config.adminToken)) {
+      throw new AppError('unauthorized', 'a valid instance admin token is required');
+    }
+    return undefined;
+  }
+
+  const bearer = bearerOf(req);
+  const sessionToken = req.cookies?.[SESSION_COOKIE];
+  const principal = bearer
+    ? await authenticateApiKey(db, clock, bearer)
+    : sessionToken
+      ? await authenticateSession(db, clock, sessionToken)
+      : null;
+  if (!principal) throw new AppError('unauthorized', 'authentication required: an API key or a session');
+  if (principal.kind === 'session' && !SAFE_METHODS.has(req.method)) {
+    const sent = req.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !principal.csrfToken || !safeEqual(sent, principal.csrfToken)) {
+      throw new AppError('forbidden', `a ${CSRF_HEADER} header matching the session is required`);
+    }
+  }
+  if (access !== 'authenticated' && !principal.permissions.has(access)) {
+    throw new AppError('forbidden', `this needs the ${access} permission`);
+  }
+  return principal;
 }

@@ -1,6 +1,14 @@
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { isConnectionError } from '../db/connection-errors';
+import { safeEqual, sha256 } from '../lib/crypto';
+import { AppError } from '../lib/errors';
 import type { App } from './types';
+
+/** Whether `header` is `Bearer <token>`; digests are compared, so the time taken tells nothing, not even the length. */
+function bearerIs(header: string | undefined, token: string) {
+  const sent = /^Bearer +(\S+) *$/i.exec(header ?? '')?.[1] ?? '';
+  return safeEqual(sha256(sent), sha256(token));
+}
 
 /** Prometheus metrics at /metrics: request durations, pool use, job queue depth. */
 export function registerMetrics(app: App) {
@@ -49,7 +57,16 @@ export function registerMetrics(app: App) {
     );
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  // With ORIENTIR_METRICS_TOKEN set, only its bearer reads them (they show load, pool and queue).
+  const token = app.ctx.config.metricsToken;
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    if (token && !bearerIs(req.headers.authorization, token)) {
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      throw new AppError(
+        'unauthorized',
+        'metrics need the header Authorization: Bearer <ORIENTIR_METRICS_TOKEN>',
+      );
+    }
     reply.type(registry.contentType);
     return registry.metrics();
   });
