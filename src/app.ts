@@ -5,12 +5,19 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuth } from './http/auth';
 import { registerHealth } from './http/health';
 import { registerIdempotency } from './http/idempotency';
 import { registerMetrics } from './http/metrics';
-import { errorHandler, sendProblem } from './http/problem';
+import { openapiTransform, problemComponent } from './http/openapi';
+import { errorHandler } from './http/problem';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  MAX_PARAM_LENGTH,
+  notFoundHandler,
+} from './http/protocol-errors';
 import { RATE_LIMITS, rateLimitKey } from './http/rate-limits';
 import type { App, AppContext } from './http/types';
 import { validatorCompiler } from './http/validation';
@@ -27,6 +34,10 @@ export const BODY_LIMIT = 16 * 1024 * 1024;
 export async function buildApp({ ctx, logger = true }: BuildOptions): Promise<App> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Errors before routing answer problem+json too (src/http/protocol-errors.ts).
+    clientErrorHandler,
+    frameworkErrors,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
@@ -50,9 +61,7 @@ export async function buildApp({ ctx, logger = true }: BuildOptions): Promise<Ap
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, 404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`),
-  );
+  app.setNotFoundHandler(notFoundHandler(app));
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -88,10 +97,11 @@ export async function buildApp({ ctx, logger = true }: BuildOptions): Promise<Ap
           apiKey: { type: 'http', scheme: 'bearer', description: 'API key: ork_…' },
           session: { type: 'apiKey', in: 'cookie', name: 'orientir_session' },
         },
+        schemas: { Problem: problemComponent() },
       },
       security: [{ apiKey: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

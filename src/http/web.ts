@@ -3,12 +3,13 @@ import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { sendProblem } from './problem';
+import { notFoundHandler } from './protocol-errors';
 import type { App } from './types';
 
 /** Where `npm run build` puts the dashboard. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-/** Paths that are never the dashboard: an unknown one stays a problem+json 404. */
+/** Paths that are never the dashboard: an unknown one gets the not-found handler's problem+json. */
 const NOT_DASHBOARD = /^\/(api|s)(\/|$)/;
 
 /**
@@ -16,11 +17,13 @@ const NOT_DASHBOARD = /^\/(api|s)(\/|$)/;
  * gets index.html so the app's own router shows it.
  */
 export async function registerWeb(app: App, root = WEB_DIST) {
+  const notFound = notFoundHandler(app);
   await app.register(async (scope) => {
     await scope.register(fastifyStatic, { root, serve: false });
     scope.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const path = req.url.split('?')[0];
-      if (NOT_DASHBOARD.test(path)) return sendProblem(reply, 404, 'not_found', `no route GET ${path}`);
+      // The application's answer for a path no route has: 404, 405 or 414, as problem+json.
+      if (NOT_DASHBOARD.test(path)) return notFound(req, reply);
       if (!existsSync(join(root, 'index.html'))) {
         return sendProblem(reply, 503, 'unavailable', 'the dashboard is not built: run npm run build');
       }

@@ -7,6 +7,7 @@ import { JobQueue } from '../../src/jobs/queue';
 import { ManualClock } from '../../src/lib/clock';
 import { MODULES } from '../../src/modules/registry';
 import { createMailer } from '../../src/notify/mailer';
+import { witnessAnswers } from './answers';
 import { createTestDatabase } from './db';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -15,7 +16,10 @@ export type TestApp = {
   app: App;
   ctx: AppContext;
   clock: ManualClock;
+  /** Closes the app; throws when it gave an answer the OpenAPI document does not declare. */
   close: () => Promise<void>;
+  /** Every answer of the app, checked against the OpenAPI document at close (test/helpers/answers.ts). */
+  witness: ReturnType<typeof witnessAnswers>;
   createOrg: (slug?: string) => Promise<TestOrg>;
 };
 
@@ -54,15 +58,21 @@ export async function createTestApp(
   };
   for (const mod of MODULES) await mod.setup?.(ctx);
   const app = await buildApp({ ctx, logger: false });
+  const witness = witnessAnswers(app);
   await app.ready();
   return {
     app,
     ctx,
     clock,
+    witness,
     close: async () => {
+      const undeclared = witness.check();
       await app.close();
       await db.close();
       ctx.mailer.close();
+      if (undeclared.length) {
+        throw new Error(`answers the OpenAPI document does not declare:\n  ${undeclared.join('\n  ')}`);
+      }
     },
     createOrg: async (slug = `org-${process.pid}-${++orgCounter}`) => {
       const res = await app.inject({

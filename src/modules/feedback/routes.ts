@@ -1,3 +1,4 @@
+import { jsonOrCsv } from '../../http/openapi';
 import type { App } from '../../http/types';
 import { principalOf } from '../../http/types';
 import { pickLocale } from '../../i18n/locales';
@@ -25,7 +26,7 @@ export async function feedbackRoutes(app: App) {
           tags: ['analytics'],
           summary: `${metric.toUpperCase()} with its 95% interval, a breakdown and an optional comparison`,
           querystring: S.ZMetricQuerySchema,
-          response: { 200: S.ZMetricResponseSchema },
+          response: { 200: jsonOrCsv(S.ZMetricResponseSchema) },
         },
       },
       async (req, reply) => {
@@ -57,7 +58,7 @@ export async function feedbackRoutes(app: App) {
         tags: ['analytics'],
         summary: 'Share, score and lift or drag on the overall score of each touchpoint, segment, ...',
         querystring: S.ZDriversQuerySchema,
-        response: { 200: S.ZDriversResponseSchema },
+        response: { 200: jsonOrCsv(S.ZDriversResponseSchema) },
       },
     },
     async (req, reply) => {

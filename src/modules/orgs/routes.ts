@@ -28,7 +28,11 @@ export async function orgRoutes(app: App) {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { access: 'public', rateLimit: RATE_LIMITS.login },
+      config: {
+        access: 'public',
+        rateLimit: RATE_LIMITS.login,
+        problems: { 401: 'e-mail or password is wrong' },
+      },
       schema: { tags: ['auth'], body: S.ZLoginRequestSchema, response: { 200: S.ZLoginResponseSchema } },
     },
     async (req, reply) => {

@@ -41,7 +41,15 @@ export async function publicRoutes(app: App) {
       '/api/v1/public/responses',
       {
         bodyLimit: PUBLIC_LIMITS.bodyLimitBytes,
-        config: { access: 'public', rateLimit: PUBLIC_LIMITS.responsesPerIpPerMinute },
+        config: {
+          access: 'public',
+          rateLimit: PUBLIC_LIMITS.responsesPerIpPerMinute,
+          problems: {
+            404: 'no survey answers to the public id or token',
+            409: 'the personal link was answered already, the survey takes no answers, or the nonce is taken',
+            410: 'the personal link has expired',
+          },
+        },
         schema: {
           tags: ['public'],
           summary: 'Answer a survey by its public id or a personal token',

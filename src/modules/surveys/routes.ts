@@ -1,3 +1,4 @@
+import { mediaOf } from '../../http/openapi';
 import { pageOf } from '../../http/pagination';
 import { type App, principalOf } from '../../http/types';
 import { createPersonalLink } from './create-link';
@@ -157,6 +158,12 @@ export async function surveyRoutes(app: App) {
           summary: `A QR code (${format.toUpperCase()}) opening the survey at a touchpoint`,
           params: S.ZSurveyParams,
           querystring: S.ZQrQuery,
+          response: {
+            200:
+              format === 'svg'
+                ? mediaOf('image/svg+xml', 'the QR code as SVG')
+                : mediaOf('image/png', 'the QR code as PNG', true),
+          },
         },
       },
       async (req, reply) => {

@@ -41,7 +41,7 @@ export async function valueRoutes(app: App) {
   app.get(
     '/api/v1/analytics/value',
     {
-      config: { access: 'analytics:read' },
+      config: { access: 'analytics:read', problems: { 404: 'no value fit yet' } },
       schema: {
         tags: ['analytics'],
         summary: 'The latest fit report: parameters, standard errors, log-likelihoods, holdout check',
