@@ -4,6 +4,7 @@ import type { AppContext } from '../../http/types';
 import { storeEvents } from './ingest-events';
 import { refreshStages } from './refresh-stages';
 import { updateServiceTiers } from './repo-bulk';
+import { claimCustomers, lockCustomers as lockCustomerRows } from './repo-customers';
 import type { EventRow } from './repo-events';
 import { type AliveProbability, storeAliveProbabilities } from './repo-lifecycle';
 import { customerRfm, customers } from './schema';
@@ -109,6 +110,35 @@ export async function ensureCustomer(
   return existing.id;
 }
 
+/**
+ * The ids of these external ids' customers, each created (stage `potential`) when new, and all
+ * of them locked for the caller's transaction in the one order every writer of customer rows
+ * follows: a batch that writes for many customers (responses, stats, stages, cases) takes them
+ * first, so two batches naming the same customers queue instead of deadlocking.
+ */
+export async function ensureCustomers(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  externalIds: readonly string[],
+): Promise<Map<string, string>> {
+  const claimed = await claimCustomers(tx, orgId, [...new Set(externalIds)], ctx.clock.now());
+  const created = [...claimed].filter(([, c]) => c.created);
+  await ctx.bus.emitMany(
+    tx,
+    'customer.created',
+    created.map(([externalId, c]) => ({ orgId, customerId: c.id, externalId })),
+  );
+  return new Map([...claimed].map(([externalId, c]) => [externalId, c.id]));
+}
+
+/**
+ * Locks these customers' rows for the caller's transaction, in the same one order (see
+ * ensureCustomers): a transaction about to write many customers' rows takes them all first.
+ */
+export const lockCustomers = (tx: Executor, orgId: string, customerIds: readonly string[]) =>
+  lockCustomerRows(tx, orgId, customerIds);
+
 export type NewEvent = EventRow;
 
 /**
@@ -140,6 +170,11 @@ export async function supplyAliveProbabilities(
   orgId: string,
   values: AliveProbability[],
 ) {
+  await lockCustomerRows(
+    tx,
+    orgId,
+    values.map((v) => v.customerId),
+  );
   await storeAliveProbabilities(tx, orgId, values, ctx.clock.now());
   await refreshStages(
     ctx,

@@ -1,4 +1,5 @@
 import { type Executor, isUniqueViolation } from '../../db/database';
+import { retryOnConflict } from '../../db/retry';
 import type { AppContext } from '../../http/types';
 import { findOrgLocaleSettings } from '../orgs/api';
 import { convertMinor, type RateTimeline, rateAt } from './money';
@@ -31,13 +32,16 @@ export async function ingestEvents(
   { partial = false } = {},
 ): Promise<IngestResult> {
   // New ids are the rule: the batch goes in without a conflict check, and only a batch that
-  // meets a stored id (a retry) runs again with it.
-  try {
-    return await ingestOnce(ctx, orgId, inputs, { partial, idsAreNew: true });
-  } catch (err) {
-    if (!isUniqueViolation(err, 'events_pkey')) throw err;
-    return ingestOnce(ctx, orgId, inputs, { partial, idsAreNew: false });
-  }
+  // meets a stored id (a retry) runs again with it. A transaction the database aborted (a
+  // deadlock victim, which the lock order should make rare) runs again whole.
+  return retryOnConflict(async () => {
+    try {
+      return await ingestOnce(ctx, orgId, inputs, { partial, idsAreNew: true });
+    } catch (err) {
+      if (!isUniqueViolation(err, 'events_pkey')) throw err;
+      return ingestOnce(ctx, orgId, inputs, { partial, idsAreNew: false });
+    }
+  });
 }
 
 function ingestOnce(

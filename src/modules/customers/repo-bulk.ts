@@ -74,11 +74,19 @@ export async function updateServiceTiers(
     const json = JSON.stringify(
       tiers.slice(start, start + TIER_CHUNK).map((t) => ({ id: t.customerId, tier: t.tier })),
     );
+    // The rows to change are locked first in the global order (see repo-customers.ts).
     const result = await tx.execute(sql`
-      with changed as (
-        update customers c set service_tier = r.tier, updated_at = ${now}::timestamptz
-          from json_to_recordset(${json}::json) as r(id uuid, tier text)
-         where c.org_id = ${orgId}::uuid and c.id = r.id and c.service_tier is distinct from r.tier
+      with locked as materialized (
+        select c.id, r.tier from json_to_recordset(${json}::json) as r(id uuid, tier text)
+          join customers c on c.org_id = ${orgId}::uuid and c.id = r.id
+         where c.service_tier is distinct from r.tier
+         order by c.external_id
+           for no key update of c
+      ),
+      changed as (
+        update customers c set service_tier = l.tier, updated_at = ${now}::timestamptz
+          from locked l
+         where c.org_id = ${orgId}::uuid and c.id = l.id and c.service_tier is distinct from l.tier
         returning 1
       )
       select count(*)::int as n from changed`);

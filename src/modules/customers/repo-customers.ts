@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
+import { textArray } from '../../db/array-literal';
 import { type Executor, rowsOf } from '../../db/database';
 import { customerRfm, customers } from './schema';
 import type { CustomerInput } from './schemas';
@@ -41,9 +42,63 @@ export type CustomerRow = {
 
 const joinRfm = and(eq(customerRfm.orgId, customers.orgId), eq(customerRfm.customerId, customers.id));
 
+// Lock order. Every transaction that writes several customers' rows (or rows that hang on
+// them: stats, cases) takes the customers first, in one global order: organization, then
+// external id compared bytewise (the column's collation, "C"). Two batches naming the same
+// customers in different orders then queue behind each other instead of deadlocking. An
+// insert or upsert follows the order of its SELECT, so it sorts there; an UPDATE follows its
+// plan, so the rows it will change are locked first by a sorted SELECT … FOR NO KEY UPDATE
+// (the mode an UPDATE of non-key columns takes: foreign-key checks of new events still pass).
+
 /**
- * Upserts by external id in one statement. Fields a row leaves out keep their stored value;
- * attributes and consent are merged key by key.
+ * The customers of these external ids, each created (stage `potential`) when unknown, and
+ * every one locked for this transaction: missing ones inserted and known ones locked in one
+ * pass in the global order. Known customers' stages are read after the lock, so they are the
+ * stages nobody else can change before this transaction ends.
+ */
+export async function claimCustomers(
+  tx: Executor,
+  orgId: string,
+  externalIds: readonly string[],
+  now: Date,
+): Promise<Map<string, { id: string; stage: string; created: boolean }>> {
+  const out = new Map<string, { id: string; stage: string; created: boolean }>();
+  if (!externalIds.length) return out;
+  // DO UPDATE … WHERE false writes nothing but locks the row it meets, in the SELECT's order.
+  const created = await tx.execute(sql`
+    insert into customers as c (org_id, external_id, created_at, updated_at)
+    select ${orgId}::uuid, w.x, ${now}::timestamptz, ${now}::timestamptz
+      from unnest(${textArray(externalIds)}::text[]) as w(x)
+     order by w.x collate "C"
+    on conflict (org_id, external_id) do update set updated_at = c.updated_at where false
+    returning c.id::text, c.external_id as "externalId"`);
+  for (const r of rowsOf<{ id: string; externalId: string }>(created)) {
+    out.set(r.externalId, { id: r.id, stage: 'potential', created: true });
+  }
+  if (out.size === externalIds.length) return out;
+  const known = externalIds.filter((x) => !out.has(x));
+  const found = await tx.execute(sql`
+    select id::text, external_id as "externalId", lifecycle_stage as stage from customers
+     where org_id = ${orgId}::uuid and external_id = any(${textArray(known)}::text[])`);
+  for (const r of rowsOf<{ id: string; externalId: string; stage: string }>(found)) {
+    out.set(r.externalId, { id: r.id, stage: r.stage, created: false });
+  }
+  return out;
+}
+
+/** Locks these customers' rows for this transaction, in the global order (an unknown id is passed over). */
+export async function lockCustomers(tx: Executor, orgId: string, customerIds: readonly string[]) {
+  if (!customerIds.length) return;
+  await tx.execute(sql`
+    select 1 from customers
+     where org_id = ${orgId}::uuid and id = any(${textArray([...new Set(customerIds)])}::uuid[])
+     order by external_id
+       for no key update`);
+}
+
+/**
+ * Upserts by external id in one statement, in the global lock order. Fields a row leaves out
+ * keep their stored value; attributes and consent are merged key by key.
  */
 export async function upsertCustomers(tx: Executor, orgId: string, rows: CustomerInput[], now: Date) {
   const json = JSON.stringify(
@@ -63,6 +118,7 @@ export async function upsertCustomers(tx: Executor, orgId: string, rows: Custome
            ${now}::timestamptz, ${now}::timestamptz
       from json_to_recordset(${json}::json)
         as r(external_id text, email text, phone text, name text, locale text, attributes jsonb, consent jsonb)
+     order by r.external_id collate "C"
     on conflict (org_id, external_id) do update set
       email = coalesce(excluded.email, c.email),
       phone = coalesce(excluded.phone, c.phone),

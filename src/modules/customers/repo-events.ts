@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { numberArray, textArray } from '../../db/array-literal';
 import { type Executor, rowsOf } from '../../db/database';
+import { claimCustomers, lockCustomers } from './repo-customers';
 import { events } from './schema';
 
 /** An event of a known customer (`customerId`) or of one named by external id, created when new. */
@@ -39,9 +40,9 @@ export type StoredEvent = {
 export type ArrivedEvent = StoredEvent & { stageBefore: string | null };
 
 /**
- * Stores a batch: customers named by an unknown external id are created, then the events go in;
- * an id already stored (or repeated in the batch) is skipped, so a retried batch stores nothing
- * twice. Returns the events stored now, with their customers' stages before, and the customers
+ * Stores a batch: its customers are locked (those named by an unknown external id created), then
+ * the events go in; an id already stored (or repeated in the batch) is skipped, so a retried
+ * batch stores nothing twice. Returns the events stored now, with their customers' stages before, and the customers
  * created.
  *
  * With `idsAreNew` the conflict check (a tenth of a batch's time) is left out: a stored id then
@@ -56,12 +57,24 @@ export async function insertEvents(
 ) {
   const ids = rows.map((r) => r.id ?? randomUUID());
   const wanted = new Set<string>();
-  for (const r of rows) if (!r.customerId) wanted.add(r.customerExternalId as string);
-  const customers = await resolveCustomers(tx, orgId, [...wanted], now);
+  const named = new Set<string>();
+  for (const r of rows) {
+    if (r.customerId) named.add(r.customerId);
+    else wanted.add(r.customerExternalId as string);
+  }
+  // Every customer of the batch is locked before anything else is written (see repo-customers.ts):
+  // stats, stages and cases of these customers follow without waiting on another batch.
+  const customers = await claimCustomers(tx, orgId, [...wanted], now);
+  await lockCustomers(tx, orgId, [...named]);
   const customerIds = rows.map(
     (r) => r.customerId ?? (customers.get(r.customerExternalId as string)?.id as string),
   );
-  const c = eventColumns(rows, ids, customerIds);
+  // Ids go in sorted (ties in batch order): two batches that share ids wait on each other's in
+  // one order too, and of an id repeated in the batch the first occurrence is still the one stored.
+  const order = Array.from(ids, (_, i) => i).sort((a, b) =>
+    ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b,
+  );
+  const c = eventColumns(rows, ids, customerIds, order);
   const result = await tx.execute(sql`
     insert into events (org_id, id, customer_id, type, occurred_at, amount_minor, currency, amount_base_minor,
                         channel, touchpoint, data)
@@ -101,48 +114,13 @@ export async function insertEvents(
 }
 
 /**
- * The customers of these external ids, with their stages; the unknown ones created (`potential`).
- * The known ones are looked up first: a refused insert costs more than a lookup.
+ * The batch as one array per column (see array-literal.ts), rows in `order`, a column with no
+ * value at all sent as NULL (unnest pads it).
  */
-async function resolveCustomers(tx: Executor, orgId: string, externalIds: string[], now: Date) {
-  const out = new Map<string, { id: string; stage: string; created: boolean }>();
-  if (!externalIds.length) return out;
-  const result = await tx.execute(sql`
-    with wanted as (select unnest(${textArray(externalIds)}::text[]) as x),
-    known as materialized (
-      select c.id, c.external_id, c.lifecycle_stage from wanted w
-        join customers c on c.org_id = ${orgId}::uuid and c.external_id = w.x
-    ),
-    created as (
-      insert into customers (org_id, external_id, created_at, updated_at)
-      select ${orgId}::uuid, w.x, ${now}::timestamptz, ${now}::timestamptz from wanted w
-       where not exists (select 1 from known k where k.external_id = w.x)
-      on conflict (org_id, external_id) do nothing
-      returning id, external_id
-    )
-    select id::text, external_id as "externalId", lifecycle_stage as stage, false as created from known
-    union all
-    select id::text, external_id, 'potential', true from created`);
-  for (const r of rowsOf<{ id: string; externalId: string; stage: string; created: boolean }>(result)) {
-    out.set(r.externalId, { id: r.id, stage: r.stage, created: r.created });
-  }
-  // A customer a concurrent batch created after the lookup: the insert waited for that batch to
-  // commit and did nothing, and the next statement sees its row.
-  const missing = externalIds.filter((x) => !out.has(x));
-  if (missing.length) {
-    const late = await tx.execute(sql`
-      select id::text, external_id as "externalId", lifecycle_stage as stage from customers
-       where org_id = ${orgId}::uuid and external_id = any(${textArray(missing)}::text[])`);
-    for (const r of rowsOf<{ id: string; externalId: string; stage: string }>(late)) {
-      out.set(r.externalId, { id: r.id, stage: r.stage, created: false });
-    }
-  }
-  return out;
-}
-
-/** The batch as one array per column (see array-literal.ts), a column with no value at all sent as NULL (unnest pads it). */
-function eventColumns(rows: EventRow[], ids: string[], customerIds: string[]) {
+function eventColumns(rows: EventRow[], ids: string[], customerIds: string[], order: number[]) {
   const n = rows.length;
+  const id = new Array<string>(n);
+  const customerId = new Array<string>(n);
   const type = new Array<string>(n);
   // Milliseconds since the epoch: cheaper to write and to read than ISO text, and as exact.
   const occurredAtMs = new Array<number>(n);
@@ -153,7 +131,10 @@ function eventColumns(rows: EventRow[], ids: string[], customerIds: string[]) {
   const touchpoint = new Array<string | null | undefined>(n);
   const data = new Array<string | undefined>(n);
   for (let i = 0; i < n; i++) {
-    const r = rows[i];
+    const k = order[i];
+    const r = rows[k];
+    id[i] = ids[k];
+    customerId[i] = customerIds[k];
     type[i] = r.type;
     occurredAtMs[i] = r.occurredAt.getTime();
     amountMinor[i] = r.amountMinor;
@@ -167,8 +148,8 @@ function eventColumns(rows: EventRow[], ids: string[], customerIds: string[]) {
   const numbers = (values: (number | null | undefined)[]) =>
     values.some(isPresent) ? numberArray(values) : null;
   return {
-    id: textArray(ids),
-    customerId: textArray(customerIds),
+    id: textArray(id),
+    customerId: textArray(customerId),
     type: textArray(type),
     occurredAtMs: numberArray(occurredAtMs),
     amountMinor: numbers(amountMinor),
