@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../src/lib/crypto';
+import { LOGIN_WINDOW_MS } from '../src/modules/orgs/login-throttle';
+import { purgeExpired } from '../src/modules/orgs/repo';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';
 
@@ -84,6 +87,27 @@ describe.each(ENGINES)('logins, roles and e-mail addresses on %s', (engine) => {
       expect((await login(org.ownerEmail, org.ownerPassword)).statusCode).toBe(200);
       expect((await login(org.ownerEmail, 'nope-5')).statusCode).toBe(401);
       expect((await login(org.ownerEmail, org.ownerPassword)).statusCode).toBe(429);
+    });
+
+    it('keeps failures within the window through the hourly purge, and purges what says nothing', async () => {
+      const org = await t.createOrg();
+      for (let i = 0; i < 4; i++) expect((await login(org.ownerEmail, `nope-${i}`)).statusCode).toBe(401);
+      const purge = () => t.ctx.db.asSystem((tx) => purgeExpired(tx, t.clock.now(), LOGIN_WINDOW_MS));
+      const key = sha256(`login:${org.ownerEmail.toLowerCase()}`);
+      const records = async () =>
+        (
+          await t.ctx.db.queryOwner<{ n: number }>(
+            'select count(*)::int as n from login_throttle where key = $1',
+            [key],
+          )
+        )[0].n;
+      expect(await records()).toBe(1);
+      await purge();
+      expect((await login(org.ownerEmail, 'nope-5')).statusCode).toBe(401);
+      expect((await login(org.ownerEmail, org.ownerPassword)).statusCode).toBe(429);
+      t.clock.advance(16 * 60 * 1000);
+      await purge();
+      expect(await records()).toBe(0);
     });
 
     it('fails closed: when the throttle cannot be read, nobody logs in', async () => {
