@@ -1,8 +1,35 @@
-// The write path of a scoring run: staged rows (filled by COPY) become customer_values in a
-// few set-based statements, and tier changes are logged on the way.
+// The write path of a scoring run: staged rows (inserted a chunk at a time) become
+// customer_values in a few set-based statements, and tier changes are logged on the way.
 import { lt, sql } from 'drizzle-orm';
+import { numberArray, textArray } from '../../db/array-literal';
 import { type Executor, rowsOf } from '../../db/database';
+import type { ComputedScores } from './compute-scores';
 import { customerValueStaging } from './schema';
+
+/**
+ * Stages rows [start, end) of a run's scores, `customerIds[i]` the customer of row i, in one
+ * statement of one array per column (see array-literal.ts). An INSERT, not COPY: the table has
+ * row-level security, and this runs as the application role in the organization.
+ */
+export async function stageScores(
+  tx: Executor,
+  orgId: string,
+  o: { runId: string; customerIds: string[]; scores: ComputedScores; start: number; end: number },
+) {
+  const { scores: s, start, end } = o;
+  const column = (values: Float64Array) => numberArray(Array.from(values.subarray(start, end)));
+  await tx.execute(sql`
+    insert into customer_value_staging (run_id, org_id, customer_id, p_alive, expected_purchases,
+                                        expected_spend_minor, clv_minor, cost_to_serve_minor,
+                                        profitability_minor, tier)
+    select ${o.runId}::uuid, ${orgId}::uuid, c, p, x, e, v, k, f, t
+      from unnest(${textArray(o.customerIds.slice(start, end))}::uuid[],
+                  ${column(s.aliveProbability)}::float8[], ${column(s.expectedPurchases)}::float8[],
+                  ${column(s.expectedSpendMinor)}::bigint[], ${column(s.clvMinor)}::bigint[],
+                  ${column(s.costToServeMinor)}::bigint[], ${column(s.profitabilityMinor)}::bigint[],
+                  ${textArray(s.tiers.slice(start, end))}::text[])
+        as r(c, p, x, e, v, k, f, t)`);
+}
 
 export type TierChange = { customerId: string; from: string | null; to: string };
 

@@ -69,7 +69,7 @@ export const tierChanges = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );
 
-/** Scores of one run on their way in (see the migration for why it has no row-level security). */
+/** Scores of one run on their way in, inserted a chunk at a time (row-level security: migration 0501). */
 export const customerValueStaging = pgTable('customer_value_staging', {
   runId: uuid('run_id').notNull(),
   orgId: uuid('org_id').notNull(),
@@ -83,17 +83,3 @@ export const customerValueStaging = pgTable('customer_value_staging', {
   tier: text('tier').notNull(),
   stagedAt: timestamp('staged_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-/** The columns COPY fills, in CSV order. */
-export const STAGING_COLUMNS = [
-  'run_id',
-  'org_id',
-  'customer_id',
-  'p_alive',
-  'expected_purchases',
-  'expected_spend_minor',
-  'clv_minor',
-  'cost_to_serve_minor',
-  'profitability_minor',
-  'tier',
-];

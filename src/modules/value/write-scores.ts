@@ -1,36 +1,23 @@
-// Writes a scoring run: COPY into the staging table, then one transaction moves the rows into
-// customer_values, logs and applies tier changes, and hands P(alive) to the lifecycle rules.
+// Writes a scoring run: the scores go into the staging table a chunk at a time, then one
+// transaction moves them into customer_values, logs and applies tier changes, and hands P(alive)
+// to the lifecycle rules.
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../http/types';
-import { setServiceTiers, supplyAliveProbabilities } from '../customers/api';
+import { lockCustomers, setServiceTiers, supplyAliveProbabilities } from '../customers/api';
 import type { ComputedScores } from './compute-scores';
-import { deleteStaged, deleteStaleStaging, logTierChanges, mergeStagedScores } from './repo-scores';
-import { STAGING_COLUMNS } from './schema';
+import {
+  deleteStaged,
+  deleteStaleStaging,
+  logTierChanges,
+  mergeStagedScores,
+  stageScores,
+} from './repo-scores';
 import type { Progress } from './score-values';
 
-const COPY_ROWS = 50_000;
+const STAGE_ROWS = 50_000;
 const HOOK_ROWS = 20_000;
 
 export type WriteOutcome = { scored: number; tierChanges: number };
-
-/** CSV lines of rows [start, end): ids are uuids and tiers are [a-z0-9_-], so nothing needs quoting. */
-function stagingCsv(
-  runId: string,
-  orgId: string,
-  customerIds: string[],
-  s: ComputedScores,
-  start: number,
-  end: number,
-) {
-  const lines: string[] = [];
-  for (let i = start; i < end; i++) {
-    lines.push(
-      `${runId},${orgId},${customerIds[i]},${s.aliveProbability[i]},${s.expectedPurchases[i]},` +
-        `${s.expectedSpendMinor[i]},${s.clvMinor[i]},${s.costToServeMinor[i]},${s.profitabilityMinor[i]},${s.tiers[i]}`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 /** `customerIds[i]` is the customer of row i of `scores`. */
 export async function writeScores(
@@ -44,11 +31,16 @@ export async function writeScores(
   const n = o.customerIds.length;
   await db.asSystem((tx) => deleteStaleStaging(tx));
   try {
-    for (let start = 0; start < n; start += COPY_ROWS) {
-      const csv = stagingCsv(runId, orgId, o.customerIds, o.scores, start, Math.min(n, start + COPY_ROWS));
-      await db.copyFrom('customer_value_staging', STAGING_COLUMNS, csv);
+    for (let start = 0; start < n; start += STAGE_ROWS) {
+      const end = Math.min(n, start + STAGE_ROWS);
+      await db.withOrg(orgId, (tx) =>
+        stageScores(tx, orgId, { runId, customerIds: o.customerIds, scores: o.scores, start, end }),
+      );
     }
     return await db.withOrg(orgId, async (tx) => {
+      // Tiers, stats and stages of these customers are written below: their rows are locked
+      // first, all at once in the order every batch follows, so no batch deadlocks with the run.
+      await lockCustomers(tx, orgId, o.customerIds);
       const changes = await logTierChanges(tx, orgId, runId, now);
       const scored = await mergeStagedScores(tx, orgId, { runId, fitId: o.fitId, now });
       await setServiceTiers(
