@@ -9,7 +9,11 @@ import { ENGINES } from './helpers/db';
 
 const OAS_31 = 'https://spec.openapis.org/oas/3.1/schema-base';
 
-type Response = { description?: string; content?: Record<string, { schema?: Record<string, unknown> }> };
+type Response = {
+  description?: string;
+  headers?: Record<string, unknown>;
+  content?: Record<string, { schema?: Record<string, unknown> }>;
+};
 type Operation = { responses: Record<string, Response>; parameters?: { in: string }[] };
 type Doc = {
   paths: Record<string, Record<string, Operation>>;
@@ -94,6 +98,11 @@ describe.each(ENGINES)('the OpenAPI document on %s', (engine) => {
       if (rule !== 'public') expect(statuses, where).toEqual(expect.arrayContaining(['401', '403']));
       if (rule !== 'public' && method !== 'GET') {
         expect(statuses, where).toEqual(expect.arrayContaining(['409', '422']));
+      }
+      for (const status of ['429', '503']) {
+        expect(op.responses[status].headers?.['retry-after'], `${where} ${status}`).toMatchObject({
+          schema: { type: 'integer' },
+        });
       }
       for (const status of statuses.filter((s) => Number(s) >= 400)) {
         expect(op.responses[status].content, `${where} ${status}`).toEqual({

@@ -72,7 +72,7 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /** Why each error status can answer, as the document describes it. */
 export const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'Bad Request: malformed JSON or an invalid field (errors[] names each)',
+  400: 'Bad Request: an invalid field (errors[] names each) or a malformed body',
   401: 'Unauthorized: no valid API key or session',
   403: 'Forbidden: the key or user lacks the permission, or a session write lacks its CSRF header',
   404: 'Not Found: nothing of that identifier in this organization',
@@ -117,10 +117,18 @@ export function problemStatuses(route: RouteLike): number[] {
   return [...statuses].sort((a, b) => a - b);
 }
 
+/** Statuses whose answer may say when to try again. */
+const RETRY_AFTER = new Set([429, 503]);
+
 function problemResponse(status: number, why?: string) {
   const general = PROBLEM_DESCRIPTIONS[status] ?? 'Error';
   return {
     description: why ? `${general.split(':')[0]}: ${why}` : general,
+    ...(RETRY_AFTER.has(status)
+      ? {
+          headers: { 'retry-after': { type: 'integer', description: 'seconds to wait before trying again' } },
+        }
+      : {}),
     content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
   };
 }
