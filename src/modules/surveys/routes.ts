@@ -103,7 +103,11 @@ export async function surveyRoutes(app: App) {
         response: { 200: S.ZImportResponsesResponseSchema },
       },
     },
-    async (req) => importResponses(ctx, principalOf(req).orgId, req.params.id, req.body),
+    // Under an Idempotency-Key, rows without an id get ids derived from it: a retry stores nothing twice.
+    async (req) =>
+      importResponses(ctx, principalOf(req).orgId, req.params.id, req.body, {
+        idempotencyKey: req.idempotencyKey,
+      }),
   );
 
   app.post(
