@@ -169,11 +169,13 @@ describe.each(ENGINES)('the OpenAPI document on %s', (engine) => {
     expect(undeclared(d, answer({ ...nowhere, status: 404, mediaType: 'application/json' }))).toMatch(
       /must be application\/problem\+json/,
     );
-    const hidden = { route: '/*', url: '/api/v1/nothing' };
+    const hidden = { route: '/*', hidden: true, url: '/api/v1/nothing' };
     expect(undeclared(d, answer({ ...hidden, status: 404, mediaType: 'text/html' }))).toMatch(
       /problem\+json/,
     );
-    expect(undeclared(d, answer({ route: '/*', url: '/settings', mediaType: 'text/html' }))).toBeUndefined();
+    expect(undeclared(d, answer({ ...hidden, url: '/settings', mediaType: 'text/html' }))).toBeUndefined();
+    const lost = { route: '/api/v1/metrics/:metric', url: '/api/v1/metrics/nps' };
+    expect(undeclared(d, answer({ ...lost }))).toMatch(/the route is missing from the document/);
   });
 
   it('checks every answer of the app, CSV included', async () => {

@@ -10,12 +10,16 @@ import type { App } from '../../src/http/types';
  *   content (no media type for a response declared without content).
  * - No route (404, 405, errors of the router): application/problem+json.
  * - A route the document hides: its errors under /api/ are application/problem+json.
+ * - Any other route missing from the document is an error itself: the check cannot pass by
+ *   failing to find the operations it should check.
  */
 
 export type Answer = {
   method: string;
   /** The route template (`/api/v1/surveys/:id`), undefined when no route matched. */
   route?: string;
+  /** The route keeps out of the document (`schema.hide`). */
+  hidden?: boolean;
   url: string;
   status: number;
   mediaType?: string;
@@ -42,15 +46,14 @@ export function documentPath(route: string): string {
 
 /** Why an answer is not what the document allows; undefined when it is. */
 export function undeclared(doc: OpenApiDocument, answer: Answer): string | undefined {
-  const { method, route, url, status, mediaType } = answer;
+  const { method, route, hidden, url, status, mediaType } = answer;
   const path = url.split('?')[0];
   const where = `${method} ${route ?? path} → ${status} ${mediaType ?? '(no content type)'}`;
   const mustBeProblem = () => (mediaType === PROBLEM ? undefined : `${where}: an error must be ${PROBLEM}`);
   if (route === undefined) return status >= 400 ? mustBeProblem() : `${where}: an answer without a route`;
   const operation = doc.paths[documentPath(route)]?.[(method === 'HEAD' ? 'GET' : method).toLowerCase()];
-  if (!operation) {
-    return status >= 400 && path.startsWith('/api/') ? mustBeProblem() : undefined;
-  }
+  if (!operation && !hidden) return `${where}: the route is missing from the document`;
+  if (!operation) return status >= 400 && path.startsWith('/api/') ? mustBeProblem() : undefined;
   const responses = operation.responses ?? {};
   const declared = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
   if (!declared)
@@ -70,6 +73,7 @@ export function witnessAnswers(app: App) {
     answers.push({
       method: req.method,
       route: req.routeOptions.url,
+      hidden: Boolean((req.routeOptions.schema as { hide?: boolean } | undefined)?.hide),
       url: req.url,
       status: reply.statusCode,
       mediaType: mediaTypeOf(reply.getHeader('content-type')),
