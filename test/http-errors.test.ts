@@ -176,6 +176,22 @@ describe.each(ENGINES)('errors are problem+json on %s', (engine) => {
     empty.problem(400);
   });
 
+  it('replays an error stored under an Idempotency-Key as problem+json', async () => {
+    const remove = () =>
+      inject({
+        method: 'DELETE',
+        url: '/api/v1/api-keys/00000000-0000-4000-8000-000000000000',
+        headers: { ...org.auth, 'idempotency-key': 'delete-missing-key' },
+      });
+    const first = await remove();
+    expect(first.res.statusCode).toBe(404);
+    first.problem(404);
+    const again = await remove();
+    expect(again.res.statusCode).toBe(404);
+    expect(again.res.headers['idempotent-replayed']).toBe('true');
+    expect(again.problem(404)).toEqual(first.problem(404));
+  });
+
   it('keeps the same answers over a real socket', async () => {
     const base = `http://127.0.0.1:${port}`;
     const unknown = await fetch(`${base}/api/v1/nothing-here`);

@@ -129,9 +129,11 @@ export function registerIdempotency(app: App) {
       if (row.state === 'pending') throw stillRunning();
     }
     reply.header('idempotent-replayed', 'true');
+    const status = row.statusCode ?? 200;
+    // Every error of the API is problem+json (src/http/problem.ts); every other stored answer is JSON.
     reply
-      .code(row.statusCode ?? 200)
-      .type('application/json')
+      .code(status)
+      .type(status >= 400 ? 'application/problem+json' : 'application/json')
       .send(row.response ?? '');
     return reply;
   });
