@@ -168,7 +168,13 @@ describe.each(ENGINES)('concurrent batches over the same customers on %s', (engi
 
       const runClient = async (client: number, deadline: number) => {
         const rnd = random(1000 + client);
-        const pick = (n: number) => shuffle(pool, rnd).slice(0, n);
+        // Known customers, and new ones that every client names during the same quarter second:
+        // batches race to create the same customers too.
+        const pick = (n: number) => {
+          const slot = Math.floor(Date.now() / 250);
+          const fresh = Array.from({ length: 5 }, (_, i) => `new-${slot}-${i}`);
+          return shuffle([...shuffle(pool, rnd).slice(0, n), ...fresh], rnd);
+        };
         const size = () => 20 + Math.floor(rnd() * 180);
         let sent: { events: { id: string; customerExternalId: string }[] } | undefined;
         for (let seq = 0; Date.now() < deadline; seq++) {

@@ -50,37 +50,55 @@ const joinRfm = and(eq(customerRfm.orgId, customers.orgId), eq(customerRfm.custo
 // plan, so the rows it will change are locked first by a sorted SELECT … FOR NO KEY UPDATE
 // (the mode an UPDATE of non-key columns takes: foreign-key checks of new events still pass).
 
+type Claimed = { id: string; stage: string; created: boolean };
+
 /**
  * The customers of these external ids, each created (stage `potential`) when unknown, and
- * every one locked for this transaction: missing ones inserted and known ones locked in one
- * pass in the global order. Known customers' stages are read after the lock, so they are the
- * stages nobody else can change before this transaction ends.
+ * every one locked for this transaction in the global order. Known customers' stages are the
+ * ones they have under the lock, which nobody else can change before this transaction ends.
  */
 export async function claimCustomers(
   tx: Executor,
   orgId: string,
   externalIds: readonly string[],
   now: Date,
-): Promise<Map<string, { id: string; stage: string; created: boolean }>> {
-  const out = new Map<string, { id: string; stage: string; created: boolean }>();
+): Promise<Map<string, Claimed>> {
+  const out = new Map<string, Claimed>();
   if (!externalIds.length) return out;
-  // DO UPDATE … WHERE false writes nothing but locks the row it meets, in the SELECT's order.
-  const created = await tx.execute(sql`
-    insert into customers as c (org_id, external_id, created_at, updated_at)
-    select ${orgId}::uuid, w.x, ${now}::timestamptz, ${now}::timestamptz
-      from unnest(${textArray(externalIds)}::text[]) as w(x)
-     order by w.x collate "C"
-    on conflict (org_id, external_id) do update set updated_at = c.updated_at where false
-    returning c.id::text, c.external_id as "externalId"`);
-  for (const r of rowsOf<{ id: string; externalId: string }>(created)) {
-    out.set(r.externalId, { id: r.id, stage: 'potential', created: true });
+  // One pass in the global order: `probe` locks each known customer as it comes (the newest
+  // version of its row, should a concurrent batch have changed it), and `created` inserts each
+  // missing one as it comes, reading `probe` row by row. A customer another batch created
+  // meanwhile meets the insert's conflict arm, which locks it in its turn too.
+  const result = await tx.execute(sql`
+    with probe as materialized (
+      select w.x, k.id, k.lifecycle_stage
+        from (select x from unnest(${textArray(externalIds)}::text[]) as u(x)
+               order by x collate "C" offset 0) w
+        left join lateral (
+          select c.id, c.lifecycle_stage from customers c
+           where c.org_id = ${orgId}::uuid and c.external_id = w.x
+             for no key update of c
+        ) k on true
+    ),
+    created as (
+      insert into customers as c (org_id, external_id, created_at, updated_at)
+      select ${orgId}::uuid, p.x, ${now}::timestamptz, ${now}::timestamptz from probe p where p.id is null
+      on conflict (org_id, external_id) do update set updated_at = c.updated_at where false
+      returning c.id, c.external_id
+    )
+    select id::text, external_id as "externalId", 'potential' as stage, true as created from created
+    union all
+    select id::text, x, lifecycle_stage, false from probe where id is not null`);
+  for (const r of rowsOf<{ externalId: string } & Claimed>(result)) {
+    out.set(r.externalId, { id: r.id, stage: r.stage, created: r.created });
   }
   if (out.size === externalIds.length) return out;
-  const known = externalIds.filter((x) => !out.has(x));
-  const found = await tx.execute(sql`
+  // Created by a concurrent batch after this statement began (locked above by the conflict arm).
+  const rest = externalIds.filter((x) => !out.has(x));
+  const late = await tx.execute(sql`
     select id::text, external_id as "externalId", lifecycle_stage as stage from customers
-     where org_id = ${orgId}::uuid and external_id = any(${textArray(known)}::text[])`);
-  for (const r of rowsOf<{ id: string; externalId: string; stage: string }>(found)) {
+     where org_id = ${orgId}::uuid and external_id = any(${textArray(rest)}::text[])`);
+  for (const r of rowsOf<{ id: string; externalId: string; stage: string }>(late)) {
     out.set(r.externalId, { id: r.id, stage: r.stage, created: false });
   }
   return out;

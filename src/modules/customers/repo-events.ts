@@ -42,8 +42,8 @@ export type ArrivedEvent = StoredEvent & { stageBefore: string | null };
 /**
  * Stores a batch: its customers are locked (those named by an unknown external id created), then
  * the events go in; an id already stored (or repeated in the batch) is skipped, so a retried
- * batch stores nothing twice. Returns the events stored now, with their customers' stages before, and the customers
- * created.
+ * batch stores nothing twice. Returns the events stored now, with their customers' stages
+ * before, and the customers created.
  *
  * With `idsAreNew` the conflict check (a tenth of a batch's time) is left out: a stored id then
  * fails the statement as a unique violation of events_pkey, and ingestEvents runs it again.
@@ -69,12 +69,7 @@ export async function insertEvents(
   const customerIds = rows.map(
     (r) => r.customerId ?? (customers.get(r.customerExternalId as string)?.id as string),
   );
-  // Ids go in sorted (ties in batch order): two batches that share ids wait on each other's in
-  // one order too, and of an id repeated in the batch the first occurrence is still the one stored.
-  const order = Array.from(ids, (_, i) => i).sort((a, b) =>
-    ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b,
-  );
-  const c = eventColumns(rows, ids, customerIds, order);
+  const c = eventColumns(rows, ids, customerIds);
   const result = await tx.execute(sql`
     insert into events (org_id, id, customer_id, type, occurred_at, amount_minor, currency, amount_base_minor,
                         channel, touchpoint, data)
@@ -113,14 +108,9 @@ export async function insertEvents(
   return { stored, created };
 }
 
-/**
- * The batch as one array per column (see array-literal.ts), rows in `order`, a column with no
- * value at all sent as NULL (unnest pads it).
- */
-function eventColumns(rows: EventRow[], ids: string[], customerIds: string[], order: number[]) {
+/** The batch as one array per column (see array-literal.ts), a column with no value at all sent as NULL (unnest pads it). */
+function eventColumns(rows: EventRow[], ids: string[], customerIds: string[]) {
   const n = rows.length;
-  const id = new Array<string>(n);
-  const customerId = new Array<string>(n);
   const type = new Array<string>(n);
   // Milliseconds since the epoch: cheaper to write and to read than ISO text, and as exact.
   const occurredAtMs = new Array<number>(n);
@@ -131,10 +121,7 @@ function eventColumns(rows: EventRow[], ids: string[], customerIds: string[], or
   const touchpoint = new Array<string | null | undefined>(n);
   const data = new Array<string | undefined>(n);
   for (let i = 0; i < n; i++) {
-    const k = order[i];
-    const r = rows[k];
-    id[i] = ids[k];
-    customerId[i] = customerIds[k];
+    const r = rows[i];
     type[i] = r.type;
     occurredAtMs[i] = r.occurredAt.getTime();
     amountMinor[i] = r.amountMinor;
@@ -148,8 +135,8 @@ function eventColumns(rows: EventRow[], ids: string[], customerIds: string[], or
   const numbers = (values: (number | null | undefined)[]) =>
     values.some(isPresent) ? numberArray(values) : null;
   return {
-    id: textArray(id),
-    customerId: textArray(customerId),
+    id: textArray(ids),
+    customerId: textArray(customerIds),
     type: textArray(type),
     occurredAtMs: numberArray(occurredAtMs),
     amountMinor: numbers(amountMinor),

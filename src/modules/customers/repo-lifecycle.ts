@@ -157,6 +157,19 @@ export async function applyStageRules(
   const customersOfScope = scoped
     ? sql`scope join customers c on c.org_id = ${orgId}::uuid and c.id = scope.id`
     : sql`customers c`;
+  // Rows are locked in the global order (see repo-customers.ts) before they are changed: a
+  // scope's customers by the caller (claimCustomers, lockCustomers), before anything else of
+  // theirs is written; the whole organization's here, as an UPDATE takes its rows in its plan's
+  // order.
+  const lockOrder = scoped
+    ? sql``
+    : sql`locked as materialized (
+        select d.id, d.old_stage, d.new_stage from decided d
+          join customers c on c.org_id = ${orgId}::uuid and c.id = d.id
+         where d.new_stage <> d.old_stage
+         order by c.external_id
+           for no key update of c
+      ),`;
   const aliveBelow = rules.lostAliveBelow;
   const minPurchases = sql`${rules.regularMinPurchases}::int`;
   const result = await tx.execute(sql`
@@ -181,18 +194,10 @@ export async function applyStageRules(
         left join customer_stats s on s.org_id = c.org_id and s.customer_id = c.id
        where c.org_id = ${orgId}::uuid
     ),
-    -- The rows to change are locked first in the global order (see repo-customers.ts): an
-    -- UPDATE would take them in its plan's order.
-    locked as materialized (
-      select d.id, d.old_stage, d.new_stage from decided d
-        join customers c on c.org_id = ${orgId}::uuid and c.id = d.id
-       where d.new_stage <> d.old_stage
-       order by c.external_id
-         for no key update of c
-    ),
+    ${lockOrder}
     changed as (
       update customers c set lifecycle_stage = d.new_stage, stage_changed_at = ${now}::timestamptz
-        from locked d
+        from ${scoped ? sql`(select id, old_stage, new_stage from decided where new_stage <> old_stage)` : sql`locked`} d
        where c.org_id = ${orgId}::uuid and c.id = d.id
       returning c.id, c.external_id, d.old_stage, d.new_stage
     ),
