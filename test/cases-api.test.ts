@@ -94,6 +94,15 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
     expect(page2.items.map((c: { id: string }) => c.id)).toEqual([second.id]);
     expect(page2.nextCursor).toBeNull();
     const responseId = '11111111-2222-4333-8444-555555555555';
+    const survey = await loop.api('POST', '/api/v1/surveys', {
+      name: 'After support',
+      audience: 'customers',
+      defaultLocale: 'en',
+      questions: [{ id: 'nps', type: 'nps', text: { en: 'Recommend us?' } }],
+    });
+    await loop.api('POST', `/api/v1/surveys/${survey.id}/responses/batch`, {
+      responses: [{ id: responseId, answers: { nps: 9 } }],
+    });
     const fromResponse = await loop.api('POST', '/api/v1/cases', { title: 'Angry answer', responseId });
     expect(fromResponse.responseId).toBe(responseId);
     expect((await raw('POST', '/api/v1/cases', { title: 'Again', responseId })).statusCode).toBe(409);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
+import { ADMIN_TOKEN, createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';
 import {
   arbitraryOf,
@@ -22,7 +22,7 @@ import { seedOrg } from './helpers/seed';
  * - arbitrary bodies, query strings and path values (any Unicode, lone surrogates and NUL included);
  * - requests shaped by the route's own schema (or a known good example) with one field replaced by a
  *   hostile value: NUL or a lone surrogate, a denormal or out-of-range number, a year-0000 or
- *   five-digit-year date, a crafted paging cursor, a key that is itself hostile; path values are
+ *   five-digit-year date, a crafted paging cursor, a key that is itself hostile. Path values are
  *   real objects of a seeded organization, so the request gets past validation to the database.
  * Whatever arrives, the answer is never a 5xx, and every 4xx of the API is problem+json.
  */
@@ -59,7 +59,7 @@ const query = fc.dictionary(
 
 type Route = TestApp['app']['routeList'][number];
 
-/** SQL picking a real object of the organization for a route's path parameters, by URL prefix. */
+/** SQL picking a real object of the organization for a route's path parameters, by URL. */
 const FIXTURES: [RegExp, string][] = [
   [/^\/api\/v1\/surveys\/:id/, 'select id from surveys where org_id = $1 order by created_at limit 1'],
   [/^\/api\/v1\/users\/:id/, `select id from users where org_id = $1 and role <> 'owner' limit 1`],
@@ -70,7 +70,7 @@ const FIXTURES: [RegExp, string][] = [
   ],
   [
     /^\/api\/v1\/customers\/:externalId/,
-    'select external_id as "externalId" from customers where org_id = $1 order by external_id limit 1',
+    `select external_id as "externalId" from customers where org_id = $1 limit 1`,
   ],
   [
     /^\/api\/v1\/exchange-rates\/:currency\/:validFrom/,
@@ -84,13 +84,14 @@ const FIXTURES: [RegExp, string][] = [
   [/^\/api\/v1\/webhooks\/:id/, 'select id from webhook_endpoints where org_id = $1 limit 1'],
   [
     /\/:publicId/,
-    'select public_id as "publicId" from surveys where org_id = $1 order by created_at limit 1',
+    `select public_id as "publicId" from surveys where org_id = $1 order by created_at limit 1`,
   ],
 ];
 
 type Refs = {
   publicId: string;
   surveyId: string;
+  /** A response no case has taken yet. */
   responseId: string;
   userId: string;
   teamId: string;
@@ -98,7 +99,61 @@ type Refs = {
   ownerEmail: string;
 };
 
-/** Known good bodies of the routes whose bodies reach furthest: each run mutates one field of them. */
+const SURVEY = {
+  name: 'After delivery',
+  audience: 'customers',
+  defaultLocale: 'en',
+  questions: [
+    { id: 'nps', type: 'nps', required: true, text: { en: 'Recommend us?', pl: 'Polecisz nas?' } },
+    {
+      id: 'pick',
+      type: 'choice',
+      options: [
+        { id: 'fast', text: { en: 'Fast' } },
+        { id: 'kind', text: { en: 'Kind' } },
+      ],
+      text: { en: 'What?' },
+    },
+    {
+      id: 'why',
+      type: 'text',
+      maxLength: 500,
+      text: { en: 'Why?' },
+      showIf: { questionId: 'nps', op: 'lte', value: 6 },
+    },
+  ],
+  touchpoints: ['checkout'],
+  channels: ['email', 'link'],
+  triggers: [{ eventType: 'purchase', delayMinutes: 30, channel: 'email' }],
+  texts: { intro: { en: 'Two questions' }, thanks: { en: 'Thanks!' } },
+};
+const CUSTOMER = {
+  externalId: 'fuzz-1',
+  email: 'fuzz@example.com',
+  phone: '+48 600 100 200',
+  name: 'Fuzz',
+  locale: 'pl',
+  attributes: { city: 'Kraków', visits: 3, vip: true },
+  consent: { email: true },
+};
+const eventOf = (customer: string) => ({
+  id: 'fuzz-e1',
+  type: 'purchase',
+  customerExternalId: customer,
+  occurredAt: '2026-02-01T10:00:00Z',
+  amount: 1250,
+  currency: 'USD',
+  channel: 'web',
+  touchpoint: 'checkout',
+  items: [{ sku: 'pizza', qty: 1 }],
+  data: { nps: 9, note: 'ok' },
+});
+
+/**
+ * Known good bodies of the routes whose bodies reach furthest (one, or several to pick from); each
+ * run mutates one field. The imports take a row of the batch APIs, sent as NDJSON or CSV; the
+ * survey pages take HTML form fields.
+ */
 const examples = (r: Refs): Record<string, unknown> => ({
   'POST /api/v1/public/responses': {
     surveyPublicId: r.publicId,
@@ -109,35 +164,18 @@ const examples = (r: Refs): Record<string, unknown> => ({
     touchpoint: 'checkout',
   },
   'POST /api/v1/auth/login': { email: r.ownerEmail, password: 'not the password' },
-  'POST /api/v1/customers/batch': {
-    customers: [
-      {
-        externalId: 'fuzz-1',
-        email: 'fuzz@example.com',
-        phone: '+48 600 100 200',
-        name: 'Fuzz',
-        locale: 'pl',
-        attributes: { city: 'Kraków', visits: 3, vip: true },
-        consent: { email: true },
-      },
-    ],
+  'POST /api/v1/admin/orgs': {
+    name: 'Fuzz org',
+    slug: 'fuzz-org',
+    ownerEmail: 'owner@fuzz.example',
+    baseCurrency: 'PLN',
+    timeZone: 'Europe/Warsaw',
+    defaultLocale: 'pl',
   },
-  'POST /api/v1/events/batch': {
-    events: [
-      {
-        id: 'fuzz-e1',
-        type: 'purchase',
-        customerExternalId: r.customer,
-        occurredAt: '2026-02-01T10:00:00Z',
-        amount: 1250,
-        currency: 'USD',
-        channel: 'web',
-        touchpoint: 'checkout',
-        items: [{ sku: 'pizza', qty: 1 }],
-        data: { nps: 9, note: 'ok' },
-      },
-    ],
-  },
+  'POST /api/v1/customers/batch': { customers: [CUSTOMER] },
+  'POST /api/v1/events/batch': { events: [eventOf(r.customer)] },
+  'POST /api/v1/import/customers': CUSTOMER,
+  'POST /api/v1/import/events': eventOf(r.customer),
   'PATCH /api/v1/customers/:externalId': {
     name: 'Renamed',
     email: 'renamed@example.com',
@@ -146,15 +184,17 @@ const examples = (r: Refs): Record<string, unknown> => ({
     ownerId: r.userId,
   },
   'POST /api/v1/exchange-rates': { rates: [{ currency: 'USD', validFrom: '2025-06-01', rate: 0.92 }] },
-  'POST /api/v1/cases': {
-    title: 'Late delivery',
-    description: 'twice',
-    priority: 'high',
-    customerExternalId: r.customer,
-    responseId: r.responseId,
-    teamId: r.teamId,
-    ownerId: r.userId,
-  },
+  'POST /api/v1/cases': [
+    {
+      title: 'Late delivery',
+      description: 'twice',
+      priority: 'high',
+      customerExternalId: r.customer,
+      teamId: r.teamId,
+      ownerId: r.userId,
+    },
+    { title: 'From a response', responseId: r.responseId },
+  ],
   'PATCH /api/v1/cases/:id': {
     status: 'in_progress',
     ownerId: r.userId,
@@ -175,6 +215,22 @@ const examples = (r: Refs): Record<string, unknown> => ({
     warnShare: 0.5,
     defaultTeamId: r.teamId,
   },
+  'POST /api/v1/case-rules': {
+    name: 'Detractors',
+    trigger: 'response',
+    conditions: {
+      metric: 'nps',
+      max: 6,
+      surveyIds: [r.surveyId],
+      touchpoints: ['checkout'],
+      tiers: ['gold'],
+    },
+    priority: 'high',
+    teamId: r.teamId,
+  },
+  'PATCH /api/v1/case-rules/:id': { name: 'Renamed', enabled: false, position: 5, priority: 'low' },
+  'POST /api/v1/surveys': SURVEY,
+  'PATCH /api/v1/surveys/:id': [{ name: 'Renamed', status: 'active', touchpoints: ['store'] }, SURVEY],
   'POST /api/v1/surveys/:id/responses/batch': {
     responses: [
       {
@@ -188,6 +244,9 @@ const examples = (r: Refs): Record<string, unknown> => ({
   },
   'POST /api/v1/surveys/:id/links': { customerExternalId: r.customer, touchpoint: 'email', expiresInDays: 7 },
   'POST /api/v1/surveys/:id/invitations': { customerExternalIds: [r.customer], expiresInDays: 7 },
+  'PATCH /api/v1/survey-settings': { contactCap: { maxContacts: 2, windowDays: 7 }, linkValidDays: 14 },
+  'POST /s/:publicId': { 'q.nps': '9', 'q.pick': 'fast', tp: 'qr', ch: 'qr', lang: 'pl' },
+  'POST /s/t/:token': { 'q.nps': '3', 'q.why': 'slow', tp: 'email', nonce: 'nonce-0123456789abcdef' },
   'PUT /api/v1/value/settings': {
     model: 'bgnbd',
     horizonMonths: 6,
@@ -200,20 +259,41 @@ const examples = (r: Refs): Record<string, unknown> => ({
   },
   'POST /api/v1/analytics/value/fit': { until: '2026-02-15', holdoutUntil: '2026-03-01', timeUnit: 'day' },
   'PATCH /api/v1/settings/lifecycle': { regularMinPurchases: 2, lostAliveBelow: 0.2 },
+  'PATCH /api/v1/users/:id': { name: 'Agent Smith', role: 'agent', locale: 'pl', team: 'north' },
+  'PATCH /api/v1/org': { name: 'Renamed org', timeZone: 'Europe/Prague', defaultLocale: 'cs' },
+  'POST /api/v1/webhooks': {
+    url: 'https://hooks.example/fuzz',
+    events: ['case.created'],
+    description: 'fuzz',
+  },
+  'PATCH /api/v1/webhooks/:id': { description: 'changed', enabled: true },
 });
 
-/** Query strings: every value is text; lists travel comma-separated. */
+/** Query strings and form fields: every value is text; lists travel comma-separated. */
 function toQuery(value: unknown): string {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return '';
+  const text = (v: unknown) => (v && typeof v === 'object' ? JSON.stringify(v) : String(v));
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(value)) {
     if (v === undefined || v === null) continue;
-    params.append(k, Array.isArray(v) ? v.join(',') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+    params.append(k, Array.isArray(v) ? v.map(text).join(',') : text(v));
   }
   return params.toString();
 }
 
-const isHtmlRoute = (url: string) => !url.startsWith('/api/');
+/** An import row as NDJSON, or as CSV under a header line (objects as JSON cells). */
+function importBody(row: unknown, csv: boolean) {
+  if (!csv || !row || typeof row !== 'object' || Array.isArray(row)) {
+    return { type: 'application/x-ndjson', body: JSON.stringify(row) ?? '' };
+  }
+  const cell = (v: unknown) =>
+    `"${(typeof v === 'string' ? v : (JSON.stringify(v) ?? '')).replaceAll('"', '""')}"`;
+  const entries = Object.entries(row);
+  return {
+    type: 'text/csv',
+    body: `${entries.map(([k]) => cell(k)).join(',')}\n${entries.map(([, v]) => cell(v)).join(',')}\n`,
+  };
+}
 
 /** A path segment, percent-encoded; a lone surrogate goes as its (invalid) three UTF-8 bytes. */
 const encodeSegment = (value: string) =>
@@ -224,6 +304,11 @@ const encodeSegment = (value: string) =>
       .map((b) => `%${b.toString(16).toUpperCase()}`)
       .join('');
   }).join('');
+
+const isHtmlRoute = (url: string) => !url.startsWith('/api/');
+const isFormRoute = (route: Route) =>
+  route.method === 'POST' && (route.url.startsWith('/s/') || route.url.startsWith('/c/'));
+const isImportRoute = (route: Route) => route.url.startsWith('/api/v1/import/');
 
 function check(route: Route, res: LightMyRequestResponse, sent: unknown) {
   if (res.statusCode >= 500) {
@@ -263,7 +348,7 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
     route.access === 'public'
       ? {}
       : route.access === 'admin-token'
-        ? { authorization: 'Bearer nope-nope-nope-nope' }
+        ? { authorization: `Bearer ${ADMIN_TOKEN}` }
         : await auth();
   // Public routes limit each address: every request comes from another one.
   const remoteAddress = () => `10.${(++addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}`;
@@ -273,51 +358,69 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
     org = await t.createOrg();
     await seedOrg(t, org);
     const one = async <T>(sql: string) => (await t.ctx.db.queryOwner<T>(sql, [org.orgId]))[0];
-    fixtures = new Map();
+    const survey = await one<{ id: string; publicId: string }>(
+      'select id, public_id as "publicId" from surveys where org_id = $1 order by created_at limit 1',
+    );
+    const link = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/surveys/${survey.id}/links`,
+      headers: org.auth,
+      payload: { customerExternalId: `seed-${org.slug}-1` },
+    });
+    const promoter = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/surveys/${survey.id}/responses/batch`,
+      headers: org.auth,
+      payload: { responses: [{ id: '7e0d5f43-54f6-4b61-9d7e-2f3c1f6b9a10', answers: { nps: 10 } }] },
+    });
+    expect(promoter.statusCode, promoter.body).toBe(200);
+
     routes = t.app.routeList
       .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.includes('*'))
       .filter((r) => r.url.startsWith('/api/') || r.url.startsWith('/s/') || r.url.startsWith('/c/'))
       // Deletions last: the objects they remove are the other routes' path values.
       .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
+    fixtures = new Map();
     for (const route of routes) {
       const sql = FIXTURES.find(([pattern]) => pattern.test(route.url))?.[1];
       if (sql) fixtures.set(route.url, await one<Record<string, string>>(sql));
+      if (route.url.startsWith('/s/t/:token')) fixtures.set(route.url, { token: link.json().token });
     }
-    const survey = await one<{ id: string; publicId: string }>(
-      'select id, public_id as "publicId" from surveys where org_id = $1 order by created_at limit 1',
-    );
-    const refs: Refs = {
+    bodies = examples({
       publicId: survey.publicId,
       surveyId: survey.id,
-      responseId: (await one<{ id: string }>('select id from survey_responses where org_id = $1 limit 1')).id,
+      responseId: '7e0d5f43-54f6-4b61-9d7e-2f3c1f6b9a10',
       userId: (
         await one<{ id: string }>(`select id from users where org_id = $1 and role <> 'owner' limit 1`)
       ).id,
       teamId: (await one<{ id: string }>('select id from case_teams where org_id = $1 limit 1')).id,
       customer: `seed-${org.slug}-1`,
       ownerEmail: org.ownerEmail,
-    };
-    bodies = examples(refs);
+    });
   });
   afterAll(() => t?.close());
 
-  const send = async (route: Route, params: Record<string, string>, search: string, body: unknown) => {
+  const send = async (
+    route: Route,
+    params: Record<string, string>,
+    search: string,
+    body: unknown,
+    csv = false,
+  ) => {
     const path = route.url.replace(/:(\w+)/g, (_, name) => encodeSegment(params[name] ?? ''));
-    // The survey pages take HTML forms; everything else JSON.
-    const form = route.method === 'POST' && (route.url.startsWith('/s/') || route.url.startsWith('/c/'));
-    const payload = ['GET', 'DELETE'].includes(route.method)
-      ? undefined
-      : form && body && typeof body === 'object'
-        ? toQuery(body)
-        : (body as object);
+    let payload: unknown = ['GET', 'DELETE'].includes(route.method) ? undefined : body;
+    let type: string | undefined;
+    if (payload !== undefined && isFormRoute(route) && typeof payload === 'object') {
+      payload = toQuery(payload);
+      type = 'application/x-www-form-urlencoded';
+    } else if (payload !== undefined && isImportRoute(route)) {
+      ({ body: payload, type } = importBody(payload, csv));
+    }
     t.clock.advance(61_000); // a minute per request: the per-survey response limit stays out of the way
     return t.app.inject({
       method: route.method as 'POST',
       url: search ? `${path}?${search}` : path,
-      headers: {
-        ...(await headersFor(route)),
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
+      headers: { ...(await headersFor(route)), ...(type ? { 'content-type': type } : {}) },
       remoteAddress: remoteAddress(),
       payload: payload as string,
     });
@@ -348,7 +451,9 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       const example = bodies[`${route.method} ${route.url}`];
       const fixture = fixtures.get(route.url);
       const body = fc.oneof(
-        ...(example === undefined ? [] : [fc.constant(example)]),
+        ...(example === undefined
+          ? []
+          : [Array.isArray(example) ? fc.constantFrom(...example) : fc.constant(example)]),
         ...(bodySchema ? [arbitraryOf(bodySchema)] : []),
         fc.constant(undefined),
       );
@@ -361,25 +466,31 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       const part = fc.constantFrom(
         ...(route.method !== 'GET' && route.method !== 'DELETE' ? ['body', 'body'] : []),
         ...(querySchema ? ['query', 'query'] : []),
-        ...(paramsSchema ? ['params'] : []),
+        ...(paramsSchema || fixture ? ['params'] : []),
         'none',
       );
       await fc.assert(
-        fc.asyncProperty(body, params, search, part, mutation, async (b, p, q, where, m: Mutation) => {
-          const sent = {
-            body: where === 'body' ? mutate(b ?? {}, m) : b,
-            params: where === 'params' ? (mutate(p, m) as Record<string, unknown>) : p,
-            query: where === 'query' ? mutate(q, m) : q,
-          };
-          const stringParams = Object.fromEntries(
-            Object.entries(sent.params as Record<string, unknown>).map(([k, v]) => [
-              k,
-              typeof v === 'string' ? v : JSON.stringify(v),
-            ]),
-          );
-          const res = await send(route, stringParams, toQuery(sent.query), sent.body);
-          check(route, res, sent);
-        }),
+        fc.asyncProperty(
+          body,
+          params,
+          search,
+          part,
+          mutation,
+          fc.boolean(),
+          async (b, p, q, where, m: Mutation, csv) => {
+            const sent = {
+              body: where === 'body' ? mutate(b ?? {}, m) : b,
+              params: where === 'params' ? (mutate(p, m) as Record<string, unknown>) : p,
+              query: where === 'query' ? mutate(q, m) : q,
+            };
+            const pathParts = sent.params && typeof sent.params === 'object' ? sent.params : {};
+            const stringParams = Object.fromEntries(
+              Object.entries(pathParts).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+            );
+            const res = await send(route, stringParams, toQuery(sent.query), sent.body, csv);
+            check(route, res, sent);
+          },
+        ),
         { numRuns: SHAPED_RUNS },
       );
     }

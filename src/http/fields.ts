@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   findInputProblem,
-  INT4_MAX,
   isDayInRange,
   isInstantInRange,
   YEAR_MAX,
@@ -32,9 +31,6 @@ export const ZDay = z.iso
 
 /** Money in integer minor units (cents): a safe integer, so a `bigint` column and JavaScript agree. */
 export const zMinorUnits = ({ min = 0, max = Number.MAX_SAFE_INTEGER } = {}) => z.int().min(min).max(max);
-
-/** A count, a limit, minutes, a position: an `int` column's integer, at most `max`. */
-export const zCount = ({ min = 0, max = INT4_MAX } = {}) => z.int().min(min).max(Math.min(max, INT4_MAX));
 
 /**
  * An exchange rate, `numeric(30, 12)`: from 1e-12 (its twelve decimal places; anything smaller

@@ -14,7 +14,6 @@
 
 /** The smallest positive normal double; nonzero numbers closer to zero are denormals. */
 export const MIN_NORMAL = 2.2250738585072014e-308;
-export const INT4_MAX = 2_147_483_647;
 export const YEAR_MIN = 1000;
 export const YEAR_MAX = 9999;
 const EARLIEST_MS = Date.UTC(YEAR_MIN, 0, 1);

@@ -157,13 +157,18 @@ export function jsonSchemaOf(schema: unknown): JsonSchema | undefined {
 }
 
 const word = fc.stringMatching(/^[a-z]{1,8}$/);
-const recent = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2026-03-01T00:00:00Z') });
+const recent = fc.date({
+  min: new Date('2020-01-01T00:00:00Z'),
+  max: new Date('2026-03-01T00:00:00Z'),
+  noInvalidDate: true,
+});
 
 function stringOf(s: JsonSchema): fc.Arbitrary<string> {
   if (s.format === 'uuid') return fc.uuid({ version: 4 });
   if (s.format === 'email') return fc.tuple(word, word).map(([a, b]) => `${a}@${b}.example`);
   if (s.format === 'date-time') return recent.map((d) => d.toISOString());
   if (s.format === 'date') return recent.map((d) => d.toISOString().slice(0, 10));
+  if (s.format === 'uri') return word.map((w) => `https://hooks.example/${w}`);
   const minLength = s.minLength ?? 0;
   const maxLength = Math.max(minLength, Math.min(s.maxLength ?? 20, 20));
   if (typeof s.pattern === 'string') {
@@ -200,6 +205,10 @@ function numberOf(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
 export function arbitraryOf(s: JsonSchema | boolean | undefined, depth = 0): fc.Arbitrary<unknown> {
   if (!s || s === true || depth > 8) return fc.jsonValue({ maxDepth: 1 });
   if (s.const !== undefined) return fc.constant(s.const);
+  if (Array.isArray(s.examples) && s.examples.length) {
+    const { examples, ...rest } = s;
+    return fc.oneof({ arbitrary: fc.constantFrom(...examples), weight: 8 }, arbitraryOf(rest, depth));
+  }
   if (Array.isArray(s.enum)) return fc.constantFrom(...s.enum);
   const choices = s.anyOf ?? s.oneOf;
   if (Array.isArray(choices)) return fc.oneof(...choices.map((c: JsonSchema) => arbitraryOf(c, depth + 1)));

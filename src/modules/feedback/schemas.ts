@@ -14,7 +14,8 @@ const isWhen = (s: string) =>
 /** A calendar date (a local day of the organization) or an ISO 8601 date-time with offset. */
 export const ZWhen = z
   .string()
-  .refine(isWhen, 'must be a date YYYY-MM-DD or an ISO 8601 date-time with offset, years 1900–2999');
+  .refine(isWhen, 'must be a date YYYY-MM-DD or an ISO 8601 date-time with offset, years 1900–2999')
+  .meta({ examples: ['2026-01-01', '2026-01-01T00:00:00+01:00'] });
 
 const ZDimensionValue = z.string().max(200);
 
