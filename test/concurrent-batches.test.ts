@@ -116,6 +116,41 @@ describe.each(ENGINES)('concurrent batches over the same customers on %s', (engi
     ).toBe(0);
   });
 
+  /** An NPS survey with an open question: its answers bump roll-ups and term counts. */
+  const createSurvey = async (post: ReturnType<typeof clientOf>) => {
+    const survey = await post('/api/v1/surveys', {
+      name: 'Concurrent imports',
+      audience: 'customers',
+      defaultLocale: 'en',
+      questions: [
+        { id: 'nps', type: 'nps', text: { en: 'Would you recommend us?' }, required: true },
+        { id: 'why', type: 'text', text: { en: 'Why?' } },
+      ],
+    });
+    expect(survey.status).toBe(201);
+    return `/api/v1/surveys/${survey.body.id}/responses/batch`;
+  };
+
+  it('four imports of responses over the same customers and counters in opposite orders all succeed', async () => {
+    const org = await t.createOrg();
+    const post = clientOf(base, org);
+    const url = await createSurvey(post);
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      answers: { nps: i % 11, why: `${['slow', 'kind', 'late', 'fresh'][i % 4]} delivery, ${i % 7} days` },
+      customerExternalId: i % 3 ? `r-${i % 40}` : undefined,
+      submittedAt: `2026-02-${String(1 + (i % 20)).padStart(2, '0')}T10:00:00Z`,
+    }));
+    const answers = await Promise.all(
+      [0, 1, 2, 3].map((k) => post(url, { responses: k % 2 ? [...rows].reverse() : rows })),
+    );
+    expect(answers.map((a) => `${a.status} ${a.status >= 300 ? JSON.stringify(a.body) : ''}`.trim())).toEqual(
+      ['200', '200', '200', '200'],
+    );
+    expect(
+      await countOf('select count(*)::int as n from survey_responses where org_id = $1', [org.orgId]),
+    ).toBe(4 * rows.length);
+  });
+
   it(
     `several clients over overlapping customers for ${SOAK_MS / 1000} s: every acknowledged row stored once, no 5xx`,
     async () => {
@@ -127,6 +162,7 @@ describe.each(ENGINES)('concurrent batches over the same customers on %s', (engi
         batches: 0,
         eventBatches: 0,
         customerBatches: 0,
+        responseImports: 0,
         keyedRetries: 0,
         plainRetries: 0,
         concurrentDuplicates: 0,
@@ -138,6 +174,11 @@ describe.each(ENGINES)('concurrent batches over the same customers on %s', (engi
       const ackedCustomers = new Set<string>();
       let storedReported = 0;
       let createdReported = 0;
+      let responsesReported = 0;
+      // The pool exists before the clients start: imported responses name only known customers
+      // (an import does not report the customers it creates).
+      const poolBatch = { customers: pool.map((externalId) => ({ externalId })) };
+      const responsesUrl = await createSurvey(post);
 
       /** Sends and books one request; a 409 is allowed only where a duplicate may still be running. */
       const send = async (path: string, payload: unknown, key?: string, mayConflict = false) => {
@@ -165,6 +206,7 @@ describe.each(ENGINES)('concurrent batches over the same customers on %s', (engi
         for (const c of payload.customers) ackedCustomers.add(c.externalId);
         if (!a.replayed) createdReported += a.body.created;
       };
+      bookCustomers(poolBatch, await send('/api/v1/customers/batch', poolBatch));
 
       const runClient = async (client: number, deadline: number) => {
         const rnd = random(1000 + client);
@@ -229,6 +271,26 @@ describe.each(ENGINES)('concurrent batches over the same customers on %s', (engi
             if (again.status === 200 && again.body.stored !== 0)
               unexpected.push('a retried batch stored again');
             bookEvents(sent, again);
+          } else if (roll < 0.7) {
+            // An import of past responses of pool customers (and anonymous ones), in random order.
+            tally.responseImports++;
+            const payload = {
+              responses: shuffle(pool, rnd)
+                .slice(0, 10 + Math.floor(rnd() * 60))
+                .map((customerExternalId, i) => ({
+                  answers: { nps: Math.floor(rnd() * 11), why: `${['slow', 'kind', 'late'][i % 3]} service` },
+                  ...(rnd() < 0.8 ? { customerExternalId } : {}),
+                  submittedAt: new Date(nowMs - Math.floor(rnd() * 20 * 86_400_000)).toISOString(),
+                })),
+            };
+            const key = rnd() < 0.3 ? `responses-${client}-${seq}` : undefined;
+            const answer = await send(responsesUrl, payload, key);
+            if (answer.status === 200 && !answer.replayed) responsesReported += answer.body.created;
+            if (key && answer.status === 200) {
+              tally.keyedRetries++;
+              const again = await send(responsesUrl, payload, key);
+              if (!again.replayed) unexpected.push(`retry of ${key} was not a replay`);
+            }
           } else {
             // A customers batch: an upsert of overlapping customers, in random order.
             tally.customerBatches++;
@@ -248,9 +310,24 @@ describe.each(ENGINES)('concurrent batches over the same customers on %s', (engi
       const deadline = Date.now() + SOAK_MS;
       await Promise.all(Array.from({ length: CLIENTS }, (_, client) => runClient(client, deadline)));
 
-      const stored = await t.ctx.db.queryOwner<{ id: string }>('select id from events where org_id = $1', [
+      // Events of imported responses carry ids of their own (survey_response:<response id>).
+      const stored = await t.ctx.db.queryOwner<{ id: string }>(
+        "select id from events where org_id = $1 and type <> 'survey_response'",
+        [org.orgId],
+      );
+      const responses = await countOf('select count(*)::int as n from survey_responses where org_id = $1', [
         org.orgId,
       ]);
+      const responseEvents = await countOf(
+        `select count(*)::int as n from events e where e.org_id = $1 and e.type = 'survey_response'
+            and exists (select 1 from survey_responses r
+                         where r.org_id = e.org_id and e.id = 'survey_response:' || r.id and r.customer_id = e.customer_id)`,
+        [org.orgId],
+      );
+      const responsesOfCustomers = await countOf(
+        'select count(*)::int as n from survey_responses where org_id = $1 and customer_id is not null',
+        [org.orgId],
+      );
       const customers = await t.ctx.db.queryOwner<{ externalId: string; n: number }>(
         'select external_id as "externalId", count(*)::int as n from customers where org_id = $1 group by external_id',
         [org.orgId],
@@ -271,6 +348,8 @@ describe.each(ENGINES)('concurrent batches over the same customers on %s', (engi
         eventsStored: stored.length,
         customersAcknowledged: ackedCustomers.size,
         customersStored: customers.length,
+        responsesAcknowledged: responsesReported,
+        responsesStored: responses,
       };
       console.info(`[concurrent batches on ${engine}]`, JSON.stringify(report));
 
@@ -284,6 +363,9 @@ describe.each(ENGINES)('concurrent batches over the same customers on %s', (engi
       expect(customers.filter((c) => c.n !== 1)).toEqual([]);
       expect(new Set(customers.map((c) => c.externalId))).toEqual(ackedCustomers);
       expect(createdReported).toBe(customers.length);
+      // Every imported response is stored once, each of a customer with its event.
+      expect(responses).toBe(responsesReported);
+      expect(responseEvents).toBe(responsesOfCustomers);
       // Cases: one open case per customer at most, and every refund reached one.
       expect(openCases).toEqual([]);
       expect(refundsWithoutCase).toBe(0);

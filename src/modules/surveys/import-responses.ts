@@ -7,7 +7,7 @@ import { ensureCustomers } from '../customers/api';
 import { checkAnswers, scoresOf } from './questions';
 import { announceResponse } from './record-response';
 import * as repo from './repo';
-import { insertResponse } from './repo-responses';
+import { insertResponse, lockResponseImports } from './repo-responses';
 import type { ZImportResponsesRequestSchema } from './schemas';
 
 type ImportInput = z.output<typeof ZImportResponsesRequestSchema>;
@@ -68,8 +68,10 @@ function importOnce(
       const shown = errors.slice(0, MAX_REPORTED_ERRORS);
       throw new AppError('validation', shown.map((e) => `${e.field}: ${e.message}`).join('; '), shown);
     }
-    // The batch's customers are created and locked first, all at once in the one order every
-    // batch follows: a concurrent batch naming the same customers waits instead of deadlocking.
+    // Another import of the organization goes first; then the batch's customers are created
+    // and locked, all at once in the one order every batch follows: a concurrent batch naming
+    // the same customers waits instead of deadlocking.
+    await lockResponseImports(tx, orgId);
     const customerIds = await ensureCustomers(
       ctx,
       tx,

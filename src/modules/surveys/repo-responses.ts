@@ -44,6 +44,15 @@ const responseColumns = {
 export type NewResponse = Omit<ResponseRow, 'createdAt' | 'id'> & { id?: string; now: Date };
 
 /** Inserts a response; an id, nonce or invitation already stored inserts nothing and returns undefined. */
+/**
+ * Response imports of an organization run one at a time: each response bumps shared counters
+ * (roll-ups, term counts) in its own order, so two imports at once would lock them in different
+ * orders. Taken first, before the import's customers.
+ */
+export async function lockResponseImports(tx: Executor, orgId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`response-import:${orgId}`}, 0))`);
+}
+
 export async function insertResponse(
   tx: Executor,
   orgId: string,
