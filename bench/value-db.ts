@@ -16,10 +16,10 @@ import { JobQueue } from '../src/jobs/queue';
 import { ManualClock } from '../src/lib/clock';
 import { formatDayNumber } from '../src/lib/day-number';
 import { recomputeStages } from '../src/modules/customers/recompute';
-import { createOrg } from '../src/modules/orgs/service';
+import { createOrg } from '../src/modules/orgs/use-cases/accounts';
 import { MODULES } from '../src/modules/registry';
-import { fitValueModels } from '../src/modules/value/fit-values';
-import { simulateBgNbdPurchases } from '../src/modules/value/models/simulate';
+import { fitValueModels } from '../src/modules/value/use-cases/fit-values';
+import { simulateBgNbdPurchases } from '../src/modules/value/domain/models/simulate';
 import { createMailer } from '../src/notify/mailer';
 import type { BenchResult } from './types';
 

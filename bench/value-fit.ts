@@ -2,12 +2,12 @@
 // Gamma-Gamma spend, seeded), summarised, fitted and scored; plus a 10M-purchase summary.
 // Run alone with `npx tsx bench/value-fit.ts`, or through bench/run.ts.
 import { pathToFileURL } from 'node:url';
-import { fitBgNbd } from '../src/modules/value/models/bgnbd-fit';
-import { fitGammaGamma } from '../src/modules/value/models/gamma-gamma-fit';
-import { groupRecencyFrequency } from '../src/modules/value/models/group';
-import { scoreCustomers } from '../src/modules/value/models/score';
-import { simulateBgNbdPurchases } from '../src/modules/value/models/simulate';
-import { summarizePurchases } from '../src/modules/value/models/summarize';
+import { fitBgNbd } from '../src/modules/value/domain/models/bgnbd-fit';
+import { fitGammaGamma } from '../src/modules/value/domain/models/gamma-gamma-fit';
+import { groupRecencyFrequency } from '../src/modules/value/domain/models/group';
+import { scoreCustomers } from '../src/modules/value/domain/models/score';
+import { simulateBgNbdPurchases } from '../src/modules/value/domain/models/simulate';
+import { summarizePurchases } from '../src/modules/value/domain/models/summarize';
 import type { BenchResult } from './types';
 
 const CUSTOMERS = 1_000_000;

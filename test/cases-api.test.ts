@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCustomer, recordEvent } from '../src/modules/customers/api';
-import { caseHoursSources } from '../src/modules/value/cost-sources';
+import { caseHoursSources } from '../src/modules/value/use-cases/cost-sources';
 import { type LoopOrg, setUpLoopOrg } from './cases/helpers';
 import { createTestApp, type TestApp } from './helpers/app';
 import { problemOf } from './helpers/customers';

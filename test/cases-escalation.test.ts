@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/http/types';
 import { ManualClock } from '../src/lib/clock';
-import { runEscalation } from '../src/modules/cases/escalate-case';
+import { runEscalation } from '../src/modules/cases/use-cases/escalate-case';
 import { expectIso, type LoopOrg, rowsOf, setUpLoopOrg, startSecondProcess } from './cases/helpers';
 import { createTestApp, type TestApp } from './helpers/app';
 import { ENGINES } from './helpers/db';

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDayNumber, parseDayNumber } from '../src/lib/day-number';
-import { GROUP_BYS, type GroupBy } from '../src/modules/feedback/dimensions';
-import { countAnswers } from '../src/modules/feedback/metrics/counts-from-rows';
-import { computeMetric } from '../src/modules/feedback/metrics/metric';
-import type { MetricKind } from '../src/modules/feedback/metrics/scales';
-import { localDayOf } from '../src/modules/feedback/period';
-import { type MetricQuery, queryMetric } from '../src/modules/feedback/query-metric';
+import { GROUP_BYS, type GroupBy } from '../src/modules/feedback/domain/dimensions';
+import { countAnswers } from '../src/modules/feedback/domain/metrics/counts-from-rows';
+import { computeMetric } from '../src/modules/feedback/domain/metrics/metric';
+import type { MetricKind } from '../src/modules/feedback/domain/metrics/scales';
+import { localDayOf } from '../src/modules/feedback/domain/period';
+import { type MetricQuery, queryMetric } from '../src/modules/feedback/use-cases/query-metric';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';
 import { emitResponse, emitResponses } from './helpers/responses';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TextLang } from '../src/modules/feedback/text/languages';
-import { stemWord } from '../src/modules/feedback/text/stem';
-import { buildCorpus, PLANS } from '../src/modules/feedback/text/test-corpus';
+import type { TextLang } from '../src/modules/feedback/domain/text/languages';
+import { stemWord } from '../src/modules/feedback/domain/text/stem';
+import { buildCorpus, PLANS } from '../src/modules/feedback/domain/text/test-corpus';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';
 import { emitResponse, emitResponses } from './helpers/responses';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/lib/clock';
-import { readCdnowSample } from '../src/modules/value/models/cdnow-fixture';
-import { buildFitReport } from '../src/modules/value/models/report';
-import { summarizePurchases } from '../src/modules/value/models/summarize';
+import { readCdnowSample } from '../src/modules/value/domain/models/cdnow-fixture';
+import { buildFitReport } from '../src/modules/value/domain/models/report';
+import { summarizePurchases } from '../src/modules/value/domain/models/summarize';
 import type { TestApp, TestOrg } from './helpers/app';
 import { createTestApp } from './helpers/app';
 import { createUsdOrg, postEvents, readCdnowEvents } from './helpers/cdnow';

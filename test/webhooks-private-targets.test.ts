@@ -1,6 +1,6 @@
 import type { LookupAddress } from 'node:dns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postWebhook, type ResolveAll } from '../src/modules/webhooks/post';
+import { postWebhook, type ResolveAll } from '../src/modules/webhooks/domain/post';
 import { type Api, apiOf } from './cases/helpers';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { problemOf } from './helpers/customers';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyWebhook } from '../src/modules/webhooks/sign';
+import { verifyWebhook } from '../src/modules/webhooks/domain/sign';
 import { type Api, apiOf } from './cases/helpers';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { problemOf } from './helpers/customers';

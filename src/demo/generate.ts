@@ -1,5 +1,5 @@
 import { createRandom, type Random } from '../lib/seeded-random';
-import { simulateBgNbdPurchases } from '../modules/value/models/simulate';
+import { simulateBgNbdPurchases } from '../modules/value/domain/models/simulate';
 import {
   CHANNELS,
   COMMENTS,

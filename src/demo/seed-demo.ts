@@ -1,5 +1,5 @@
 import type { App } from '../http/types';
-import { addUser, createOrg } from '../modules/orgs/service';
+import { addUser, createOrg } from '../modules/orgs/use-cases/accounts';
 import { demoApi } from './demo-api';
 import { generateDemo } from './generate';
 import { DEMO_STEPS, type DemoContext } from './steps';

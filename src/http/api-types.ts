@@ -9,14 +9,14 @@
  */
 import type { z } from 'zod';
 import type { FieldError } from '../lib/errors';
-import type * as cases from '../modules/cases/schemas';
+import type * as cases from '../modules/cases/http/schemas';
 import type * as customers from '../modules/customers/schemas';
-import type { LatestScore } from '../modules/feedback/repo-customer';
-import type * as feedback from '../modules/feedback/schemas';
-import type * as orgs from '../modules/orgs/schemas';
+import type { LatestScore } from '../modules/feedback/data/repo-customer';
+import type * as feedback from '../modules/feedback/http/schemas';
+import type * as orgs from '../modules/orgs/http/schemas';
 import type * as surveys from '../modules/surveys/schemas';
-import type * as value from '../modules/value/schemas';
-import type * as webhooks from '../modules/webhooks/schemas';
+import type * as value from '../modules/value/http/schemas';
+import type * as webhooks from '../modules/webhooks/http/schemas';
 import type { zPage } from './pagination';
 
 /** What JSON makes of a server value: dates travel as ISO strings; arrays and tuples keep their shape. */
@@ -40,7 +40,7 @@ export type { FieldError };
 
 // Organization, session, users, API keys
 export type Me = Out<typeof orgs.ZMeResponseSchema>;
-export type { Permission } from '../modules/orgs/permissions';
+export type { Permission } from '../modules/orgs/domain/permissions';
 export type LoginRequest = In<typeof orgs.ZLoginRequestSchema>;
 export type Org = Out<typeof orgs.ZOrgSchema>;
 export type UpdateOrgRequest = In<typeof orgs.ZUpdateOrgRequestSchema>;
@@ -94,7 +94,7 @@ export type MetricQuery = In<typeof feedback.ZMetricQuerySchema>;
 export type MetricAnswer = Out<typeof feedback.ZMetricResponseSchema>;
 export type DriversQuery = In<typeof feedback.ZDriversQuerySchema>;
 export type DriversAnswer = Out<typeof feedback.ZDriversResponseSchema>;
-export type { Dimension } from '../modules/feedback/dimensions';
+export type { Dimension } from '../modules/feedback/domain/dimensions';
 export type TermsQuery = In<typeof feedback.ZTermsQuerySchema>;
 export type TermsAnswer = Out<typeof feedback.ZTermsResponseSchema>;
 export type TextTopicsQuery = In<typeof feedback.ZTextTopicsQuerySchema>;

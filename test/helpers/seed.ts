@@ -1,4 +1,4 @@
-import { fitValueModels } from '../../src/modules/value/fit-values';
+import { fitValueModels } from '../../src/modules/value/use-cases/fit-values';
 import type { TestApp, TestOrg } from './app';
 
 /**

@@ -1,14 +1,14 @@
 import type { Module } from '../registry';
 import { registerCaseHoursSource } from '../value/api';
-import { registerCaseExtensions } from './customer-extension';
-import { runEscalation } from './escalate-case';
-import { MAIL_JOB, sendCaseMail } from './notify';
-import { sumHandlingHours } from './repo-cases';
-import { caseRoutes } from './routes';
-import { followUpRoutes } from './routes-follow-up';
-import { caseSettingsRoutes } from './routes-settings';
-import { ESCALATE_JOB } from './schedule-escalations';
-import { takeEvents, takeResponses } from './take-feedback';
+import { registerCaseExtensions } from './use-cases/customer-extension';
+import { runEscalation } from './use-cases/escalate-case';
+import { MAIL_JOB, sendCaseMail } from './use-cases/notify';
+import { sumHandlingHours } from './data/repo-cases';
+import { caseRoutes } from './http/routes';
+import { followUpRoutes } from './http/routes-follow-up';
+import { caseSettingsRoutes } from './http/routes-settings';
+import { ESCALATE_JOB } from './use-cases/schedule-escalations';
+import { takeEvents, takeResponses } from './use-cases/take-feedback';
 
 /** The closed loop: rules open cases from negative feedback; SLAs, escalation, follow-up. */
 export const casesModule: Module = {

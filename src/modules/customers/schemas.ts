@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZDay, ZInstant, ZRate, zMinorUnits } from '../../http/fields';
 import { ZPageQuery } from '../../http/pagination';
-import { ZCurrency } from '../orgs/schemas';
+import { ZCurrency } from '../orgs/http/schemas';
 import { RFM_SEGMENTS } from './rfm-segments';
 import { STAGES } from './stages';
 

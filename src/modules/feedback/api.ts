@@ -1,11 +1,11 @@
 import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
-import { listAllTopics } from './repo-topics';
-import { compileTopics, topicsOfAnswer } from './tag-answers';
-import { analyzeAnswer } from './text/analyze-answer';
-import { type DetectedLang, isTextLang } from './text/languages';
+import { listAllTopics } from './data/repo-topics';
+import { compileTopics, topicsOfAnswer } from './domain/tag-answers';
+import { analyzeAnswer } from './domain/text/analyze-answer';
+import { type DetectedLang, isTextLang } from './domain/text/languages';
 
-export { latestScores } from './repo-customer';
+export { latestScores } from './data/repo-customer';
 
 /** A topic of the organization's taxonomy, as other modules see it. */
 export type TopicRef = { id: string; key: string; name: Record<string, string> };

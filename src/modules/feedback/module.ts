@@ -1,10 +1,10 @@
 import type { Module } from '../registry';
-import { registerFeedbackExtension } from './customer-extension';
-import { REBUILD_JOB, rebuildForTimeZone } from './org-analytics';
-import { recordResponse } from './record-response';
-import { retagAnswers } from './retag-answers';
-import { feedbackRoutes } from './routes';
-import { RETAG_JOB } from './topics';
+import { registerFeedbackExtension } from './use-cases/customer-extension';
+import { REBUILD_JOB, rebuildForTimeZone } from './use-cases/org-analytics';
+import { recordResponse } from './use-cases/record-response';
+import { retagAnswers } from './use-cases/retag-answers';
+import { feedbackRoutes } from './http/routes';
+import { RETAG_JOB } from './use-cases/topics';
 
 export const feedbackModule: Module = {
   name: 'feedback',

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
-import { orgs, users } from './schema';
+import { orgs, users } from './data/tables';
 
 export type OrgProfile = { name: string; defaultLocale: string; timeZone: string; widgetSecret: string };
 

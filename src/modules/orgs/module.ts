@@ -1,7 +1,7 @@
 import type { Module } from '../registry';
-import { LOGIN_WINDOW_MS } from './login-throttle';
-import * as repo from './repo';
-import { orgRoutes } from './routes';
+import { LOGIN_WINDOW_MS } from './domain/login-throttle';
+import * as repo from './data/repo-accounts';
+import { orgRoutes } from './http/routes';
 
 export const orgsModule: Module = {
   name: 'orgs',

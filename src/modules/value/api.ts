@@ -1,8 +1,8 @@
 // What other modules may call: the customer's stored value, and the hook for case handling time.
 import type { Executor } from '../../db/database';
-import { findCustomerValue, type ValueRow } from './repo-values';
+import { findCustomerValue, type ValueRow } from './data/repo-values';
 
-export { type CaseHours, type CaseHoursSource, registerCaseHoursSource } from './cost-sources';
+export { type CaseHours, type CaseHoursSource, registerCaseHoursSource } from './use-cases/cost-sources';
 
 export type CustomerValue = Omit<ValueRow, 'customerId'>;
 

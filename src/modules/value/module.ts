@@ -1,7 +1,7 @@
 import type { Module } from '../registry';
-import { registerValueExtension } from './customer-extension';
-import { registerValueJobs } from './jobs';
-import { valueRoutes } from './routes';
+import { registerValueExtension } from './use-cases/customer-extension';
+import { registerValueJobs } from './use-cases/jobs';
+import { valueRoutes } from './http/routes';
 
 export const valueModule: Module = {
   name: 'value',

@@ -1,9 +1,9 @@
 import type { Module } from '../registry';
-import { deliverWebhook } from './deliver';
-import { DELIVER_JOB, subscribeWebhooks } from './events';
-import { DISABLED_MAIL_JOB, sendDisabledNotice } from './notify-disabled';
-import { purgeDeliveryBodies } from './repo';
-import { webhookRoutes } from './routes';
+import { deliverWebhook } from './use-cases/deliver';
+import { DELIVER_JOB, subscribeWebhooks } from './use-cases/enqueue-deliveries';
+import { DISABLED_MAIL_JOB, sendDisabledNotice } from './use-cases/notify-disabled';
+import { purgeDeliveryBodies } from './data/repo-endpoints';
+import { webhookRoutes } from './http/routes';
 
 const PURGE_JOB = 'webhooks.purge-bodies';
 /** Delivered or abandoned bodies are kept this long for inspection, then dropped (they carry customer data). */

@@ -3,10 +3,10 @@
  * question scales. Each is the server's own, from a small module without imports; a list that lives
  * beside server-only code is written where it is used with `keysOf`, which holds it to the API's union.
  */
-export { CASE_STATUSES, OPEN_STATUSES, PRIORITIES } from '../../../src/modules/cases/model';
+export { CASE_STATUSES, OPEN_STATUSES, PRIORITIES } from '../../../src/modules/cases/domain/model';
 export { RFM_SEGMENTS as SEGMENTS } from '../../../src/modules/customers/rfm-segments';
 export { STAGES } from '../../../src/modules/customers/stages';
-export { ROLES, SCOPES } from '../../../src/modules/orgs/permissions';
+export { ROLES, SCOPES } from '../../../src/modules/orgs/domain/permissions';
 export { QUESTION_TYPES, scaleOf } from '../../../src/modules/surveys/questions';
 
 /**

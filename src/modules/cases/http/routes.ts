@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { type App, principalOf } from '../../../http/types';
+import { AppError, invalid } from '../../../lib/errors';
+import { findCustomerByExternalId } from '../../customers/api';
+import { addNote, recordInboundEmail } from '../use-cases/add-note';
+import { changeCase } from '../use-cases/change-case';
+import { checkCaseReferences } from '../use-cases/check-references';
+import { computeLoopMetrics } from '../use-cases/loop-metrics';
+import { openCase } from '../use-cases/open-case';
+import { getCaseDetail, isBreached, listCasePage, toCaseDto } from '../use-cases/read-cases';
+import { findLink } from '../data/repo-cases';
+import * as S from './schemas';
+
+export async function caseRoutes(app: App) {
+  const ctx = app.ctx;
+  const { db } = ctx;
+
+  app.get(
+    '/api/v1/cases',
+    {
+      config: { access: 'cases:read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Cases, filtered, soonest due first (or newest first with sort=created)',
+        querystring: S.ZListCasesQuery,
+        response: { 200: z.object({ items: z.array(S.ZCaseSchema), nextCursor: z.string().nullable() }) },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      const q = req.query;
+      if (q.owner === 'me' && !p.userId)
+        throw invalid('query.owner', '"me" needs a user session, not an API key');
+      return listCasePage(ctx, p.orgId, {
+        status: q.status,
+        priority: q.priority,
+        ownerId: q.owner === 'me' ? p.userId : q.owner,
+        teamId: q.team,
+        customerId: q.customerId,
+        breached: q.breached,
+        sort: q.sort,
+        limit: q.limit,
+        cursor: q.cursor,
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/cases',
+    {
+      config: { access: 'cases:write' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Open a case by hand',
+        body: S.ZCreateCaseRequestSchema,
+        response: { 201: S.ZCaseSchema },
+      },
+    },
+    async (req, reply) => {
+      const p = principalOf(req);
+      const b = req.body;
+      const c = await db.withOrg(p.orgId, async (tx) => {
+        const customer = b.customerExternalId
+          ? await findCustomerByExternalId(tx, p.orgId, b.customerExternalId)
+          : undefined;
+        if (b.customerExternalId && !customer)
+          throw invalid('body.customerExternalId', 'no customer has this id');
+        await checkCaseReferences(tx, p.orgId, b);
+        const link = b.responseId ? `response:${b.responseId}` : undefined;
+        if (link && (await findLink(tx, p.orgId, link))) {
+          throw new AppError('conflict', 'responseId: this response already has a case');
+        }
+        return openCase(ctx, tx, p.orgId, {
+          link: link ? { sourceKey: link, kind: 'response', occurredAt: ctx.clock.now() } : undefined,
+          title: b.title,
+          description: b.description,
+          priority: b.priority,
+          source: p.kind === 'api_key' ? 'api' : 'manual',
+          customerId: customer?.id,
+          responseId: b.responseId,
+          teamId: b.teamId,
+          ownerId: b.ownerId,
+          authorId: p.userId ?? null,
+        });
+      });
+      return reply.code(201).send(toCaseDto(c, isBreached(c, ctx.clock.now())));
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id',
+    {
+      config: { access: 'cases:read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'A case with its timeline',
+        params: S.ZIdParams,
+        response: { 200: S.ZCaseDetailSchema },
+      },
+    },
+    async (req) => getCaseDetail(ctx, principalOf(req).orgId, req.params.id),
+  );
+
+  app.patch(
+    '/api/v1/cases/:id',
+    {
+      config: { access: 'cases:write' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Change status (reopened goes back to in_progress), priority, owner, team, root cause, outcome',
+        params: S.ZIdParams,
+        body: S.ZUpdateCaseRequestSchema,
+        response: { 200: S.ZCaseSchema },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      const c = await db.withOrg(p.orgId, (tx) =>
+        changeCase(ctx, tx, p.orgId, req.params.id, req.body, p.userId ?? null),
+      );
+      return toCaseDto(c, isBreached(c, ctx.clock.now()));
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/notes',
+    {
+      config: { access: 'cases:write' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Add an internal note, or a reply that is e-mailed to the customer',
+        params: S.ZIdParams,
+        body: S.ZAddNoteRequestSchema,
+        response: { 201: S.ZTimelineEntrySchema },
+      },
+    },
+    async (req, reply) => {
+      const p = principalOf(req);
+      const entry = await db.withOrg(p.orgId, (tx) =>
+        addNote(ctx, tx, p.orgId, req.params.id, req.body, p.userId ?? null),
+      );
+      return reply.code(201).send(entry);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/emails',
+    {
+      config: { access: 'cases:write' },
+      schema: {
+        tags: ['cases'],
+        summary: "Record the customer's e-mail about the case (a mail integration posts it)",
+        params: S.ZIdParams,
+        body: S.ZInboundEmailRequestSchema,
+        response: { 201: S.ZTimelineEntrySchema },
+      },
+    },
+    async (req, reply) => {
+      const p = principalOf(req);
+      const entry = await db.withOrg(p.orgId, (tx) =>
+        recordInboundEmail(ctx, tx, p.orgId, req.params.id, req.body, p.userId ?? null),
+      );
+      return reply.code(201).send(entry);
+    },
+  );
+
+  app.get(
+    '/api/v1/analytics/loop',
+    {
+      config: { access: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'Closed-loop metrics: close-the-loop rate, medians, SLA compliance, backlog',
+        querystring: S.ZLoopQuery,
+        response: { 200: S.ZLoopMetricsSchema },
+      },
+    },
+    async (req) =>
+      computeLoopMetrics(ctx, principalOf(req).orgId, {
+        from: new Date(req.query.from),
+        to: new Date(req.query.to),
+      }),
+  );
+}

@@ -1,0 +1,92 @@
+import type { Executor } from '../../../db/database';
+import type { AppContext } from '../../../http/types';
+import { notFound } from '../../../lib/errors';
+import { firstResponsePatch } from '../domain/case-clock';
+import { changeCase } from './change-case';
+import { queueCaseMail } from './notify';
+import { findCase, insertTimeline, updateCase } from '../data/repo-cases';
+import { loadCaseSetup } from './setup';
+
+export type NoteInput = { text: string; kind: 'note' | 'reply'; minutesSpent?: number };
+
+/**
+ * An internal note, or a reply e-mailed to the customer. The first reply is the case's first
+ * response.
+ */
+export async function addNote(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  caseId: string,
+  input: NoteInput,
+  authorId: string | null,
+) {
+  const c = await findCase(tx, orgId, caseId, true);
+  if (!c) throw notFound('case');
+  const now = ctx.clock.now();
+  const data = input.minutesSpent ? { minutesSpent: input.minutesSpent } : {};
+  const id = await insertTimeline(tx, orgId, {
+    caseId,
+    kind: input.kind,
+    authorId,
+    text: input.text,
+    data,
+    at: now,
+  });
+  if (input.kind === 'reply') {
+    const { calendar } = await loadCaseSetup(ctx, tx, orgId);
+    const responded = firstResponsePatch(c, now, calendar);
+    await updateCase(tx, orgId, caseId, { ...responded, updatedAt: now });
+    await queueCaseMail(
+      ctx,
+      tx,
+      orgId,
+      { template: 'reply', caseId, entryId: id },
+      `case:${caseId}:reply:${id}`,
+    );
+  }
+  await ctx.bus.emit(tx, 'case.updated', {
+    orgId,
+    caseId,
+    customerId: c.customerId,
+    status: c.status,
+    changes: [input.kind],
+  });
+  return { id, kind: input.kind, authorId, text: input.text, data, at: now };
+}
+
+export type InboundEmail = { subject?: string; text: string };
+
+/** A customer's e-mail about the case: on the timeline, and a case waiting for them moves on. */
+export async function recordInboundEmail(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  caseId: string,
+  mail: InboundEmail,
+  authorId: string | null,
+) {
+  const c = await findCase(tx, orgId, caseId, true);
+  if (!c) throw notFound('case');
+  const now = ctx.clock.now();
+  const data = mail.subject ? { subject: mail.subject } : {};
+  const id = await insertTimeline(tx, orgId, {
+    caseId,
+    kind: 'email_received',
+    authorId,
+    text: mail.text,
+    data,
+    at: now,
+  });
+  if (c.status === 'waiting_customer')
+    await changeCase(ctx, tx, orgId, caseId, { status: 'in_progress' }, authorId);
+  else
+    await ctx.bus.emit(tx, 'case.updated', {
+      orgId,
+      caseId,
+      customerId: c.customerId,
+      status: c.status,
+      changes: ['email_received'],
+    });
+  return { id, kind: 'email_received', authorId, text: mail.text, data, at: now };
+}

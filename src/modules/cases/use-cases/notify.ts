@@ -1,0 +1,151 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/database';
+import type { AppContext } from '../../../http/types';
+import { type Locale, pickLocale } from '../../../i18n/locales';
+import type { Job } from '../../../jobs/queue';
+import { sendQuietly } from '../../../notify/send-quietly';
+import { findCustomer } from '../../customers/api';
+import { findOrgProfile, findUserRef } from '../../orgs/api';
+import { FOLLOW_UP_TTL_MS, signFollowUpToken } from '../domain/follow-up-token';
+import { caseText } from '../messages';
+import type { EscalationKind } from '../domain/model';
+import { findCase, findTimelineEntry, insertTimeline } from '../data/repo-cases';
+import { caseTimeline } from '../data/tables';
+
+export const MAIL_JOB = 'cases.mail';
+
+/** An e-mail about a case; its text is composed when it is sent, in the reader's language. */
+export type CaseMail =
+  | { template: 'assigned' | EscalationKind; caseId: string; userId: string }
+  | { template: 'reply'; caseId: string; entryId: number }
+  | { template: 'follow_up'; caseId: string; cycle: number };
+
+/** Queues an e-mail in the caller's transaction; `key` makes it happen once. */
+export async function queueCaseMail(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  mail: CaseMail,
+  key: string,
+) {
+  await ctx.jobs.enqueue(
+    { name: MAIL_JOB, orgId, payload: { ...mail, key }, dedupeKey: `mail:${key}`, maxAttempts: 8 },
+    tx,
+  );
+}
+
+const baseUrl = (ctx: AppContext) => ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
+
+const formatTime = (at: Date, locale: Locale, timeZone: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at);
+
+type Composed = { to: string; subject: string; text: string; recipient: Record<string, unknown> };
+
+async function compose(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  mail: CaseMail,
+): Promise<Composed | null> {
+  const c = await findCase(tx, orgId, mail.caseId);
+  const org = await findOrgProfile(tx, orgId);
+  if (!c || !org) return null;
+
+  if (mail.template === 'reply' || mail.template === 'follow_up') {
+    const customer = c.customerId ? await findCustomer(tx, orgId, c.customerId) : undefined;
+    if (!customer?.email || customer.erasedAt) return null;
+    const locale = pickLocale(customer.locale, org.defaultLocale);
+    const recipient = { kind: 'customer' };
+    if (mail.template === 'reply') {
+      const entry = await findTimelineEntry(tx, orgId, mail.entryId);
+      if (!entry?.text) return null;
+      return {
+        to: customer.email,
+        subject: caseText(locale, 'replySubject'),
+        text: entry.text,
+        recipient,
+      };
+    }
+    if (customer.consent.email === false || c.cycle !== mail.cycle || c.status !== 'resolved') return null;
+    const token = signFollowUpToken(org.widgetSecret, {
+      orgId,
+      caseId: c.id,
+      cycle: c.cycle,
+      expiresAt: new Date(ctx.clock.now().getTime() + FOLLOW_UP_TTL_MS),
+    });
+    const link = `${baseUrl(ctx)}/c/${token}`;
+    return {
+      to: customer.email,
+      subject: caseText(locale, 'followUpSubject'),
+      text: caseText(locale, 'followUpBody', { link }),
+      recipient,
+    };
+  }
+
+  const user = await findUserRef(tx, orgId, mail.userId);
+  if (!user || user.disabledAt) return null;
+  const locale = pickLocale(user.locale, org.defaultLocale);
+  const firstResponse = mail.template.startsWith('first_response');
+  const vars = {
+    title: c.title,
+    priority: caseText(locale, `priority_${c.priority}` as 'priority_normal'),
+    target: caseText(locale, firstResponse ? 'firstResponse' : 'resolution'),
+    due: formatTime(
+      mail.template === 'assigned' || firstResponse ? c.firstResponseDueAt : c.resolutionDueAt,
+      locale,
+      org.timeZone,
+    ),
+    link: `${baseUrl(ctx)}/cases/${c.id}`,
+  };
+  const [subject, body] =
+    mail.template === 'assigned'
+      ? (['assignedSubject', 'assignedBody'] as const)
+      : mail.template.endsWith('warning')
+        ? (['warningSubject', 'warningBody'] as const)
+        : (['breachSubject', 'breachBody'] as const);
+  return {
+    to: user.email,
+    subject: caseText(locale, subject, vars),
+    text: caseText(locale, body, vars),
+    recipient: { kind: 'user', userId: user.id },
+  };
+}
+
+async function alreadySent(tx: Executor, orgId: string, caseId: string, key: string) {
+  const [row] = await tx
+    .select({ id: caseTimeline.id })
+    .from(caseTimeline)
+    .where(
+      and(
+        eq(caseTimeline.orgId, orgId),
+        eq(caseTimeline.caseId, caseId),
+        eq(caseTimeline.kind, 'email_sent'),
+        sql`${caseTimeline.data}->>'key' = ${key}`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * The mail job: composes, sends over SMTP, then records `email_sent` on the timeline. The record
+ * is checked first, so a retry after a crash sends again only if the crash beat the record.
+ */
+export async function sendCaseMail(ctx: AppContext, job: Job) {
+  const orgId = job.orgId;
+  const { key, ...mail } = job.payload as CaseMail & { key: string };
+  if (!orgId || !ctx.mailer.configured) return;
+  const composed = await ctx.db.withOrg(orgId, async (tx) =>
+    (await alreadySent(tx, orgId, mail.caseId, key)) ? null : compose(ctx, tx, orgId, mail),
+  );
+  if (!composed) return;
+  await sendQuietly(ctx.mailer, { to: composed.to, subject: composed.subject, text: composed.text });
+  await ctx.db.withOrg(orgId, (tx) =>
+    insertTimeline(tx, orgId, {
+      caseId: mail.caseId,
+      kind: 'email_sent',
+      data: { key, template: mail.template, to: composed.recipient },
+      at: ctx.clock.now(),
+    }),
+  );
+}

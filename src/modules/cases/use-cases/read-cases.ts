@@ -1,0 +1,89 @@
+import { decodeCursor, pageOf } from '../../../http/pagination';
+import type { AppContext } from '../../../http/types';
+import { notFound } from '../../../lib/errors';
+import { findCustomer } from '../../customers/api';
+import {
+  type CaseFilters,
+  type CaseRow,
+  findCase,
+  listCases,
+  listEscalations,
+  listTimeline,
+} from '../data/repo-cases';
+
+/** The case as the API shows it; `breached` is judged at `now`. */
+export function toCaseDto(c: CaseRow, breached: boolean) {
+  return {
+    id: c.id,
+    title: c.title,
+    description: c.description,
+    status: c.status as 'new',
+    priority: c.priority as 'normal',
+    source: c.source as 'rule',
+    ruleId: c.ruleId,
+    customerId: c.customerId,
+    responseId: c.responseId,
+    eventId: c.eventId,
+    ownerId: c.ownerId,
+    teamId: c.teamId,
+    tier: c.tier,
+    firstResponseDueAt: c.firstResponseDueAt,
+    resolutionDueAt: c.resolutionDueAt,
+    nextDueAt: c.nextDueAt,
+    firstRespondedAt: c.firstRespondedAt,
+    resolvedAt: c.resolvedAt,
+    closedAt: c.closedAt,
+    pausedAt: c.pausedAt,
+    cycle: c.cycle,
+    breached,
+    rootCause: c.rootCause,
+    outcome: c.outcome,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+/** Judged like the list's SQL: a target met late, or reached unmet (a paused clock stops at the pause). */
+export function isBreached(c: CaseRow, now: Date): boolean {
+  const clockAt = Math.min(now.getTime(), (c.pausedAt ?? now).getTime());
+  const missed = (done: Date | null, due: Date) => (done ? done > due : due.getTime() <= clockAt);
+  return missed(c.firstRespondedAt, c.firstResponseDueAt) || missed(c.resolvedAt, c.resolutionDueAt);
+}
+
+export async function getCaseDetail(ctx: AppContext, orgId: string, caseId: string) {
+  return ctx.db.withOrg(orgId, async (tx) => {
+    const c = await findCase(tx, orgId, caseId);
+    if (!c) throw notFound('case');
+    const customer = c.customerId ? await findCustomer(tx, orgId, c.customerId) : undefined;
+    return {
+      ...toCaseDto(c, isBreached(c, ctx.clock.now())),
+      customer: customer ? { id: customer.id, externalId: customer.externalId, name: customer.name } : null,
+      timeline: await listTimeline(tx, orgId, caseId),
+      escalations: await listEscalations(tx, orgId, caseId),
+    };
+  });
+}
+
+export async function listCasePage(
+  ctx: AppContext,
+  orgId: string,
+  filters: Omit<CaseFilters, 'after'> & { cursor?: string },
+) {
+  const after = decodeCursor(filters.cursor, filters.sort === 'due' ? DUE_CURSOR : CREATED_CURSOR);
+  const rows = await ctx.db.withOrg(orgId, (tx) =>
+    listCases(tx, orgId, { ...filters, after }, ctx.clock.now()),
+  );
+  const page = pageOf(rows, filters.limit, ({ row }) =>
+    filters.sort === 'due'
+      ? [row.nextDueAt?.toISOString() ?? null, row.id]
+      : [row.createdAt.toISOString(), row.id],
+  );
+  return {
+    items: page.items.map(({ row, breached }) => toCaseDto(row, breached)),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** Cases by due time (none last) or by creation, then id. */
+const DUE_CURSOR = ['instant?', 'uuid'] as const;
+const CREATED_CURSOR = ['instant', 'uuid'] as const;

@@ -1,0 +1,77 @@
+import type { AppContext } from '../../../http/types';
+import { isTooFew, withholdSmallGroups } from '../domain/anonymity';
+import type { Dimension } from '../domain/dimensions';
+import { totalOf } from '../domain/group-counts';
+import { computeDrivers, type Driver } from '../domain/metrics/drivers';
+import { computeMetric } from '../domain/metrics/metric';
+import type { MetricKind } from '../domain/metrics/scales';
+import { loadOrgAnalytics } from './org-analytics';
+import { parsePeriod } from '../domain/period';
+import { type FeedbackFilters, filtersOf, loadGroups } from './query-metric';
+
+export type DriversQuery = FeedbackFilters & {
+  metric: MetricKind;
+  by: Dimension;
+  from?: string;
+  to?: string;
+};
+
+export type DriversAnswer = {
+  metric: MetricKind;
+  by: Dimension;
+  suppressed: boolean;
+  score: number | null;
+  n: number | null;
+  items: (Omit<Driver, 'key'> & { key: string | null })[];
+  withheldGroups: number;
+  anonymityThreshold: number;
+};
+
+/**
+ * For each touchpoint, segment or other breakdown: its share of the answers, its own score and
+ * how far it lifts or drags the overall score; the ones that drag most come first.
+ */
+export async function analyzeDrivers(
+  ctx: AppContext,
+  orgId: string,
+  q: DriversQuery,
+): Promise<DriversAnswer> {
+  const { org, groups } = await ctx.db.withOrg(orgId, async (tx) => {
+    const org = await loadOrgAnalytics(ctx, tx, orgId);
+    const period = parsePeriod(q, org.timeZone);
+    const { groups } = await loadGroups(tx, orgId, org, {
+      metric: q.metric,
+      period,
+      filters: filtersOf(q),
+      groupBy: q.by,
+    });
+    return { org, groups };
+  });
+  const total = totalOf(q.metric, groups);
+  const base = { metric: q.metric, by: q.by };
+  if (isTooFew(total.protectedN, org.anonymityThreshold)) {
+    return {
+      ...base,
+      suppressed: true,
+      score: null,
+      n: null,
+      items: [],
+      withheldGroups: 0,
+      anonymityThreshold: org.anonymityThreshold,
+    };
+  }
+  const { shown, withheld } = withholdSmallGroups(groups, org.anonymityThreshold);
+  const overall = computeMetric(q.metric, total.counts);
+  const items = computeDrivers(q.metric, shown, total.counts)
+    .map((d) => ({ ...d, key: d.key === '' ? null : d.key }))
+    .sort((a, b) => (a.impact ?? Number.POSITIVE_INFINITY) - (b.impact ?? Number.POSITIVE_INFINITY));
+  return {
+    ...base,
+    suppressed: false,
+    score: overall.score,
+    n: overall.n,
+    items,
+    withheldGroups: withheld,
+    anonymityThreshold: org.anonymityThreshold,
+  };
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { Executor } from '../../../db/database';
+import type { DomainEventName, DomainEvents } from '../../../events/bus';
+import type { AppContext } from '../../../http/types';
+import { insertDelivery, listSubscribers } from '../data/repo-endpoints';
+
+/** Events an endpoint may subscribe to. */
+export const WEBHOOK_EVENTS = [
+  'case.created',
+  'case.updated',
+  'case.resolved',
+  'response.created',
+  'customer.stage_changed',
+] as const satisfies readonly DomainEventName[];
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export const DELIVER_JOB = 'webhooks.deliver';
+/** Attempts per delivery; backoff doubles from 5 s to at most an hour (the queue's). */
+export const DELIVERY_ATTEMPTS = 10;
+
+/**
+ * Inside the emitting transaction: one delivery row and one job per subscribed endpoint, so a
+ * delivery exists exactly when its cause committed. The body is fixed now; retries resend it.
+ * A batch looks its endpoints up once per organization.
+ */
+export async function enqueueDeliveries<K extends WebhookEvent>(
+  ctx: AppContext,
+  tx: Executor,
+  event: K,
+  payloads: DomainEvents[K][],
+) {
+  const endpointsOf = new Map<string, { id: string }[]>();
+  const now = ctx.clock.now();
+  for (const payload of payloads) {
+    const { orgId, ...data } = payload;
+    if (!endpointsOf.has(orgId)) endpointsOf.set(orgId, await listSubscribers(tx, orgId, event));
+    for (const endpoint of endpointsOf.get(orgId) ?? []) {
+      const id = randomUUID();
+      const body = JSON.stringify({ id, type: event, createdAt: now.toISOString(), data });
+      await insertDelivery(tx, orgId, { id, endpointId: endpoint.id, event, body }, now);
+      await ctx.jobs.enqueue(
+        {
+          name: DELIVER_JOB,
+          orgId,
+          payload: { deliveryId: id },
+          dedupeKey: `webhook:${id}`,
+          maxAttempts: DELIVERY_ATTEMPTS,
+        },
+        tx,
+      );
+    }
+  }
+}
+
+export function subscribeWebhooks(ctx: AppContext) {
+  for (const event of WEBHOOK_EVENTS) {
+    ctx.bus.onBatch(event, (tx, payloads) => enqueueDeliveries(ctx, tx, event, payloads));
+  }
+}
