@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Engine } from '../src/db/database';
 import { EventBus } from '../src/events/bus';
 import { customersModule } from '../src/modules/customers/module';
-import { recomputeCustomers } from '../src/modules/customers/recompute';
+import { recomputeCustomers } from '../src/modules/customers/use-cases/recompute';
 import { createTestApp, type TestApp, type TestOrg } from '../test/helpers/app';
 import type { BenchResult } from './types';
 

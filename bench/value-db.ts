@@ -15,7 +15,7 @@ import type { AppContext } from '../src/http/types';
 import { JobQueue } from '../src/jobs/queue';
 import { ManualClock } from '../src/lib/clock';
 import { formatDayNumber } from '../src/lib/day-number';
-import { recomputeStages } from '../src/modules/customers/recompute';
+import { recomputeStages } from '../src/modules/customers/use-cases/recompute';
 import { createOrg } from '../src/modules/orgs/use-cases/accounts';
 import { MODULES } from '../src/modules/registry';
 import { fitValueModels } from '../src/modules/value/use-cases/fit-values';

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { loadBundles } from '../src/modules/surveys/widget-bundle';
+import { loadBundles } from '../src/modules/surveys/http/widget-bundle';
 import type { BenchResult } from './types';
 
 /** Bytes that customers' sites download: the widget script and the respondent page script, gzipped. */

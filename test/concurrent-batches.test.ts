@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recomputeStages } from '../src/modules/customers/recompute';
+import { recomputeStages } from '../src/modules/customers/use-cases/recompute';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recomputeCustomers } from '../src/modules/customers/recompute';
+import { recomputeCustomers } from '../src/modules/customers/use-cases/recompute';
 import { createTestApp, type TestApp } from './helpers/app';
 import { apiAs, daysAgo } from './helpers/customers';
 import { ENGINES } from './helpers/db';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerCustomerExtension } from '../src/modules/customers/extensions';
+import { registerCustomerExtension } from '../src/modules/customers/use-cases/customer-extensions';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { apiAs, problemOf } from './helpers/customers';
 import { ENGINES } from './helpers/db';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { surveyTokenKey } from '../src/modules/surveys/signing-key';
+import { surveyTokenKey } from '../src/modules/surveys/use-cases/signing-key';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';
 import { createSurvey, upsertCustomers } from './surveys/helpers';

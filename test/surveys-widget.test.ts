@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { widgetSignature } from '../src/modules/surveys/tokens';
+import { widgetSignature } from '../src/modules/surveys/domain/tokens';
 import { launchBrowser, seriousViolations } from './e2e/browser';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';

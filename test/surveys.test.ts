@@ -255,7 +255,7 @@ describe.each(ENGINES)('surveys on %s', (engine) => {
 
   it('counts submissions per survey atomically', async () => {
     const s = await createSurvey(t, org);
-    const { countSubmission } = await import('../src/modules/surveys/repo-responses');
+    const { countSubmission } = await import('../src/modules/surveys/data/repo-responses');
     const minute = new Date('2026-03-02T09:00:00Z');
     const counts = await Promise.all(
       Array.from({ length: 12 }, () =>

@@ -9,8 +9,8 @@ import {
   type ImportReport,
   importStream,
   type LineError,
-} from '../modules/customers/import/import-stream';
-import type { ImportFormat } from '../modules/customers/import/read-records';
+} from '../modules/customers/use-cases/import-stream';
+import type { ImportFormat } from '../modules/customers/domain/read-records';
 import { findOrgId, withContext } from './context';
 
 const ERROR_COLUMNS = ['line', 'field', 'message'] as const;

@@ -10,11 +10,11 @@
 import type { z } from 'zod';
 import type { FieldError } from '../lib/errors';
 import type * as cases from '../modules/cases/http/schemas';
-import type * as customers from '../modules/customers/schemas';
+import type * as customers from '../modules/customers/http/schemas';
 import type { LatestScore } from '../modules/feedback/data/repo-customer';
 import type * as feedback from '../modules/feedback/http/schemas';
 import type * as orgs from '../modules/orgs/http/schemas';
-import type * as surveys from '../modules/surveys/schemas';
+import type * as surveys from '../modules/surveys/http/schemas';
 import type * as value from '../modules/value/http/schemas';
 import type * as webhooks from '../modules/webhooks/http/schemas';
 import type { zPage } from './pagination';

@@ -1,13 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
-import { storeEvents } from './ingest-events';
-import { refreshStages } from './refresh-stages';
-import { updateServiceTiers } from './repo-bulk';
-import { claimCustomers, lockCustomers as lockCustomerRows } from './repo-customers';
-import type { EventRow } from './repo-events';
-import { type AliveProbability, storeAliveProbabilities } from './repo-lifecycle';
-import { customerRfm, customers } from './schema';
+import { storeEvents } from './use-cases/ingest-events';
+import { refreshStages } from './use-cases/refresh-stages';
+import { updateServiceTiers } from './data/repo-bulk';
+import { claimCustomers, lockCustomers as lockCustomerRows } from './data/repo-customers';
+import type { EventRow } from './data/repo-events';
+import { type AliveProbability, storeAliveProbabilities } from './data/repo-lifecycle';
+import { customerRfm, customers } from './data/tables';
 
 /** The customer fields other modules may read (through these functions, not the table). */
 const customerRef = {
@@ -158,7 +158,7 @@ export async function recordEvent(
 export const recordEvents = async (ctx: AppContext, tx: Executor, orgId: string, rows: NewEvent[]) =>
   (await storeEvents(ctx, tx, orgId, rows)).stored;
 
-export type { AliveProbability } from './repo-lifecycle';
+export type { AliveProbability } from './data/repo-lifecycle';
 
 /**
  * The value module's hook: probabilities of being alive per customer. With the organization's
@@ -191,7 +191,7 @@ export {
   readPurchaseBatches,
   readServiceEventTotals,
   type ServiceEventTotals,
-} from './repo-bulk';
+} from './data/repo-bulk';
 
 /**
  * The value module's tier writer: sets `service_tier` of many customers (SLA policies and

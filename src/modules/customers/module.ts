@@ -7,12 +7,12 @@ import {
   RFM_JOB,
   recomputeCustomers,
   recomputeRfmScores,
-} from './recompute';
-import { refreshStages } from './refresh-stages';
-import { recordNpsSignals } from './repo-lifecycle';
-import { customerRoutes } from './routes';
-import { customerAnalyticsRoutes } from './routes-analytics';
-import { customerImportRoutes } from './routes-import';
+} from './use-cases/recompute';
+import { refreshStages } from './use-cases/refresh-stages';
+import { recordNpsSignals } from './data/repo-lifecycle';
+import { customerRoutes } from './http/routes';
+import { customerAnalyticsRoutes } from './http/routes-analytics';
+import { customerImportRoutes } from './http/routes-import';
 
 const DAY_SECONDS = 86_400;
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
-import { surveyResponses, surveys } from './schema';
+import { surveyResponses, surveys } from './data/tables';
 
 // What other modules may ask the surveys module: whether the objects they refer to exist.
 

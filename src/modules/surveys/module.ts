@@ -1,14 +1,14 @@
 import type { Module } from '../registry';
-import { registerSurveyExtension } from './extension';
-import { SEND_INVITATION_JOB } from './invite';
-import { queueReminders, SEND_REMINDERS_JOB } from './reminders';
-import { purgeRateCounters } from './repo-responses';
-import { surveyRoutes } from './routes';
-import { assetRoutes } from './routes-assets';
-import { pageRoutes } from './routes-pages';
-import { publicRoutes } from './routes-public';
-import { sendInvitation } from './send-invitation';
-import { runTriggeredInvite, subscribeTriggers, TRIGGER_JOB } from './triggers';
+import { registerSurveyExtension } from './use-cases/customer-extension';
+import { SEND_INVITATION_JOB } from './use-cases/invite';
+import { queueReminders, SEND_REMINDERS_JOB } from './use-cases/reminders';
+import { purgeRateCounters } from './data/repo-responses';
+import { surveyRoutes } from './http/routes';
+import { assetRoutes } from './http/routes-assets';
+import { pageRoutes } from './http/routes-pages';
+import { publicRoutes } from './http/routes-public';
+import { sendInvitation } from './use-cases/send-invitation';
+import { runTriggeredInvite, subscribeTriggers, TRIGGER_JOB } from './use-cases/triggers';
 
 const PURGE_JOB = 'surveys.purge-rate-counters';
 

@@ -4,10 +4,10 @@
  * beside server-only code is written where it is used with `keysOf`, which holds it to the API's union.
  */
 export { CASE_STATUSES, OPEN_STATUSES, PRIORITIES } from '../../../src/modules/cases/domain/model';
-export { RFM_SEGMENTS as SEGMENTS } from '../../../src/modules/customers/rfm-segments';
-export { STAGES } from '../../../src/modules/customers/stages';
+export { RFM_SEGMENTS as SEGMENTS } from '../../../src/modules/customers/domain/rfm-segments';
+export { STAGES } from '../../../src/modules/customers/domain/stages';
 export { ROLES, SCOPES } from '../../../src/modules/orgs/domain/permissions';
-export { QUESTION_TYPES, scaleOf } from '../../../src/modules/surveys/questions';
+export { QUESTION_TYPES, scaleOf } from '../../../src/modules/surveys/domain/questions';
 
 /**
  * The keys of `all` in their order: give every member of the union `K` once (a missing or unknown

@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { decodeCursor, pageOf, ZPageQuery, zPage } from '../../../http/pagination';
+import { type App, principalOf } from '../../../http/types';
+import { AppError, invalid } from '../../../lib/errors';
+import { ingestEvents } from '../use-cases/ingest-events';
+import { eraseCustomer, exportCustomer } from '../use-cases/privacy';
+import { customerDto, findCustomerOrFail, getProfile, getTimeline } from '../use-cases/profile';
+import { listCustomers, updateCustomer } from '../data/repo-customers';
+import * as S from './schemas';
+import { repeatedExternalIds, upsertCustomers } from '../use-cases/upsert-customers';
+
+const TAGS = ['customers'];
+
+export async function customerRoutes(app: App) {
+  const { ctx } = app;
+
+  app.post(
+    '/api/v1/customers/batch',
+    {
+      config: { access: 'customers:write' },
+      schema: {
+        tags: TAGS,
+        summary: 'Upsert up to 10,000 customers by externalId',
+        body: S.ZUpsertCustomersRequestSchema,
+        response: { 200: S.ZUpsertCustomersResponseSchema },
+      },
+    },
+    async (req) => {
+      const repeated = repeatedExternalIds(req.body.customers);
+      if (repeated.length) {
+        const errors = repeated.map((i) => ({
+          field: `body.customers.${i}.externalId`,
+          message: 'appears earlier in the batch; send one row per customer',
+        }));
+        throw new AppError('validation', `${errors[0].field}: ${errors[0].message}`, errors);
+      }
+      return upsertCustomers(ctx, principalOf(req).orgId, req.body.customers);
+    },
+  );
+
+  app.post(
+    '/api/v1/events/batch',
+    {
+      config: { access: 'customers:write' },
+      schema: {
+        tags: TAGS,
+        summary: 'Record up to 10,000 interaction events; ids already stored are skipped',
+        body: S.ZRecordEventsRequestSchema,
+        response: { 200: S.ZRecordEventsResponseSchema },
+      },
+    },
+    async (req) => {
+      const result = await ingestEvents(ctx, principalOf(req).orgId, req.body.events);
+      if (result.errors.length) {
+        const errors = result.errors.map((e) => ({
+          field: `body.events.${e.index}.${e.field}`,
+          message: e.message,
+        }));
+        throw new AppError('unprocessable', `${errors[0].field}: ${errors[0].message}`, errors);
+      }
+      return {
+        received: req.body.events.length,
+        stored: result.stored,
+        duplicates: result.duplicates,
+        customersCreated: result.customersCreated,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/customers',
+    {
+      config: { access: 'customers:read' },
+      schema: {
+        tags: TAGS,
+        summary: 'List and search customers',
+        querystring: S.ZListCustomersQuery,
+        response: { 200: zPage(S.ZCustomerSchema) },
+      },
+    },
+    async (req) => {
+      const { orgId } = principalOf(req);
+      const { limit, cursor, attribute, ...filter } = req.query;
+      const position = decodeCursor(cursor, ['text']);
+      const colon = attribute?.indexOf(':') ?? -1;
+      const rows = await ctx.db.withOrg(orgId, (tx) =>
+        listCustomers(tx, orgId, {
+          ...filter,
+          attribute: attribute
+            ? { key: attribute.slice(0, colon), value: attribute.slice(colon + 1) }
+            : undefined,
+          after: position?.[0],
+          limit,
+        }),
+      );
+      const page = pageOf(rows, limit, (r) => [r.externalId]);
+      return {
+        items: page.items.map(customerDto) as z.infer<typeof S.ZCustomerSchema>[],
+        nextCursor: page.nextCursor,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/customers/:externalId',
+    {
+      config: { access: 'customers:read' },
+      schema: {
+        tags: TAGS,
+        summary: 'The customer profile',
+        params: S.ZExternalIdParams,
+        response: { 200: S.ZProfileSchema },
+      },
+    },
+    async (req) =>
+      (await getProfile(ctx, principalOf(req).orgId, req.params.externalId)) as z.infer<
+        typeof S.ZProfileSchema
+      >,
+  );
+
+  app.patch(
+    '/api/v1/customers/:externalId',
+    {
+      config: { access: 'customers:write' },
+      schema: {
+        tags: TAGS,
+        summary: 'Change fields, owner or consent of a customer',
+        params: S.ZExternalIdParams,
+        body: S.ZUpdateCustomerRequestSchema,
+        response: { 200: S.ZCustomerSchema },
+      },
+    },
+    async (req) => {
+      const { orgId } = principalOf(req);
+      const customer = await ctx.db.withOrg(orgId, async (tx) => {
+        const found = await findCustomerOrFail(tx, orgId, req.params.externalId);
+        await updateCustomer(tx, orgId, found.id, req.body, ctx.clock.now()).catch((err) => {
+          if (
+            (err as { code?: string }).code === '23503' ||
+            (err as { cause?: { code?: string } }).cause?.code === '23503'
+          ) {
+            throw invalid('body.ownerId', 'is not a user of this organization');
+          }
+          throw err;
+        });
+        return findCustomerOrFail(tx, orgId, req.params.externalId);
+      });
+      return customerDto(customer) as z.infer<typeof S.ZCustomerSchema>;
+    },
+  );
+
+  app.get(
+    '/api/v1/customers/:externalId/timeline',
+    {
+      config: { access: 'customers:read' },
+      schema: {
+        tags: TAGS,
+        summary: 'Everything that happened to the customer, newest first',
+        params: S.ZExternalIdParams,
+        querystring: ZPageQuery,
+        response: { 200: zPage(S.ZTimelineItem) },
+      },
+    },
+    async (req) => {
+      const page = await getTimeline(ctx, principalOf(req).orgId, req.params.externalId, req.query);
+      return page as { items: z.infer<typeof S.ZTimelineItem>[]; nextCursor: string | null };
+    },
+  );
+
+  app.get(
+    '/api/v1/customers/:externalId/export',
+    {
+      config: { access: 'customers:read' },
+      schema: {
+        tags: TAGS,
+        summary: 'Everything held about the person (GDPR access request)',
+        params: S.ZExternalIdParams,
+        response: { 200: z.looseObject({ exportedAt: z.date() }) },
+      },
+    },
+    async (req) => exportCustomer(ctx, principalOf(req).orgId, req.params.externalId),
+  );
+
+  app.delete(
+    '/api/v1/customers/:externalId',
+    {
+      config: { access: 'customers:write' },
+      schema: {
+        tags: TAGS,
+        summary: 'Erase the person (GDPR): personal data goes, anonymous aggregates stay',
+        params: S.ZExternalIdParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await eraseCustomer(ctx, principalOf(req).orgId, req.params.externalId);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,41 @@
+import type { AppContext } from '../../../http/types';
+import { findOrgLocaleSettings } from '../../orgs/api';
+import { refreshStages } from './refresh-stages';
+import { listOrgsWithCustomers } from '../data/repo-customers';
+import { buildFactsTable } from '../data/repo-facts';
+import { recomputeRfm } from '../data/repo-rfm';
+
+export const RECOMPUTE_JOB = 'customers.recompute';
+export const RECOMPUTE_ALL_JOB = 'customers.recompute-all';
+export const RFM_JOB = 'customers.rfm';
+
+/**
+ * Lifecycle stages and RFM scores of every customer of the organization at the clock's now,
+ * in one transaction over one pass of its events.
+ */
+export const recomputeCustomers = (ctx: AppContext, orgId: string) =>
+  ctx.db.withOrg(orgId, async (tx) => {
+    const stageChanges = await refreshStages(ctx, tx, orgId);
+    const { timeZone } = await findOrgLocaleSettings(tx, orgId);
+    const scored = await recomputeRfm(tx, orgId, ctx.clock.now(), timeZone);
+    return { stageChanges, scored };
+  });
+
+/** Lifecycle stages alone, of every customer of the organization at the clock's now. */
+export const recomputeStages = (ctx: AppContext, orgId: string) =>
+  ctx.db.withOrg(orgId, (tx) => refreshStages(ctx, tx, orgId));
+
+/** RFM scores alone (the on-demand job). */
+export const recomputeRfmScores = (ctx: AppContext, orgId: string) =>
+  ctx.db.withOrg(orgId, async (tx) => {
+    const { timeZone } = await findOrgLocaleSettings(tx, orgId);
+    const now = ctx.clock.now();
+    await buildFactsTable(tx, orgId, now);
+    return recomputeRfm(tx, orgId, now, timeZone);
+  });
+
+/** The scheduled run: one recompute job per organization that has customers. */
+export async function enqueueRecomputeForAll(ctx: AppContext) {
+  const orgIds = await ctx.db.asSystem((tx) => listOrgsWithCustomers(tx));
+  for (const orgId of orgIds) await ctx.jobs.enqueue({ name: RECOMPUTE_JOB, orgId, maxAttempts: 3 });
+}

@@ -1,0 +1,45 @@
+import type { AppContext } from '../../../http/types';
+import { AppError, notFound } from '../../../lib/errors';
+import { ensureCustomer } from '../../customers/api';
+import { tokenUrl } from '../http/public-url';
+import * as repo from '../data/repo-surveys';
+import { insertInvitation } from '../data/repo-invitations';
+import { findSettings } from '../data/repo-settings';
+import { surveyTokenKey } from './signing-key';
+import { signToken } from '../domain/tokens';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A personal link for one customer, handed out by the organization itself (a receipt, a chat):
+ * signed, expiring, answering once. Staff choose to hand it out, so the contact cap does not apply.
+ */
+export async function createPersonalLink(
+  ctx: AppContext,
+  orgId: string,
+  surveyId: string,
+  input: { customerExternalId: string; touchpoint?: string; expiresInDays?: number },
+  baseUrl: string,
+) {
+  const key = await surveyTokenKey(ctx);
+  return ctx.db.withOrg(orgId, async (tx) => {
+    const survey = await repo.findSurvey(tx, orgId, surveyId);
+    if (!survey) throw notFound('survey');
+    if (survey.status === 'closed') throw new AppError('conflict', 'status: the survey is closed');
+    const customerId = await ensureCustomer(ctx, tx, orgId, input.customerExternalId);
+    const now = ctx.clock.now();
+    const days = input.expiresInDays ?? (await findSettings(tx, orgId)).linkValidDays;
+    const expiresAt = new Date(now.getTime() + days * DAY_MS);
+    const invitationId = await insertInvitation(tx, orgId, {
+      surveyId,
+      customerId,
+      channel: 'link',
+      status: 'sent',
+      touchpoint: input.touchpoint ?? null,
+      expiresAt,
+      now,
+    });
+    const token = signToken(key, 'invitation', [orgId, invitationId], expiresAt);
+    return { invitationId, token, url: tokenUrl(baseUrl, token), expiresAt };
+  });
+}

@@ -1,0 +1,55 @@
+import type { AppContext } from '../../../http/types';
+import { registerCustomerExtension } from '../../customers/use-cases/customer-extensions';
+import { toResponseDto } from './list-responses';
+import type { Answers } from '../domain/questions';
+import * as repo from '../data/repo-surveys';
+import { listInvitationsOfCustomer, listOptOutsOfCustomer } from '../data/repo-invitations';
+import { listCustomerResponses, type ResponseRow, unlinkCustomerResponses } from '../data/repo-responses';
+
+/** The profile's latest survey response, the export's responses, and erasure of what is personal. */
+export function registerSurveyExtension(ctx: AppContext) {
+  registerCustomerExtension(ctx, {
+    name: 'latestResponse',
+    profile: async (tx, orgId, customerId) => {
+      const [latest] = await listCustomerResponses(tx, orgId, customerId, 1);
+      if (!latest) return null;
+      const survey = await repo.findSurvey(tx, orgId, latest.surveyId);
+      const { id, surveyId, scores, submittedAt, channel, touchpoint, status } = toResponseDto(latest, null);
+      return {
+        responseId: id,
+        surveyId,
+        surveyName: survey?.name ?? null,
+        status,
+        scores,
+        channel,
+        touchpoint,
+        submittedAt,
+      };
+    },
+  });
+  registerCustomerExtension(ctx, {
+    name: 'surveyResponses',
+    export: async (tx, orgId, customerId) => ({
+      responses: (await listCustomerResponses(tx, orgId, customerId, 100_000)).map((r) =>
+        toResponseDto(r, null),
+      ),
+      invitations: await listInvitationsOfCustomer(tx, orgId, customerId),
+      optOuts: await listOptOutsOfCustomer(tx, orgId, customerId),
+    }),
+    // Scores stay for anonymous aggregates; free text (it may name the person) and the link go.
+    erase: async (tx, orgId, customerId) => {
+      const textIds = new Map<string, Set<string>>();
+      const blank = (row: ResponseRow): Answers => {
+        const ids = textIds.get(`${row.surveyId}:${row.version}`) ?? new Set<string>();
+        return Object.fromEntries(Object.entries(row.answers).filter(([id]) => !ids.has(id)));
+      };
+      for (const r of await listCustomerResponses(tx, orgId, customerId, 100_000)) {
+        const key = `${r.surveyId}:${r.version}`;
+        if (textIds.has(key)) continue;
+        const questions = (await repo.findQuestions(tx, orgId, r.surveyId, r.version)) ?? [];
+        textIds.set(key, new Set(questions.filter((q) => q.type === 'text').map((q) => q.id)));
+      }
+      await unlinkCustomerResponses(tx, orgId, customerId, blank, ctx.clock.now());
+    },
+  });
+}

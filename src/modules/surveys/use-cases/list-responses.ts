@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import { pageOf } from '../../../http/pagination';
+import type { AppContext } from '../../../http/types';
+import { notFound } from '../../../lib/errors';
+import { findCustomer, findCustomerByExternalId } from '../../customers/api';
+import { positionAfter, positionOf } from '../domain/cursor';
+import * as repo from '../data/repo-surveys';
+import { listResponses as listRows, type ResponseRow } from '../data/repo-responses';
+import type { ZResponseListQuery, ZResponseSchema } from '../http/schemas';
+
+type ResponseDto = z.infer<typeof ZResponseSchema>;
+
+export function toResponseDto(r: ResponseRow, customerExternalId: string | null): ResponseDto {
+  const scores: ResponseDto['scores'] = {};
+  if (r.nps !== null) scores.nps = r.nps;
+  if (r.csat !== null) scores.csat = r.csat;
+  if (r.ces !== null) scores.ces = r.ces;
+  return {
+    id: r.id,
+    surveyId: r.surveyId,
+    version: r.version,
+    status: r.status as ResponseDto['status'],
+    channel: r.channel as ResponseDto['channel'],
+    touchpoint: r.touchpoint,
+    locale: r.locale,
+    answers: r.answers,
+    scores,
+    customerExternalId,
+    submittedAt: r.submittedAt,
+    createdAt: r.createdAt,
+  };
+}
+
+/** A page of a survey's responses, filtered, with each customer's external id. */
+export function listResponses(
+  ctx: AppContext,
+  orgId: string,
+  surveyId: string,
+  q: z.output<typeof ZResponseListQuery>,
+) {
+  return ctx.db.withOrg(orgId, async (tx) => {
+    if (!(await repo.findSurvey(tx, orgId, surveyId))) throw notFound('survey');
+    let customerId: string | undefined;
+    if (q.customerExternalId) {
+      customerId = (await findCustomerByExternalId(tx, orgId, q.customerExternalId))?.id;
+      if (!customerId) return { items: [], nextCursor: null };
+    }
+    const rows = await listRows(tx, orgId, surveyId, {
+      limit: q.limit,
+      after: positionOf(q.cursor),
+      status: q.status,
+      channel: q.channel,
+      touchpoint: q.touchpoint,
+      version: q.version,
+      customerId,
+      from: q.from,
+      to: q.to,
+    });
+    const page = pageOf(rows, q.limit, positionAfter);
+    const externalIds = new Map<string, string | null>();
+    for (const r of page.items) {
+      if (r.customerId && !externalIds.has(r.customerId)) {
+        externalIds.set(r.customerId, (await findCustomer(tx, orgId, r.customerId))?.externalId ?? null);
+      }
+    }
+    return {
+      items: page.items.map((r) =>
+        toResponseDto(r, r.customerId ? (externalIds.get(r.customerId) ?? null) : null),
+      ),
+      nextCursor: page.nextCursor,
+    };
+  });
+}

@@ -1,0 +1,28 @@
+import QRCode from 'qrcode';
+import type { AppContext } from '../../../http/types';
+import { notFound } from '../../../lib/errors';
+import { surveyUrl } from '../http/public-url';
+import * as repo from '../data/repo-surveys';
+
+/** The address a QR code at a touchpoint opens: the survey page, marked as the qr channel. */
+export async function qrTarget(
+  ctx: AppContext,
+  orgId: string,
+  surveyId: string,
+  o: { touchpoint?: string; lang?: string },
+  baseUrl: string,
+) {
+  const survey = await ctx.db.withOrg(orgId, (tx) => repo.findSurvey(tx, orgId, surveyId));
+  if (!survey) throw notFound('survey');
+  const query = new URLSearchParams({ ch: 'qr' });
+  if (o.touchpoint) query.set('tp', o.touchpoint);
+  if (o.lang) query.set('lang', o.lang);
+  return `${surveyUrl(baseUrl, survey.publicId)}?${query}`;
+}
+
+// Medium error correction survives a creased receipt or a scratched counter sticker.
+const OPTIONS = { errorCorrectionLevel: 'M' as const, margin: 2 };
+
+export const qrSvg = (url: string) => QRCode.toString(url, { ...OPTIONS, type: 'svg' });
+export const qrPng = (url: string, size: number) =>
+  QRCode.toBuffer(url, { ...OPTIONS, type: 'png', width: size });

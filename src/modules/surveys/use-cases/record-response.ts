@@ -1,0 +1,53 @@
+import type { Executor } from '../../../db/database';
+import type { AppContext } from '../../../http/types';
+import { recordEvent } from '../../customers/api';
+import { type Answers, type Question, scoresOf, textsOf } from '../domain/questions';
+import type { SurveyRow } from '../data/repo-surveys';
+
+/**
+ * What follows a completed response: an interaction event of its customer and
+ * `response.created` for the modules that react to feedback (cases, metrics, webhooks).
+ */
+export async function announceResponse(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  r: {
+    id: string;
+    survey: Pick<SurveyRow, 'id' | 'audience'>;
+    questions: Question[];
+    answers: Answers;
+    customerId: string | null;
+    channel: string;
+    touchpoint: string | null;
+    locale: string;
+    submittedAt: Date;
+  },
+) {
+  const scores = scoresOf(r.questions, r.answers);
+  if (r.customerId) {
+    await recordEvent(ctx, tx, orgId, {
+      id: `survey_response:${r.id}`,
+      customerId: r.customerId,
+      type: 'survey_response',
+      occurredAt: r.submittedAt,
+      channel: r.channel,
+      touchpoint: r.touchpoint,
+      data: { surveyId: r.survey.id, responseId: r.id, ...scores },
+    });
+  }
+  await ctx.bus.emit(tx, 'response.created', {
+    orgId,
+    responseId: r.id,
+    surveyId: r.survey.id,
+    customerId: r.customerId,
+    audience: r.survey.audience,
+    channel: r.channel,
+    touchpoint: r.touchpoint,
+    locale: r.locale,
+    submittedAt: r.submittedAt,
+    scores,
+    texts: textsOf(r.questions, r.answers),
+    answers: r.answers,
+  });
+}

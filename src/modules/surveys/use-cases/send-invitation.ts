@@ -1,0 +1,93 @@
+import type { AppContext } from '../../../http/types';
+import { pickLocale } from '../../../i18n/locales';
+import { findCustomer } from '../../customers/api';
+import { findOrgProfile } from '../../orgs/api';
+import { emailBlocker } from './eligibility';
+import { renderInvitationEmail } from '../domain/render-invitation';
+import { publicBaseUrl, tokenUrl, unsubscribeUrl } from '../http/public-url';
+import * as repo from '../data/repo-surveys';
+import { findInvitation, markInvitation } from '../data/repo-invitations';
+import { surveyTokenKey } from './signing-key';
+import { signToken } from '../domain/tokens';
+
+// Unsubscribe links keep working long after the invitation itself has expired.
+const UNSUBSCRIBE_VALID_MS = 5 * 365 * 24 * 60 * 60 * 1000;
+
+/**
+ * Sends an invitation or its reminder. Consent is checked again at sending time; the e-mail
+ * goes out after the transaction that prepared it, and a failure leaves the job to retry.
+ */
+export async function sendInvitation(
+  ctx: AppContext,
+  orgId: string,
+  invitationId: string,
+  kind: 'invite' | 'reminder',
+) {
+  const key = await surveyTokenKey(ctx);
+  const base = publicBaseUrl(ctx);
+  const prepared = await ctx.db.withOrg(orgId, async (tx) => {
+    const inv = await findInvitation(tx, orgId, invitationId);
+    if (!inv?.customerId || inv.status !== (kind === 'invite' ? 'queued' : 'sent')) return undefined;
+    const [survey, customer, org] = await Promise.all([
+      repo.findSurvey(tx, orgId, inv.surveyId),
+      findCustomer(tx, orgId, inv.customerId),
+      findOrgProfile(tx, orgId),
+    ]);
+    const blocker = customer ? await emailBlocker(tx, orgId, customer) : 'unknown_customer';
+    if (!survey || !customer || !org || blocker || survey.status !== 'active') {
+      if (kind === 'invite') {
+        await markInvitation(tx, orgId, inv.id, {
+          status: 'skipped',
+          skipReason: blocker ?? 'survey_inactive',
+        });
+      }
+      return undefined;
+    }
+    const locale = pickLocale(customer.locale, survey.defaultLocale);
+    const token = signToken(key, 'invitation', [orgId, inv.id], inv.expiresAt);
+    const unsubscribe = signToken(
+      key,
+      'unsubscribe',
+      [orgId, customer.id],
+      new Date(ctx.clock.now().getTime() + UNSUBSCRIBE_VALID_MS),
+    );
+    const message = renderInvitationEmail({
+      kind,
+      locale,
+      orgName: org.name,
+      surveyName: survey.name,
+      customerName: customer.name,
+      url: tokenUrl(base, token),
+      unsubscribeUrl: unsubscribeUrl(base, unsubscribe),
+      expiresAt: inv.expiresAt,
+      timeZone: org.timeZone,
+    });
+    return { inv, to: customer.email!, message, unsubscribe: unsubscribeUrl(base, unsubscribe) };
+  });
+  if (!prepared) return;
+  if (!ctx.mailer.configured) {
+    await ctx.db.withOrg(orgId, (tx) =>
+      markInvitation(tx, orgId, invitationId, { status: 'failed', skipReason: 'mailer_not_configured' }),
+    );
+    return;
+  }
+  await ctx.mailer.send({
+    to: prepared.to,
+    ...prepared.message,
+    headers: {
+      'List-Unsubscribe': `<${prepared.unsubscribe}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  });
+  const now = ctx.clock.now();
+  await ctx.db.withOrg(orgId, (tx) =>
+    markInvitation(
+      tx,
+      orgId,
+      invitationId,
+      kind === 'invite'
+        ? { status: 'sent', sentAt: now }
+        : { remindersSent: prepared.inv.remindersSent + 1, lastRemindedAt: now },
+    ),
+  );
+}

@@ -1,0 +1,81 @@
+import type { AppContext } from '../../../http/types';
+import { pickLocale } from '../../../i18n/locales';
+import { randomToken } from '../../../lib/crypto';
+import { findCustomerByExternalId } from '../../customers/api';
+import { findOrgProfile } from '../../orgs/api';
+import { claimContact } from './contact-cap';
+import { surveyText } from '../messages';
+import { localize, type Question, SCORED_TYPES, type ScoredType, scaleOf } from '../domain/questions';
+import * as repo from '../data/repo-surveys';
+import { resolvePublicId } from './resolve-target';
+import { isWidgetSignatureValid } from '../domain/tokens';
+
+export type WidgetRequest = { customer?: string; signature?: string; lang?: string; acceptLanguage?: string };
+
+const isScored = (q: Question) => (SCORED_TYPES as readonly string[]).includes(q.type) && !q.showIf;
+
+/**
+ * What the widget shows: the survey's first NPS, CSAT or CES question and an optional comment,
+ * or `{show: false}`. A customer counts as identified only with a valid signature; an
+ * identified customer is asked only within the organization's contact cap.
+ */
+export async function widgetConfig(ctx: AppContext, publicId: string, r: WidgetRequest) {
+  const resolved = await resolvePublicId(ctx, publicId);
+  if (!resolved.ok) return undefined;
+  const { orgId, survey } = resolved.target;
+  const hidden = { show: false as const };
+  if (survey.status !== 'active') return hidden;
+  return ctx.db.withOrg(orgId, async (tx) => {
+    const questions = (await repo.findQuestions(tx, orgId, survey.id, survey.currentVersion)) ?? [];
+    const question = questions.find(isScored);
+    if (!question) return hidden;
+    const org = await findOrgProfile(tx, orgId);
+    const identified = Boolean(
+      org && r.customer && isWidgetSignatureValid(org.widgetSecret, r.customer, r.signature),
+    );
+    const customer = identified ? await findCustomerByExternalId(tx, orgId, r.customer!) : undefined;
+    if (customer?.erasedAt) return hidden;
+    if (customer) {
+      const now = ctx.clock.now();
+      if (
+        !(await claimContact(tx, orgId, {
+          customerId: customer.id,
+          surveyId: survey.id,
+          channel: 'widget',
+          now,
+        }))
+      ) {
+        return hidden;
+      }
+    }
+    const locale = pickLocale(customer?.locale, r.lang, r.acceptLanguage, survey.defaultLocale);
+    const range = scaleOf(question)!;
+    const type = question.type as ScoredType;
+    const comment = questions.find(
+      (q) => q.type === 'text' && (!q.showIf || q.showIf.questionId === question.id),
+    );
+    return {
+      show: true as const,
+      surveyPublicId: survey.publicId,
+      locale,
+      question: {
+        id: question.id,
+        type,
+        text: localize(question.text, locale, survey.defaultLocale),
+        min: range.min,
+        max: range.max,
+        low: surveyText(locale, `survey.${type}.low`),
+        high: surveyText(locale, `survey.${type}.high`),
+      },
+      comment: comment
+        ? { id: comment.id, text: localize(comment.text, locale, survey.defaultLocale) }
+        : null,
+      strings: {
+        close: surveyText(locale, 'widget.close'),
+        send: surveyText(locale, 'widget.send'),
+        thanks: surveyText(locale, 'widget.thanks'),
+      },
+      nonce: randomToken(18),
+    };
+  });
+}
