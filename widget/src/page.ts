@@ -3,7 +3,7 @@
  * questions as answers change, keeps the list of shown questions for the server, blocks a
  * second click on submit, and moves focus to the error summary.
  */
-import { type Answers, isVisible, type Question } from '../../src/modules/surveys/questions';
+import { type Answers, isVisible, type Question } from '../../src/modules/surveys/domain/questions';
 
 function answersOf(form: HTMLFormElement): Answers {
   const answers: Answers = {};
