@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { safeEqual } from '../lib/crypto';
 import { AppError } from '../lib/errors';
-import { authenticateApiKey, authenticateSession, type Principal } from '../modules/orgs/use-cases/accounts';
+import { authenticateApiKey, authenticateSession, type Principal } from '../modules/orgs/api';
 import type { App } from './types';
 
 declare module 'fastify' {

@@ -11,8 +11,7 @@ import type { Database } from '../db/database';
 import type { EventBus } from '../events/bus';
 import type { JobQueue } from '../jobs/queue';
 import type { Clock } from '../lib/clock';
-import type { Permission } from '../modules/orgs/domain/permissions';
-import type { Principal } from '../modules/orgs/use-cases/accounts';
+import type { Permission, Principal } from '../modules/orgs/api';
 import type { Mailer } from '../notify/mailer';
 
 /** Everything a route or job needs from the running process. */

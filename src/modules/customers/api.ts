@@ -3,6 +3,9 @@ import type { Executor } from '../../db/database';
 import type { AppContext } from '../../http/types';
 import { storeEvents } from './use-cases/ingest-events';
 import { refreshStages } from './use-cases/refresh-stages';
+
+export { type CustomerExtension, registerCustomerExtension } from './use-cases/customer-extensions';
+
 import { updateServiceTiers } from './data/repo-bulk';
 import { claimCustomers, lockCustomers as lockCustomerRows } from './data/repo-customers';
 import type { EventRow } from './data/repo-events';

@@ -2,6 +2,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import { orgs, users } from './data/tables';
 
+export type { Permission } from './domain/permissions';
+export { ZCurrency } from './http/schemas';
+export { authenticateApiKey, authenticateSession, type Principal } from './use-cases/accounts';
+
 export type OrgProfile = { name: string; defaultLocale: string; timeZone: string; widgetSecret: string };
 
 /** What other modules may read of an organization (surveys: its name, locale and widget secret). */

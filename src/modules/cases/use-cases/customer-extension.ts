@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../http/types';
-import { registerCustomerExtension } from '../../customers/use-cases/customer-extensions';
+import { registerCustomerExtension } from '../../customers/api';
 import { blankCustomerTexts, listCustomerCases, listTimeline } from '../data/repo-cases';
 
 /** What the closed loop holds about a customer: open cases on the profile; all cases and notes in the export. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZDay, ZInstant, ZRate, zMinorUnits } from '../../../http/fields';
 import { ZPageQuery } from '../../../http/pagination';
-import { ZCurrency } from '../../orgs/http/schemas';
+import { ZCurrency } from '../../orgs/api';
 import { RFM_SEGMENTS } from '../domain/rfm-segments';
 import { STAGES } from '../domain/stages';
 

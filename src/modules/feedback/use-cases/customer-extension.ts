@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../http/types';
-import { registerCustomerExtension } from '../../customers/use-cases/customer-extensions';
+import { registerCustomerExtension } from '../../customers/api';
 import { eraseCustomerAnswers, listCustomerAnswers } from '../data/repo-answers';
 import { latestScores, listCustomerScores, unlinkCustomerScores } from '../data/repo-customer';
 

@@ -1,10 +1,10 @@
 import type { AppContext } from '../../../http/types';
-import { registerCustomerExtension } from '../../customers/use-cases/customer-extensions';
-import { toResponseDto } from './list-responses';
-import type { Answers } from '../domain/questions';
-import * as repo from '../data/repo-surveys';
+import { registerCustomerExtension } from '../../customers/api';
 import { listInvitationsOfCustomer, listOptOutsOfCustomer } from '../data/repo-invitations';
 import { listCustomerResponses, type ResponseRow, unlinkCustomerResponses } from '../data/repo-responses';
+import * as repo from '../data/repo-surveys';
+import type { Answers } from '../domain/questions';
+import { toResponseDto } from './list-responses';
 
 /** The profile's latest survey response, the export's responses, and erasure of what is personal. */
 export function registerSurveyExtension(ctx: AppContext) {

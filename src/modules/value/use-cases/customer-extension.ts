@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../http/types';
-import { registerCustomerExtension } from '../../customers/use-cases/customer-extensions';
+import { registerCustomerExtension } from '../../customers/api';
 import { findCustomerValue, listTierHistory } from '../data/repo-values';
 
 const HISTORY_LIMIT = 50;
