@@ -10,17 +10,13 @@ import { loadConfig } from '../src/config';
 import type { Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { openPostgres } from '../src/db/postgres';
-import { EventBus } from '../src/events/bus';
-import type { AppContext } from '../src/http/types';
-import { JobQueue } from '../src/jobs/queue';
 import { ManualClock } from '../src/lib/clock';
 import { formatDayNumber } from '../src/lib/day-number';
 import { recomputeStages } from '../src/modules/customers/use-cases/recompute';
 import { createOrg } from '../src/modules/orgs/use-cases/accounts';
-import { MODULES } from '../src/modules/registry';
-import { fitValueModels } from '../src/modules/value/use-cases/fit-values';
 import { simulateBgNbdPurchases } from '../src/modules/value/domain/models/simulate';
-import { createMailer } from '../src/notify/mailer';
+import { fitValueModels } from '../src/modules/value/use-cases/fit-values';
+import { createAppContext } from '../src/runtime';
 import type { BenchResult } from './types';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -53,15 +49,7 @@ async function runBench(db: Database): Promise<BenchResult[]> {
   // Noon of the last simulated day: "today" is that day.
   const clock = new ManualClock(new Date(`${formatDayNumber(LAST_DAY)}T12:00:00Z`));
   const config = loadConfig({ LOG_LEVEL: 'silent' });
-  const ctx: AppContext = {
-    config,
-    db,
-    clock,
-    jobs: new JobQueue(db, clock),
-    bus: new EventBus(),
-    mailer: createMailer(undefined),
-  };
-  for (const mod of MODULES) await mod.setup?.(ctx);
+  const ctx = await createAppContext({ config, db, clock });
   const { orgId } = await createOrg(db, {
     name: 'Bench',
     slug: 'bench-value',

@@ -1,13 +1,42 @@
 import { buildApp } from './app';
 import type { Config } from './config';
+import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import { EventBus } from './events/bus';
 import type { App, AppContext } from './http/types';
 import { JobQueue } from './jobs/queue';
 import { type Clock, systemClock } from './lib/clock';
-import { MODULES } from './modules/registry';
-import { createMailer } from './notify/mailer';
+import { MODULES, startModule } from './modules/registry';
+import { createMailer, type Mailer } from './notify/mailer';
+
+/** What a context is built from; what is left out takes the running server's choice. */
+export type AppContextParts = {
+  config: Config;
+  /** Already migrated. */
+  db: Database;
+  clock?: Clock;
+  /** Defaults to SMTP at `config.smtpUrl` (or a mailer that sends nothing). */
+  mailer?: Mailer;
+};
+
+/**
+ * The one place a context is assembled — by the server, the CLI, the tests and the benchmarks:
+ * its job queue, event bus and mailer, and every module set up on it (subscribers, job handlers).
+ */
+export async function createAppContext(parts: AppContextParts): Promise<AppContext> {
+  const { config, db, clock = systemClock } = parts;
+  const ctx: AppContext = {
+    config,
+    db,
+    clock,
+    jobs: new JobQueue(db, clock),
+    bus: new EventBus(),
+    mailer: parts.mailer ?? createMailer(config.smtpUrl),
+  };
+  for (const mod of MODULES) await startModule(ctx, mod);
+  return ctx;
+}
 
 /** Opens the database, applies migrations and assembles the context shared by HTTP, jobs and CLI. */
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {
@@ -18,16 +47,7 @@ export async function openContext(config: Config, clock: Clock = systemClock): P
     await db.close();
     throw err;
   }
-  const ctx: AppContext = {
-    config,
-    db,
-    clock,
-    jobs: new JobQueue(db, clock),
-    bus: new EventBus(),
-    mailer: createMailer(config.smtpUrl),
-  };
-  for (const mod of MODULES) await mod.setup?.(ctx);
-  return ctx;
+  return createAppContext({ config, db, clock });
 }
 
 export type Server = { app: App; ctx: AppContext; close: () => Promise<void> };

@@ -10,12 +10,7 @@ import type { Database, Engine } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { openPglite } from '../src/db/pglite';
 import { openPostgres } from '../src/db/postgres';
-import { EventBus } from '../src/events/bus';
-import type { AppContext } from '../src/http/types';
-import { JobQueue } from '../src/jobs/queue';
-import { systemClock } from '../src/lib/clock';
-import { MODULES } from '../src/modules/registry';
-import { createMailer } from '../src/notify/mailer';
+import { createAppContext } from '../src/runtime';
 import { ADMIN_TOKEN, type TestApp } from './helpers/app';
 import { createUsdOrg, postEvents, readCdnowEvents } from './helpers/cdnow';
 import { ENGINES, TEST_DATABASE_URL } from './helpers/db';
@@ -70,15 +65,7 @@ async function prepareDatabase(
 async function seed(db: Database) {
   await migrate(db);
   const config = loadConfig({ ORIENTIR_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'silent' });
-  const ctx: AppContext = {
-    config,
-    db,
-    clock: systemClock,
-    jobs: new JobQueue(db, systemClock),
-    bus: new EventBus(),
-    mailer: createMailer(undefined),
-  };
-  for (const mod of MODULES) await mod.setup?.(ctx);
+  const ctx = await createAppContext({ config, db });
   const app = await buildApp({ ctx, logger: false });
   const t = { app, ctx } as unknown as TestApp;
   const org = await createUsdOrg(t, SLUG);

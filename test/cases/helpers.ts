@@ -1,9 +1,7 @@
 import { expect } from 'vitest';
-import { EventBus } from '../../src/events/bus';
 import type { AppContext } from '../../src/http/types';
-import { JobQueue } from '../../src/jobs/queue';
-import { MODULES } from '../../src/modules/registry';
 import { createMailer } from '../../src/notify/mailer';
+import { createAppContext } from '../../src/runtime';
 import type { TestApp, TestOrg } from '../helpers/app';
 
 export type Api = (
@@ -62,16 +60,12 @@ export async function setUpLoopOrg(
  * again. What the first process queued, this one finds and runs.
  */
 export async function startSecondProcess(t: TestApp, smtpUrl: string): Promise<AppContext> {
-  const ctx: AppContext = {
+  return createAppContext({
     config: t.ctx.config,
     db: t.ctx.db,
     clock: t.clock,
-    jobs: new JobQueue(t.ctx.db, t.clock),
-    bus: new EventBus(),
     mailer: createMailer(smtpUrl),
-  };
-  for (const mod of MODULES) await mod.setup?.(ctx);
-  return ctx;
+  });
 }
 
 /** Rows of a table for one organization, read as the database owner. */

@@ -1,12 +1,9 @@
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Engine } from '../../src/db/database';
-import { EventBus } from '../../src/events/bus';
 import type { App, AppContext } from '../../src/http/types';
-import { JobQueue } from '../../src/jobs/queue';
 import { ManualClock } from '../../src/lib/clock';
-import { MODULES } from '../../src/modules/registry';
-import { createMailer } from '../../src/notify/mailer';
+import { createAppContext } from '../../src/runtime';
 import { witnessAnswers } from './answers';
 import { createTestDatabase } from './db';
 
@@ -48,15 +45,7 @@ export async function createTestApp(
     ORIENTIR_SECRET: 'test-secret-0123456789abcdef',
     ...env,
   });
-  const ctx: AppContext = {
-    config,
-    db,
-    clock,
-    jobs: new JobQueue(db, clock),
-    bus: new EventBus(),
-    mailer: createMailer(config.smtpUrl),
-  };
-  for (const mod of MODULES) await mod.setup?.(ctx);
+  const ctx = await createAppContext({ config, db, clock });
   const app = await buildApp({ ctx, logger: false });
   const witness = witnessAnswers(app);
   await app.ready();
