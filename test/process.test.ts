@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../src/db/postgres';
-import { TEST_DATABASE_URL } from './helpers/db';
+import { ENGINES, TEST_DATABASE_URL } from './helpers/db';
 
 const BIN = join(process.cwd(), 'bin', 'orientir.js');
 const ADMIN = 'process-test-admin-token';
@@ -140,23 +140,27 @@ describe('the orientir process', () => {
     expect(await exited(again.child)).toBe(0);
   }, 240_000);
 
-  it('serves on PostgreSQL with DATABASE_URL', async () => {
-    const schema = `proc_${Date.now().toString(36)}`;
-    const admin = await openPostgres({ url: TEST_DATABASE_URL, max: 1 });
-    await admin.execOwner(`create schema ${schema}`);
-    try {
-      const url = new URL(TEST_DATABASE_URL);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      const port = String(await freePort());
-      const srv = await startServe({ DATABASE_URL: url.toString(), PORT: port });
-      const ready = await fetch(`${srv.url}/readyz`);
-      expect(await ready.json()).toEqual({ status: 'ready' });
-      await createOrg(srv.url, 'pg-org');
-      srv.child.kill('SIGTERM');
-      expect(await exited(srv.child)).toBe(0);
-    } finally {
-      await admin.execOwner(`drop schema ${schema} cascade`);
-      await admin.close();
-    }
-  }, 120_000);
+  it.skipIf(!ENGINES.includes('postgres'))(
+    'serves on PostgreSQL with DATABASE_URL',
+    async () => {
+      const schema = `proc_${Date.now().toString(36)}`;
+      const admin = await openPostgres({ url: TEST_DATABASE_URL, max: 1 });
+      await admin.execOwner(`create schema ${schema}`);
+      try {
+        const url = new URL(TEST_DATABASE_URL);
+        url.searchParams.set('options', `-c search_path=${schema}`);
+        const port = String(await freePort());
+        const srv = await startServe({ DATABASE_URL: url.toString(), PORT: port });
+        const ready = await fetch(`${srv.url}/readyz`);
+        expect(await ready.json()).toEqual({ status: 'ready' });
+        await createOrg(srv.url, 'pg-org');
+        srv.child.kill('SIGTERM');
+        expect(await exited(srv.child)).toBe(0);
+      } finally {
+        await admin.execOwner(`drop schema ${schema} cascade`);
+        await admin.close();
+      }
+    },
+    120_000,
+  );
 });

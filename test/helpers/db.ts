@@ -6,8 +6,20 @@ import { openPostgres } from '../../src/db/postgres';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** Every database test runs on both engines. */
-export const ENGINES: Engine[] = ['pglite', 'postgres'];
+/**
+ * Every database test runs on both engines; TEST_ENGINES=pglite (as `npm run test:quick` sets it)
+ * narrows a run to the listed ones.
+ */
+export const ENGINES: Engine[] = enginesToTest(process.env.TEST_ENGINES);
+
+function enginesToTest(list: string | undefined): Engine[] {
+  const all: Engine[] = ['pglite', 'postgres'];
+  if (!list?.trim()) return all;
+  const named = list.split(',').map((name) => name.trim());
+  const unknown = named.filter((name) => !all.includes(name as Engine));
+  if (unknown.length) throw new Error(`TEST_ENGINES: unknown engine ${unknown.join(', ')}`);
+  return all.filter((engine) => named.includes(engine));
+}
 
 /** A migrated, empty database: PGlite in memory, or a fresh schema on the PostgreSQL server. */
 export async function createTestDatabase(engine: Engine): Promise<Database> {
