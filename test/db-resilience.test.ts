@@ -160,166 +160,166 @@ const exited = (child: ChildProcess) =>
     else child.on('exit', (code) => resolve(code));
   });
 
-describe.skipIf(!BIN || !ENGINES.includes('postgres'))(
-  'the process when PostgreSQL goes away (PostgreSQL only)',
-  () => {
-    let dir: string;
-    let cluster: Cluster;
-    let app: Served | undefined;
-    let apiKey: string;
+/** Left out of PGlite-only runs (`npm run test:quick`). */
+const SKIP = !BIN || !ENGINES.includes('postgres');
 
-    const call = (method: string, path: string, body?: unknown) =>
-      fetch(`${app!.url}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${apiKey}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(REQUEST_BOUND_MS),
-      });
-    const get = (path: string) =>
-      fetch(`${app!.url}${path}`, { signal: AbortSignal.timeout(REQUEST_BOUND_MS) });
-    const batch = (externalId: string) =>
-      call('POST', '/api/v1/customers/batch', { customers: [{ externalId, name: externalId }] });
+describe.skipIf(SKIP)('the process when PostgreSQL goes away (PostgreSQL only)', () => {
+  let dir: string;
+  let cluster: Cluster;
+  let app: Served | undefined;
+  let apiKey: string;
 
-    /** Polls `path` until it answers `status`; a bounded wait. */
-    async function until(path: string, status: number, tries = 120) {
-      let last = 0;
-      for (let i = 0; i < tries; i++) {
-        if (!alive(app!.child)) throw new Error(`the process died: ${app!.output()}`);
-        last = (await get(path).catch(() => ({ status: 0 }))).status;
-        if (last === status) return;
-        await sleep(250);
-      }
-      throw new Error(`${path} answered ${last}, not ${status}`);
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${app!.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(REQUEST_BOUND_MS),
+    });
+  const get = (path: string) =>
+    fetch(`${app!.url}${path}`, { signal: AbortSignal.timeout(REQUEST_BOUND_MS) });
+  const batch = (externalId: string) =>
+    call('POST', '/api/v1/customers/batch', { customers: [{ externalId, name: externalId }] });
+
+  /** Polls `path` until it answers `status`; a bounded wait. */
+  async function until(path: string, status: number, tries = 120) {
+    let last = 0;
+    for (let i = 0; i < tries; i++) {
+      if (!alive(app!.child)) throw new Error(`the process died: ${app!.output()}`);
+      last = (await get(path).catch(() => ({ status: 0 }))).status;
+      if (last === status) return;
+      await sleep(250);
     }
+    throw new Error(`${path} answered ${last}, not ${status}`);
+  }
 
-    /** Connections of the app: every client backend but the one asking. */
-    const APP_BACKENDS = `pid <> pg_backend_pid() and backend_type = 'client backend'`;
+  /** Connections of the app: every client backend but the one asking. */
+  const APP_BACKENDS = `pid <> pg_backend_pid() and backend_type = 'client backend'`;
 
-    beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'orientir-pg-'));
-      cluster = new Cluster(dir, await freePort());
-      cluster.init();
-      cluster.start();
-      app = await serve(cluster.url);
-      const res = await fetch(`${app.url}/api/v1/admin/orgs`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Resilient', slug: 'resilient', ownerEmail: 'owner@resilient.example' }),
-      });
-      expect(res.status).toBe(201);
-      apiKey = ((await res.json()) as { apiKey: string }).apiKey;
-    }, 180_000);
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'orientir-pg-'));
+    cluster = new Cluster(dir, await freePort());
+    cluster.init();
+    cluster.start();
+    app = await serve(cluster.url);
+    const res = await fetch(`${app.url}/api/v1/admin/orgs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Resilient', slug: 'resilient', ownerEmail: 'owner@resilient.example' }),
+    });
+    expect(res.status).toBe(201);
+    apiKey = ((await res.json()) as { apiKey: string }).apiKey;
+  }, 180_000);
 
-    afterAll(async () => {
-      if (app && alive(app.child)) {
-        app.child.kill('SIGKILL');
-        await exited(app.child);
-      }
-      if (cluster?.running) {
-        try {
-          cluster.stop('immediate');
-        } catch {
-          // already gone
-        }
-      }
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    }, 120_000);
-
-    it('replaces connections the server terminated, idle or in flight, and keeps running', async () => {
-      expect((await batch('before-1')).status).toBe(200);
-      expect((await call('GET', '/api/v1/me')).status).toBe(200);
-
-      // An in-flight request: its insert waits on a lock this test holds while its connection is killed.
-      const blocker = new pg.Client({ connectionString: cluster.url });
-      await blocker.connect();
-      const blockerPid = (await blocker.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
+  afterAll(async () => {
+    if (app && alive(app.child)) {
+      app.child.kill('SIGKILL');
+      await exited(app.child);
+    }
+    if (cluster?.running) {
       try {
-        await blocker.query('begin');
-        await blocker.query('lock table customers in access exclusive mode');
-        const inFlight = batch('in-flight');
-        inFlight.catch(() => undefined); // awaited below; a crash must fail the test, not the run
-        let waiting = 0;
-        for (let i = 0; i < 80 && !waiting; i++) {
-          const [row] = await cluster.query<{ n: number }>(
-            `select count(*)::int as n from pg_stat_activity where ${APP_BACKENDS} and wait_event_type = 'Lock' and pid <> $1`,
-            [blockerPid],
-          );
-          waiting = row.n;
-          if (!waiting) await sleep(100);
-        }
-        expect(waiting).toBeGreaterThan(0);
+        cluster.stop('immediate');
+      } catch {
+        // already gone
+      }
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 
-        const killed = await cluster.query<{ pid: number }>(
-          `select pid, pg_terminate_backend(pid) from pg_stat_activity where ${APP_BACKENDS} and pid <> $1`,
+  it('replaces connections the server terminated, idle or in flight, and keeps running', async () => {
+    expect((await batch('before-1')).status).toBe(200);
+    expect((await call('GET', '/api/v1/me')).status).toBe(200);
+
+    // An in-flight request: its insert waits on a lock this test holds while its connection is killed.
+    const blocker = new pg.Client({ connectionString: cluster.url });
+    await blocker.connect();
+    const blockerPid = (await blocker.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
+    try {
+      await blocker.query('begin');
+      await blocker.query('lock table customers in access exclusive mode');
+      const inFlight = batch('in-flight');
+      inFlight.catch(() => undefined); // awaited below; a crash must fail the test, not the run
+      let waiting = 0;
+      for (let i = 0; i < 80 && !waiting; i++) {
+        const [row] = await cluster.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where ${APP_BACKENDS} and wait_event_type = 'Lock' and pid <> $1`,
           [blockerPid],
         );
-        expect(killed.length).toBeGreaterThan(0); // the blocked one and the pool's idle ones
-
-        const res = await inFlight.catch((err: Error) => {
-          throw new Error(`the request got no answer (${err.message}); the process said: ${app!.output()}`);
-        });
-        expect(res.status).toBe(503);
-        expect(res.headers.get('content-type')).toContain('application/problem+json');
-        expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
-        expect(await res.json()).toMatchObject({ status: 503, type: 'urn:orientir:problem:unavailable' });
-      } finally {
-        await blocker.query('rollback').catch(() => undefined);
-        await blocker.end();
+        waiting = row.n;
+        if (!waiting) await sleep(100);
       }
+      expect(waiting).toBeGreaterThan(0);
 
-      // Whatever the pool held has been told its connection is gone; give the process time to hear it.
-      await sleep(1_000);
-      expect(alive(app!.child)).toBe(true);
-      expect((await batch('after-1')).status).toBe(200);
-      expect((await call('GET', '/api/v1/customers/after-1')).status).toBe(200);
-      expect((await get('/readyz')).status).toBe(200);
-
-      // Idle connections only, the restart or idle-timeout case.
-      const idle = await cluster.query<{ pid: number }>(
-        `select pid, pg_terminate_backend(pid) from pg_stat_activity where ${APP_BACKENDS}`,
+      const killed = await cluster.query<{ pid: number }>(
+        `select pid, pg_terminate_backend(pid) from pg_stat_activity where ${APP_BACKENDS} and pid <> $1`,
+        [blockerPid],
       );
-      expect(idle.length).toBeGreaterThan(0);
-      await sleep(1_000);
-      expect(alive(app!.child)).toBe(true);
-      expect((await call('GET', '/api/v1/me')).status).toBe(200);
-      expect((await batch('after-2')).status).toBe(200);
-    }, 120_000);
+      expect(killed.length).toBeGreaterThan(0); // the blocked one and the pool's idle ones
 
-    it('answers 503 problem+json with Retry-After while the server is down, and recovers when it is back', async () => {
-      if (!alive(app!.child)) app = await serve(cluster.url); // the previous test may have ended it
-      expect((await batch('before-stop')).status).toBe(200);
-      cluster.stop('fast');
+      const res = await inFlight.catch((err: Error) => {
+        throw new Error(`the request got no answer (${err.message}); the process said: ${app!.output()}`);
+      });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await res.json()).toMatchObject({ status: 503, type: 'urn:orientir:problem:unavailable' });
+    } finally {
+      await blocker.query('rollback').catch(() => undefined);
+      await blocker.end();
+    }
 
-      for (const res of [await batch('while-down'), await call('GET', '/api/v1/me')]) {
-        expect(res.status).toBe(503);
-        expect(res.headers.get('content-type')).toContain('application/problem+json');
-        expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
-        const problem = (await res.json()) as { status: number; type: string; detail: string };
-        expect(problem).toMatchObject({ status: 503, type: 'urn:orientir:problem:unavailable' });
-        expect(problem.detail).toMatch(/database/);
-      }
-      expect((await get('/readyz')).status).toBe(503);
-      expect((await get('/healthz')).status).toBe(200);
+    // Whatever the pool held has been told its connection is gone; give the process time to hear it.
+    await sleep(1_000);
+    expect(alive(app!.child)).toBe(true);
+    expect((await batch('after-1')).status).toBe(200);
+    expect((await call('GET', '/api/v1/customers/after-1')).status).toBe(200);
+    expect((await get('/readyz')).status).toBe(200);
 
-      // The job worker polls the database every second: a few of its turns go by during the outage.
-      await sleep(3_000);
-      expect(alive(app!.child)).toBe(true);
-      expect((await get('/readyz')).status).toBe(503);
+    // Idle connections only, the restart or idle-timeout case.
+    const idle = await cluster.query<{ pid: number }>(
+      `select pid, pg_terminate_backend(pid) from pg_stat_activity where ${APP_BACKENDS}`,
+    );
+    expect(idle.length).toBeGreaterThan(0);
+    await sleep(1_000);
+    expect(alive(app!.child)).toBe(true);
+    expect((await call('GET', '/api/v1/me')).status).toBe(200);
+    expect((await batch('after-2')).status).toBe(200);
+  }, 120_000);
 
-      cluster.start();
-      await until('/readyz', 200);
-      expect((await batch('after-restart')).status).toBe(200);
-      expect((await call('GET', '/api/v1/customers/while-down')).status).toBe(404);
-      expect((await call('GET', '/api/v1/customers/after-restart')).status).toBe(200);
-      expect(alive(app!.child)).toBe(true);
-      expect(app!.output()).not.toMatch(/unhandled/i);
+  it('answers 503 problem+json with Retry-After while the server is down, and recovers when it is back', async () => {
+    if (!alive(app!.child)) app = await serve(cluster.url); // the previous test may have ended it
+    expect((await batch('before-stop')).status).toBe(200);
+    cluster.stop('fast');
 
-      // And it still shuts down cleanly.
-      app!.child.kill('SIGTERM');
-      expect(await exited(app!.child)).toBe(0);
-    }, 120_000);
-  },
-);
+    for (const res of [await batch('while-down'), await call('GET', '/api/v1/me')]) {
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      const problem = (await res.json()) as { status: number; type: string; detail: string };
+      expect(problem).toMatchObject({ status: 503, type: 'urn:orientir:problem:unavailable' });
+      expect(problem.detail).toMatch(/database/);
+    }
+    expect((await get('/readyz')).status).toBe(503);
+    expect((await get('/healthz')).status).toBe(200);
+
+    // The job worker polls the database every second: a few of its turns go by during the outage.
+    await sleep(3_000);
+    expect(alive(app!.child)).toBe(true);
+    expect((await get('/readyz')).status).toBe(503);
+
+    cluster.start();
+    await until('/readyz', 200);
+    expect((await batch('after-restart')).status).toBe(200);
+    expect((await call('GET', '/api/v1/customers/while-down')).status).toBe(404);
+    expect((await call('GET', '/api/v1/customers/after-restart')).status).toBe(200);
+    expect(alive(app!.child)).toBe(true);
+    expect(app!.output()).not.toMatch(/unhandled/i);
+
+    // And it still shuts down cleanly.
+    app!.child.kill('SIGTERM');
+    expect(await exited(app!.child)).toBe(0);
+  }, 120_000);
+});

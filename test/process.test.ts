@@ -8,6 +8,8 @@ import { openPostgres } from '../src/db/postgres';
 import { ENGINES, TEST_DATABASE_URL } from './helpers/db';
 
 const BIN = join(process.cwd(), 'bin', 'orientir.js');
+/** Left out of PGlite-only runs (`npm run test:quick`). */
+const NO_POSTGRES = !ENGINES.includes('postgres');
 const ADMIN = 'process-test-admin-token';
 
 function freePort(): Promise<number> {
@@ -140,27 +142,23 @@ describe('the orientir process', () => {
     expect(await exited(again.child)).toBe(0);
   }, 240_000);
 
-  it.skipIf(!ENGINES.includes('postgres'))(
-    'serves on PostgreSQL with DATABASE_URL',
-    async () => {
-      const schema = `proc_${Date.now().toString(36)}`;
-      const admin = await openPostgres({ url: TEST_DATABASE_URL, max: 1 });
-      await admin.execOwner(`create schema ${schema}`);
-      try {
-        const url = new URL(TEST_DATABASE_URL);
-        url.searchParams.set('options', `-c search_path=${schema}`);
-        const port = String(await freePort());
-        const srv = await startServe({ DATABASE_URL: url.toString(), PORT: port });
-        const ready = await fetch(`${srv.url}/readyz`);
-        expect(await ready.json()).toEqual({ status: 'ready' });
-        await createOrg(srv.url, 'pg-org');
-        srv.child.kill('SIGTERM');
-        expect(await exited(srv.child)).toBe(0);
-      } finally {
-        await admin.execOwner(`drop schema ${schema} cascade`);
-        await admin.close();
-      }
-    },
-    120_000,
-  );
+  it.skipIf(NO_POSTGRES)('serves on PostgreSQL with DATABASE_URL', async () => {
+    const schema = `proc_${Date.now().toString(36)}`;
+    const admin = await openPostgres({ url: TEST_DATABASE_URL, max: 1 });
+    await admin.execOwner(`create schema ${schema}`);
+    try {
+      const url = new URL(TEST_DATABASE_URL);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      const port = String(await freePort());
+      const srv = await startServe({ DATABASE_URL: url.toString(), PORT: port });
+      const ready = await fetch(`${srv.url}/readyz`);
+      expect(await ready.json()).toEqual({ status: 'ready' });
+      await createOrg(srv.url, 'pg-org');
+      srv.child.kill('SIGTERM');
+      expect(await exited(srv.child)).toBe(0);
+    } finally {
+      await admin.execOwner(`drop schema ${schema} cascade`);
+      await admin.close();
+    }
+  }, 120_000);
 });
