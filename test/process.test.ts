@@ -9,7 +9,7 @@ import { ENGINES, TEST_DATABASE_URL } from './helpers/db';
 
 const BIN = join(process.cwd(), 'bin', 'orientir.js');
 /** Left out of PGlite-only runs (`npm run test:quick`). */
-const NO_POSTGRES = !ENGINES.includes('postgres');
+const NO_PG = !ENGINES.includes('postgres');
 const ADMIN = 'process-test-admin-token';
 
 function freePort(): Promise<number> {
@@ -142,7 +142,8 @@ describe('the orientir process', () => {
     expect(await exited(again.child)).toBe(0);
   }, 240_000);
 
-  it.skipIf(NO_POSTGRES)('serves on PostgreSQL with DATABASE_URL', async () => {
+  it('serves on PostgreSQL with DATABASE_URL', async ({ skip }) => {
+    if (NO_PG) skip();
     const schema = `proc_${Date.now().toString(36)}`;
     const admin = await openPostgres({ url: TEST_DATABASE_URL, max: 1 });
     await admin.execOwner(`create schema ${schema}`);
