@@ -92,29 +92,6 @@ export const ALLOWED: Exception[] = [
     why: 'TODO: the type belongs in domain/ and the outer layer imports it from there',
   },
   {
-    file: 'src/modules/cases/http/routes.ts',
-    rule: 'thin-routes',
-    why: 'TODO: the route opens its own transaction; move the work into a use case',
-  },
-  {
-    file: 'src/modules/cases/http/routes.ts',
-    rule: 'http-no-data',
-    target: 'src/modules/cases/data/repo-cases.ts',
-    why: 'TODO: the route calls the repository; move the call into a use case',
-  },
-  {
-    file: 'src/modules/cases/use-cases/notify.ts',
-    rule: 'queries-in-data',
-    target: 'drizzle-orm',
-    why: 'TODO: move the query into data/repo-*.ts',
-  },
-  {
-    file: 'src/modules/cases/use-cases/open-case.ts',
-    rule: 'queries-in-data',
-    target: 'drizzle-orm',
-    why: 'TODO: move the query into data/repo-*.ts',
-  },
-  {
     file: 'src/modules/customers/api.ts',
     rule: 'queries-in-data',
     target: 'drizzle-orm',

@@ -1,19 +1,15 @@
 import { z } from 'zod';
 import { type App, principalOf } from '../../../http/types';
-import { AppError, invalid } from '../../../lib/errors';
-import { findCustomerByExternalId } from '../../customers/api';
+import { invalid } from '../../../lib/errors';
 import { addNote, recordInboundEmail } from '../use-cases/add-note';
 import { changeCase } from '../use-cases/change-case';
-import { checkCaseReferences } from '../use-cases/check-references';
 import { computeLoopMetrics } from '../use-cases/loop-metrics';
-import { openCase } from '../use-cases/open-case';
+import { openCaseByHand } from '../use-cases/open-case';
 import { getCaseDetail, isBreached, listCasePage, toCaseDto } from '../use-cases/read-cases';
-import { findLink } from '../data/repo-cases';
 import * as S from './schemas';
 
 export async function caseRoutes(app: App) {
   const ctx = app.ctx;
-  const { db } = ctx;
 
   app.get(
     '/api/v1/cases',
@@ -58,30 +54,9 @@ export async function caseRoutes(app: App) {
     },
     async (req, reply) => {
       const p = principalOf(req);
-      const b = req.body;
-      const c = await db.withOrg(p.orgId, async (tx) => {
-        const customer = b.customerExternalId
-          ? await findCustomerByExternalId(tx, p.orgId, b.customerExternalId)
-          : undefined;
-        if (b.customerExternalId && !customer)
-          throw invalid('body.customerExternalId', 'no customer has this id');
-        await checkCaseReferences(tx, p.orgId, b);
-        const link = b.responseId ? `response:${b.responseId}` : undefined;
-        if (link && (await findLink(tx, p.orgId, link))) {
-          throw new AppError('conflict', 'responseId: this response already has a case');
-        }
-        return openCase(ctx, tx, p.orgId, {
-          link: link ? { sourceKey: link, kind: 'response', occurredAt: ctx.clock.now() } : undefined,
-          title: b.title,
-          description: b.description,
-          priority: b.priority,
-          source: p.kind === 'api_key' ? 'api' : 'manual',
-          customerId: customer?.id,
-          responseId: b.responseId,
-          teamId: b.teamId,
-          ownerId: b.ownerId,
-          authorId: p.userId ?? null,
-        });
+      const c = await openCaseByHand(ctx, p.orgId, req.body, {
+        source: p.kind === 'api_key' ? 'api' : 'manual',
+        authorId: p.userId ?? null,
       });
       return reply.code(201).send(toCaseDto(c, isBreached(c, ctx.clock.now())));
     },
@@ -116,9 +91,7 @@ export async function caseRoutes(app: App) {
     },
     async (req) => {
       const p = principalOf(req);
-      const c = await db.withOrg(p.orgId, (tx) =>
-        changeCase(ctx, tx, p.orgId, req.params.id, req.body, p.userId ?? null),
-      );
+      const c = await changeCase(ctx, p.orgId, req.params.id, req.body, p.userId ?? null);
       return toCaseDto(c, isBreached(c, ctx.clock.now()));
     },
   );
@@ -137,9 +110,7 @@ export async function caseRoutes(app: App) {
     },
     async (req, reply) => {
       const p = principalOf(req);
-      const entry = await db.withOrg(p.orgId, (tx) =>
-        addNote(ctx, tx, p.orgId, req.params.id, req.body, p.userId ?? null),
-      );
+      const entry = await addNote(ctx, p.orgId, req.params.id, req.body, p.userId ?? null);
       return reply.code(201).send(entry);
     },
   );
@@ -158,9 +129,7 @@ export async function caseRoutes(app: App) {
     },
     async (req, reply) => {
       const p = principalOf(req);
-      const entry = await db.withOrg(p.orgId, (tx) =>
-        recordInboundEmail(ctx, tx, p.orgId, req.params.id, req.body, p.userId ?? null),
-      );
+      const entry = await recordInboundEmail(ctx, p.orgId, req.params.id, req.body, p.userId ?? null);
       return reply.code(201).send(entry);
     },
   );

@@ -1,10 +1,10 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
 import { notFound } from '../../../lib/errors';
-import { firstResponsePatch } from '../domain/case-clock';
-import { changeCase } from './change-case';
-import { queueCaseMail } from './notify';
 import { findCase, insertTimeline, updateCase } from '../data/repo-cases';
+import { firstResponsePatch } from '../domain/case-clock';
+import { changeCaseInTx } from './change-case';
+import { queueCaseMail } from './notify';
 import { loadCaseSetup } from './setup';
 
 export type NoteInput = { text: string; kind: 'note' | 'reply'; minutesSpent?: number };
@@ -13,7 +13,15 @@ export type NoteInput = { text: string; kind: 'note' | 'reply'; minutesSpent?: n
  * An internal note, or a reply e-mailed to the customer. The first reply is the case's first
  * response.
  */
-export async function addNote(
+export const addNote = (
+  ctx: AppContext,
+  orgId: string,
+  caseId: string,
+  input: NoteInput,
+  authorId: string | null,
+) => ctx.db.withOrg(orgId, (tx) => writeNote(ctx, tx, orgId, caseId, input, authorId));
+
+async function writeNote(
   ctx: AppContext,
   tx: Executor,
   orgId: string,
@@ -58,7 +66,15 @@ export async function addNote(
 export type InboundEmail = { subject?: string; text: string };
 
 /** A customer's e-mail about the case: on the timeline, and a case waiting for them moves on. */
-export async function recordInboundEmail(
+export const recordInboundEmail = (
+  ctx: AppContext,
+  orgId: string,
+  caseId: string,
+  mail: InboundEmail,
+  authorId: string | null,
+) => ctx.db.withOrg(orgId, (tx) => writeInboundEmail(ctx, tx, orgId, caseId, mail, authorId));
+
+async function writeInboundEmail(
   ctx: AppContext,
   tx: Executor,
   orgId: string,
@@ -79,7 +95,7 @@ export async function recordInboundEmail(
     at: now,
   });
   if (c.status === 'waiting_customer')
-    await changeCase(ctx, tx, orgId, caseId, { status: 'in_progress' }, authorId);
+    await changeCaseInTx(ctx, tx, orgId, caseId, { status: 'in_progress' }, authorId);
   else
     await ctx.bus.emit(tx, 'case.updated', {
       orgId,

@@ -2,9 +2,9 @@ import type { AppContext } from '../../../http/types';
 import { type Locale, pickLocale } from '../../../i18n/locales';
 import { findCustomer } from '../../customers/api';
 import { findOrgProfile } from '../../orgs/api';
-import { changeCase } from './change-case';
-import { readFollowUpToken, verifyFollowUpToken } from '../domain/follow-up-token';
 import { findCase, insertTimeline } from '../data/repo-cases';
+import { readFollowUpToken, verifyFollowUpToken } from '../domain/follow-up-token';
+import { changeCaseInTx } from './change-case';
 
 export type FollowUpState = 'ask' | 'answered' | 'invalid' | 'thanks_yes' | 'thanks_no';
 
@@ -45,7 +45,14 @@ export async function followUp(
       data: { answer, cycle: c.cycle },
       at: ctx.clock.now(),
     });
-    await changeCase(ctx, tx, claim.orgId, c.id, { status: answer === 'yes' ? 'closed' : 'reopened' }, null);
+    await changeCaseInTx(
+      ctx,
+      tx,
+      claim.orgId,
+      c.id,
+      { status: answer === 'yes' ? 'closed' : 'reopened' },
+      null,
+    );
     return { state: answer === 'yes' ? ('thanks_yes' as const) : ('thanks_no' as const), locale };
   });
 }

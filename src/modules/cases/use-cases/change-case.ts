@@ -1,15 +1,15 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
 import { AppError, notFound } from '../../../lib/errors';
+import { type CaseRow, findCase, insertTimeline, updateCase } from '../data/repo-cases';
 import { moveStatus } from '../domain/case-clock';
-import { checkCaseReferences } from './check-references';
 import { type CaseStatus, canMove, type Priority } from '../domain/model';
+import { computeDeadlines } from '../domain/sla';
+import { checkCaseReferences } from './check-references';
 import { queueCaseMail } from './notify';
 import { noteAssignment } from './open-case';
-import { type CaseRow, findCase, insertTimeline, updateCase } from '../data/repo-cases';
 import { scheduleEscalations } from './schedule-escalations';
 import { type CaseSetup, findSlaTargets, loadCaseSetup } from './setup';
-import { computeDeadlines } from '../domain/sla';
 
 export type CasePatch = {
   title?: string;
@@ -35,10 +35,19 @@ async function retime(ctx: AppContext, tx: Executor, orgId: string, c: CaseRow, 
 }
 
 /**
- * Applies a change to a case in the caller's transaction: status moves with their effect on the
+ * Applies a change to a case in its own transaction: status moves with their effect on the
  * SLA clock, priority (new targets), owner, team, root cause and outcome; each on the timeline.
  */
-export async function changeCase(
+export const changeCase = (
+  ctx: AppContext,
+  orgId: string,
+  caseId: string,
+  p: CasePatch,
+  authorId: string | null,
+): Promise<CaseRow> => ctx.db.withOrg(orgId, (tx) => changeCaseInTx(ctx, tx, orgId, caseId, p, authorId));
+
+/** {@link changeCase} in the caller's transaction. */
+export async function changeCaseInTx(
   ctx: AppContext,
   tx: Executor,
   orgId: string,

@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
 import { type Locale, pickLocale } from '../../../i18n/locales';
@@ -6,11 +5,10 @@ import type { Job } from '../../../jobs/queue';
 import { sendQuietly } from '../../../notify/send-quietly';
 import { findCustomer } from '../../customers/api';
 import { findOrgProfile, findUserRef } from '../../orgs/api';
+import { findCase, findTimelineEntry, hasSentMail, insertTimeline } from '../data/repo-cases';
 import { FOLLOW_UP_TTL_MS, signFollowUpToken } from '../domain/follow-up-token';
-import { caseText } from '../messages';
 import type { EscalationKind } from '../domain/model';
-import { findCase, findTimelineEntry, insertTimeline } from '../data/repo-cases';
-import { caseTimeline } from '../data/tables';
+import { caseText } from '../messages';
 
 export const MAIL_JOB = 'cases.mail';
 
@@ -111,22 +109,6 @@ async function compose(
   };
 }
 
-async function alreadySent(tx: Executor, orgId: string, caseId: string, key: string) {
-  const [row] = await tx
-    .select({ id: caseTimeline.id })
-    .from(caseTimeline)
-    .where(
-      and(
-        eq(caseTimeline.orgId, orgId),
-        eq(caseTimeline.caseId, caseId),
-        eq(caseTimeline.kind, 'email_sent'),
-        sql`${caseTimeline.data}->>'key' = ${key}`,
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
-}
-
 /**
  * The mail job: composes, sends over SMTP, then records `email_sent` on the timeline. The record
  * is checked first, so a retry after a crash sends again only if the crash beat the record.
@@ -136,7 +118,7 @@ export async function sendCaseMail(ctx: AppContext, job: Job) {
   const { key, ...mail } = job.payload as CaseMail & { key: string };
   if (!orgId || !ctx.mailer.configured) return;
   const composed = await ctx.db.withOrg(orgId, async (tx) =>
-    (await alreadySent(tx, orgId, mail.caseId, key)) ? null : compose(ctx, tx, orgId, mail),
+    (await hasSentMail(tx, orgId, mail.caseId, key)) ? null : compose(ctx, tx, orgId, mail),
   );
   if (!composed) return;
   await sendQuietly(ctx.mailer, { to: composed.to, subject: composed.subject, text: composed.text });

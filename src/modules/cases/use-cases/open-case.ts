@@ -1,10 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
-import { findCustomer } from '../../customers/api';
-import { chooseOwner } from './assign-case';
-import { FALLBACK_TIER, type Priority } from '../domain/model';
-import { queueCaseMail } from './notify';
+import { AppError, invalid } from '../../../lib/errors';
+import { findCustomer, findCustomerByExternalId } from '../../customers/api';
 import {
   type CaseRow,
   findLink,
@@ -12,10 +9,15 @@ import {
   insertCase,
   insertLink,
   insertTimeline,
+  lockCustomerFeedback,
 } from '../data/repo-cases';
+import { FALLBACK_TIER, type Priority } from '../domain/model';
+import { computeDeadlines } from '../domain/sla';
+import { chooseOwner } from './assign-case';
+import { checkCaseReferences } from './check-references';
+import { queueCaseMail } from './notify';
 import { scheduleEscalations } from './schedule-escalations';
 import { findSlaTargets, loadCaseSetup } from './setup';
-import { computeDeadlines } from '../domain/sla';
 
 export type CaseSource = { sourceKey: string; kind: 'response' | 'event'; occurredAt: Date };
 
@@ -123,6 +125,52 @@ export async function noteAssignment(
   );
 }
 
+export type ManualCase = {
+  title: string;
+  description?: string;
+  priority: Priority;
+  customerExternalId?: string;
+  responseId?: string;
+  teamId?: string;
+  ownerId?: string;
+};
+
+/**
+ * A case opened by a person or an API client, in its own transaction: the customer and every reference
+ * must exist (a 400 naming the field), and a survey response has one case at most (409).
+ */
+export function openCaseByHand(
+  ctx: AppContext,
+  orgId: string,
+  b: ManualCase,
+  by: { source: 'manual' | 'api'; authorId: string | null },
+) {
+  return ctx.db.withOrg(orgId, async (tx) => {
+    const customer = b.customerExternalId
+      ? await findCustomerByExternalId(tx, orgId, b.customerExternalId)
+      : undefined;
+    if (b.customerExternalId && !customer)
+      throw invalid('body.customerExternalId', 'no customer has this id');
+    await checkCaseReferences(tx, orgId, b);
+    const link = b.responseId ? `response:${b.responseId}` : undefined;
+    if (link && (await findLink(tx, orgId, link))) {
+      throw new AppError('conflict', 'responseId: this response already has a case');
+    }
+    return openCase(ctx, tx, orgId, {
+      link: link ? { sourceKey: link, kind: 'response', occurredAt: ctx.clock.now() } : undefined,
+      title: b.title,
+      description: b.description,
+      priority: b.priority,
+      source: by.source,
+      customerId: customer?.id,
+      responseId: b.responseId,
+      teamId: b.teamId,
+      ownerId: b.ownerId,
+      authorId: by.authorId,
+    });
+  });
+}
+
 export type Feedback = Omit<OpenCaseInput, 'source' | 'link'> & {
   link: CaseSource;
   summary: Record<string, unknown>;
@@ -136,9 +184,7 @@ export async function takeNegativeFeedback(ctx: AppContext, tx: Executor, orgId:
   const now = ctx.clock.now();
   if (f.customerId) {
     // One at a time per customer, so two answers arriving together open one case.
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${`case-customer:${orgId}:${f.customerId}`}))`,
-    );
+    await lockCustomerFeedback(tx, orgId, f.customerId);
     const open = await findOpenCaseOfCustomer(tx, orgId, f.customerId);
     if (open) {
       if (!(await insertLink(tx, orgId, { ...f.link, caseId: open.id }, now))) return open;

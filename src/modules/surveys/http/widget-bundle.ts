@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The widget's own folder: sources in src/, the built bundles in dist/. */
-export const WIDGET_ROOT = fileURLToPath(new URL('../../../widget/', import.meta.url));
+export const WIDGET_ROOT = fileURLToPath(new URL('../../../../widget/', import.meta.url));
 const ENTRIES = { widget: 'widget.ts', page: 'page.ts' } as const;
 export type BundleName = keyof typeof ENTRIES;
 
@@ -14,7 +14,7 @@ const newestSource = (dir: string): number =>
   }, 0);
 
 // The page script shares the question rules with the server.
-const SHARED_SOURCES = [fileURLToPath(new URL('./questions.ts', import.meta.url))];
+const SHARED_SOURCES = [fileURLToPath(new URL('../domain/questions.ts', import.meta.url))];
 
 function isStale(out: string) {
   if (!existsSync(out)) return true;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDayNumber } from '../../../../lib/day-number';
 import type { PurchaseColumns } from './summarize';
 
-const FIXTURES = new URL('../../../../test/fixtures/cdnow/', import.meta.url);
+const FIXTURES = new URL('../../../../../test/fixtures/cdnow/', import.meta.url);
 
 export function readFixture(name: string): string {
   return readFileSync(fileURLToPath(new URL(name, FIXTURES)), 'utf8');

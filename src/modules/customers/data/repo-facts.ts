@@ -1,0 +1,55 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/database';
+
+/** What the lifecycle rules read of a customer's events (`e`): no amounts. */
+const stageAggregates = (regularFrom: Date) => sql`
+         count(*) filter (where e.type = 'purchase' and e.occurred_at >= ${regularFrom}::timestamptz) as recent_purchases,
+         max(e.occurred_at) filter (where e.type = 'purchase') as last_purchase_at,
+         max(e.occurred_at) filter (where e.type = 'referral') as last_referral_at`;
+
+/**
+ * Per-customer aggregates of all the organization's events, which both the lifecycle rules and
+ * RFM read: purchases (all, and since `regularFrom`), the last purchase and referral, and
+ * purchases minus refunds in the base currency.
+ */
+const factsSelect = (orgId: string, regularFrom: Date) => sql`
+  select e.customer_id,
+         count(*) filter (where e.type = 'purchase') as purchases,
+         ${stageAggregates(regularFrom)},
+         coalesce(sum(e.amount_base_minor) filter (where e.type = 'purchase'), 0)
+           - coalesce(sum(abs(e.amount_base_minor)) filter (where e.type = 'refund'), 0) as monetary
+    from events e
+   where e.org_id = ${orgId}::uuid
+   group by e.customer_id`;
+
+/**
+ * The lifecycle facts of the events `from` (aliased `e`), kept to the columns of the per-customer
+ * index, so the events of a batch's customers are read from the index alone.
+ */
+export const stageFactsSelect = (orgId: string, regularFrom: Date, from: SQL) => sql`
+  select e.customer_id, ${stageAggregates(regularFrom)}
+    from ${from}
+   where e.org_id = ${orgId}::uuid
+   group by e.customer_id`;
+
+/**
+ * The facts of every customer of the organization, in one pass over its events, kept in a
+ * temporary table `customer_facts` until the transaction ends.
+ */
+export async function buildFactsTable(tx: Executor, orgId: string, regularFrom: Date) {
+  await allowLargeAggregates(tx);
+  await tx.execute(sql`drop table if exists customer_facts`);
+  await tx.execute(
+    sql`create temporary table customer_facts on commit drop as ${factsSelect(orgId, regularFrom)}`,
+  );
+  await tx.execute(sql`analyze customer_facts`);
+}
+
+/**
+ * A whole organization is aggregated in one pass: with the default 4 MB of work memory the
+ * planner walks millions of events through an index in customer order (random reads) rather
+ * than hashing them; this transaction may use more.
+ */
+export async function allowLargeAggregates(tx: Executor) {
+  await tx.execute(sql`select set_config('work_mem', '256MB', true)`);
+}
