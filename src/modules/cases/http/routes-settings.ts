@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
 import * as C from '../use-cases/settings';
 import * as S from './schemas';
+import { caseSettings } from './settings';
 
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.null() });
 
@@ -12,25 +14,9 @@ export async function caseSettingsRoutes(app: App) {
   const read = { access: 'settings:read' as const };
   const write = { access: 'settings:write' as const };
 
-  app.get(
-    '/api/v1/case-settings',
-    { config: read, schema: { tags: ['cases'], response: { 200: S.ZCaseSettingsSchema } } },
-    async (req) => C.readSettings(ctx, orgOf(req)),
-  );
-  app.patch(
-    '/api/v1/case-settings',
-    {
-      config: write,
-      schema: {
-        tags: ['cases'],
-        summary:
-          'Calendar (time zone, working hours, holidays), warning share, default team, root causes, topics',
-        body: S.ZUpdateCaseSettingsRequestSchema,
-        response: { 200: S.ZCaseSettingsSchema },
-      },
-    },
-    async (req) => C.changeSettings(ctx, orgOf(req), req.body),
-  );
+  await settingsRoutes(app, caseSettings, [
+    { url: '/api/v1/case-settings', tags: ['cases'], get: true, change: { method: 'patch' } },
+  ]);
 
   app.get(
     '/api/v1/case-rules',

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../../http/pagination';
+import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
 import { lifecycleReport } from '../use-cases/lifecycle-report';
 import { pageRates, removeRate, saveRates } from '../use-cases/rates';
 import { RFM_JOB } from '../use-cases/recompute';
 import * as S from './schemas';
-import { getLifecycleRules, updateLifecycleRules } from '../use-cases/settings';
+import { lifecycleSettings } from './settings';
 
 /** Lifecycle report and settings, RFM recompute, exchange rates. */
 export async function customerAnalyticsRoutes(app: App) {
@@ -41,28 +42,7 @@ export async function customerAnalyticsRoutes(app: App) {
     },
   );
 
-  app.get(
-    '/api/v1/settings/lifecycle',
-    {
-      config: { access: 'settings:read' },
-      schema: { tags: ['settings'], response: { 200: S.ZLifecycleSettingsSchema } },
-    },
-    async (req) => getLifecycleRules(ctx, principalOf(req).orgId),
-  );
-
-  app.patch(
-    '/api/v1/settings/lifecycle',
-    {
-      config: { access: 'settings:write' },
-      schema: {
-        tags: ['settings'],
-        summary: 'Change lifecycle thresholds; stages are recomputed in the background',
-        body: S.ZUpdateLifecycleSettingsRequestSchema,
-        response: { 200: S.ZLifecycleSettingsSchema },
-      },
-    },
-    async (req) => updateLifecycleRules(ctx, principalOf(req).orgId, req.body),
-  );
+  await settingsRoutes(app, lifecycleSettings);
 
   app.get(
     '/api/v1/exchange-rates',

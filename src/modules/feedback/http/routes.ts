@@ -1,17 +1,18 @@
 import { jsonOrCsv } from '../../../http/openapi';
+import { settingsRoutes } from '../../../http/settings';
 import type { App } from '../../../http/types';
 import { principalOf } from '../../../http/types';
 import { pickLocale } from '../../../i18n/locales';
-import { analyzeDrivers } from '../use-cases/analyze-drivers';
 import type { Dimension, GroupBy } from '../domain/dimensions';
-import { feedbackText } from '../messages';
 import { driversCsv, metricCsv } from '../domain/metric-csv';
+import { feedbackText } from '../messages';
+import { analyzeDrivers } from '../use-cases/analyze-drivers';
 import { queryMetric } from '../use-cases/query-metric';
 import { sendCsv, wantsCsv } from './respond';
 import { textRoutes } from './routes-text';
 import { topicRoutes } from './routes-topics';
 import * as S from './schemas';
-import { getFeedbackSettings, updateFeedbackSettings } from '../use-cases/settings';
+import { anonymitySettings } from './settings';
 
 export async function feedbackRoutes(app: App) {
   const ctx = app.ctx;
@@ -76,28 +77,9 @@ export async function feedbackRoutes(app: App) {
     },
   );
 
-  app.get(
-    '/api/v1/analytics/settings',
-    {
-      config: { access: 'analytics:read' },
-      schema: { tags: ['analytics'], response: { 200: S.ZSettingsSchema } },
-    },
-    async (req) => getFeedbackSettings(ctx, principalOf(req).orgId),
-  );
-
-  app.patch(
-    '/api/v1/analytics/settings',
-    {
-      config: { access: 'settings:write' },
-      schema: {
-        tags: ['analytics'],
-        summary: 'Anonymity threshold for employee and internal-client feedback',
-        body: S.ZUpdateSettingsRequestSchema,
-        response: { 200: S.ZSettingsSchema },
-      },
-    },
-    async (req) => updateFeedbackSettings(ctx, principalOf(req).orgId, req.body),
-  );
+  await settingsRoutes(app, anonymitySettings, [
+    { url: '/api/v1/analytics/settings', tags: ['analytics'], get: true, change: { method: 'patch' } },
+  ]);
 
   await topicRoutes(app);
   await textRoutes(app);

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../../http/auth';
 import { RATE_LIMITS } from '../../../http/rate-limits';
+import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
 import { notFound } from '../../../lib/errors';
 import * as repo from '../data/repo-accounts';
 import * as S from './schemas';
+import { organizationSettings } from './settings';
 import * as service from '../use-cases/accounts';
 
 export async function orgRoutes(app: App) {
@@ -82,31 +84,9 @@ export async function orgRoutes(app: App) {
     },
   );
 
-  app.get(
-    '/api/v1/org',
-    { config: { access: 'settings:read' }, schema: { tags: ['settings'], response: { 200: S.ZOrgSchema } } },
-    async (req) => {
-      const org = await service.getOrg(db, principalOf(req).orgId);
-      if (!org) throw notFound('organization');
-      return org;
-    },
-  );
-
-  app.patch(
-    '/api/v1/org',
-    {
-      config: { access: 'settings:write' },
-      schema: { tags: ['settings'], body: S.ZUpdateOrgRequestSchema, response: { 200: S.ZOrgSchema } },
-    },
-    async (req) => {
-      const { orgId } = principalOf(req);
-      return db.withOrg(orgId, async (tx) => {
-        const org = await repo.updateOrg(tx, orgId, req.body);
-        if (!org) throw notFound('organization');
-        return org;
-      });
-    },
-  );
+  await settingsRoutes(app, organizationSettings, [
+    { url: '/api/v1/org', tags: ['settings'], get: true, change: { method: 'patch' } },
+  ]);
 
   app.get(
     '/api/v1/users',

@@ -1,16 +1,18 @@
 import { mediaOf } from '../../../http/openapi';
 import { pageOf } from '../../../http/pagination';
+import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
-import { createPersonalLink } from '../use-cases/create-link';
 import { positionAfter, positionOf } from '../domain/cursor';
+import { createPersonalLink } from '../use-cases/create-link';
 import { importResponses } from '../use-cases/import-responses';
 import { inviteCustomers } from '../use-cases/invite';
 import { listResponses } from '../use-cases/list-responses';
-import { publicBaseUrl } from './public-url';
 import { qrPng, qrSvg, qrTarget } from '../use-cases/qr';
-import * as S from './schemas';
-import { getSettings, updateSettings, widgetSetup } from '../use-cases/settings';
+import { widgetSetup } from '../use-cases/settings';
 import { createSurvey, getSurvey, listSurveys, updateSurvey } from '../use-cases/surveys';
+import { publicBaseUrl } from './public-url';
+import * as S from './schemas';
+import { surveySettings } from './settings';
 
 /** The authenticated survey API: surveys, responses, invitations, links, QR codes, settings. */
 export async function surveyRoutes(app: App) {
@@ -185,28 +187,9 @@ export async function surveyRoutes(app: App) {
     );
   }
 
-  app.get(
-    '/api/v1/survey-settings',
-    {
-      config: { access: 'settings:read' },
-      schema: { tags, response: { 200: S.ZSurveySettingsSchema } },
-    },
-    async (req) => getSettings(ctx, principalOf(req).orgId),
-  );
-
-  app.patch(
-    '/api/v1/survey-settings',
-    {
-      config: { access: 'settings:write' },
-      schema: {
-        tags,
-        summary: 'The contact frequency cap, reminders and link validity of the organization',
-        body: S.ZUpdateSurveySettingsRequestSchema,
-        response: { 200: S.ZSurveySettingsSchema },
-      },
-    },
-    async (req) => updateSettings(ctx, principalOf(req).orgId, req.body),
-  );
+  await settingsRoutes(app, surveySettings, [
+    { url: '/api/v1/survey-settings', tags, get: true, change: { method: 'patch' } },
+  ]);
 
   app.get(
     '/api/v1/survey-settings/widget',

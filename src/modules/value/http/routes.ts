@@ -1,9 +1,10 @@
+import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
-import { loadOrgCalendar, resolveHoldoutUntil, resolveUntil } from '../use-cases/org-calendar';
 import { FIT_JOB } from '../use-cases/jobs';
+import { loadOrgCalendar, resolveHoldoutUntil, resolveUntil } from '../use-cases/org-calendar';
 import { getDistribution, getLatestReport, listCustomerValues } from '../use-cases/read-values';
 import * as S from './schemas';
-import { getValueSettings, replaceValueSettings } from '../use-cases/settings';
+import { valueSettings } from './settings';
 
 /** Customer value: fits (as jobs), the report, scored customers, their distribution, settings. */
 export async function valueRoutes(app: App) {
@@ -79,27 +80,12 @@ export async function valueRoutes(app: App) {
     async (req) => getDistribution(ctx, principalOf(req).orgId, req.query.bins),
   );
 
-  app.get(
-    '/api/v1/value/settings',
+  await settingsRoutes(app, valueSettings, [
     {
-      config: { access: 'settings:read' },
-      schema: { tags: ['settings'], response: { 200: S.ZValueSettingsResponseSchema } },
+      url: '/api/v1/value/settings',
+      tags: ['settings'],
+      get: true,
+      change: { method: 'put', body: S.ZValueSettingsSchema },
     },
-    async (req) => getValueSettings(ctx, principalOf(req).orgId),
-  );
-
-  app.put(
-    '/api/v1/value/settings',
-    {
-      config: { access: 'settings:write' },
-      schema: {
-        tags: ['settings'],
-        summary: 'Replace the value settings: horizon, discount rate, margin, costs, tier rule',
-        description: 'Customers are rescored in the background with the latest fit.',
-        body: S.ZValueSettingsSchema,
-        response: { 200: S.ZValueSettingsResponseSchema },
-      },
-    },
-    async (req) => replaceValueSettings(ctx, principalOf(req).orgId, req.body),
-  );
+  ]);
 }

@@ -45,6 +45,7 @@ export const ZValueSettingsSchema = z.object({
   costPerCaseHourMinor: ZMinor,
   tierRule: ZTierRuleSchema,
 });
+export const ZUpdateValueSettingsRequestSchema = ZValueSettingsSchema.partial();
 export const ZValueSettingsResponseSchema = ZValueSettingsSchema.extend({
   currency: z.string().describe('base currency of the amounts'),
 });

@@ -1,0 +1,13 @@
+import { defineSettingsSection } from '../../../http/settings';
+import { changeValueSettings, getValueSettings } from '../use-cases/settings';
+import * as S from './schemas';
+
+/** `/api/v1/settings/value`: model, horizon, discount rate, margin, costs, tier rule. */
+export const valueSettings = defineSettingsSection({
+  name: 'value',
+  summary: 'Change the value settings: model, horizon, discount rate, margin, costs, tier rule',
+  schema: S.ZValueSettingsResponseSchema,
+  patch: S.ZUpdateValueSettingsRequestSchema,
+  read: getValueSettings,
+  change: changeValueSettings,
+});
