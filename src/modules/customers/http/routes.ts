@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { decodeCursor, pageOf, ZPageQuery, zPage } from '../../../http/pagination';
+import { ZPageQuery, zPage } from '../../../http/pagination';
 import { type App, principalOf } from '../../../http/types';
-import { AppError, invalid } from '../../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { ingestEvents } from '../use-cases/ingest-events';
 import { eraseCustomer, exportCustomer } from '../use-cases/privacy';
-import { customerDto, findCustomerOrFail, getProfile, getTimeline } from '../use-cases/profile';
-import { listCustomers, updateCustomer } from '../data/repo-customers';
-import * as S from './schemas';
+import { changeCustomer, getProfile, getTimeline, listCustomerPage } from '../use-cases/profile';
 import { repeatedExternalIds, upsertCustomers } from '../use-cases/upsert-customers';
+import * as S from './schemas';
 
 const TAGS = ['customers'];
 
@@ -79,25 +78,8 @@ export async function customerRoutes(app: App) {
       },
     },
     async (req) => {
-      const { orgId } = principalOf(req);
-      const { limit, cursor, attribute, ...filter } = req.query;
-      const position = decodeCursor(cursor, ['text']);
-      const colon = attribute?.indexOf(':') ?? -1;
-      const rows = await ctx.db.withOrg(orgId, (tx) =>
-        listCustomers(tx, orgId, {
-          ...filter,
-          attribute: attribute
-            ? { key: attribute.slice(0, colon), value: attribute.slice(colon + 1) }
-            : undefined,
-          after: position?.[0],
-          limit,
-        }),
-      );
-      const page = pageOf(rows, limit, (r) => [r.externalId]);
-      return {
-        items: page.items.map(customerDto) as z.infer<typeof S.ZCustomerSchema>[],
-        nextCursor: page.nextCursor,
-      };
+      const page = await listCustomerPage(ctx, principalOf(req).orgId, req.query);
+      return page as { items: z.infer<typeof S.ZCustomerSchema>[]; nextCursor: string | null };
     },
   );
 
@@ -131,21 +113,8 @@ export async function customerRoutes(app: App) {
       },
     },
     async (req) => {
-      const { orgId } = principalOf(req);
-      const customer = await ctx.db.withOrg(orgId, async (tx) => {
-        const found = await findCustomerOrFail(tx, orgId, req.params.externalId);
-        await updateCustomer(tx, orgId, found.id, req.body, ctx.clock.now()).catch((err) => {
-          if (
-            (err as { code?: string }).code === '23503' ||
-            (err as { cause?: { code?: string } }).cause?.code === '23503'
-          ) {
-            throw invalid('body.ownerId', 'is not a user of this organization');
-          }
-          throw err;
-        });
-        return findCustomerOrFail(tx, orgId, req.params.externalId);
-      });
-      return customerDto(customer) as z.infer<typeof S.ZCustomerSchema>;
+      const customer = await changeCustomer(ctx, principalOf(req).orgId, req.params.externalId, req.body);
+      return customer as z.infer<typeof S.ZCustomerSchema>;
     },
   );
 

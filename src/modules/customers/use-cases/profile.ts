@@ -1,12 +1,20 @@
 import type { Executor } from '../../../db/database';
-import { decodeCursor, encodeCursor } from '../../../http/pagination';
+import { decodeCursor, encodeCursor, pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
-import { notFound } from '../../../lib/errors';
+import { invalid, notFound } from '../../../lib/errors';
 import { findOrgLocaleSettings } from '../../orgs/api';
-import { customerExtensions } from './customer-extensions';
-import { type CustomerRow, findCustomerRow, findRfm } from '../data/repo-customers';
+import {
+  type CustomerFilter,
+  type CustomerPatch,
+  type CustomerRow,
+  findCustomerRow,
+  findRfm,
+  listCustomers,
+  updateCustomer,
+} from '../data/repo-customers';
 import { listTimeline } from '../data/repo-events';
 import { findStats, listStageHistory } from '../data/repo-lifecycle';
+import { customerExtensions } from './customer-extensions';
 
 const HISTORY_LIMIT = 100;
 
@@ -19,6 +27,48 @@ export async function findCustomerOrFail(tx: Executor, orgId: string, externalId
   const row = await findCustomerRow(tx, orgId, externalId);
   if (!row) throw notFound('customer');
   return row;
+}
+
+export type CustomerListQuery = Omit<CustomerFilter, 'attribute' | 'after'> & {
+  /** `key:value` of an attribute. */
+  attribute?: string;
+  cursor?: string;
+};
+
+/** A page of customers in external-id order, filtered; erased customers are never listed. */
+export async function listCustomerPage(ctx: AppContext, orgId: string, query: CustomerListQuery) {
+  const { limit, cursor, attribute, ...filter } = query;
+  const position = decodeCursor(cursor, ['text']);
+  const colon = attribute?.indexOf(':') ?? -1;
+  const rows = await ctx.db.withOrg(orgId, (tx) =>
+    listCustomers(tx, orgId, {
+      ...filter,
+      attribute: attribute
+        ? { key: attribute.slice(0, colon), value: attribute.slice(colon + 1) }
+        : undefined,
+      after: position?.[0],
+      limit,
+    }),
+  );
+  const page = pageOf(rows, limit, (r) => [r.externalId]);
+  return { items: page.items.map(customerDto), nextCursor: page.nextCursor };
+}
+
+/** Changes fields, owner or consent of a customer; an owner who is no user of the organization is a 400. */
+export function changeCustomer(ctx: AppContext, orgId: string, externalId: string, patch: CustomerPatch) {
+  return ctx.db.withOrg(orgId, async (tx) => {
+    const found = await findCustomerOrFail(tx, orgId, externalId);
+    await updateCustomer(tx, orgId, found.id, patch, ctx.clock.now()).catch((err) => {
+      if (
+        (err as { code?: string }).code === '23503' ||
+        (err as { cause?: { code?: string } }).cause?.code === '23503'
+      ) {
+        throw invalid('body.ownerId', 'is not a user of this organization');
+      }
+      throw err;
+    });
+    return customerDto(await findCustomerOrFail(tx, orgId, externalId));
+  });
 }
 
 /** Fields, stage and its history, RFM, the latest NPS, and one section per customer extension. */
