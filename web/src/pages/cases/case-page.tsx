@@ -39,7 +39,7 @@ export default function CasePage({ params }: PageProps) {
   const detail = useQuery({ queryKey: key, queryFn: () => get<CaseDetail>(`/cases/${params.id}`) });
   const settings = useQuery({
     queryKey: ['case-settings'],
-    queryFn: () => get<CaseSettings>('/case-settings'),
+    queryFn: () => get<CaseSettings>('/settings/cases'),
     enabled: canSettings,
   });
   const change = useMutation({

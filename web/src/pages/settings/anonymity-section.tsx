@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { AnalyticsSettings, UpdateAnalyticsSettingsRequest } from '../../../../src/http/api-types';
-import { patch } from '../../api/client';
 import { SettingsCard, useSettingsForm } from './settings-form';
 
 /**
@@ -9,9 +8,7 @@ import { SettingsCard, useSettingsForm } from './settings-form';
  */
 export default function AnonymitySection() {
   const { t } = useTranslation();
-  const state = useSettingsForm<AnalyticsSettings>('analytics', '/analytics/settings', (body) =>
-    patch<AnalyticsSettings>('/analytics/settings', body satisfies UpdateAnalyticsSettingsRequest),
-  );
+  const state = useSettingsForm<AnalyticsSettings, UpdateAnalyticsSettingsRequest>('anonymity');
   return (
     <SettingsCard state={state} title={t('anonymity.title')} help={t('anonymity.help')}>
       {(form, setForm) => (

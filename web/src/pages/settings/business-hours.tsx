@@ -35,7 +35,7 @@ export function BusinessHours() {
   const queryClient = useQueryClient();
   const current = useQuery({
     queryKey: ['case-settings'],
-    queryFn: () => get<CaseSettings>('/case-settings'),
+    queryFn: () => get<CaseSettings>('/settings/cases'),
   });
   const [form, setForm] = useState<{
     timeZone: string;
@@ -52,7 +52,7 @@ export function BusinessHours() {
     }
   }, [current.data, form]);
   const save = useMutation({
-    mutationFn: (body: UpdateCaseSettingsRequest) => patch<CaseSettings>('/case-settings', body),
+    mutationFn: (body: UpdateCaseSettingsRequest) => patch<CaseSettings>('/settings/cases', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case-settings'] }),
   });
   if (current.isError) return <ErrorMessage error={current.error} />;

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { LifecycleSettings, UpdateLifecycleSettingsRequest } from '../../../../src/http/api-types';
-import { patch } from '../../api/client';
 import { SettingsCard, useSettingsForm } from './settings-form';
 
 const FIELDS: { key: Exclude<keyof LifecycleSettings, 'lostAliveBelow'>; min: number; max: number }[] = [
@@ -14,9 +13,7 @@ const FIELDS: { key: Exclude<keyof LifecycleSettings, 'lostAliveBelow'>; min: nu
 /** The thresholds that decide each customer's lifecycle stage. */
 export default function LifecycleSection() {
   const { t } = useTranslation();
-  const state = useSettingsForm<LifecycleSettings>('lifecycle', '/settings/lifecycle', (body) =>
-    patch<LifecycleSettings>('/settings/lifecycle', body satisfies UpdateLifecycleSettingsRequest),
-  );
+  const state = useSettingsForm<LifecycleSettings, UpdateLifecycleSettingsRequest>('lifecycle');
   return (
     <SettingsCard state={state} title={t('settings.lifecycle')} saved={t('settings.recomputing')}>
       {(form, setForm) => (

@@ -16,7 +16,7 @@ export default function OrganizationSection() {
   const { t } = useTranslation();
   const canWrite = useCan('settings:write');
   const queryClient = useQueryClient();
-  const org = useQuery({ queryKey: ['org'], queryFn: () => get<Org>('/org') });
+  const org = useQuery({ queryKey: ['org'], queryFn: () => get<Org>('/settings/organization') });
   const [form, setForm] = useState<OrgForm | null>(null);
   useEffect(() => {
     if (org.data && !form) {
@@ -25,7 +25,7 @@ export default function OrganizationSection() {
     }
   }, [org.data, form]);
   const save = useMutation({
-    mutationFn: (body: UpdateOrgRequest) => patch<Org>('/org', body),
+    mutationFn: (body: UpdateOrgRequest) => patch<Org>('/settings/organization', body),
     onSuccess: (data) => {
       queryClient.setQueryData(['org'], data);
       void queryClient.invalidateQueries({ queryKey: ME_KEY });

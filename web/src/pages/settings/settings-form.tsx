@@ -1,29 +1,36 @@
 import { type UseMutationResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../api/client';
+import { get, patch } from '../../api/client';
 import { useCan } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
 
 /**
- * A settings form's state: the stored settings at `path`, read once into an editable copy
- * (through `edit` when the form keeps more than it sends), and the save that sends them.
+ * The settings sections of the API: each is read with `GET /api/v1/settings/{section}` and changed
+ * with `PATCH` of the fields to change, which answers the whole section.
  */
-export function useSettingsForm<T>(
-  key: string,
-  path: string,
-  send: (body: T) => Promise<T>,
+export type SettingsSectionName = 'organization' | 'lifecycle' | 'value' | 'cases' | 'surveys' | 'anonymity';
+
+export const settingsPath = (section: SettingsSectionName) => `/settings/${section}`;
+
+/**
+ * A settings form's state: the stored section, read once into an editable copy (through `edit`
+ * when the form keeps more than it sends), and the save that sends `toBody(form)` as a `PATCH`.
+ */
+export function useSettingsForm<T, B = Partial<T>>(
+  section: SettingsSectionName,
+  toBody: (form: T) => B = (form) => form as unknown as B,
   edit: (stored: T) => T = (stored) => stored,
 ) {
   const queryClient = useQueryClient();
-  const current = useQuery({ queryKey: ['settings', key], queryFn: () => get<T>(path) });
+  const current = useQuery({ queryKey: ['settings', section], queryFn: () => get<T>(settingsPath(section)) });
   const [form, setForm] = useState<T | null>(null);
   useEffect(() => {
     if (current.data && form === null) setForm(edit(current.data));
   }, [current.data, form, edit]);
   const save = useMutation({
-    mutationFn: send,
-    onSuccess: (data) => queryClient.setQueryData(['settings', key], data),
+    mutationFn: (next: T) => patch<T>(settingsPath(section), toBody(next)),
+    onSuccess: (data) => queryClient.setQueryData(['settings', section], data),
   });
   return { current, form, setForm, save };
 }

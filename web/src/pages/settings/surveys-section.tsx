@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { SurveySettings, UpdateSurveySettingsRequest } from '../../../../src/http/api-types';
-import { patch } from '../../api/client';
 import { SettingsCard, useSettingsForm } from './settings-form';
 
 /** A number field of the form: its label key, where it sits in the settings and its bounds. */
@@ -53,9 +52,7 @@ const FIELDS: Field[] = [
 /** How often a customer may be asked, when invitations are reminded, how long a link is valid. */
 export default function SurveysSection() {
   const { t } = useTranslation();
-  const state = useSettingsForm<SurveySettings>('surveys', '/survey-settings', (body) =>
-    patch<SurveySettings>('/survey-settings', body satisfies UpdateSurveySettingsRequest),
-  );
+  const state = useSettingsForm<SurveySettings, UpdateSurveySettingsRequest>('surveys');
   return (
     <SettingsCard state={state} title={t('surveySettings.title')} help={t('surveySettings.help')}>
       {(form, setForm) => (

@@ -3,7 +3,6 @@ import type {
   SaveValueSettingsRequest,
   ValueSettings as StoredValueSettings,
 } from '../../../../src/http/api-types';
-import { put } from '../../api/client';
 import { minorPerMajor } from '../../lib/format';
 import { SettingsCard, useSettingsForm } from './settings-form';
 
@@ -29,14 +28,12 @@ const withKeys = (settings: ValueSettings): ValueSettings => ({
  */
 export default function ValueSection() {
   const { t } = useTranslation();
-  const state = useSettingsForm<ValueSettings>(
+  const state = useSettingsForm<ValueSettings, SaveValueSettingsRequest>(
     'value',
-    '/value/settings',
-    ({ currency: _currency, tierRule, ...body }) =>
-      put<ValueSettings>('/value/settings', {
-        ...body,
-        tierRule: { ...tierRule, tiers: tierRule.tiers.map(({ tier, min }) => ({ tier, min })) },
-      } satisfies SaveValueSettingsRequest),
+    ({ currency: _currency, tierRule, ...body }) => ({
+      ...body,
+      tierRule: { ...tierRule, tiers: tierRule.tiers.map(({ tier, min }) => ({ tier, min })) },
+    }),
     withKeys,
   );
   return (
