@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/http/types';
 import { ManualClock } from '../src/lib/clock';
-import { runEscalation } from '../src/modules/cases/use-cases/escalate-case';
+import { ESCALATE_JOB } from '../src/modules/cases/use-cases/escalate-case';
 import { expectIso, type LoopOrg, rowsOf, setUpLoopOrg, startSecondProcess } from './cases/helpers';
 import { createTestApp, type TestApp } from './helpers/app';
 import { ENGINES } from './helpers/db';
@@ -113,11 +113,10 @@ describe.each(ENGINES)('escalation across a restart on %s', (engine) => {
       [job.id],
     );
     expect(row.status).toBe('done');
-    await runEscalation(second, {
+    await ESCALATE_JOB.handle(second, ESCALATE_JOB.payload.parse(row.payload), {
       id: job.id,
       name: 'cases.escalate',
       orgId: loop.org.orgId,
-      payload: row.payload,
       attempts: 2,
     });
     await second.jobs.runDue();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../src/events/bus';
 import { supplyAliveProbabilities } from '../src/modules/customers/api';
+import { RECOMPUTE_JOB } from '../src/modules/customers/use-cases/recompute';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { apiAs, daysAgo, problemOf } from './helpers/customers';
 import { ENGINES } from './helpers/db';
@@ -38,7 +39,7 @@ describe.each(ENGINES)('lifecycle stages on %s', (engine) => {
   const stageOf = async (externalId: string) =>
     (await api('GET', `/api/v1/customers/${externalId}`)).json().lifecycleStage;
   const recomputeAll = async () => {
-    await t.ctx.jobs.enqueue({ name: 'customers.recompute', orgId: org.orgId });
+    await t.ctx.jobs.enqueue(RECOMPUTE_JOB, { orgId: org.orgId });
     await t.ctx.jobs.runDue();
   };
 

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerExtensions, registerCustomerExtension } from '../src/modules/customers/use-cases/customer-extensions';
+import {
+  customerExtensions,
+  registerCustomerExtension,
+} from '../src/modules/customers/use-cases/customer-extensions';
+import { RFM_JOB } from '../src/modules/customers/use-cases/recompute';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { apiAs, daysAgo } from './helpers/customers';
 import { ENGINES } from './helpers/db';
@@ -88,7 +92,7 @@ describe.each(ENGINES)('customer profile, timeline and privacy on %s', (engine) 
   });
 
   it('exports everything held about the person, with every extension', async () => {
-    await t.ctx.jobs.enqueue({ name: 'customers.rfm', orgId: org.orgId });
+    await t.ctx.jobs.enqueue(RFM_JOB, { orgId: org.orgId });
     await t.ctx.jobs.runDue();
     const res = await api('GET', `/api/v1/customers/${PERSON.externalId}/export`);
     expect(res.statusCode).toBe(200);

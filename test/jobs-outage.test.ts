@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Database } from '../src/db/database';
-import { JobQueue } from '../src/jobs/queue';
+import { defineJob, JobQueue } from '../src/jobs/queue';
 import { ManualClock } from '../src/lib/clock';
 import { createTestDatabase, ENGINES } from './helpers/db';
 
@@ -56,10 +57,14 @@ describe.each(ENGINES)('the job worker while the database is away, on %s', (engi
     const lines: Line[] = [];
     const queue = new JobQueue(flaky, new ManualClock(new Date('2020-01-01T00:00:00Z')), recordingLog(lines));
     const ran: number[] = [];
-    queue.register('test.outage', async (job) => {
-      ran.push(job.payload.n as number);
+    const outage = defineJob({
+      name: 'test.outage',
+      scope: 'system',
+      payload: z.object({ n: z.number() }),
+      handle: async (_ctx: unknown, { n }) => ran.push(n),
     });
-    await queue.enqueue({ name: 'test.outage', payload: { n: 1 } });
+    queue.register(outage, undefined);
+    await queue.enqueue(outage, { payload: { n: 1 } });
 
     state.down = true;
     queue.start(5);

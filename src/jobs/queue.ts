@@ -1,27 +1,75 @@
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
 import { connectionFailure, isConnectionError } from '../db/connection-errors';
 import type { Database, Executor } from '../db/database';
+import type { AppContext } from '../http/types';
 import type { Clock } from '../lib/clock';
 import { jobSchedules, jobs } from './schema';
 
-export type Job = {
+/** A job of one organization (it always carries its organization) or of the whole system. */
+export type JobScope = 'org' | 'system';
+
+/** The stored job as its handler sees it: an org job's organization is never missing. */
+export type JobRun<S extends JobScope = JobScope> = {
+  id: number;
+  name: string;
+  orgId: S extends 'org' ? string : null;
+  attempts: number;
+};
+
+/**
+ * A kind of job, defined once: its name, the zod schema of its payload and its handler. `In` is
+ * what enqueueing takes (checked at compile time), `Out` what the handler receives, parsed.
+ */
+export interface JobDefinition<S extends JobScope = JobScope, In = unknown, Out = unknown, C = AppContext> {
+  name: string;
+  scope: S;
+  payload: z.ZodType<Out, In>;
+  handle: (ctx: C, payload: Out, job: JobRun<S>) => Promise<unknown> | unknown;
+}
+
+/** Any job, whatever its payload: what lists of jobs and the queue's methods take. */
+export type AnyJob<C = AppContext> = {
+  name: string;
+  scope: JobScope;
+  payload: z.ZodType;
+  handle: (ctx: C, payload: any, job: any) => Promise<unknown> | unknown;
+};
+
+export function defineJob<S extends JobScope, Schema extends z.ZodType, C = AppContext>(definition: {
+  name: string;
+  scope: S;
+  payload: Schema;
+  handle: (ctx: C, payload: z.output<Schema>, job: JobRun<S>) => Promise<unknown> | unknown;
+}): JobDefinition<S, z.input<Schema>, z.output<Schema>, C> {
+  return definition as JobDefinition<S, z.input<Schema>, z.output<Schema>, C>;
+}
+
+/** The payload of a job that needs none (every scheduled job). */
+export const NO_PAYLOAD = z.object({});
+
+/** How a job is enqueued: an org job names its organization; the payload is its schema's input. */
+export type EnqueueOptions<S extends JobScope, In> = (S extends 'org'
+  ? { orgId: string }
+  : { orgId?: undefined }) &
+  (Record<string, never> extends In ? { payload?: In } : { payload: In }) & {
+    runAt?: Date;
+    /** A job with the same key is stored once, ever: a retried enqueue cannot duplicate it. */
+    dedupeKey?: string;
+    maxAttempts?: number;
+  };
+
+/** A failure that no retry can mend (a payload its schema refuses): the job fails at once. */
+class PermanentJobError extends Error {}
+
+/** A job as stored in the queue. */
+type StoredJob = {
   id: number;
   name: string;
   orgId: string | null;
-  payload: Record<string, unknown>;
+  payload: unknown;
   attempts: number;
-};
-export type JobHandler = (job: Job) => Promise<void>;
-
-export type EnqueueOptions = {
-  name: string;
-  orgId?: string | null;
-  payload?: Record<string, unknown>;
-  runAt?: Date;
-  /** A job with the same key is stored once, ever: a retried enqueue cannot duplicate it. */
-  dedupeKey?: string;
-  maxAttempts?: number;
 };
 
 const LEASE_MS = 5 * 60 * 1000;
@@ -38,7 +86,7 @@ export const backoffMs = (attempts: number) =>
  * lease; a process that dies mid-job lets the lease lapse and the job runs again.
  */
 export class JobQueue {
-  private handlers = new Map<string, JobHandler>();
+  private handlers = new Map<string, (job: StoredJob) => Promise<unknown>>();
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopped = true;
@@ -49,17 +97,34 @@ export class JobQueue {
     public log?: FastifyBaseLogger,
   ) {}
 
-  register(name: string, handler: JobHandler) {
-    this.handlers.set(name, handler);
+  /** Runs `job` with `context` whenever one of its kind is due; its payload is parsed first. */
+  register<C>(job: AnyJob<C>, context: C) {
+    this.handlers.set(job.name, async (stored) => {
+      if (job.scope === 'org' && !stored.orgId)
+        throw new PermanentJobError(`${job.name}: an organization's job stored without its organization`);
+      const parsed = job.payload.safeParse(stored.payload);
+      if (!parsed.success)
+        throw new PermanentJobError(`${job.name}: invalid payload: ${parsed.error.message}`);
+      return job.handle(context, parsed.data, {
+        id: stored.id,
+        name: stored.name,
+        orgId: stored.orgId,
+        attempts: stored.attempts,
+      } as JobRun);
+    });
   }
 
   /**
    * Enqueue inside the caller's transaction (so the job exists only if its cause does), or on its own.
    * Returns the job's id; undefined when a job with the same dedupe key already exists.
    */
-  async enqueue(options: EnqueueOptions, tx?: Executor): Promise<number | undefined> {
+  async enqueue<J extends AnyJob<never>>(
+    job: J,
+    options: EnqueueOptions<J['scope'], z.input<J['payload']>>,
+    tx?: Executor,
+  ): Promise<number | undefined> {
     const row = {
-      name: options.name,
+      name: job.name,
       orgId: options.orgId ?? null,
       payload: options.payload ?? {},
       status: 'queued',
@@ -76,11 +141,11 @@ export class JobQueue {
   }
 
   /** A recurring job: enqueued every `intervalSeconds` by whichever process sees it due first. */
-  async schedule(name: string, intervalSeconds: number, firstRunAt?: Date) {
+  async schedule(job: AnyJob<never> & { scope: 'system' }, intervalSeconds: number, firstRunAt?: Date) {
     await this.db.asSystem((tx) =>
       tx
         .insert(jobSchedules)
-        .values({ name, intervalSeconds, nextRunAt: firstRunAt ?? this.clock.now() })
+        .values({ name: job.name, intervalSeconds, nextRunAt: firstRunAt ?? this.clock.now() })
         .onConflictDoUpdate({ target: jobSchedules.name, set: { intervalSeconds } }),
     );
   }
@@ -100,7 +165,7 @@ export class JobQueue {
     });
   }
 
-  private async claim(now: Date, limit: number): Promise<Job[]> {
+  private async claim(now: Date, limit: number): Promise<StoredJob[]> {
     return this.db.asSystem(async (tx) => {
       const due = tx
         .select({ id: jobs.id })
@@ -132,7 +197,7 @@ export class JobQueue {
     });
   }
 
-  private async finish(job: Job, error?: unknown) {
+  private async finish(job: StoredJob, error?: unknown) {
     const now = this.clock.now();
     const maxAttempts = await this.db.asSystem(async (tx) => {
       const [row] = await tx.select({ maxAttempts: jobs.maxAttempts }).from(jobs).where(eq(jobs.id, job.id));
@@ -140,7 +205,7 @@ export class JobQueue {
     });
     const set = !error
       ? { status: 'done', finishedAt: now, lockedUntil: null, lastError: null }
-      : job.attempts >= maxAttempts
+      : job.attempts >= maxAttempts || error instanceof PermanentJobError
         ? { status: 'failed', finishedAt: now, lockedUntil: null, lastError: String(error).slice(0, 2000) }
         : {
             status: 'queued',
@@ -166,7 +231,9 @@ export class JobQueue {
           await handler(job);
           await this.finish(job);
         } catch (err) {
-          this.log?.warn({ job: job.name, jobId: job.id, err }, 'job failed');
+          if (err instanceof PermanentJobError)
+            this.log?.error({ job: job.name, jobId: job.id, err }, 'job failed for good');
+          else this.log?.warn({ job: job.name, jobId: job.id, err }, 'job failed');
           await this.finish(job, err);
         }
         ran++;

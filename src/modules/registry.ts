@@ -1,4 +1,5 @@
 import type { App, AppContext } from '../http/types';
+import type { AnyJob } from '../jobs/queue';
 import { casesModule } from './cases/module';
 import { customersModule } from './customers/module';
 import { feedbackModule } from './feedback/module';
@@ -7,11 +8,34 @@ import { surveysModule } from './surveys/module';
 import { valueModule } from './value/module';
 import { webhooksModule } from './webhooks/module';
 
-/** A vertical slice: its routes, and at start-up its job handlers, schedules and event subscriptions. */
+/** A recurring job: enqueued every `everySeconds`, the first time at start-up or that long after. */
+export type Schedule = {
+  job: AnyJob & { scope: 'system' };
+  everySeconds: number;
+  firstRunAfterSeconds?: number;
+};
+
+/** A vertical slice: its routes, its jobs and schedules, and at start-up its event subscriptions. */
 export interface Module {
   name: string;
   routes?: (app: App) => Promise<void> | void;
+  /** Every job the module defines: each is handled wherever a worker runs. */
+  jobs?: AnyJob[];
+  schedules?: Schedule[];
   setup?: (ctx: AppContext) => void | Promise<void>;
+}
+
+/** Registers the module's jobs and schedules, then runs its setup. */
+export async function startModule(ctx: AppContext, mod: Module) {
+  for (const job of mod.jobs ?? []) ctx.jobs.register(job, ctx);
+  for (const { job, everySeconds, firstRunAfterSeconds } of mod.schedules ?? []) {
+    const firstRunAt =
+      firstRunAfterSeconds === undefined
+        ? undefined
+        : new Date(ctx.clock.now().getTime() + firstRunAfterSeconds * 1000);
+    await ctx.jobs.schedule(job, everySeconds, firstRunAt);
+  }
+  await mod.setup?.(ctx);
 }
 
 /** Every module of the product; adding a capability is adding a line here. */

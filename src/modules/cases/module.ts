@@ -1,13 +1,12 @@
 import type { Module } from '../registry';
 import { registerCaseHoursSource } from '../value/api';
-import { registerCaseExtensions } from './use-cases/customer-extension';
-import { runEscalation } from './use-cases/escalate-case';
-import { MAIL_JOB, sendCaseMail } from './use-cases/notify';
 import { sumHandlingHours } from './data/repo-cases';
 import { caseRoutes } from './http/routes';
 import { followUpRoutes } from './http/routes-follow-up';
 import { caseSettingsRoutes } from './http/routes-settings';
-import { ESCALATE_JOB } from './use-cases/schedule-escalations';
+import { registerCaseExtensions } from './use-cases/customer-extension';
+import { ESCALATE_JOB } from './use-cases/escalate-case';
+import { MAIL_JOB } from './use-cases/notify';
 import { takeEvents, takeResponses } from './use-cases/take-feedback';
 
 /** The closed loop: rules open cases from negative feedback; SLAs, escalation, follow-up. */
@@ -18,11 +17,10 @@ export const casesModule: Module = {
     await caseSettingsRoutes(app);
     await followUpRoutes(app);
   },
+  jobs: [ESCALATE_JOB, MAIL_JOB],
   setup: (ctx) => {
     ctx.bus.onBatch('response.created', (tx, batch) => takeResponses(ctx, tx, batch));
     ctx.bus.onBatch('event.recorded', (tx, batch) => takeEvents(ctx, tx, batch));
-    ctx.jobs.register(ESCALATE_JOB, (job) => runEscalation(ctx, job));
-    ctx.jobs.register(MAIL_JOB, (job) => sendCaseMail(ctx, job));
     registerCaseExtensions(ctx);
     registerCaseHoursSource(ctx, (tx, orgId, window) =>
       sumHandlingHours(tx, orgId, window.from, window.before),

@@ -1,13 +1,6 @@
 import type { AppContext } from '../../http/types';
 import type { Module } from '../registry';
-import {
-  enqueueRecomputeForAll,
-  RECOMPUTE_ALL_JOB,
-  RECOMPUTE_JOB,
-  RFM_JOB,
-  recomputeCustomers,
-  recomputeRfmScores,
-} from './use-cases/recompute';
+import { RECOMPUTE_ALL_JOB, RECOMPUTE_JOB, RFM_JOB } from './use-cases/recompute';
 import { refreshStages } from './use-cases/refresh-stages';
 import { recordNpsSignals } from './data/repo-lifecycle';
 import { customerRoutes } from './http/routes';
@@ -34,20 +27,8 @@ export const customersModule: Module = {
     await customerAnalyticsRoutes(app);
     await customerImportRoutes(app);
   },
-  setup: async (ctx) => {
-    followResponses(ctx);
-    const orgOf = (job: { orgId: string | null }) => {
-      if (!job.orgId) throw new Error('job without an organization');
-      return job.orgId;
-    };
-    ctx.jobs.register(RECOMPUTE_JOB, async (job) => {
-      await recomputeCustomers(ctx, orgOf(job));
-    });
-    ctx.jobs.register(RFM_JOB, async (job) => {
-      await recomputeRfmScores(ctx, orgOf(job));
-    });
-    ctx.jobs.register(RECOMPUTE_ALL_JOB, () => enqueueRecomputeForAll(ctx));
-    // Stages move with time alone (a buyer becomes lost): every customer is looked at daily.
-    await ctx.jobs.schedule(RECOMPUTE_ALL_JOB, DAY_SECONDS);
-  },
+  jobs: [RECOMPUTE_JOB, RFM_JOB, RECOMPUTE_ALL_JOB],
+  // Stages move with time alone (a buyer becomes lost): every customer is looked at daily.
+  schedules: [{ job: RECOMPUTE_ALL_JOB, everySeconds: DAY_SECONDS }],
+  setup: followResponses,
 };

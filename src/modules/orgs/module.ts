@@ -1,15 +1,19 @@
+import { defineJob, NO_PAYLOAD } from '../../jobs/queue';
 import type { Module } from '../registry';
-import { LOGIN_WINDOW_MS } from './domain/login-throttle';
 import * as repo from './data/repo-accounts';
+import { LOGIN_WINDOW_MS } from './domain/login-throttle';
 import { orgRoutes } from './http/routes';
+
+const PURGE_JOB = defineJob({
+  name: 'orgs.purge-expired',
+  scope: 'system',
+  payload: NO_PAYLOAD,
+  handle: ({ db, clock }) => db.asSystem((tx) => repo.purgeExpired(tx, clock.now(), LOGIN_WINDOW_MS)),
+});
 
 export const orgsModule: Module = {
   name: 'orgs',
   routes: orgRoutes,
-  setup: ({ jobs, db, clock }) => {
-    jobs.register('orgs.purge-expired', () =>
-      db.asSystem((tx) => repo.purgeExpired(tx, clock.now(), LOGIN_WINDOW_MS)),
-    );
-    return jobs.schedule('orgs.purge-expired', 3600);
-  },
+  jobs: [PURGE_JOB],
+  schedules: [{ job: PURGE_JOB, everySeconds: 3600 }],
 };

@@ -1,13 +1,13 @@
 import type { Module } from '../registry';
-import { registerValueExtension } from './use-cases/customer-extension';
-import { registerValueJobs } from './use-cases/jobs';
 import { valueRoutes } from './http/routes';
+import { registerValueExtension } from './use-cases/customer-extension';
+import { FIT_JOB, REFIT_ALL_JOB, SCORE_JOB, WEEK_SECONDS } from './use-cases/jobs';
 
 export const valueModule: Module = {
   name: 'value',
   routes: valueRoutes,
-  setup: async (ctx) => {
-    registerValueExtension(ctx);
-    await registerValueJobs(ctx);
-  },
+  jobs: [FIT_JOB, SCORE_JOB, REFIT_ALL_JOB],
+  // The first weekly run a week after the schedule appears: a fresh start does not refit at once.
+  schedules: [{ job: REFIT_ALL_JOB, everySeconds: WEEK_SECONDS, firstRunAfterSeconds: WEEK_SECONDS }],
+  setup: registerValueExtension,
 };

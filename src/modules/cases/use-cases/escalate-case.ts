@@ -1,11 +1,12 @@
+import { z } from 'zod';
 import type { AppContext } from '../../../http/types';
-import type { Job } from '../../../jobs/queue';
-import { type EscalationKind, isOpen } from '../domain/model';
-import { queueCaseMail } from './notify';
+import { defineJob } from '../../../jobs/queue';
 import { findCase, insertEscalation, insertTimeline } from '../data/repo-cases';
 import { findTeam } from '../data/repo-teams';
+import { ESCALATION_KINDS, isOpen } from '../domain/model';
+import { queueCaseMail } from './notify';
 
-type EscalationPayload = { caseId: string; kind: EscalationKind; version: number };
+const escalation = z.object({ caseId: z.string(), kind: z.enum(ESCALATION_KINDS), version: z.number() });
 
 /**
  * The escalation job. A warning goes to the owner (the manager when nobody owns the case); a
@@ -13,10 +14,18 @@ type EscalationPayload = { caseId: string; kind: EscalationKind; version: number
  * commit together, and the record is unique per case, kind and cycle: a job run again after a
  * crash, or one left from an older SLA version, does nothing.
  */
-export async function runEscalation(ctx: AppContext, job: Job) {
-  const orgId = job.orgId;
-  const { caseId, kind, version } = job.payload as EscalationPayload;
-  if (!orgId) return;
+export const ESCALATE_JOB = defineJob({
+  name: 'cases.escalate',
+  scope: 'org',
+  payload: escalation,
+  handle: (ctx, payload, job) => runEscalation(ctx, job.orgId, payload),
+});
+
+async function runEscalation(
+  ctx: AppContext,
+  orgId: string,
+  { caseId, kind, version }: z.output<typeof escalation>,
+) {
   await ctx.db.withOrg(orgId, async (tx) => {
     const c = await findCase(tx, orgId, caseId, true);
     if (!c || c.slaVersion !== version || !isOpen(c.status) || c.pausedAt) return;

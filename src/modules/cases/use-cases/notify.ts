@@ -1,22 +1,30 @@
+import { z } from 'zod';
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
 import { type Locale, pickLocale } from '../../../i18n/locales';
-import type { Job } from '../../../jobs/queue';
+import { defineJob } from '../../../jobs/queue';
 import { sendQuietly } from '../../../notify/send-quietly';
 import { findCustomer } from '../../customers/api';
 import { findOrgProfile, findUserRef } from '../../orgs/api';
 import { findCase, findTimelineEntry, hasSentMail, insertTimeline } from '../data/repo-cases';
 import { FOLLOW_UP_TTL_MS, signFollowUpToken } from '../domain/follow-up-token';
-import type { EscalationKind } from '../domain/model';
+import { ESCALATION_KINDS } from '../domain/model';
 import { caseText } from '../messages';
 
-export const MAIL_JOB = 'cases.mail';
-
 /** An e-mail about a case; its text is composed when it is sent, in the reader's language. */
-export type CaseMail =
-  | { template: 'assigned' | EscalationKind; caseId: string; userId: string }
-  | { template: 'reply'; caseId: string; entryId: number }
-  | { template: 'follow_up'; caseId: string; cycle: number };
+const caseMail = z.union([
+  z.object({ template: z.enum(['assigned', ...ESCALATION_KINDS]), caseId: z.string(), userId: z.string() }),
+  z.object({ template: z.literal('reply'), caseId: z.string(), entryId: z.number() }),
+  z.object({ template: z.literal('follow_up'), caseId: z.string(), cycle: z.number() }),
+]);
+export type CaseMail = z.output<typeof caseMail>;
+
+export const MAIL_JOB = defineJob({
+  name: 'cases.mail',
+  scope: 'org',
+  payload: z.intersection(caseMail, z.object({ key: z.string() })),
+  handle: (ctx, { key, ...mail }, job) => sendCaseMail(ctx, job.orgId, mail as CaseMail, key),
+});
 
 /** Queues an e-mail in the caller's transaction; `key` makes it happen once. */
 export async function queueCaseMail(
@@ -27,7 +35,8 @@ export async function queueCaseMail(
   key: string,
 ) {
   await ctx.jobs.enqueue(
-    { name: MAIL_JOB, orgId, payload: { ...mail, key }, dedupeKey: `mail:${key}`, maxAttempts: 8 },
+    MAIL_JOB,
+    { orgId, payload: { ...mail, key }, dedupeKey: `mail:${key}`, maxAttempts: 8 },
     tx,
   );
 }
@@ -113,10 +122,8 @@ async function compose(
  * The mail job: composes, sends over SMTP, then records `email_sent` on the timeline. The record
  * is checked first, so a retry after a crash sends again only if the crash beat the record.
  */
-export async function sendCaseMail(ctx: AppContext, job: Job) {
-  const orgId = job.orgId;
-  const { key, ...mail } = job.payload as CaseMail & { key: string };
-  if (!orgId || !ctx.mailer.configured) return;
+async function sendCaseMail(ctx: AppContext, orgId: string, mail: CaseMail, key: string) {
+  if (!ctx.mailer.configured) return;
   const composed = await ctx.db.withOrg(orgId, async (tx) =>
     (await hasSentMail(tx, orgId, mail.caseId, key)) ? null : compose(ctx, tx, orgId, mail),
   );

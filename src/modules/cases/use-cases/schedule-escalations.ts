@@ -1,9 +1,8 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
-import { type EscalationKind, isOpen } from '../domain/model';
 import type { CaseRow } from '../data/repo-cases';
-
-export const ESCALATE_JOB = 'cases.escalate';
+import { type EscalationKind, isOpen } from '../domain/model';
+import { ESCALATE_JOB } from './escalate-case';
 
 /**
  * Queues the warnings and escalations of the case's current SLA version, in the caller's
@@ -23,8 +22,8 @@ export async function scheduleEscalations(ctx: AppContext, tx: Executor, orgId: 
   }
   for (const [kind, runAt] of due) {
     await ctx.jobs.enqueue(
+      ESCALATE_JOB,
       {
-        name: ESCALATE_JOB,
         orgId,
         payload: { caseId: c.id, kind, version: c.slaVersion },
         runAt,

@@ -37,7 +37,7 @@ export async function customerAnalyticsRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const jobId = await ctx.jobs.enqueue({ name: RFM_JOB, orgId: principalOf(req).orgId, maxAttempts: 3 });
+      const jobId = await ctx.jobs.enqueue(RFM_JOB, { orgId: principalOf(req).orgId, maxAttempts: 3 });
       return reply.code(202).send({ jobId: jobId! });
     },
   );

@@ -1,13 +1,10 @@
 import type { AppContext } from '../../../http/types';
+import { defineJob, NO_PAYLOAD } from '../../../jobs/queue';
 import { findOrgLocaleSettings } from '../../orgs/api';
-import { refreshStages } from './refresh-stages';
 import { listOrgsWithCustomers } from '../data/repo-customers';
 import { buildFactsTable } from '../data/repo-facts';
 import { recomputeRfm } from '../data/repo-rfm';
-
-export const RECOMPUTE_JOB = 'customers.recompute';
-export const RECOMPUTE_ALL_JOB = 'customers.recompute-all';
-export const RFM_JOB = 'customers.rfm';
+import { refreshStages } from './refresh-stages';
 
 /**
  * Lifecycle stages and RFM scores of every customer of the organization at the clock's now,
@@ -34,8 +31,27 @@ export const recomputeRfmScores = (ctx: AppContext, orgId: string) =>
     return recomputeRfm(tx, orgId, now, timeZone);
   });
 
+export const RECOMPUTE_JOB = defineJob({
+  name: 'customers.recompute',
+  scope: 'org',
+  payload: NO_PAYLOAD,
+  handle: (ctx, _payload, job) => recomputeCustomers(ctx, job.orgId),
+});
+
+export const RFM_JOB = defineJob({
+  name: 'customers.rfm',
+  scope: 'org',
+  payload: NO_PAYLOAD,
+  handle: (ctx, _payload, job) => recomputeRfmScores(ctx, job.orgId),
+});
+
 /** The scheduled run: one recompute job per organization that has customers. */
-export async function enqueueRecomputeForAll(ctx: AppContext) {
-  const orgIds = await ctx.db.asSystem((tx) => listOrgsWithCustomers(tx));
-  for (const orgId of orgIds) await ctx.jobs.enqueue({ name: RECOMPUTE_JOB, orgId, maxAttempts: 3 });
-}
+export const RECOMPUTE_ALL_JOB = defineJob({
+  name: 'customers.recompute-all',
+  scope: 'system',
+  payload: NO_PAYLOAD,
+  handle: async (ctx) => {
+    const orgIds = await ctx.db.asSystem((tx) => listOrgsWithCustomers(tx));
+    for (const orgId of orgIds) await ctx.jobs.enqueue(RECOMPUTE_JOB, { orgId, maxAttempts: 3 });
+  },
+});

@@ -12,7 +12,7 @@ export function updateLifecycleRules(ctx: AppContext, orgId: string, patch: Part
     const rules = { ...(await findRules(tx, orgId)), ...patch };
     if (Object.keys(patch).length) {
       await saveRules(tx, orgId, rules, ctx.clock.now());
-      await ctx.jobs.enqueue({ name: RECOMPUTE_JOB, orgId, maxAttempts: 3 }, tx);
+      await ctx.jobs.enqueue(RECOMPUTE_JOB, { orgId, maxAttempts: 3 }, tx);
     }
     return rules;
   });

@@ -1,10 +1,9 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
+import { defineJob, NO_PAYLOAD } from '../../../jobs/queue';
 import { findOrgLocaleSettings } from '../../orgs/api';
 import { rebuildRollups } from '../data/repo-facts';
 import * as settingsRepo from '../data/repo-settings';
-
-export const REBUILD_JOB = 'feedback.rebuild-rollups';
 
 /** What every analytics query needs to know about the organization. */
 export type OrgAnalytics = {
@@ -25,11 +24,11 @@ export async function loadOrgAnalytics(ctx: AppContext, tx: Executor, orgId: str
   const rollupReady = settings.rollupTimeZone === org.timeZone;
   if (!rollupReady) {
     await ctx.jobs.enqueue(
+      REBUILD_JOB,
       {
-        name: REBUILD_JOB,
         orgId,
         // One job per move: repeated queries before it runs do not queue more.
-        dedupeKey: `${REBUILD_JOB}:${orgId}:${org.timeZone}:${settings.rollupTimeZone}:${settings.updatedAt?.getTime() ?? 0}`,
+        dedupeKey: `${REBUILD_JOB.name}:${orgId}:${org.timeZone}:${settings.rollupTimeZone}:${settings.updatedAt?.getTime() ?? 0}`,
       },
       tx,
     );
@@ -38,7 +37,14 @@ export async function loadOrgAnalytics(ctx: AppContext, tx: Executor, orgId: str
 }
 
 /** The rebuild job: recount the roll-ups in the organization's current time zone. */
-export async function rebuildForTimeZone(ctx: AppContext, orgId: string) {
+export const REBUILD_JOB = defineJob({
+  name: 'feedback.rebuild-rollups',
+  scope: 'org',
+  payload: NO_PAYLOAD,
+  handle: (ctx, _payload, job) => rebuildForTimeZone(ctx, job.orgId),
+});
+
+async function rebuildForTimeZone(ctx: AppContext, orgId: string) {
   await ctx.db.withOrg(orgId, async (tx) => {
     await settingsRepo.lockForRebuild(tx, orgId);
     const org = await findOrgLocaleSettings(tx, orgId);

@@ -1,10 +1,17 @@
 import type { Executor } from '../../../db/database';
 import { decodeCursor, pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
+import { defineJob, NO_PAYLOAD } from '../../../jobs/queue';
 import { AppError, notFound } from '../../../lib/errors';
 import * as repo from '../data/repo-topics';
+import { retagAnswers } from './retag-answers';
 
-export const RETAG_JOB = 'feedback.retag-answers';
+export const RETAG_JOB = defineJob({
+  name: 'feedback.retag-answers',
+  scope: 'org',
+  payload: NO_PAYLOAD,
+  handle: (ctx, _payload, job) => retagAnswers(ctx, job.orgId),
+});
 
 export type TopicInput = { key: string; name?: Record<string, string>; keywords: repo.TopicKeywords };
 
@@ -12,7 +19,7 @@ const taken = (key: string) => new AppError('conflict', `key: a topic with key "
 
 /** Every change of the taxonomy re-tags the stored answers in the background. */
 const retagLater = (ctx: AppContext, orgId: string, tx: Executor) =>
-  ctx.jobs.enqueue({ name: RETAG_JOB, orgId }, tx);
+  ctx.jobs.enqueue(RETAG_JOB, { orgId }, tx);
 
 export async function listTopics(ctx: AppContext, orgId: string, page: { limit: number; cursor?: string }) {
   const afterKey = decodeCursor(page.cursor, ['text'])?.[0];

@@ -2,14 +2,14 @@ import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
 import { AppError, notFound } from '../../../lib/errors';
 import { type CustomerRef, findCustomerByExternalId } from '../../customers/api';
-import { claimContact } from './contact-cap';
-import { emailBlocker, type SkipReason } from './eligibility';
-import * as repo from '../data/repo-surveys';
 import { insertInvitation } from '../data/repo-invitations';
 import { findSettings } from '../data/repo-settings';
+import * as repo from '../data/repo-surveys';
+import { claimContact } from './contact-cap';
+import { emailBlocker, type SkipReason } from './eligibility';
+import { SEND_INVITATION_JOB } from './send-invitation';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const SEND_INVITATION_JOB = 'surveys.send-invitation';
 
 export type InviteResult = { invitationId: string | null; status: 'queued' | 'skipped'; reason?: SkipReason };
 
@@ -47,8 +47,8 @@ export async function inviteCustomer(
     now,
   });
   await ctx.jobs.enqueue(
+    SEND_INVITATION_JOB,
     {
-      name: SEND_INVITATION_JOB,
       orgId,
       payload: { invitationId, kind: 'invite' },
       dedupeKey: `survey-invitation:${invitationId}`,

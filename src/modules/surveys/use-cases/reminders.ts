@@ -1,13 +1,20 @@
 import type { AppContext } from '../../../http/types';
-import { SEND_INVITATION_JOB } from './invite';
+import { defineJob, NO_PAYLOAD } from '../../../jobs/queue';
 import { findDueReminders } from '../data/repo-invitations';
 import { DEFAULT_SETTINGS } from '../data/repo-settings';
+import { SEND_INVITATION_JOB } from './send-invitation';
 
-export const SEND_REMINDERS_JOB = 'surveys.send-reminders';
 const BATCH = 500;
 
 /** Queues a reminder for each unanswered e-mail invitation whose organization's delay has passed. */
-export async function queueReminders(ctx: AppContext) {
+export const SEND_REMINDERS_JOB = defineJob({
+  name: 'surveys.send-reminders',
+  scope: 'system',
+  payload: NO_PAYLOAD,
+  handle: (ctx) => queueReminders(ctx),
+});
+
+async function queueReminders(ctx: AppContext) {
   const due = await ctx.db.asSystem((tx) =>
     findDueReminders(
       tx,
@@ -17,8 +24,7 @@ export async function queueReminders(ctx: AppContext) {
     ),
   );
   for (const inv of due) {
-    await ctx.jobs.enqueue({
-      name: SEND_INVITATION_JOB,
+    await ctx.jobs.enqueue(SEND_INVITATION_JOB, {
       orgId: inv.orgId,
       payload: { invitationId: inv.id, kind: 'reminder' },
       // one job per reminder number: a second pass before it is sent queues nothing new

@@ -1,23 +1,33 @@
+import { z } from 'zod';
 import type { AppContext } from '../../../http/types';
 import { pickLocale } from '../../../i18n/locales';
+import { defineJob } from '../../../jobs/queue';
 import { findCustomer } from '../../customers/api';
 import { findOrgProfile } from '../../orgs/api';
-import { emailBlocker } from './eligibility';
-import { renderInvitationEmail } from '../domain/render-invitation';
-import { publicBaseUrl, tokenUrl, unsubscribeUrl } from '../http/public-url';
-import * as repo from '../data/repo-surveys';
 import { findInvitation, markInvitation } from '../data/repo-invitations';
-import { surveyTokenKey } from './signing-key';
+import * as repo from '../data/repo-surveys';
+import { renderInvitationEmail } from '../domain/render-invitation';
 import { signToken } from '../domain/tokens';
+import { publicBaseUrl, tokenUrl, unsubscribeUrl } from '../http/public-url';
+import { emailBlocker } from './eligibility';
+import { surveyTokenKey } from './signing-key';
 
 // Unsubscribe links keep working long after the invitation itself has expired.
 const UNSUBSCRIBE_VALID_MS = 5 * 365 * 24 * 60 * 60 * 1000;
+
+/** Sends one invitation e-mail, or its reminder. */
+export const SEND_INVITATION_JOB = defineJob({
+  name: 'surveys.send-invitation',
+  scope: 'org',
+  payload: z.object({ invitationId: z.string(), kind: z.enum(['invite', 'reminder']) }),
+  handle: (ctx, { invitationId, kind }, job) => sendInvitation(ctx, job.orgId, invitationId, kind),
+});
 
 /**
  * Sends an invitation or its reminder. Consent is checked again at sending time; the e-mail
  * goes out after the transaction that prepared it, and a failure leaves the job to retry.
  */
-export async function sendInvitation(
+async function sendInvitation(
   ctx: AppContext,
   orgId: string,
   invitationId: string,

@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
+import { defineJob } from '../../../jobs/queue';
 import { findCustomer } from '../../customers/api';
-import { inviteCustomer } from './invite';
 import * as repo from '../data/repo-surveys';
+import { inviteCustomer } from './invite';
 
-export const TRIGGER_JOB = 'surveys.trigger-invite';
 const MINUTE_MS = 60_000;
 /** Events imported long after they happened trigger nobody: the moment to ask has passed. */
 const STALE_AFTER_MS = 7 * 24 * 60 * MINUTE_MS;
@@ -33,8 +34,8 @@ async function queueTriggered(ctx: AppContext, tx: Executor, causes: readonly Ca
       const due = e.at.getTime() + trigger.delayMinutes * MINUTE_MS;
       if (due < now - STALE_AFTER_MS) continue;
       await ctx.jobs.enqueue(
+        TRIGGER_JOB,
         {
-          name: TRIGGER_JOB,
           orgId: e.orgId,
           payload: { surveyId: trigger.surveyId, customerId: e.customerId },
           runAt: new Date(Math.max(due, now)),
@@ -75,7 +76,14 @@ export function subscribeTriggers(ctx: AppContext) {
 }
 
 /** The delayed job: invite the customer if the survey is still active (consent and cap apply). */
-export async function runTriggeredInvite(
+export const TRIGGER_JOB = defineJob({
+  name: 'surveys.trigger-invite',
+  scope: 'org',
+  payload: z.object({ surveyId: z.string(), customerId: z.string() }),
+  handle: (ctx, payload, job) => runTriggeredInvite(ctx, job.orgId, payload),
+});
+
+async function runTriggeredInvite(
   ctx: AppContext,
   orgId: string,
   payload: { surveyId: string; customerId: string },

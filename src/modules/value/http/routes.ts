@@ -33,7 +33,7 @@ export async function valueRoutes(app: App) {
       const { holdoutUntil } = req.body;
       if (holdoutUntil) resolveHoldoutUntil(holdoutUntil, until, undefined, calendar, 'body.holdoutUntil');
       const payload = { until: req.body.until, timeUnit: req.body.timeUnit ?? 'week', holdoutUntil };
-      const jobId = (await ctx.jobs.enqueue({ name: FIT_JOB, orgId, payload, maxAttempts: 3 }))!;
+      const jobId = (await ctx.jobs.enqueue(FIT_JOB, { orgId, payload, maxAttempts: 3 }))!;
       const statusUrl = `/api/v1/jobs/${jobId}`;
       return reply.code(202).header('location', statusUrl).send({ jobId, status: 'queued', statusUrl });
     },

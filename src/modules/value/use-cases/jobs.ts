@@ -1,37 +1,38 @@
-import type { AppContext } from '../../../http/types';
-import type { Job } from '../../../jobs/queue';
+import { z } from 'zod';
+import { defineJob, NO_PAYLOAD } from '../../../jobs/queue';
 import { listOrgsWithPurchases } from '../../customers/api';
-import { type FitRequest, fitValueModels } from './fit-values';
+import { fitValueModels } from './fit-values';
 import { rescoreValues } from './score-values';
 
-export const FIT_JOB = 'value.fit';
-export const SCORE_JOB = 'value.score';
-export const REFIT_ALL_JOB = 'value.refit-all';
+export const WEEK_SECONDS = 7 * 86_400;
 
-const WEEK_SECONDS = 7 * 86_400;
+/** Fit the models (then score) on request; the calibration's end, unit and holdout as asked. */
+export const FIT_JOB = defineJob({
+  name: 'value.fit',
+  scope: 'org',
+  payload: z.object({
+    until: z.string().optional(),
+    timeUnit: z.enum(['week', 'day']).optional(),
+    holdoutUntil: z.string().optional(),
+  }),
+  handle: (ctx, request, job) => fitValueModels(ctx, job.orgId, request),
+});
 
-function orgOf(job: Job): string {
-  if (!job.orgId) throw new Error(`${job.name} job without an organization`);
-  return job.orgId;
-}
+/** Rescore after a settings change. */
+export const SCORE_JOB = defineJob({
+  name: 'value.score',
+  scope: 'org',
+  payload: NO_PAYLOAD,
+  handle: (ctx, _payload, job) => rescoreValues(ctx, job.orgId),
+});
 
-/** Fit (then score) on request, rescore after a settings change, and refit every organization weekly. */
-export async function registerValueJobs(ctx: AppContext) {
-  ctx.jobs.register(FIT_JOB, async (job) => {
-    const { until, timeUnit, holdoutUntil } = job.payload as FitRequest;
-    await fitValueModels(ctx, orgOf(job), { until, timeUnit, holdoutUntil });
-  });
-  ctx.jobs.register(SCORE_JOB, async (job) => {
-    await rescoreValues(ctx, orgOf(job));
-  });
-  ctx.jobs.register(REFIT_ALL_JOB, async () => {
+/** Refit every organization with purchases (weekly). */
+export const REFIT_ALL_JOB = defineJob({
+  name: 'value.refit-all',
+  scope: 'system',
+  payload: NO_PAYLOAD,
+  handle: async (ctx) => {
     const orgIds = await ctx.db.asSystem((tx) => listOrgsWithPurchases(tx));
-    for (const orgId of orgIds) await ctx.jobs.enqueue({ name: FIT_JOB, orgId, maxAttempts: 3 });
-  });
-  // The first weekly run a week after the schedule appears: a fresh start does not refit at once.
-  await ctx.jobs.schedule(
-    REFIT_ALL_JOB,
-    WEEK_SECONDS,
-    new Date(ctx.clock.now().getTime() + WEEK_SECONDS * 1000),
-  );
-}
+    for (const orgId of orgIds) await ctx.jobs.enqueue(FIT_JOB, { orgId, maxAttempts: 3 });
+  },
+});

@@ -17,8 +17,7 @@ export function changeValueSettings(ctx: AppContext, orgId: string, patch: Parti
   return ctx.db.withOrg(orgId, async (tx) => {
     const settings = { ...((await findSettings(tx, orgId)) ?? DEFAULT_VALUE_SETTINGS), ...patch };
     await saveSettings(tx, orgId, settings, ctx.clock.now());
-    if (await findLatestFit(tx, orgId))
-      await ctx.jobs.enqueue({ name: SCORE_JOB, orgId, maxAttempts: 3 }, tx);
+    if (await findLatestFit(tx, orgId)) await ctx.jobs.enqueue(SCORE_JOB, { orgId, maxAttempts: 3 }, tx);
     const { baseCurrency } = await findOrgLocaleSettings(tx, orgId);
     return { ...settings, currency: baseCurrency };
   });

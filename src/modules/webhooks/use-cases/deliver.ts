@@ -1,23 +1,29 @@
+import { z } from 'zod';
 import type { AppContext } from '../../../http/types';
-import type { Job } from '../../../jobs/queue';
-import { DELIVERY_ATTEMPTS } from './enqueue-deliveries';
-import { queueDisabledNotice } from './notify-disabled';
-import { postWebhook } from '../domain/post';
+import { defineJob } from '../../../jobs/queue';
 import * as repo from '../data/repo-endpoints';
+import { postWebhook } from '../domain/post';
 import { SIGNATURE_HEADER, signWebhook } from '../domain/sign';
+import { queueDisabledNotice } from './notify-disabled';
 
 /** An endpoint failing this many attempts in a row is turned off and its organization's owners told. */
 export const MAX_CONSECUTIVE_FAILURES = 10;
 const TIMEOUT_MS = 10_000;
+/** Attempts per delivery; backoff doubles from 5 s to at most an hour (the queue's). */
+export const DELIVERY_ATTEMPTS = 10;
 
 /**
  * The delivery job: signs and POSTs the stored body, records the attempt in the delivery log,
  * and throws on failure so the queue retries with backoff, until the attempts run out.
  */
-export async function deliverWebhook(ctx: AppContext, job: Job) {
-  const orgId = job.orgId;
-  const { deliveryId } = job.payload as { deliveryId: string };
-  if (!orgId) return;
+export const DELIVER_JOB = defineJob({
+  name: 'webhooks.deliver',
+  scope: 'org',
+  payload: z.object({ deliveryId: z.string() }),
+  handle: (ctx, { deliveryId }, job) => deliverWebhook(ctx, job.orgId, deliveryId, job.attempts),
+});
+
+async function deliverWebhook(ctx: AppContext, orgId: string, deliveryId: string, attempts: number) {
   const d = await ctx.db.withOrg(orgId, (tx) => repo.findDeliveryToSend(tx, orgId, deliveryId));
   if (d?.status !== 'pending') return;
   if (!d.enabled) {
@@ -38,7 +44,7 @@ export async function deliverWebhook(ctx: AppContext, job: Job) {
     { allowPrivate: ctx.config.webhooksAllowPrivate, timeoutMs: TIMEOUT_MS },
   );
   const ok = result.error === null;
-  const lastTry = job.attempts >= DELIVERY_ATTEMPTS;
+  const lastTry = attempts >= DELIVERY_ATTEMPTS;
   const disabled = await ctx.db.withOrg(orgId, async (tx) => {
     const now = ctx.clock.now();
     await repo.recordAttempt(tx, orgId, deliveryId, {

@@ -3,6 +3,7 @@ import type { Executor } from '../../../db/database';
 import type { DomainEventName, DomainEvents } from '../../../events/bus';
 import type { AppContext } from '../../../http/types';
 import { insertDelivery, listSubscribers } from '../data/repo-endpoints';
+import { DELIVER_JOB, DELIVERY_ATTEMPTS } from './deliver';
 
 /** Events an endpoint may subscribe to. */
 export const WEBHOOK_EVENTS = [
@@ -13,10 +14,6 @@ export const WEBHOOK_EVENTS = [
   'customer.stage_changed',
 ] as const satisfies readonly DomainEventName[];
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-
-export const DELIVER_JOB = 'webhooks.deliver';
-/** Attempts per delivery; backoff doubles from 5 s to at most an hour (the queue's). */
-export const DELIVERY_ATTEMPTS = 10;
 
 /**
  * Inside the emitting transaction: one delivery row and one job per subscribed endpoint, so a
@@ -39,8 +36,8 @@ export async function enqueueDeliveries<K extends WebhookEvent>(
       const body = JSON.stringify({ id, type: event, createdAt: now.toISOString(), data });
       await insertDelivery(tx, orgId, { id, endpointId: endpoint.id, event, body }, now);
       await ctx.jobs.enqueue(
+        DELIVER_JOB,
         {
-          name: DELIVER_JOB,
           orgId,
           payload: { deliveryId: id },
           dedupeKey: `webhook:${id}`,

@@ -1,13 +1,12 @@
+import { z } from 'zod';
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
 import { pickLocale } from '../../../i18n/locales';
-import type { Job } from '../../../jobs/queue';
+import { defineJob } from '../../../jobs/queue';
 import { sendQuietly } from '../../../notify/send-quietly';
 import { findOrgProfile, listOwners } from '../../orgs/api';
-import { webhookText } from '../messages';
 import { findEndpoint } from '../data/repo-endpoints';
-
-export const DISABLED_MAIL_JOB = 'webhooks.disabled-mail';
+import { webhookText } from '../messages';
 
 /** Queued with the disabling, in its transaction: the owners hear of it once. */
 export async function queueDisabledNotice(
@@ -18,8 +17,8 @@ export async function queueDisabledNotice(
   at: Date,
 ) {
   await ctx.jobs.enqueue(
+    DISABLED_MAIL_JOB,
     {
-      name: DISABLED_MAIL_JOB,
       orgId,
       payload: { endpointId },
       dedupeKey: `webhook:${endpointId}:disabled:${at.getTime()}`,
@@ -30,10 +29,15 @@ export async function queueDisabledNotice(
 }
 
 /** Tells every owner of the organization, in their language, that an endpoint was turned off. */
-export async function sendDisabledNotice(ctx: AppContext, job: Job) {
-  const orgId = job.orgId;
-  const { endpointId } = job.payload as { endpointId: string };
-  if (!orgId || !ctx.mailer.configured) return;
+export const DISABLED_MAIL_JOB = defineJob({
+  name: 'webhooks.disabled-mail',
+  scope: 'org',
+  payload: z.object({ endpointId: z.string() }),
+  handle: (ctx, { endpointId }, job) => sendDisabledNotice(ctx, job.orgId, endpointId),
+});
+
+async function sendDisabledNotice(ctx: AppContext, orgId: string, endpointId: string) {
+  if (!ctx.mailer.configured) return;
   const found = await ctx.db.withOrg(orgId, async (tx) => ({
     endpoint: await findEndpoint(tx, orgId, endpointId),
     owners: await listOwners(tx, orgId),
