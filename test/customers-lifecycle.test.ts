@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../src/events/bus';
 import { supplyAliveProbabilities } from '../src/modules/customers/api';
@@ -6,6 +5,7 @@ import { RECOMPUTE_JOB } from '../src/modules/customers/use-cases/recompute';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { apiAs, daysAgo, problemOf } from './helpers/customers';
 import { ENGINES } from './helpers/db';
+import { createSurvey } from './surveys/helpers';
 
 const DAY_MS = 86_400_000;
 
@@ -109,60 +109,32 @@ describe.each(ENGINES)('lifecycle stages on %s', (engine) => {
     await send(event('referrer', 'referral', 2));
     expect(await stageOf('referrer')).toBe('loyal');
 
-    // NPS from the surveys module arrives on the bus
+    // NPS from the surveys module arrives with its survey_response event
     await regular('surveyed');
-    const customerId = (
-      await t.ctx.db.queryOwner<{ id: string }>(
-        'select id from customers where org_id = $1 and external_id = $2',
-        [org.orgId, 'surveyed'],
-      )
-    )[0].id;
-    const respond = (nps: number, at: Date) =>
-      t.ctx.db.withOrg(org.orgId, (tx) =>
-        t.ctx.bus.emit(tx, 'response.created', {
-          orgId: org.orgId,
-          responseId: randomUUID(),
-          surveyId: randomUUID(),
-          customerId,
-          audience: 'customers',
-          channel: 'email',
-          touchpoint: null,
-          locale: 'en',
-          submittedAt: at,
-          scores: { nps },
-          texts: [],
-          answers: {},
-        }),
-      );
-    await respond(10, t.clock.now());
+    const survey = await createSurvey(t, org);
+    const respond = async (nps: number) => {
+      const res = await api('POST', `/api/v1/surveys/${survey.id}/responses/batch`, {
+        responses: [
+          { answers: { nps }, customerExternalId: 'surveyed', submittedAt: t.clock.now().toISOString() },
+        ],
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await respond(10);
     expect(await stageOf('surveyed')).toBe('loyal');
-    await respond(6, new Date(t.clock.now().getTime() + 1000));
+    t.clock.advance(1000);
+    await respond(6);
     expect(await stageOf('surveyed')).toBe('regular');
     expect((await api('GET', '/api/v1/customers/surveyed')).json().lastNps).toBe(6);
   });
 
   it('a survey response alone makes a known customer a visitor', async () => {
     await api('POST', '/api/v1/customers/batch', { customers: [{ externalId: 'asked' }] });
-    const [{ id }] = await t.ctx.db.queryOwner<{ id: string }>(
-      'select id from customers where org_id = $1 and external_id = $2',
-      [org.orgId, 'asked'],
-    );
-    await t.ctx.db.withOrg(org.orgId, (tx) =>
-      t.ctx.bus.emit(tx, 'response.created', {
-        orgId: org.orgId,
-        responseId: randomUUID(),
-        surveyId: randomUUID(),
-        customerId: id,
-        audience: 'customers',
-        channel: 'link',
-        touchpoint: null,
-        locale: 'en',
-        submittedAt: t.clock.now(),
-        scores: {},
-        texts: [],
-        answers: {},
-      }),
-    );
+    const survey = await createSurvey(t, org);
+    const res = await api('POST', `/api/v1/surveys/${survey.id}/responses/batch`, {
+      responses: [{ answers: { nps: 7 }, customerExternalId: 'asked' }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
     expect(await stageOf('asked')).toBe('visitor');
   });
 

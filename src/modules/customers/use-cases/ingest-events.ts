@@ -2,12 +2,12 @@ import { type Executor, isUniqueViolation } from '../../../db/database';
 import { retryOnConflict } from '../../../db/retry';
 import type { AppContext } from '../../../http/types';
 import { findOrgLocaleSettings } from '../../orgs/api';
-import { convertMinor, type RateTimeline, rateAt } from '../domain/money';
-import { refreshStagesOfArrivals } from './refresh-stages';
 import { type EventRow, insertEvents, type StoredEvent } from '../data/repo-events';
 import { recordNpsSignals } from '../data/repo-lifecycle';
 import { loadRateTimelines } from '../data/repo-rates';
+import { convertMinor, type RateTimeline, rateAt } from '../domain/money';
 import type { EventInput } from '../http/schemas';
+import { refreshStagesOfArrivals } from './refresh-stages';
 
 /** A refused row: its index in the batch, the field at fault and why. */
 export type RowError = { index: number; field: string; message: string };
@@ -107,8 +107,10 @@ function toEventRows(inputs: EventInput[], baseCurrency: string, rates: Map<stri
 
 /**
  * Stores events (customers named by a new external id are created) and lets the rest of the
- * system know: `customer.created`, `event.recorded` for each new event, NPS answers of
- * survey_response events, and the stages of the customers touched. Counts what was new.
+ * system know: `customer.created`, NPS answers of survey_response events, the stages of the
+ * customers touched, then `event.recorded` for each new event — after the stages, so a rule
+ * that looks at a customer's stage sees the stage this event brought. The one place a survey
+ * answer reaches a customer's signals and stage. Counts what was new.
  */
 export async function storeEvents(
   ctx: AppContext,
@@ -125,6 +127,7 @@ export async function storeEvents(
     created.map((c) => ({ orgId, customerId: c.id, externalId: c.externalId })),
   );
   await recordNpsSignals(tx, orgId, stored.filter(isSurveyResponse).map(npsSignalOf));
+  await refreshStagesOfArrivals(ctx, tx, orgId, stored);
   await ctx.bus.emitMany(
     tx,
     'event.recorded',
@@ -140,7 +143,6 @@ export async function storeEvents(
       data: e.data,
     })),
   );
-  await refreshStagesOfArrivals(ctx, tx, orgId, stored);
   return { stored: stored.length, customersCreated: created.length };
 }
 

@@ -1,12 +1,13 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
 import { recordEvent } from '../../customers/api';
-import { type Answers, type Question, scoresOf, textsOf } from '../domain/questions';
 import type { SurveyRow } from '../data/repo-surveys';
+import { type Answers, type Question, scoresOf, textsOf } from '../domain/questions';
 
 /**
- * What follows a completed response: an interaction event of its customer and
- * `response.created` for the modules that react to feedback (cases, metrics, webhooks).
+ * What follows a completed response: an interaction event of its customer — through which, and
+ * only through which, the customer's NPS signal and stage follow — then `response.created` for
+ * the modules that react to feedback (cases, metrics, webhooks), which see the new stage.
  */
 export async function announceResponse(
   ctx: AppContext,
