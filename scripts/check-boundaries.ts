@@ -145,46 +145,6 @@ export const ALLOWED: Exception[] = [
     why: 'TODO: move the query into data/repo-*.ts',
   },
   {
-    file: 'src/modules/surveys/http/page/render-form.ts',
-    rule: 'http-no-data',
-    target: 'src/modules/surveys/data/repo-surveys.ts',
-    why: 'TODO: the route calls the repository; move the call into a use case',
-  },
-  {
-    file: 'src/modules/surveys/http/page-flow.ts',
-    rule: 'thin-routes',
-    why: 'TODO: the route opens its own transaction; move the work into a use case',
-  },
-  {
-    file: 'src/modules/surveys/http/page-flow.ts',
-    rule: 'http-no-data',
-    target: 'src/modules/surveys/data/repo-surveys.ts',
-    why: 'TODO: the route calls the repository; move the call into a use case',
-  },
-  {
-    file: 'src/modules/surveys/http/page-flow.ts',
-    rule: 'http-no-data',
-    target: 'src/modules/surveys/data/repo-responses.ts',
-    why: 'TODO: the route calls the repository; move the call into a use case',
-  },
-  {
-    file: 'src/modules/surveys/http/routes-pages.ts',
-    rule: 'thin-routes',
-    why: 'TODO: the route opens its own transaction; move the work into a use case',
-  },
-  {
-    file: 'src/modules/surveys/http/routes-pages.ts',
-    rule: 'http-no-data',
-    target: 'src/modules/surveys/data/repo-invitations.ts',
-    why: 'TODO: the route calls the repository; move the call into a use case',
-  },
-  {
-    file: 'src/modules/surveys/http/routes-pages.ts',
-    rule: 'http-no-data',
-    target: 'src/modules/surveys/data/repo-responses.ts',
-    why: 'TODO: the route calls the repository; move the call into a use case',
-  },
-  {
     file: 'src/modules/value/domain/format-report.ts',
     rule: 'domain-pure',
     target: 'src/modules/value/use-cases/score-values.ts',

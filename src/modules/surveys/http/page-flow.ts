@@ -2,14 +2,13 @@ import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../../http/types';
 import type { Locale } from '../../../i18n/locales';
 import { randomToken } from '../../../lib/crypto';
-import type { readSurveyForm } from './form-input';
 import { surveyText } from '../messages';
-import { type FormPage, renderForm } from './page/render-form';
-import * as repo from '../data/repo-surveys';
-import type { ResponseRow } from '../data/repo-responses';
-import type { PublicTarget } from '../use-cases/resolve-target';
-import { sendHtml, sendMessage } from './respondent-view';
+import type { PublicTarget, ResponseRow } from '../use-cases/resolve-target';
 import { submitResponse } from '../use-cases/submit-response';
+import { readQuestions } from '../use-cases/surveys';
+import type { readSurveyForm } from './form-input';
+import { type FormPage, renderForm } from './page/render-form';
+import { sendHtml, sendMessage } from './respondent-view';
 
 export type PageContext = {
   ctx: AppContext;
@@ -27,8 +26,7 @@ export type PageContext = {
 export async function showForm(reply: FastifyReply, p: PageContext, partial?: ResponseRow) {
   const { orgId, survey } = p.target;
   const version = partial?.version ?? survey.currentVersion;
-  const questions =
-    (await p.ctx.db.withOrg(orgId, (tx) => repo.findQuestions(tx, orgId, survey.id, version))) ?? [];
+  const questions = await readQuestions(p.ctx, orgId, survey.id, version);
   return sendHtml(
     reply,
     200,
@@ -73,8 +71,7 @@ export async function handleForm(
     version: number,
     view: Pick<FormPage, 'answers' | 'only' | 'notice' | 'errors'>,
   ) => {
-    const questions =
-      (await p.ctx.db.withOrg(orgId, (tx) => repo.findQuestions(tx, orgId, survey.id, version))) ?? [];
+    const questions = await readQuestions(p.ctx, orgId, survey.id, version);
     const page = {
       locale: p.locale,
       survey,

@@ -2,20 +2,21 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../../http/types';
 import { pickLocale } from '../../../i18n/locales';
 import { html } from '../../../lib/html';
-import { findCustomer } from '../../customers/api';
-import { findOrgProfile } from '../../orgs/api';
+import { localize } from '../domain/questions';
+import { surveyText } from '../messages';
+import {
+  findInvitedResponse,
+  findSavedResponse,
+  type PublicTarget,
+  resolvePublicId,
+  resolveToken,
+} from '../use-cases/resolve-target';
+import { unsubscribe } from '../use-cases/unsubscribe';
 import { parseForm, readSurveyForm } from './form-input';
 import { PUBLIC_LIMITS } from './limits';
-import { surveyText } from '../messages';
 import { layout } from './page/layout';
 import { handleForm, type PageContext, showForm } from './page-flow';
-import { localize } from '../domain/questions';
-import { insertOptOut } from '../data/repo-invitations';
-import { findResponseByInvitation, findResponseByNonce } from '../data/repo-responses';
-import { type PublicTarget, resolvePublicId, resolveToken } from '../use-cases/resolve-target';
 import { sendHtml, sendMessage } from './respondent-view';
-import { surveyTokenKey } from '../use-cases/signing-key';
-import { verifyToken } from '../domain/tokens';
 
 const PAGE = { access: 'public' as const, rateLimit: PUBLIC_LIMITS.pagesPerIpPerMinute };
 const POST = { access: 'public' as const, rateLimit: PUBLIC_LIMITS.responsesPerIpPerMinute };
@@ -108,10 +109,7 @@ export async function pageRoutes(app: App) {
       const { orgId, survey } = resolved.target;
       if (survey.status !== 'active') return sendMessage(reply, 410, page.locale, 'closed');
       const saved = str(req.cookies[`orientir_r_${survey.publicId}`]);
-      const partial = saved
-        ? await ctx.db.withOrg(orgId, (tx) => findResponseByNonce(tx, orgId, survey.id, saved))
-        : undefined;
-      return showForm(reply, page, partial?.status === 'partial' ? partial : undefined);
+      return showForm(reply, page, saved ? await findSavedResponse(ctx, orgId, survey.id, saved) : undefined);
     });
 
     scope.post('/s/:publicId', { config: POST, schema: { hide: true } }, async (req, reply) => {
@@ -134,9 +132,7 @@ export async function pageRoutes(app: App) {
       const page = byToken(req, resolved.target, token);
       const { orgId, survey, invitation } = resolved.target;
       if (survey.status !== 'active') return sendMessage(reply, 410, page.locale, 'closed');
-      const existing = await ctx.db.withOrg(orgId, (tx) =>
-        findResponseByInvitation(tx, orgId, invitation!.id),
-      );
+      const existing = await findInvitedResponse(ctx, orgId, invitation!.id);
       if (existing?.status === 'complete') return sendMessage(reply, 200, page.locale, 'already');
       return showForm(reply, page, existing);
     });
@@ -157,15 +153,10 @@ export async function pageRoutes(app: App) {
     });
 
     /** The unsubscribe page: GET asks to confirm (mail scanners follow links); POST records it (one-click too). */
-    const unsubscribe = async (req: FastifyRequest, reply: FastifyReply, confirm: boolean) => {
-      const verified = verifyToken(
-        await surveyTokenKey(ctx),
-        'unsubscribe',
-        2,
-        String((req.params as Params).token),
-      );
+    const unsubscribePage = async (req: FastifyRequest, reply: FastifyReply, confirm: boolean) => {
+      const found = await unsubscribe(ctx, String((req.params as Params).token), confirm);
       const visitor = visitorLocale(req);
-      if (!verified)
+      if (!found)
         return sendHtml(
           reply,
           404,
@@ -175,11 +166,7 @@ export async function pageRoutes(app: App) {
             body: html`<h1>${surveyText(visitor, 'unsubscribe.title')}</h1><p>${surveyText(visitor, 'unsubscribe.invalid')}</p>`,
           }),
         );
-      const [orgId, customerId] = verified.ids;
-      const { customer, org } = await ctx.db.withOrg(orgId, async (tx) => {
-        if (confirm) await insertOptOut(tx, orgId, customerId, 'email', ctx.clock.now());
-        return { customer: await findCustomer(tx, orgId, customerId), org: await findOrgProfile(tx, orgId) };
-      });
+      const { customer, org } = found;
       const locale = pickLocale(customer?.locale, req.headers['accept-language'], org?.defaultLocale);
       const title = surveyText(locale, 'unsubscribe.title');
       const orgName = org?.name ?? '';
@@ -189,10 +176,10 @@ export async function pageRoutes(app: App) {
       return sendHtml(reply, 200, layout({ locale, title, body }));
     };
     scope.get('/s/u/:token', { config: PAGE, schema: { hide: true } }, (req, reply) =>
-      unsubscribe(req, reply, false),
+      unsubscribePage(req, reply, false),
     );
     scope.post('/s/u/:token', { config: POST, schema: { hide: true } }, (req, reply) =>
-      unsubscribe(req, reply, true),
+      unsubscribePage(req, reply, true),
     );
   });
 }

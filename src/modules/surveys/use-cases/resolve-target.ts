@@ -1,10 +1,15 @@
 import type { AppContext } from '../../../http/types';
 import { type CustomerRef, findCustomer } from '../../customers/api';
 import type { SurveyRow } from '../data/repo-surveys';
-import * as repo from '../data/repo-surveys';
+
+export type { ResponseRow } from '../data/repo-responses';
+export type { SurveyRow } from '../data/repo-surveys';
+
 import { findInvitation, type InvitationRow } from '../data/repo-invitations';
-import { surveyTokenKey } from './signing-key';
+import { findResponseByInvitation, findResponseByNonce } from '../data/repo-responses';
+import * as repo from '../data/repo-surveys';
 import { verifyToken } from '../domain/tokens';
+import { surveyTokenKey } from './signing-key';
 
 export type PublicTarget = {
   orgId: string;
@@ -42,3 +47,14 @@ export async function resolveToken(ctx: AppContext, token: string): Promise<Reso
     return { ok: true, target: { orgId, survey, invitation, customer } } as const;
   });
 }
+
+/** The respondent's partial response to a survey, saved under the nonce of their cookie. */
+export const findSavedResponse = (ctx: AppContext, orgId: string, surveyId: string, nonce: string) =>
+  ctx.db.withOrg(orgId, async (tx) => {
+    const saved = await findResponseByNonce(tx, orgId, surveyId, nonce);
+    return saved?.status === 'partial' ? saved : undefined;
+  });
+
+/** The response given to an invitation so far, if any. */
+export const findInvitedResponse = (ctx: AppContext, orgId: string, invitationId: string) =>
+  ctx.db.withOrg(orgId, (tx) => findResponseByInvitation(tx, orgId, invitationId));

@@ -3,16 +3,20 @@ import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import type { AppContext } from '../../../http/types';
 import { AppError, type FieldError, notFound } from '../../../lib/errors';
-import { checkQuestions } from '../domain/check-questions';
-import { surveyUrl } from '../http/public-url';
-import type { Question } from '../domain/questions';
 import type { SurveyRow, Trigger } from '../data/repo-surveys';
 import * as repo from '../data/repo-surveys';
+import { checkQuestions } from '../domain/check-questions';
+import type { Question } from '../domain/questions';
+import { surveyUrl } from '../http/public-url';
 import type { ZCreateSurveyRequestSchema, ZSurveySchema, ZUpdateSurveyRequestSchema } from '../http/schemas';
 
 export type SurveyDto = z.infer<typeof ZSurveySchema>;
 type CreateInput = z.output<typeof ZCreateSurveyRequestSchema>;
 type UpdateInput = z.output<typeof ZUpdateSurveyRequestSchema>;
+
+/** The questions of one version of a survey; none for a version it does not have. */
+export const readQuestions = (ctx: AppContext, orgId: string, surveyId: string, version: number) =>
+  ctx.db.withOrg(orgId, async (tx) => (await repo.findQuestions(tx, orgId, surveyId, version)) ?? []);
 
 // No look-alike characters: public ids are typed from receipts and read from QR codes.
 const PUBLIC_ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';

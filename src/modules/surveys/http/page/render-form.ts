@@ -1,8 +1,8 @@
 import type { Locale } from '../../../../i18n/locales';
 import { html } from '../../../../lib/html';
-import { surveyText } from '../../messages';
 import { type AnswerError, type Answers, isVisible, localize, type Question } from '../../domain/questions';
-import type { SurveyRow } from '../../data/repo-surveys';
+import { surveyText } from '../../messages';
+import type { SurveyRow } from '../../use-cases/resolve-target';
 import { layout } from './layout';
 import { renderQuestion } from './render-question';
 
