@@ -15,6 +15,14 @@ export type Schedule = {
   firstRunAfterSeconds?: number;
 };
 
+/** How the tenant-isolation test reaches one object of an organization through a route. */
+export type IsolationFixture = {
+  /** SQL picking, for organization $1, one object's path parameters (a column per name, or `id`). */
+  sql: string;
+  /** A valid body per method, so that a write reaches the object lookup rather than a 400. */
+  bodies?: Partial<Record<'POST' | 'PUT' | 'PATCH', unknown>>;
+};
+
 /** A vertical slice: its routes, its jobs and schedules, and at start-up its event subscriptions. */
 export interface Module {
   name: string;
@@ -22,6 +30,8 @@ export interface Module {
   /** Every job the module defines: each is handled wherever a worker runs. */
   jobs?: AnyJob[];
   schedules?: Schedule[];
+  /** Every route of the module with path parameters, by its URL pattern. */
+  isolation?: Record<string, IsolationFixture>;
   setup?: (ctx: AppContext) => void | Promise<void>;
 }
 

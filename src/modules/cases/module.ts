@@ -9,6 +9,8 @@ import { ESCALATE_JOB } from './use-cases/escalate-case';
 import { MAIL_JOB } from './use-cases/notify';
 import { takeEvents, takeResponses } from './use-cases/take-feedback';
 
+const ONE_CASE = 'select id from cases where org_id = $1 limit 1';
+
 /** The closed loop: rules open cases from negative feedback; SLAs, escalation, follow-up. */
 export const casesModule: Module = {
   name: 'cases',
@@ -25,5 +27,22 @@ export const casesModule: Module = {
     registerCaseHoursSource(ctx, (tx, orgId, window) =>
       sumHandlingHours(tx, orgId, window.from, window.before),
     );
+  },
+  isolation: {
+    '/api/v1/cases/:id': { sql: ONE_CASE, bodies: { PATCH: { status: 'in_progress' } } },
+    '/api/v1/cases/:id/notes': { sql: ONE_CASE, bodies: { POST: { text: 'note by another tenant' } } },
+    '/api/v1/cases/:id/emails': { sql: ONE_CASE, bodies: { POST: { text: 'mail by another tenant' } } },
+    '/api/v1/case-rules/:id': {
+      sql: 'select id from case_rules where org_id = $1 limit 1',
+      bodies: { PATCH: { name: 'changed by another tenant' } },
+    },
+    '/api/v1/case-teams/:id': {
+      sql: 'select id from case_teams where org_id = $1 limit 1',
+      bodies: { PATCH: { defaultCapacity: 1 } },
+    },
+    '/api/v1/sla-policies/:id': {
+      sql: 'select id from sla_policies where org_id = $1 limit 1',
+      bodies: { PATCH: { firstResponseMinutes: 1 } },
+    },
   },
 };

@@ -1,10 +1,13 @@
 import type { Module } from '../registry';
-import { RECOMPUTE_ALL_JOB, RECOMPUTE_JOB, RFM_JOB } from './use-cases/recompute';
 import { customerRoutes } from './http/routes';
 import { customerAnalyticsRoutes } from './http/routes-analytics';
 import { customerImportRoutes } from './http/routes-import';
+import { RECOMPUTE_ALL_JOB, RECOMPUTE_JOB, RFM_JOB } from './use-cases/recompute';
 
 const DAY_SECONDS = 86_400;
+
+const ONE_CUSTOMER =
+  'select external_id from customers where org_id = $1 and erased_at is null order by external_id limit 1';
 
 export const customersModule: Module = {
   name: 'customers',
@@ -16,4 +19,16 @@ export const customersModule: Module = {
   jobs: [RECOMPUTE_JOB, RFM_JOB, RECOMPUTE_ALL_JOB],
   // Stages move with time alone (a buyer becomes lost): every customer is looked at daily.
   schedules: [{ job: RECOMPUTE_ALL_JOB, everySeconds: DAY_SECONDS }],
+  isolation: {
+    '/api/v1/customers/:externalId': {
+      sql: ONE_CUSTOMER,
+      bodies: { PATCH: { name: 'changed by another tenant' } },
+    },
+    '/api/v1/customers/:externalId/timeline': { sql: ONE_CUSTOMER },
+    '/api/v1/customers/:externalId/export': { sql: ONE_CUSTOMER },
+    '/api/v1/exchange-rates/:currency/:validFrom': {
+      sql: `select currency, to_char(valid_from, 'YYYY-MM-DD') as "validFrom"
+        from exchange_rates where org_id = $1 limit 1`,
+    },
+  },
 };

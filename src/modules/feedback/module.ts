@@ -13,4 +13,10 @@ export const feedbackModule: Module = {
     ctx.bus.on('response.created', recordResponse);
     registerFeedbackExtension(ctx);
   },
+  isolation: {
+    '/api/v1/analytics/topics/:id': {
+      sql: 'select id from feedback_topics where org_id = $1 limit 1',
+      bodies: { PATCH: { keywords: { en: ['changed by another tenant'] } } },
+    },
+  },
 };

@@ -16,4 +16,11 @@ export const orgsModule: Module = {
   routes: orgRoutes,
   jobs: [PURGE_JOB],
   schedules: [{ job: PURGE_JOB, everySeconds: 3600 }],
+  isolation: {
+    '/api/v1/users/:id': {
+      sql: 'select id from users where org_id = $1 limit 1',
+      bodies: { PATCH: { name: 'changed by another tenant' } },
+    },
+    '/api/v1/api-keys/:id': { sql: 'select id from api_keys where org_id = $1 limit 1' },
+  },
 };

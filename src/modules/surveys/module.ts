@@ -18,6 +18,8 @@ const PURGE_JOB = defineJob({
     ctx.db.asSystem((tx) => purgeRateCounters(tx, new Date(ctx.clock.now().getTime() - 60 * 60 * 1000))),
 });
 
+const ONE_SURVEY = 'select id from surveys where org_id = $1 limit 1';
+
 export const surveysModule: Module = {
   name: 'surveys',
   routes: async (app) => {
@@ -34,5 +36,20 @@ export const surveysModule: Module = {
   setup: (ctx) => {
     registerSurveyExtension(ctx);
     subscribeTriggers(ctx);
+  },
+  isolation: {
+    '/api/v1/surveys/:id': { sql: ONE_SURVEY, bodies: { PATCH: { name: 'changed by another tenant' } } },
+    '/api/v1/surveys/:id/responses': { sql: ONE_SURVEY },
+    '/api/v1/surveys/:id/responses/batch': {
+      sql: ONE_SURVEY,
+      bodies: { POST: { responses: [{ answers: { nps: 1 } }] } },
+    },
+    '/api/v1/surveys/:id/invitations': {
+      sql: ONE_SURVEY,
+      bodies: { POST: { customerExternalIds: ['someone'] } },
+    },
+    '/api/v1/surveys/:id/links': { sql: ONE_SURVEY, bodies: { POST: { customerExternalId: 'someone' } } },
+    '/api/v1/surveys/:id/qr.svg': { sql: ONE_SURVEY },
+    '/api/v1/surveys/:id/qr.png': { sql: ONE_SURVEY },
   },
 };

@@ -24,4 +24,11 @@ export const webhooksModule: Module = {
   jobs: [DELIVER_JOB, DISABLED_MAIL_JOB, PURGE_JOB],
   schedules: [{ job: PURGE_JOB, everySeconds: 24 * 3600 }],
   setup: subscribeWebhooks,
+  isolation: {
+    '/api/v1/webhooks/:id': {
+      sql: 'select id from webhook_endpoints where org_id = $1 limit 1',
+      bodies: { PATCH: { description: 'changed by another tenant' } },
+    },
+    '/api/v1/webhooks/:id/deliveries': { sql: 'select id from webhook_endpoints where org_id = $1 limit 1' },
+  },
 };
