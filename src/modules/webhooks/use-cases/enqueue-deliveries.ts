@@ -12,6 +12,8 @@ export const WEBHOOK_EVENTS = [
   'case.resolved',
   'response.created',
   'customer.stage_changed',
+  'customer.created',
+  'customer.tier_changed',
 ] as const satisfies readonly DomainEventName[];
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

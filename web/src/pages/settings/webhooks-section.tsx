@@ -20,6 +20,8 @@ const EVENTS = keysOf<WebhookEvent>({
   'case.resolved': true,
   'response.created': true,
   'customer.stage_changed': true,
+  'customer.created': true,
+  'customer.tier_changed': true,
 });
 
 /** Endpoints that receive signed events as they happen. */
