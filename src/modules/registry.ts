@@ -3,6 +3,7 @@ import type { AnyJob } from '../jobs/queue';
 import { casesModule } from './cases/module';
 import { customersModule } from './customers/module';
 import { feedbackModule } from './feedback/module';
+import type { Permission, Role, Scope } from './orgs/domain/permissions';
 import { orgsModule } from './orgs/module';
 import { surveysModule } from './surveys/module';
 import { valueModule } from './value/module';
@@ -23,9 +24,14 @@ export type IsolationFixture = {
   bodies?: Partial<Record<'POST' | 'PUT' | 'PATCH', unknown>>;
 };
 
+/** A permission a module defines, with the roles and API-key scopes that grant it. */
+export type PermissionGrant = { permission: Permission; roles: readonly Role[]; scopes: readonly Scope[] };
+
 /** A vertical slice: its routes, its jobs and schedules, and at start-up its event subscriptions. */
 export interface Module {
   name: string;
+  /** The permissions its routes name, which it defines (the README's matrix is made from these). */
+  permissions?: PermissionGrant[];
   routes?: (app: App) => Promise<void> | void;
   /** Every job the module defines: each is handled wherever a worker runs. */
   jobs?: AnyJob[];

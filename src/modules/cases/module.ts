@@ -14,6 +14,14 @@ const ONE_CASE = 'select id from cases where org_id = $1 limit 1';
 /** The closed loop: rules open cases from negative feedback; SLAs, escalation, follow-up. */
 export const casesModule: Module = {
   name: 'cases',
+  permissions: [
+    {
+      permission: 'cases:read',
+      roles: ['owner', 'admin', 'manager', 'agent', 'analyst', 'viewer'],
+      scopes: ['read', 'write', 'admin'],
+    },
+    { permission: 'cases:write', roles: ['owner', 'admin', 'manager', 'agent'], scopes: ['write', 'admin'] },
+  ],
   routes: async (app) => {
     await caseRoutes(app);
     await caseSettingsRoutes(app);

@@ -11,6 +11,18 @@ const ONE_CUSTOMER =
 
 export const customersModule: Module = {
   name: 'customers',
+  permissions: [
+    {
+      permission: 'customers:read',
+      roles: ['owner', 'admin', 'manager', 'agent', 'analyst', 'viewer'],
+      scopes: ['read', 'write', 'admin'],
+    },
+    {
+      permission: 'customers:write',
+      roles: ['owner', 'admin', 'manager', 'agent'],
+      scopes: ['write', 'admin'],
+    },
+  ],
   routes: async (app) => {
     await customerRoutes(app);
     await customerAnalyticsRoutes(app);

@@ -7,6 +7,18 @@ import { RETAG_JOB } from './use-cases/topics';
 
 export const feedbackModule: Module = {
   name: 'feedback',
+  permissions: [
+    {
+      permission: 'analytics:read',
+      roles: ['owner', 'admin', 'manager', 'agent', 'analyst', 'viewer'],
+      scopes: ['read', 'write', 'admin'],
+    },
+    {
+      permission: 'analytics:run',
+      roles: ['owner', 'admin', 'manager', 'analyst'],
+      scopes: ['write', 'admin'],
+    },
+  ],
   routes: feedbackRoutes,
   jobs: [REBUILD_JOB, RETAG_JOB],
   setup: (ctx) => {

@@ -13,6 +13,16 @@ const PURGE_JOB = defineJob({
 
 export const orgsModule: Module = {
   name: 'orgs',
+  permissions: [
+    {
+      permission: 'settings:read',
+      roles: ['owner', 'admin', 'manager', 'analyst', 'viewer'],
+      scopes: ['read', 'write', 'admin'],
+    },
+    { permission: 'settings:write', roles: ['owner', 'admin'], scopes: ['admin'] },
+    { permission: 'users:manage', roles: ['owner', 'admin'], scopes: ['admin'] },
+    { permission: 'keys:manage', roles: ['owner', 'admin'], scopes: ['admin'] },
+  ],
   routes: orgRoutes,
   jobs: [PURGE_JOB],
   schedules: [{ job: PURGE_JOB, everySeconds: 3600 }],

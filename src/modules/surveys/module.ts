@@ -22,6 +22,18 @@ const ONE_SURVEY = 'select id from surveys where org_id = $1 limit 1';
 
 export const surveysModule: Module = {
   name: 'surveys',
+  permissions: [
+    {
+      permission: 'surveys:read',
+      roles: ['owner', 'admin', 'manager', 'agent', 'analyst', 'viewer'],
+      scopes: ['read', 'write', 'admin'],
+    },
+    {
+      permission: 'surveys:write',
+      roles: ['owner', 'admin', 'manager', 'analyst'],
+      scopes: ['write', 'admin'],
+    },
+  ],
   routes: async (app) => {
     await surveyRoutes(app);
     await publicRoutes(app);
