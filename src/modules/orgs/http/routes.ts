@@ -4,7 +4,6 @@ import { RATE_LIMITS } from '../../../http/rate-limits';
 import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
 import { notFound } from '../../../lib/errors';
-import * as repo from '../data/repo-accounts';
 import * as S from './schemas';
 import { organizationSettings } from './settings';
 import * as service from '../use-cases/accounts';
@@ -77,10 +76,7 @@ export async function orgRoutes(app: App) {
     },
     async (req) => {
       const p = principalOf(req);
-      const org = await service.getOrg(db, p.orgId);
-      if (!org) throw notFound('organization');
-      const user = p.userId ? await db.withOrg(p.orgId, (tx) => repo.findUser(tx, p.orgId, p.userId!)) : null;
-      return { org, user: user ?? null, kind: p.kind, permissions: [...p.permissions] };
+      return { ...(await service.describeCaller(db, p)), kind: p.kind, permissions: [...p.permissions] };
     },
   );
 

@@ -295,7 +295,16 @@ export async function updateUser(
   });
 }
 
-export const getOrg = (db: Database, orgId: string) => db.withOrg(orgId, (tx) => repo.findOrg(tx, orgId));
+/** The caller's organization and user (none for an API key). */
+export function describeCaller(db: Database, p: Principal) {
+  return db.withOrg(p.orgId, async (tx) => {
+    const org = await repo.findOrg(tx, p.orgId);
+    if (!org) throw notFound('organization');
+    const user = p.userId ? await repo.findUser(tx, p.orgId, p.userId) : undefined;
+    return { org, user: user ?? null };
+  });
+}
+
 export const listUsers = (db: Database, orgId: string) =>
   db.withOrg(orgId, (tx) => repo.listUsers(tx, orgId));
 export const listApiKeys = (db: Database, orgId: string) =>

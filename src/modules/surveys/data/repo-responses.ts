@@ -192,3 +192,13 @@ export async function countSubmission(tx: Executor, orgId: string, surveyId: str
 export async function purgeRateCounters(tx: Executor, before: Date) {
   await tx.delete(surveyRateCounters).where(lte(surveyRateCounters.windowStart, before));
 }
+
+/** Whether a response of this organization has this id. */
+export async function responseExists(tx: Executor, orgId: string, id: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: surveyResponses.id })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.orgId, orgId), eq(surveyResponses.id, id)))
+    .limit(1);
+  return Boolean(row);
+}

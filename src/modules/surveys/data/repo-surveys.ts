@@ -217,3 +217,14 @@ export async function countResponsesBySurvey(tx: Executor, orgId: string, survey
     .groupBy(surveyResponses.surveyId);
   return new Map(rows.map((r) => [r.surveyId, Number(r.n)]));
 }
+
+/** The ids among `ids` that are not surveys of this organization. */
+export async function missingSurveys(tx: Executor, orgId: string, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await tx
+    .select({ id: surveys.id })
+    .from(surveys)
+    .where(and(eq(surveys.orgId, orgId), inArray(surveys.id, [...ids])));
+  const found = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => !found.has(id.toLowerCase()));
+}
