@@ -5,9 +5,9 @@
 
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { queryMetric } from '../src/modules/feedback/use-cases/query-metric';
 import { rebuildRollups } from '../src/modules/feedback/data/repo-facts';
 import { saveSettings } from '../src/modules/feedback/data/repo-settings';
+import { queryMetric } from '../src/modules/feedback/use-cases/query-metric';
 import { createTestApp, type TestApp, type TestOrg } from '../test/helpers/app';
 import type { BenchResult } from './types';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../src/lib/crypto';
-import { LOGIN_WINDOW_MS } from '../src/modules/orgs/domain/login-throttle';
 import { purgeExpired } from '../src/modules/orgs/data/repo-accounts';
+import { LOGIN_WINDOW_MS } from '../src/modules/orgs/domain/login-throttle';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';
 

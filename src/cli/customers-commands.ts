@@ -4,13 +4,13 @@ import { SingleBar } from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { AppContext } from '../http/types';
 import { toCsv } from '../lib/csv';
+import type { ImportFormat } from '../modules/customers/domain/read-records';
 import {
   type ImportKind,
   type ImportReport,
   importStream,
   type LineError,
 } from '../modules/customers/use-cases/import-stream';
-import type { ImportFormat } from '../modules/customers/domain/read-records';
 import { findOrgId, withContext } from './context';
 
 const ERROR_COLUMNS = ['line', 'field', 'message'] as const;

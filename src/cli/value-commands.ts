@@ -2,10 +2,10 @@ import { type Command, Option } from 'commander';
 import type { AppContext } from '../http/types';
 import { LOCALES, type Locale, pickLocale } from '../i18n/locales';
 import { AppError } from '../lib/errors';
-import { loadOrgCalendar } from '../modules/value/use-cases/org-calendar';
-import { fitValueModels } from '../modules/value/use-cases/fit-values';
 import { formatFitReport } from '../modules/value/domain/format-report';
 import type { TimeUnit } from '../modules/value/domain/models/types';
+import { fitValueModels } from '../modules/value/use-cases/fit-values';
+import { loadOrgCalendar } from '../modules/value/use-cases/org-calendar';
 import { findOrgId, withContext } from './context';
 
 export type ValueFitOptions = {

@@ -1,6 +1,6 @@
 import { type BusinessCalendar, businessMinutesBetween } from '../../../lib/business-time';
-import { type CaseStatus, DONE_STATUSES } from './model';
 import type { CaseRow } from '../data/repo-cases';
+import { type CaseStatus, DONE_STATUSES } from './model';
 
 export type ClockChange = { patch: Partial<CaseRow>; retime: boolean; reopened: boolean };
 

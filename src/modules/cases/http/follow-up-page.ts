@@ -1,7 +1,7 @@
 import type { Locale } from '../../../i18n/locales';
 import { escapeHtml } from '../../../lib/html';
-import type { FollowUpState } from '../use-cases/answer-follow-up';
 import { caseText } from '../messages';
+import type { FollowUpState } from '../use-cases/answer-follow-up';
 
 const MESSAGE_OF = {
   answered: 'pageAlreadyAnswered',

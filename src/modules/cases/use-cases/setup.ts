@@ -2,10 +2,10 @@ import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
 import type { BusinessCalendar } from '../../../lib/business-time';
 import { findOrgProfile, type OrgProfile } from '../../orgs/api';
-import { toBusinessCalendar } from '../domain/business-calendar';
-import { FALLBACK_TIER, type Priority } from '../domain/model';
 import { type CaseSettings, findSettings, insertDefaults } from '../data/repo-settings';
 import { findSlaPolicyFor } from '../data/repo-sla';
+import { toBusinessCalendar } from '../domain/business-calendar';
+import { FALLBACK_TIER, type Priority } from '../domain/model';
 import { DEFAULT_SLA_TARGETS, type SlaTargets } from '../domain/sla';
 
 export type CaseSetup = { settings: CaseSettings; calendar: BusinessCalendar; org: OrgProfile };

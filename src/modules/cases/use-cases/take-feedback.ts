@@ -3,10 +3,8 @@ import type { DomainEvents } from '../../../events/bus';
 import type { AppContext } from '../../../http/types';
 import { pickLocale } from '../../../i18n/locales';
 import { type CustomerRef, findCustomer, findCustomers } from '../../customers/api';
-import { caseText } from '../messages';
-import type { Priority } from '../domain/model';
-import { takeNegativeFeedback } from './open-case';
 import { type CaseRuleRow, listRules } from '../data/repo-settings';
+import type { Priority } from '../domain/model';
 import {
   type CaseRule,
   type CustomerFacts,
@@ -16,8 +14,10 @@ import {
   type RuleConditions,
   rulesUseTopics,
 } from '../domain/rules';
-import { type CaseSetup, loadCaseSetup } from './setup';
+import { caseText } from '../messages';
+import { takeNegativeFeedback } from './open-case';
 import { topicsOfResponse } from './response-topics';
+import { type CaseSetup, loadCaseSetup } from './setup';
 
 const toRule = (r: CaseRuleRow): CaseRule => ({
   ...r,

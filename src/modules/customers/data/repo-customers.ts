@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
 import { textArray } from '../../../db/array-literal';
 import { type Executor, rowsOf } from '../../../db/database';
-import { customerRfm, customers } from './tables';
 import type { CustomerInput } from '../http/schemas';
+import { customerRfm, customers } from './tables';
 
 const customerColumns = {
   id: customers.id,

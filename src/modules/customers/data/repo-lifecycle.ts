@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { textArray } from '../../../db/array-literal';
 import { type Executor, rowsOf } from '../../../db/database';
+import { type Cutoffs, DEFAULT_RULES, type LifecycleRules } from '../domain/stages';
 import { stageFactsSelect } from './repo-facts';
 import { customerStats, customers, lifecycleSettings, stageChanges } from './tables';
-import { type Cutoffs, DEFAULT_RULES, type LifecycleRules } from '../domain/stages';
 
 export async function findRules(tx: Executor, orgId: string): Promise<LifecycleRules> {
   const [row] = await tx

@@ -2,11 +2,11 @@ import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { AppContext } from '../../../http/types';
 import { findInputProblem } from '../../../lib/safe-input';
-import { ingestEvents } from './ingest-events';
-import { type CustomerInput, type EventInput, ZCustomerInput, ZEventInput } from '../http/schemas';
-import { upsertCustomers } from './upsert-customers';
 import { customerFromCsv, eventFromCsv } from '../domain/map-csv-row';
 import { type ImportFormat, readRecords } from '../domain/read-records';
+import { type CustomerInput, type EventInput, ZCustomerInput, ZEventInput } from '../http/schemas';
+import { ingestEvents } from './ingest-events';
+import { upsertCustomers } from './upsert-customers';
 
 export type ImportKind = 'customers' | 'events';
 export type LineError = { line: number; field: string; message: string };

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../../http/types';
 import { findOrgLocaleSettings } from '../../orgs/api';
-import { customerExtensions } from './customer-extensions';
-import { customerDto, findCustomerOrFail } from './profile';
 import { findRfm } from '../data/repo-customers';
 import { listCustomerEvents } from '../data/repo-events';
 import { findStats, listStageHistory } from '../data/repo-lifecycle';
 import { erasePersonalData } from '../data/repo-privacy';
+import { customerExtensions } from './customer-extensions';
+import { customerDto, findCustomerOrFail } from './profile';
 
 /** Everything held about the person, this module's and every extension's, in one document. */
 export function exportCustomer(ctx: AppContext, orgId: string, externalId: string) {

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../http/types';
-import { RECOMPUTE_JOB } from './recompute';
 import { findRules, saveRules } from '../data/repo-lifecycle';
 import type { LifecycleRules } from '../domain/stages';
+import { RECOMPUTE_JOB } from './recompute';
 
 export const getLifecycleRules = (ctx: AppContext, orgId: string) =>
   ctx.db.withOrg(orgId, (tx) => findRules(tx, orgId));

@@ -1,6 +1,6 @@
+import type { CountRow } from '../data/repo-metrics';
 import { countsFromRows } from './metrics/counts-from-rows';
 import { emptyCounts, type MetricKind } from './metrics/scales';
-import type { CountRow } from '../data/repo-metrics';
 
 /** Answer counts of one group, and how many came from protected (employee, internal) audiences. */
 export type GroupCounts = { key: string; counts: number[]; protectedN: number };

@@ -5,8 +5,8 @@ import { totalOf } from '../domain/group-counts';
 import { computeDrivers, type Driver } from '../domain/metrics/drivers';
 import { computeMetric } from '../domain/metrics/metric';
 import type { MetricKind } from '../domain/metrics/scales';
-import { loadOrgAnalytics } from './org-analytics';
 import { parsePeriod } from '../domain/period';
+import { loadOrgAnalytics } from './org-analytics';
 import { type FeedbackFilters, filtersOf, loadGroups } from './query-metric';
 
 export type DriversQuery = FeedbackFilters & {

@@ -1,5 +1,6 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
+import { type CountSource, countAnswers } from '../data/repo-metrics';
 import { isTooFew, withholdSmallGroups } from '../domain/anonymity';
 import {
   DAILY_COLUMNS,
@@ -12,9 +13,8 @@ import { type GroupCounts, groupCounts, totalOf } from '../domain/group-counts';
 import { compareMetric, computeMetric } from '../domain/metrics/metric';
 import type { MetricKind } from '../domain/metrics/scales';
 import type { MetricResult } from '../domain/metrics/types';
-import { loadOrgAnalytics, type OrgAnalytics } from './org-analytics';
 import { isDayAligned, type Period, parsePeriod, previousPeriod } from '../domain/period';
-import { type CountSource, countAnswers } from '../data/repo-metrics';
+import { loadOrgAnalytics, type OrgAnalytics } from './org-analytics';
 
 /** Filters of every feedback query, by their API names. */
 export type FeedbackFilters = {

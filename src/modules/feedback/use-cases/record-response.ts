@@ -1,11 +1,11 @@
 import type { Executor } from '../../../db/database';
 import type { DomainEvents } from '../../../events/bus';
-import { dimensionsOfCustomer } from './customer-dimensions';
-import { SCALES } from '../domain/metrics/scales';
-import { dayText, localDayOf, monthOfDay } from '../domain/period';
-import { recordTexts } from './record-texts';
 import { bumpRollups, type Fact, insertFacts } from '../data/repo-facts';
 import { findSettings, lockForRecording } from '../data/repo-settings';
+import { SCALES } from '../domain/metrics/scales';
+import { dayText, localDayOf, monthOfDay } from '../domain/period';
+import { dimensionsOfCustomer } from './customer-dimensions';
+import { recordTexts } from './record-texts';
 
 type Response = DomainEvents['response.created'];
 type Metric = Fact['metric'];

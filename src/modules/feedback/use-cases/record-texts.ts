@@ -1,9 +1,9 @@
 import type { Executor } from '../../../db/database';
 import type { DomainEvents } from '../../../events/bus';
-import { npsClassOf } from '../domain/metrics/nps';
-import { localDayOf, monthOfDay } from '../domain/period';
 import { bumpTerms, insertAnswer, type TermBump } from '../data/repo-answers';
 import { listAllTopics } from '../data/repo-topics';
+import { npsClassOf } from '../domain/metrics/nps';
+import { localDayOf, monthOfDay } from '../domain/period';
 import { compileTopics, topicsOfAnswer } from '../domain/tag-answers';
 import { type AnswerTerms, analyzeAnswer, preferLabel } from '../domain/text/analyze-answer';
 

@@ -1,12 +1,12 @@
 import type { AppContext } from '../../../http/types';
-import { type Audience, OPEN_AUDIENCE } from '../domain/dimensions';
-import { loadOrgAnalytics } from './org-analytics';
-import { localDayOf, monthOfDay, parsePeriod } from '../domain/period';
 import { sumTerms, type TermRow } from '../data/repo-answers';
+import { type Audience, OPEN_AUDIENCE } from '../domain/dimensions';
+import { localDayOf, monthOfDay, parsePeriod } from '../domain/period';
 import { distinguishDetractorsFromPromoters } from '../domain/text/distinguishing-terms';
 import type { RankedTerm } from '../domain/text/fightin-words';
 import type { DetectedLang } from '../domain/text/languages';
 import { createTermCounts, type TermCounts } from '../domain/text/term-counts';
+import { loadOrgAnalytics } from './org-analytics';
 
 export const TERM_LANGS = ['pl', 'cs', 'ru', 'en', 'und'] as const;
 

@@ -1,12 +1,12 @@
 import type { AppContext } from '../../../http/types';
+import { countTopics, countTopicsByMonth, type TopicCountRow } from '../data/repo-answers';
+import { listAllTopics } from '../data/repo-topics';
 import { isTooFew } from '../domain/anonymity';
 import { type Audience, OPEN_AUDIENCE } from '../domain/dimensions';
 import { countsFromRows } from '../domain/metrics/counts-from-rows';
-import { loadOrgAnalytics } from './org-analytics';
 import { parsePeriod } from '../domain/period';
-import { countTopics, countTopicsByMonth, type TopicCountRow } from '../data/repo-answers';
-import { listAllTopics } from '../data/repo-topics';
 import { computeTopicEffects } from '../domain/text/topic-effects';
+import { loadOrgAnalytics } from './org-analytics';
 
 export type TopicsQuery = { audience: Audience; surveyId?: string; from?: string; to?: string };
 

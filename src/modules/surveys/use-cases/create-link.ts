@@ -1,12 +1,12 @@
 import type { AppContext } from '../../../http/types';
 import { AppError, notFound } from '../../../lib/errors';
 import { ensureCustomer } from '../../customers/api';
-import { tokenUrl } from '../http/public-url';
-import * as repo from '../data/repo-surveys';
 import { insertInvitation } from '../data/repo-invitations';
 import { findSettings } from '../data/repo-settings';
-import { surveyTokenKey } from './signing-key';
+import * as repo from '../data/repo-surveys';
 import { signToken } from '../domain/tokens';
+import { tokenUrl } from '../http/public-url';
+import { surveyTokenKey } from './signing-key';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -4,11 +4,11 @@ import type { AppContext } from '../../../http/types';
 import { sha256 } from '../../../lib/crypto';
 import { AppError, type FieldError, notFound } from '../../../lib/errors';
 import { ensureCustomers } from '../../customers/api';
-import { checkAnswers, scoresOf } from '../domain/questions';
-import { announceResponse } from './record-response';
-import * as repo from '../data/repo-surveys';
 import { insertResponse, lockResponseImports } from '../data/repo-responses';
+import * as repo from '../data/repo-surveys';
+import { checkAnswers, scoresOf } from '../domain/questions';
 import type { ZImportResponsesRequestSchema } from '../http/schemas';
+import { announceResponse } from './record-response';
 
 type ImportInput = z.output<typeof ZImportResponsesRequestSchema>;
 const MAX_REPORTED_ERRORS = 50;

@@ -3,9 +3,9 @@ import { pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
 import { notFound } from '../../../lib/errors';
 import { findCustomer, findCustomerByExternalId } from '../../customers/api';
-import { positionAfter, positionOf } from '../domain/cursor';
-import * as repo from '../data/repo-surveys';
 import { listResponses as listRows, type ResponseRow } from '../data/repo-responses';
+import * as repo from '../data/repo-surveys';
+import { positionAfter, positionOf } from '../domain/cursor';
 import type { ZResponseListQuery, ZResponseSchema } from '../http/schemas';
 
 type ResponseDto = z.infer<typeof ZResponseSchema>;

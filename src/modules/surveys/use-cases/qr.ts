@@ -1,8 +1,8 @@
 import QRCode from 'qrcode';
 import type { AppContext } from '../../../http/types';
 import { notFound } from '../../../lib/errors';
-import { surveyUrl } from '../http/public-url';
 import * as repo from '../data/repo-surveys';
+import { surveyUrl } from '../http/public-url';
 
 /** The address a QR code at a touchpoint opens: the survey page, marked as the qr channel. */
 export async function qrTarget(

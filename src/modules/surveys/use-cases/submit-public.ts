@@ -4,10 +4,10 @@ import { pickLocale } from '../../../i18n/locales';
 import { AppError, type FieldError } from '../../../lib/errors';
 import { ensureCustomer } from '../../customers/api';
 import { findOrgProfile } from '../../orgs/api';
-import { resolvePublicId, resolveToken } from './resolve-target';
-import type { ZPublicResponseRequestSchema } from '../http/schemas';
-import { submitResponse } from './submit-response';
 import { isWidgetSignatureValid } from '../domain/tokens';
+import type { ZPublicResponseRequestSchema } from '../http/schemas';
+import { resolvePublicId, resolveToken } from './resolve-target';
+import { submitResponse } from './submit-response';
 
 type PublicInput = z.output<typeof ZPublicResponseRequestSchema>;
 

@@ -1,13 +1,19 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
-import { PUBLIC_LIMITS } from '../http/limits';
-import { type AnswerError, type Answers, checkAnswers, scoresOf, visibleQuestions } from '../domain/questions';
-import { announceResponse } from './record-response';
-import type { SurveyRow } from '../data/repo-surveys';
-import * as repo from '../data/repo-surveys';
 import type { InvitationRow } from '../data/repo-invitations';
 import { markInvitation } from '../data/repo-invitations';
 import * as responses from '../data/repo-responses';
+import type { SurveyRow } from '../data/repo-surveys';
+import * as repo from '../data/repo-surveys';
+import {
+  type AnswerError,
+  type Answers,
+  checkAnswers,
+  scoresOf,
+  visibleQuestions,
+} from '../domain/questions';
+import { PUBLIC_LIMITS } from '../http/limits';
+import { announceResponse } from './record-response';
 
 export type SubmitInput = {
   answers: Record<string, unknown>;

@@ -3,12 +3,12 @@ import { pickLocale } from '../../../i18n/locales';
 import { randomToken } from '../../../lib/crypto';
 import { findCustomerByExternalId } from '../../customers/api';
 import { findOrgProfile } from '../../orgs/api';
-import { claimContact } from './contact-cap';
-import { surveyText } from '../messages';
-import { localize, type Question, SCORED_TYPES, type ScoredType, scaleOf } from '../domain/questions';
 import * as repo from '../data/repo-surveys';
-import { resolvePublicId } from './resolve-target';
+import { localize, type Question, SCORED_TYPES, type ScoredType, scaleOf } from '../domain/questions';
 import { isWidgetSignatureValid } from '../domain/tokens';
+import { surveyText } from '../messages';
+import { claimContact } from './contact-cap';
+import { resolvePublicId } from './resolve-target';
 
 export type WidgetRequest = { customer?: string; signature?: string; lang?: string; acceptLanguage?: string };
 

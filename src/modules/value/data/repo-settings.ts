@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
-import { valueSettings } from './tables';
 import type { ValueSettings } from '../domain/value-settings';
+import { valueSettings } from './tables';
 
 export async function findSettings(tx: Executor, orgId: string): Promise<ValueSettings | undefined> {
   const [row] = await tx

@@ -7,8 +7,8 @@ import type { FitReport } from './models/report';
 import { type ScoreOptions, scoreCustomers } from './models/score';
 import type { PurchaseSummary } from './models/summarize';
 import { DAYS_PER_UNIT, type GammaGammaParams } from './models/types';
-import type { ValueSettings } from './value-settings';
 import { assignTiers } from './tier-rule';
+import type { ValueSettings } from './value-settings';
 
 const DAYS_PER_MONTH = 365.25 / 12;
 

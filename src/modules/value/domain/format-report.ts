@@ -1,8 +1,8 @@
 // The fit report as a plain-text table (the CLI's --report), in the reader's language.
 import type { Locale } from '../../../i18n/locales';
 import { valueText } from '../messages';
-import type { FitReport, ReportedFit } from './models/report';
 import type { ScoreOutcome } from '../use-cases/score-values';
+import type { FitReport, ReportedFit } from './models/report';
 
 const MODEL_NAMES = { bgnbd: 'BG/NBD', paretoNbd: 'Pareto/NBD', gammaGamma: 'Gamma-Gamma' } as const;
 

@@ -1,10 +1,10 @@
 import type { AppContext } from '../../../http/types';
 import { formatDayNumber } from '../../../lib/day-number';
-import { loadOrgCalendar, resolveHoldoutUntil, resolveUntil } from './org-calendar';
+import { insertFit } from '../data/repo-fits';
 import { type BuildFitReportOptions, buildFitReport, type FitReport } from '../domain/models/report';
 import { summarizePurchases } from '../domain/models/summarize';
 import type { TimeUnit } from '../domain/models/types';
-import { insertFit } from '../data/repo-fits';
+import { loadOrgCalendar, resolveHoldoutUntil, resolveUntil } from './org-calendar';
 import {
   loadOrgPurchases,
   loadValueSettings,

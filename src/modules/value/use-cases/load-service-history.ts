@@ -1,8 +1,8 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
 import { readServiceEventTotals } from '../../customers/api';
-import { caseHoursSources } from './cost-sources';
 import type { ServiceHistory } from '../domain/cost-to-serve';
+import { caseHoursSources } from './cost-sources';
 
 /**
  * Contacts and case hours in the window, and refunds over purchases so far, for each scored

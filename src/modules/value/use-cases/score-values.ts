@@ -1,14 +1,14 @@
 import type { AppContext } from '../../../http/types';
 import { startOfLocalDay } from '../../../lib/local-day';
-import { loadOrgCalendar, type OrgCalendar } from './org-calendar';
-import { computeScores, pickTransactionModel } from '../domain/compute-scores';
-import { type LoadedPurchases, loadPurchases, sumByCustomer } from './load-purchases';
-import { loadServiceHistory } from './load-service-history';
-import type { FitReport } from '../domain/models/report';
-import { summarizePurchases } from '../domain/models/summarize';
 import { findLatestFit } from '../data/repo-fits';
 import { findSettings } from '../data/repo-settings';
+import { computeScores, pickTransactionModel } from '../domain/compute-scores';
+import type { FitReport } from '../domain/models/report';
+import { summarizePurchases } from '../domain/models/summarize';
 import { DEFAULT_VALUE_SETTINGS, type ValueSettings } from '../domain/value-settings';
+import { type LoadedPurchases, loadPurchases, sumByCustomer } from './load-purchases';
+import { loadServiceHistory } from './load-service-history';
+import { loadOrgCalendar, type OrgCalendar } from './org-calendar';
 import { writeScores } from './write-scores';
 
 const DAYS_PER_MONTH = 365.25 / 12;

@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../../http/types';
 import { lockCustomers, setServiceTiers, supplyAliveProbabilities } from '../../customers/api';
-import type { ComputedScores } from '../domain/compute-scores';
 import {
   deleteStaged,
   deleteStaleStaging,
@@ -12,6 +11,7 @@ import {
   mergeStagedScores,
   stageScores,
 } from '../data/repo-scores';
+import type { ComputedScores } from '../domain/compute-scores';
 import type { Progress } from './score-values';
 
 const STAGE_ROWS = 50_000;

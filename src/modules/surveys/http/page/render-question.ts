@@ -1,7 +1,7 @@
 import type { Locale } from '../../../../i18n/locales';
 import { html, type SafeHtml } from '../../../../lib/html';
-import { surveyText } from '../../messages';
 import { type Answer, localize, type Question, scaleOf } from '../../domain/questions';
+import { surveyText } from '../../messages';
 
 export type QuestionView = {
   question: Question;
