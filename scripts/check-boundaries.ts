@@ -83,48 +83,6 @@ export const ALLOWED: Exception[] = [
     target: 'src/http/pagination.ts',
     why: 'TODO: decoding a cursor is the http layer; move it beside the list route',
   },
-  {
-    file: 'src/modules/cases/domain/business-calendar.ts',
-    rule: 'domain-pure',
-    target: 'src/modules/cases/data/tables.ts',
-    why: 'TODO: the type belongs in domain/ and the outer layer imports it from there',
-  },
-  {
-    file: 'src/modules/cases/domain/case-clock.ts',
-    rule: 'domain-pure',
-    target: 'src/modules/cases/data/repo-cases.ts',
-    why: 'TODO: the type belongs in domain/ and the outer layer imports it from there',
-  },
-  {
-    file: 'src/modules/feedback/domain/group-counts.ts',
-    rule: 'domain-pure',
-    target: 'src/modules/feedback/data/repo-metrics.ts',
-    why: 'TODO: the type belongs in domain/ and the outer layer imports it from there',
-  },
-  {
-    file: 'src/modules/feedback/domain/metric-csv.ts',
-    rule: 'domain-pure',
-    target: 'src/modules/feedback/use-cases/analyze-drivers.ts',
-    why: 'TODO: the type belongs in domain/ and the outer layer imports it from there',
-  },
-  {
-    file: 'src/modules/feedback/domain/metric-csv.ts',
-    rule: 'domain-pure',
-    target: 'src/modules/feedback/use-cases/query-metric.ts',
-    why: 'TODO: the type belongs in domain/ and the outer layer imports it from there',
-  },
-  {
-    file: 'src/modules/feedback/domain/tag-answers.ts',
-    rule: 'domain-pure',
-    target: 'src/modules/feedback/data/repo-topics.ts',
-    why: 'TODO: the type belongs in domain/ and the outer layer imports it from there',
-  },
-  {
-    file: 'src/modules/value/domain/format-report.ts',
-    rule: 'domain-pure',
-    target: 'src/modules/value/use-cases/score-values.ts',
-    why: 'TODO: the type belongs in domain/ and the outer layer imports it from there',
-  },
 ];
 
 const DATABASE_PACKAGES =

@@ -11,10 +11,12 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { StoredWorkingHours } from '../domain/business-calendar';
+
+export type { StoredWorkingHours };
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
-export type StoredWorkingHours = Record<string, [string, string][]>;
 export type RootCause = { key: string; name: string };
 export type StoredTopic = { key: string; keywords: string[] };
 

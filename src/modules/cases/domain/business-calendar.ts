@@ -1,5 +1,7 @@
 import type { BusinessCalendar, DayHours } from '../../../lib/business-time';
-import type { StoredWorkingHours } from '../data/tables';
+
+/** Opening hours per weekday key, as stored: `{ mon: [['09:00', '17:00']], … }`. */
+export type StoredWorkingHours = Record<string, [string, string][]>;
 
 /** Weekday keys in Date#getUTCDay order. */
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;

@@ -1,11 +1,25 @@
 import { type BusinessCalendar, businessMinutesBetween } from '../../../lib/business-time';
-import type { CaseRow } from '../data/repo-cases';
 import { type CaseStatus, DONE_STATUSES } from './model';
 
-export type ClockChange = { patch: Partial<CaseRow>; retime: boolean; reopened: boolean };
+/** The fields of a case its SLA clock reads and writes. */
+export type ClockedCase = {
+  status: string;
+  createdAt: Date;
+  cycle: number;
+  cycleStartedAt: Date;
+  firstRespondedAt: Date | null;
+  firstResponseBusinessMinutes: number | null;
+  pausedAt: Date | null;
+  pausedMinutes: number;
+  resolvedAt: Date | null;
+  resolutionBusinessMinutes: number | null;
+  closedAt: Date | null;
+};
+
+export type ClockChange = { patch: Partial<ClockedCase>; retime: boolean; reopened: boolean };
 
 /** The first response, when this is it: how long it took in business time. */
-export function firstResponsePatch(c: CaseRow, now: Date, cal: BusinessCalendar): Partial<CaseRow> {
+export function firstResponsePatch(c: ClockedCase, now: Date, cal: BusinessCalendar): Partial<ClockedCase> {
   if (c.firstRespondedAt) return {};
   return {
     firstRespondedAt: now,
@@ -18,8 +32,8 @@ export function firstResponsePatch(c: CaseRow, now: Date, cal: BusinessCalendar)
  * a response), leaving the wait restarts it later by the time waited, resolving measures the
  * resolution, reopening starts a new cycle with a fresh resolution target.
  */
-export function moveStatus(c: CaseRow, to: CaseStatus, now: Date, cal: BusinessCalendar): ClockChange {
-  const patch: Partial<CaseRow> = { status: to };
+export function moveStatus(c: ClockedCase, to: CaseStatus, now: Date, cal: BusinessCalendar): ClockChange {
+  const patch: Partial<ClockedCase> = { status: to };
   let retime = false;
   let pausedMinutes = c.pausedMinutes;
   const reopened = DONE_STATUSES.includes(c.status as CaseStatus) && !DONE_STATUSES.includes(to);

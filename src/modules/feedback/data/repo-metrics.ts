@@ -7,8 +7,11 @@ import {
   isTimeGrain,
   OPEN_AUDIENCE,
 } from '../domain/dimensions';
+import type { CountRow } from '../domain/group-counts';
 import type { MetricKind } from '../domain/metrics/scales';
 import { dayText, type Period, splitByMonths } from '../domain/period';
+
+export type { CountRow };
 
 /**
  * Where counts come from: the month roll-up (with the days at a period's ends), the daily
@@ -27,7 +30,6 @@ export type CountsQuery = {
 };
 
 /** Answers with `value` in group `key`; `protectedN` of them from employee or internal audiences. */
-export type CountRow = { key: string; value: number; n: number; protectedN: number };
 
 /** One table read for a query: its rows are summed per inner key and value. */
 type Part = { table: string; time: SQL; period: SQL[]; rows: boolean };

@@ -1,8 +1,9 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
+import type { TopicKeywords } from '../domain/tag-answers';
 import { feedbackTopics } from './tables';
 
-export type TopicKeywords = Partial<Record<'pl' | 'cs' | 'ru' | 'en' | 'any', string[]>>;
+export type { TopicKeywords };
 
 export type TopicRow = {
   id: string;

@@ -1,6 +1,8 @@
-import type { CountRow } from '../data/repo-metrics';
 import { countsFromRows } from './metrics/counts-from-rows';
 import { emptyCounts, type MetricKind } from './metrics/scales';
+
+/** One row of a GROUP BY over answers: a group key, an answer value, how many, how many protected. */
+export type CountRow = { key: string; value: number; n: number; protectedN: number };
 
 /** Answer counts of one group, and how many came from protected (employee, internal) audiences. */
 export type GroupCounts = { key: string; counts: number[]; protectedN: number };

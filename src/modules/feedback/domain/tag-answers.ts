@@ -1,9 +1,11 @@
-import type { TopicRow } from '../data/repo-topics';
 import type { DetectedLang } from './text/languages';
 import { type CompiledTaxonomy, compileTaxonomy, tagTopics } from './text/taxonomy';
 
+/** A topic's keywords per language (`any` for every language). */
+export type TopicKeywords = Partial<Record<'pl' | 'cs' | 'ru' | 'en' | 'any', string[]>>;
+
 /** The organization's topics ready for tagging; a topic is known by its id. */
-export const compileTopics = (rows: readonly Pick<TopicRow, 'id' | 'keywords'>[]): CompiledTaxonomy =>
+export const compileTopics = (rows: readonly { id: string; keywords: TopicKeywords }[]): CompiledTaxonomy =>
   compileTaxonomy(rows.map((r) => ({ key: r.id, keywords: r.keywords })));
 
 /** Topic ids the texts of one response mention together, in taxonomy order. */

@@ -1,10 +1,17 @@
 // The fit report as a plain-text table (the CLI's --report), in the reader's language.
 import type { Locale } from '../../../i18n/locales';
 import { valueText } from '../messages';
-import type { ScoreOutcome } from '../use-cases/score-values';
 import type { FitReport, ReportedFit } from './models/report';
 
 const MODEL_NAMES = { bgnbd: 'BG/NBD', paretoNbd: 'Pareto/NBD', gammaGamma: 'Gamma-Gamma' } as const;
+
+/** What scoring did: the model used, customers scored, tier changes and customers per tier. */
+export type ScoreOutcome = {
+  model: 'bgnbd' | 'paretoNbd';
+  scored: number;
+  tierChanges: number;
+  tiers: Record<string, number>;
+};
 
 export type ReportContext = { locale: Locale; currency: string; scoring?: ScoreOutcome | null };
 

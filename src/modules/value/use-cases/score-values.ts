@@ -3,6 +3,7 @@ import { startOfLocalDay } from '../../../lib/local-day';
 import { findLatestFit } from '../data/repo-fits';
 import { findSettings } from '../data/repo-settings';
 import { computeScores, pickTransactionModel } from '../domain/compute-scores';
+import type { ScoreOutcome } from '../domain/format-report';
 import type { FitReport } from '../domain/models/report';
 import { summarizePurchases } from '../domain/models/summarize';
 import { DEFAULT_VALUE_SETTINGS, type ValueSettings } from '../domain/value-settings';
@@ -13,12 +14,7 @@ import { writeScores } from './write-scores';
 
 const DAYS_PER_MONTH = 365.25 / 12;
 
-export type ScoreOutcome = {
-  model: 'bgnbd' | 'paretoNbd';
-  scored: number;
-  tierChanges: number;
-  tiers: Record<string, number>;
-};
+export type { ScoreOutcome };
 
 export type Progress = (stage: 'load' | 'fit' | 'score' | 'write' | 'lifecycle', detail?: string) => void;
 
