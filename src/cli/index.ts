@@ -1,9 +1,8 @@
 import { Command } from 'commander';
-import { registerCustomerCommands } from './customers-commands';
+import { MODULES } from '../modules/registry';
 import { registerDemoCommand } from './demo-command';
 import { reportFatal } from './fail';
 import { registerPlatformCommands } from './platform-commands';
-import { registerValueCommands } from './value-commands';
 
 const program = new Command('orientir')
   .description('Orientir: customer-centricity platform')
@@ -11,8 +10,7 @@ const program = new Command('orientir')
   .configureOutput({ outputError: (str, write) => write(str) });
 
 registerPlatformCommands(program);
-registerCustomerCommands(program);
-registerValueCommands(program);
+for (const mod of MODULES) mod.cli?.(program);
 registerDemoCommand(program);
 
 try {

@@ -1,11 +1,7 @@
 import type { App } from '../http/types';
+import { MODULES } from '../modules/registry';
 import type { DemoApi } from './demo-api';
 import type { DemoData } from './generate';
-import { casesStep } from './step-cases';
-import { customersStep, eventsStep, rfmStep } from './step-customers';
-import { surveysStep } from './step-surveys';
-import { topicsStep } from './step-topics';
-import { valueStep } from './step-value';
 
 /** What every demo step works with; `state` carries ids from one step to the next. */
 export type DemoContext = {
@@ -26,13 +22,7 @@ export type DemoStep = {
   run: (ctx: DemoContext) => Promise<void>;
 };
 
-/** In the order they depend on each other; each capability adds its step here. */
-export const DEMO_STEPS: DemoStep[] = [
-  customersStep,
-  eventsStep,
-  surveysStep,
-  topicsStep,
-  rfmStep,
-  valueStep,
-  casesStep,
-];
+/** Every module's steps, in the order they depend on each other (each manifest places its own). */
+export const DEMO_STEPS: DemoStep[] = MODULES.flatMap((m) => m.demo ?? [])
+  .sort((a, b) => a.order - b.order)
+  .map((d) => d.step);

@@ -1,3 +1,5 @@
+import type { Command } from 'commander';
+import type { DemoStep } from '../demo/steps';
 import type { App, AppContext } from '../http/types';
 import type { AnyJob } from '../jobs/queue';
 import { casesModule } from './cases/module';
@@ -36,6 +38,10 @@ export interface Module {
   /** Every job the module defines: each is handled wherever a worker runs. */
   jobs?: AnyJob[];
   schedules?: Schedule[];
+  /** Registers its commands of the `orientir` CLI. */
+  cli?: (program: Command) => void;
+  /** Its steps of `orientir demo`; every module's run in the order of `order`. */
+  demo?: { order: number; step: DemoStep }[];
   /** Every route of the module with path parameters, by its URL pattern. */
   isolation?: Record<string, IsolationFixture>;
   setup?: (ctx: AppContext) => void | Promise<void>;

@@ -1,3 +1,4 @@
+import { casesStep } from '../../demo/step-cases';
 import type { Module } from '../registry';
 import { registerCaseHoursSource } from '../value/api';
 import { sumHandlingHours } from './data/repo-cases';
@@ -53,4 +54,5 @@ export const casesModule: Module = {
       bodies: { PATCH: { firstResponseMinutes: 1 } },
     },
   },
+  demo: [{ order: 70, step: casesStep }],
 };

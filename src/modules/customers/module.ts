@@ -1,3 +1,5 @@
+import { registerCustomerCommands } from '../../cli/customers-commands';
+import { customersStep, eventsStep, rfmStep } from '../../demo/step-customers';
 import type { Module } from '../registry';
 import { customerRoutes } from './http/routes';
 import { customerAnalyticsRoutes } from './http/routes-analytics';
@@ -43,4 +45,10 @@ export const customersModule: Module = {
         from exchange_rates where org_id = $1 limit 1`,
     },
   },
+  cli: registerCustomerCommands,
+  demo: [
+    { order: 10, step: customersStep },
+    { order: 20, step: eventsStep },
+    { order: 50, step: rfmStep },
+  ],
 };

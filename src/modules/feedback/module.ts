@@ -1,3 +1,4 @@
+import { topicsStep } from '../../demo/step-topics';
 import type { Module } from '../registry';
 import { feedbackRoutes } from './http/routes';
 import { registerFeedbackExtension } from './use-cases/customer-extension';
@@ -31,4 +32,5 @@ export const feedbackModule: Module = {
       bodies: { PATCH: { keywords: { en: ['changed by another tenant'] } } },
     },
   },
+  demo: [{ order: 40, step: topicsStep }],
 };

@@ -1,3 +1,4 @@
+import { surveysStep } from '../../demo/step-surveys';
 import { defineJob, NO_PAYLOAD } from '../../jobs/queue';
 import type { Module } from '../registry';
 import { purgeRateCounters } from './data/repo-responses';
@@ -64,4 +65,5 @@ export const surveysModule: Module = {
     '/api/v1/surveys/:id/qr.svg': { sql: ONE_SURVEY },
     '/api/v1/surveys/:id/qr.png': { sql: ONE_SURVEY },
   },
+  demo: [{ order: 30, step: surveysStep }],
 };

@@ -1,3 +1,5 @@
+import { registerValueCommands } from '../../cli/value-commands';
+import { valueStep } from '../../demo/step-value';
 import type { Module } from '../registry';
 import { valueRoutes } from './http/routes';
 import { registerValueExtension } from './use-cases/customer-extension';
@@ -10,4 +12,6 @@ export const valueModule: Module = {
   // The first weekly run a week after the schedule appears: a fresh start does not refit at once.
   schedules: [{ job: REFIT_ALL_JOB, everySeconds: WEEK_SECONDS, firstRunAfterSeconds: WEEK_SECONDS }],
   setup: registerValueExtension,
+  cli: registerValueCommands,
+  demo: [{ order: 60, step: valueStep }],
 };
