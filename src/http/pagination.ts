@@ -66,3 +66,18 @@ export function pageOf<T>(rows: T[], limit: number, positionOf: (row: T) => unkn
   const nextCursor = rows.length > limit ? encodeCursor(positionOf(items[items.length - 1])) : null;
   return { items, nextCursor };
 }
+
+export type PageQuery = { limit: number; cursor?: string };
+
+/**
+ * A page of a list kept in creation order: the cursor holds the last row's (created at, id);
+ * `fetch` answers `limit + 1` rows after that position (`after` and `byCreation` of
+ * `src/db/keyset.ts`).
+ */
+export async function pageByCreation<T extends { createdAt: Date; id: string }>(
+  page: PageQuery,
+  fetch: (limit: number, position?: [string, string]) => Promise<T[]>,
+) {
+  const rows = await fetch(page.limit, decodeCursor(page.cursor, ['instant', 'uuid']));
+  return pageOf(rows, page.limit, (r) => [r.createdAt.toISOString(), r.id]);
+}

@@ -1,6 +1,6 @@
-import type { FieldError } from '../../../src/http/api-types';
+import type { FieldError, Page } from '../../../src/http/api-types';
 
-export type { Page } from '../../../src/http/api-types';
+export type { Page };
 
 /** A problem+json answer of the API (RFC 9457); `errors` names each bad field. */
 export type Problem = {
@@ -88,6 +88,17 @@ function safeJson(text: string): unknown {
 }
 
 export const get = <T>(path: string, query?: Query) => api<T>('GET', path, { query });
+/** Every item of a list, page after page: for the short lists of the settings. */
+export async function getAll<T>(path: string, query?: Query): Promise<Page<T>> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await get<Page<T>>(path, { ...query, limit: 500, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return { items, nextCursor: null };
+}
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, { body: body ?? {} });
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, { body });
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, { body });

@@ -1,10 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
+import { after, toMilliseconds } from '../../../db/keyset';
 import { DEFAULT_WORKING_HOURS } from '../domain/business-calendar';
 import { DEFAULT_TIERS, PRIORITIES } from '../domain/model';
 import { DEFAULT_RULES } from '../domain/rules';
-import { caseRules, caseSettings, slaPolicies } from './tables';
 import { DEFAULT_SLA_TARGETS } from '../domain/sla';
+import { caseRules, caseSettings, slaPolicies } from './tables';
 
 export type CaseSettingsRow = typeof caseSettings.$inferSelect;
 
@@ -101,6 +102,22 @@ export async function listRules(tx: Executor, orgId: string): Promise<CaseRuleRo
     .where(eq(caseRules.orgId, orgId))
     .orderBy(asc(caseRules.position), asc(caseRules.createdAt))
     .limit(500);
+}
+
+/** A page of rules in their order: `limit + 1` rows after the (position, created at, id) position. */
+export async function pageRules(
+  tx: Executor,
+  orgId: string,
+  limit: number,
+  position?: [number, string, string],
+): Promise<CaseRuleRow[]> {
+  const order = [caseRules.position, toMilliseconds(caseRules.createdAt), caseRules.id];
+  return tx
+    .select(ruleColumns)
+    .from(caseRules)
+    .where(and(eq(caseRules.orgId, orgId), after(order, position)))
+    .orderBy(...order.map((c) => asc(c)))
+    .limit(limit + 1);
 }
 
 export async function findRule(tx: Executor, orgId: string, id: string): Promise<CaseRuleRow | undefined> {

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
+import { after } from '../../../db/keyset';
 import { slaPolicies } from './tables';
 
 const policyColumns = {
@@ -21,13 +22,20 @@ export type SlaPolicy = {
   updatedAt: Date;
 };
 
-export async function listSlaPolicies(tx: Executor, orgId: string): Promise<SlaPolicy[]> {
+/** A page of SLA policies: `limit + 1` rows after the (tier, priority, id) position. */
+export async function pageSlaPolicies(
+  tx: Executor,
+  orgId: string,
+  limit: number,
+  position?: [string, string, string],
+): Promise<SlaPolicy[]> {
+  const order = [slaPolicies.tier, slaPolicies.priority, slaPolicies.id] as const;
   return tx
     .select(policyColumns)
     .from(slaPolicies)
-    .where(eq(slaPolicies.orgId, orgId))
-    .orderBy(asc(slaPolicies.tier), asc(slaPolicies.priority))
-    .limit(1000);
+    .where(and(eq(slaPolicies.orgId, orgId), after(order, position)))
+    .orderBy(...order.map((c) => asc(c)))
+    .limit(limit + 1);
 }
 
 export async function findSlaPolicy(tx: Executor, orgId: string, id: string): Promise<SlaPolicy | undefined> {

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
+import { after } from '../../../db/keyset';
 import { OPEN_STATUSES } from '../domain/model';
 import { cases, caseTeams } from './tables';
 
@@ -29,6 +30,22 @@ export async function listTeams(tx: Executor, orgId: string): Promise<CaseTeam[]
     .where(eq(caseTeams.orgId, orgId))
     .orderBy(asc(caseTeams.name))
     .limit(1000);
+}
+
+/** A page of teams by name: `limit + 1` rows after the (name, id) position. */
+export async function pageTeams(
+  tx: Executor,
+  orgId: string,
+  limit: number,
+  position?: [string, string],
+): Promise<CaseTeam[]> {
+  const order = [caseTeams.name, caseTeams.id] as const;
+  return tx
+    .select(teamColumns)
+    .from(caseTeams)
+    .where(and(eq(caseTeams.orgId, orgId), after(order, position)))
+    .orderBy(...order.map((c) => asc(c)))
+    .limit(limit + 1);
 }
 
 /** `lock` holds the row until the transaction ends: round-robin assignment takes turns. */

@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { ZPageQuery, zPage } from '../../../http/pagination';
 import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
 import * as C from '../use-cases/settings';
 import * as S from './schemas';
 import { caseSettings } from './settings';
-
-const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.null() });
 
 /** Closed-loop configuration: settings and calendar, rules, SLA policies, teams. */
 export async function caseSettingsRoutes(app: App) {
@@ -20,8 +19,11 @@ export async function caseSettingsRoutes(app: App) {
 
   app.get(
     '/api/v1/case-rules',
-    { config: read, schema: { tags: ['cases'], response: { 200: list(S.ZRuleSchema) } } },
-    async (req) => ({ items: await C.listRules(ctx, orgOf(req)), nextCursor: null }),
+    {
+      config: read,
+      schema: { tags: ['cases'], querystring: ZPageQuery, response: { 200: zPage(S.ZRuleSchema) } },
+    },
+    async (req) => C.listRules(ctx, orgOf(req), req.query),
   );
   app.post(
     '/api/v1/case-rules',
@@ -55,8 +57,11 @@ export async function caseSettingsRoutes(app: App) {
 
   app.get(
     '/api/v1/sla-policies',
-    { config: read, schema: { tags: ['cases'], response: { 200: list(S.ZSlaPolicySchema) } } },
-    async (req) => ({ items: await C.listSlaPolicies(ctx, orgOf(req)), nextCursor: null }),
+    {
+      config: read,
+      schema: { tags: ['cases'], querystring: ZPageQuery, response: { 200: zPage(S.ZSlaPolicySchema) } },
+    },
+    async (req) => C.listSlaPolicies(ctx, orgOf(req), req.query),
   );
   app.post(
     '/api/v1/sla-policies',
@@ -95,8 +100,11 @@ export async function caseSettingsRoutes(app: App) {
 
   app.get(
     '/api/v1/case-teams',
-    { config: read, schema: { tags: ['cases'], response: { 200: list(S.ZTeamSchema) } } },
-    async (req) => ({ items: await C.listTeams(ctx, orgOf(req)), nextCursor: null }),
+    {
+      config: read,
+      schema: { tags: ['cases'], querystring: ZPageQuery, response: { 200: zPage(S.ZTeamSchema) } },
+    },
+    async (req) => C.listTeams(ctx, orgOf(req), req.query),
   );
   app.post(
     '/api/v1/case-teams',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Executor } from '../../../db/database';
+import { decodeCursor, type PageQuery, pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
 import { AppError, invalid, notFound } from '../../../lib/errors';
 import { findUserRef } from '../../orgs/api';
@@ -52,11 +53,14 @@ export async function changeSettings(
   return readSettings(ctx, orgId);
 }
 
-export async function listRules(ctx: AppContext, orgId: string) {
-  return ctx.db.withOrg(orgId, async (tx) => {
+/** A page of the rules in the order they are tried. */
+export async function listRules(ctx: AppContext, orgId: string, page: PageQuery) {
+  const p = decodeCursor(page.cursor, ['integer', 'instant', 'uuid']);
+  const rows = await ctx.db.withOrg(orgId, async (tx) => {
     await loadCaseSetup(ctx, tx, orgId);
-    return rules.listRules(tx, orgId);
+    return rules.pageRules(tx, orgId, page.limit, p);
   });
+  return pageOf(rows, page.limit, (r) => [r.position, r.createdAt.toISOString(), r.id]);
 }
 
 export async function createRule(
@@ -98,11 +102,14 @@ export async function removeRule(ctx: AppContext, orgId: string, id: string) {
   if (!done) throw notFound('rule');
 }
 
-export async function listSlaPolicies(ctx: AppContext, orgId: string) {
-  return ctx.db.withOrg(orgId, async (tx) => {
+/** A page of the SLA policies, by tier and priority. */
+export async function listSlaPolicies(ctx: AppContext, orgId: string, page: PageQuery) {
+  const position = decodeCursor(page.cursor, ['text', 'text', 'uuid']);
+  const rows = await ctx.db.withOrg(orgId, async (tx) => {
     await loadCaseSetup(ctx, tx, orgId);
-    return sla.listSlaPolicies(tx, orgId);
+    return sla.pageSlaPolicies(tx, orgId, page.limit, position);
   });
+  return pageOf(rows, page.limit, (r) => [r.tier, r.priority, r.id]);
 }
 
 export async function createSlaPolicy(ctx: AppContext, orgId: string, input: sla.SlaPolicyInput) {
@@ -137,8 +144,17 @@ export async function removeSlaPolicy(ctx: AppContext, orgId: string, id: string
   if (!done) throw notFound('SLA policy');
 }
 
-export const listTeams = (ctx: AppContext, orgId: string) =>
-  ctx.db.withOrg(orgId, (tx) => teams.listTeams(tx, orgId));
+/** A page of the teams, by name. */
+export async function listTeams(ctx: AppContext, orgId: string, page: PageQuery) {
+  // The cursor names the last team shown; the page goes on after its (name, id).
+  const [lastId] = decodeCursor(page.cursor, ['uuid']) ?? [];
+  const rows = await ctx.db.withOrg(orgId, async (tx) => {
+    const last = lastId ? await teams.findTeam(tx, orgId, lastId) : undefined;
+    if (lastId && !last) throw invalid('query.cursor', 'names a team that is not there any more');
+    return teams.pageTeams(tx, orgId, page.limit, last && [last.name, last.id]);
+  });
+  return pageOf(rows, page.limit, (r) => [r.id]);
+}
 
 export async function createTeam(ctx: AppContext, orgId: string, input: teams.TeamInput) {
   return ctx.db.withOrg(orgId, async (tx) => {

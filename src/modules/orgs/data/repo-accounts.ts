@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
+import { after, byCreation } from '../../../db/keyset';
 import type { ThrottleState } from '../domain/login-throttle';
 import type { Role } from '../domain/permissions';
 import { apiKeys, loginThrottle, orgs, sessions, users } from './tables';
@@ -116,13 +117,14 @@ export async function findUser(tx: Executor, orgId: string, userId: string) {
   return row;
 }
 
-export async function listUsers(tx: Executor, orgId: string) {
+/** A page of users, oldest first: `limit + 1` rows after the (created at, id) position. */
+export async function listUsers(tx: Executor, orgId: string, limit: number, position?: [string, string]) {
   return tx
     .select(userColumns)
     .from(users)
-    .where(eq(users.orgId, orgId))
-    .orderBy(users.createdAt)
-    .limit(1000);
+    .where(and(eq(users.orgId, orgId), after(byCreation(users), position)))
+    .orderBy(...byCreation(users))
+    .limit(limit + 1);
 }
 
 export async function updateUser(
@@ -198,7 +200,8 @@ export async function touchApiKey(tx: Executor, orgId: string, id: string, now: 
     .where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, id)));
 }
 
-export async function listApiKeys(tx: Executor, orgId: string) {
+/** A page of API keys, oldest first: `limit + 1` rows after the (created at, id) position. */
+export async function listApiKeys(tx: Executor, orgId: string, limit: number, position?: [string, string]) {
   return tx
     .select({
       id: apiKeys.id,
@@ -210,9 +213,9 @@ export async function listApiKeys(tx: Executor, orgId: string) {
       revokedAt: apiKeys.revokedAt,
     })
     .from(apiKeys)
-    .where(eq(apiKeys.orgId, orgId))
-    .orderBy(apiKeys.createdAt)
-    .limit(1000);
+    .where(and(eq(apiKeys.orgId, orgId), after(byCreation(apiKeys), position)))
+    .orderBy(...byCreation(apiKeys))
+    .limit(limit + 1);
 }
 
 export async function revokeApiKey(tx: Executor, orgId: string, id: string, now: Date) {

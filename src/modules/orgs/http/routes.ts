@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../../http/auth';
 import { RATE_LIMITS } from '../../../http/rate-limits';
+import { ZPageQuery, zPage } from '../../../http/pagination';
 import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
 import { notFound } from '../../../lib/errors';
+import * as service from '../use-cases/accounts';
 import * as S from './schemas';
 import { organizationSettings } from './settings';
-import * as service from '../use-cases/accounts';
 
 export async function orgRoutes(app: App) {
   const { db, clock, config } = app.ctx;
@@ -90,10 +91,11 @@ export async function orgRoutes(app: App) {
       config: { access: 'settings:read' },
       schema: {
         tags: ['settings'],
-        response: { 200: z.object({ items: z.array(S.ZUserSchema), nextCursor: z.null() }) },
+        querystring: ZPageQuery,
+        response: { 200: zPage(S.ZUserSchema) },
       },
     },
-    async (req) => ({ items: await service.listUsers(db, principalOf(req).orgId), nextCursor: null }),
+    async (req) => service.listUsers(db, principalOf(req).orgId, req.query),
   );
 
   app.post(
@@ -137,10 +139,11 @@ export async function orgRoutes(app: App) {
       config: { access: 'keys:manage' },
       schema: {
         tags: ['settings'],
-        response: { 200: z.object({ items: z.array(S.ZApiKeySchema), nextCursor: z.null() }) },
+        querystring: ZPageQuery,
+        response: { 200: zPage(S.ZApiKeySchema) },
       },
     },
-    async (req) => ({ items: await service.listApiKeys(db, principalOf(req).orgId), nextCursor: null }),
+    async (req) => service.listApiKeys(db, principalOf(req).orgId, req.query),
   );
 
   app.post(

@@ -1,4 +1,5 @@
 import { type Database, type Executor, isUniqueViolation } from '../../../db/database';
+import { type PageQuery, pageByCreation } from '../../../http/pagination';
 import type { Clock } from '../../../lib/clock';
 import { randomToken, safeEqual, sha256 } from '../../../lib/crypto';
 import { AppError, notFound } from '../../../lib/errors';
@@ -305,7 +306,9 @@ export function describeCaller(db: Database, p: Principal) {
   });
 }
 
-export const listUsers = (db: Database, orgId: string) =>
-  db.withOrg(orgId, (tx) => repo.listUsers(tx, orgId));
-export const listApiKeys = (db: Database, orgId: string) =>
-  db.withOrg(orgId, (tx) => repo.listApiKeys(tx, orgId));
+export const listUsers = (db: Database, orgId: string, page: PageQuery) =>
+  pageByCreation(page, (limit, position) => db.withOrg(orgId, (tx) => repo.listUsers(tx, orgId, limit, position)));
+export const listApiKeys = (db: Database, orgId: string, page: PageQuery) =>
+  pageByCreation(page, (limit, position) =>
+    db.withOrg(orgId, (tx) => repo.listApiKeys(tx, orgId, limit, position)),
+  );

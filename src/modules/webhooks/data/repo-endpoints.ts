@@ -1,5 +1,6 @@
 import { and, arrayContains, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
+import { after, byCreation } from '../../../db/keyset';
 import { webhookDeliveries, webhookEndpoints } from './tables';
 
 const endpointColumns = {
@@ -27,13 +28,19 @@ export type WebhookEndpoint = {
   updatedAt: Date;
 };
 
-export async function listEndpoints(tx: Executor, orgId: string): Promise<WebhookEndpoint[]> {
+/** A page of endpoints, oldest first: `limit + 1` rows after the (created at, id) position. */
+export async function listEndpoints(
+  tx: Executor,
+  orgId: string,
+  limit: number,
+  position?: [string, string],
+): Promise<WebhookEndpoint[]> {
   return tx
     .select(endpointColumns)
     .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.orgId, orgId))
-    .orderBy(webhookEndpoints.createdAt)
-    .limit(200);
+    .where(and(eq(webhookEndpoints.orgId, orgId), after(byCreation(webhookEndpoints), position)))
+    .orderBy(...byCreation(webhookEndpoints))
+    .limit(limit + 1);
 }
 
 export async function findEndpoint(

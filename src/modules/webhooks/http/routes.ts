@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ZPageQuery, zPage } from '../../../http/pagination';
 import { type App, principalOf } from '../../../http/types';
-import * as S from './schemas';
 import * as service from '../use-cases/endpoints';
+import * as S from './schemas';
 
 export async function webhookRoutes(app: App) {
   const ctx = app.ctx;
@@ -16,10 +17,11 @@ export async function webhookRoutes(app: App) {
       config: read,
       schema: {
         tags,
-        response: { 200: z.object({ items: z.array(S.ZWebhookSchema), nextCursor: z.null() }) },
+        querystring: ZPageQuery,
+        response: { 200: zPage(S.ZWebhookSchema) },
       },
     },
-    async (req) => ({ items: await service.listWebhooks(ctx, orgOf(req)), nextCursor: null }),
+    async (req) => service.listWebhooks(ctx, orgOf(req), req.query),
   );
   app.post(
     '/api/v1/webhooks',

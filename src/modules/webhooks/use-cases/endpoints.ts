@@ -1,12 +1,14 @@
-import { decodeCursor, pageOf } from '../../../http/pagination';
+import { decodeCursor, type PageQuery, pageByCreation, pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
 import { randomToken } from '../../../lib/crypto';
 import { invalid, notFound } from '../../../lib/errors';
 import { hostAddressOf, isPublicAddress } from '../../../lib/public-address';
 import * as repo from '../data/repo-endpoints';
 
-export const listWebhooks = (ctx: AppContext, orgId: string) =>
-  ctx.db.withOrg(orgId, (tx) => repo.listEndpoints(tx, orgId));
+export const listWebhooks = (ctx: AppContext, orgId: string, page: PageQuery) =>
+  pageByCreation(page, (limit, position) =>
+    ctx.db.withOrg(orgId, (tx) => repo.listEndpoints(tx, orgId, limit, position)),
+  );
 
 export async function getWebhook(ctx: AppContext, orgId: string, id: string) {
   const endpoint = await ctx.db.withOrg(orgId, (tx) => repo.findEndpoint(tx, orgId, id));

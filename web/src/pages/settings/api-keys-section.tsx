@@ -7,7 +7,7 @@ import type {
   CreateApiKeyResponse,
   Scope,
 } from '../../../../src/http/api-types';
-import { del, get, type Page, post } from '../../api/client';
+import { del, getAll, post } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { SecretOnce } from '../../components/secret-once';
@@ -18,7 +18,7 @@ export default function ApiKeysSection() {
   const { t } = useTranslation();
   const f = useFormat();
   const queryClient = useQueryClient();
-  const keys = useQuery({ queryKey: ['api-keys'], queryFn: () => get<Page<ApiKey>>('/api-keys') });
+  const keys = useQuery({ queryKey: ['api-keys'], queryFn: () => getAll<ApiKey>('/api-keys') });
   const revoke = useMutation({
     mutationFn: (id: string) => del(`/api-keys/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['api-keys'] }),

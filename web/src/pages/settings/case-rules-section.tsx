@@ -9,7 +9,7 @@ import type {
   Priority,
   UpdateCaseRuleRequest,
 } from '../../../../src/http/api-types';
-import { del, get, type Page, patch, post } from '../../api/client';
+import { del, getAll, patch, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
@@ -24,7 +24,7 @@ export default function CaseRulesSection() {
   const { t } = useTranslation();
   const canWrite = useCan('settings:write');
   const queryClient = useQueryClient();
-  const rules = useQuery({ queryKey: ['case-rules'], queryFn: () => get<Page<Rule>>('/case-rules') });
+  const rules = useQuery({ queryKey: ['case-rules'], queryFn: () => getAll<Rule>('/case-rules') });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['case-rules'] });
   const toggle = useMutation({
     mutationFn: (r: Rule) =>

@@ -7,7 +7,7 @@ import type {
   UpdateCaseTeamRequest,
   User,
 } from '../../../../src/http/api-types';
-import { del, get, type Page, patch, post } from '../../api/client';
+import { del, getAll, patch, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
@@ -24,8 +24,8 @@ export default function CaseTeamsSection() {
   const canWrite = useCan('settings:write');
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<CaseTeam | null>(null);
-  const teams = useQuery({ queryKey: ['case-teams'], queryFn: () => get<Page<CaseTeam>>('/case-teams') });
-  const users = useQuery({ queryKey: ['users'], queryFn: () => get<Page<User>>('/users') });
+  const teams = useQuery({ queryKey: ['case-teams'], queryFn: () => getAll<CaseTeam>('/case-teams') });
+  const users = useQuery({ queryKey: ['users'], queryFn: () => getAll<User>('/users') });
   const remove = useMutation({
     mutationFn: (team: CaseTeam) => del(`/case-teams/${team.id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case-teams'] }),

@@ -7,7 +7,7 @@ import type {
   SlaPolicy,
   UpdateSlaPolicyRequest,
 } from '../../../../src/http/api-types';
-import { del, get, type Page, patch, post } from '../../api/client';
+import { del, getAll, patch, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
@@ -21,7 +21,7 @@ export default function SlaSection() {
   const queryClient = useQueryClient();
   const policies = useQuery({
     queryKey: ['sla-policies'],
-    queryFn: () => get<Page<SlaPolicy>>('/sla-policies'),
+    queryFn: () => getAll<SlaPolicy>('/sla-policies'),
   });
   const update = useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateSlaPolicyRequest }) =>

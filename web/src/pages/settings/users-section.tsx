@@ -9,7 +9,7 @@ import type {
   UpdateUserRequest,
   User,
 } from '../../../../src/http/api-types';
-import { get, type Page, patch, post } from '../../api/client';
+import { getAll, patch, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
@@ -22,11 +22,11 @@ export default function UsersSection() {
   const f = useFormat();
   const canManage = useCan('users:manage');
   const queryClient = useQueryClient();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => get<Page<User>>('/users') });
+  const users = useQuery({ queryKey: ['users'], queryFn: () => getAll<User>('/users') });
   // Case teams a user can join; a team name no team carries any more is still shown as it is.
   const teams = useQuery({
     queryKey: ['case-teams'],
-    queryFn: () => get<Page<CaseTeam>>('/case-teams'),
+    queryFn: () => getAll<CaseTeam>('/case-teams'),
   });
   const teamNames = (teams.data?.items ?? []).map((team) => team.name);
   const update = useMutation({

@@ -7,7 +7,7 @@ import type {
   Webhook,
   WebhookEvent,
 } from '../../../../src/http/api-types';
-import { del, get, type Page, post } from '../../api/client';
+import { del, getAll, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
@@ -29,7 +29,7 @@ export default function WebhooksSection() {
   const { t } = useTranslation();
   const canWrite = useCan('settings:write');
   const queryClient = useQueryClient();
-  const hooks = useQuery({ queryKey: ['webhooks'], queryFn: () => get<Page<Webhook>>('/webhooks') });
+  const hooks = useQuery({ queryKey: ['webhooks'], queryFn: () => getAll<Webhook>('/webhooks') });
   const remove = useMutation({
     mutationFn: (id: string) => del(`/webhooks/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['webhooks'] }),

@@ -1,0 +1,31 @@
+import { and, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+
+/**
+ * A timestamp as a cursor holds it: to the millisecond (a JavaScript date). PostgreSQL keeps
+ * microseconds, so a page ordered and compared by the column itself would meet its own last row again.
+ */
+export const toMilliseconds = (column: PgColumn) => sql`date_trunc('milliseconds', ${column})`;
+
+/**
+ * The rows after `position` in the ascending order of `columns`: the condition of a keyset page
+ * (`(a, b) > (x, y)` spelt out, so it holds on both engines). No position: every row.
+ * Order the query by the same `columns`.
+ */
+export function after(
+  columns: readonly (PgColumn | SQL)[],
+  position: readonly unknown[] | undefined,
+): SQL | undefined {
+  if (!position) return undefined;
+  return or(
+    ...columns.map((column, i) =>
+      and(...columns.slice(0, i).map((c, j) => eq(c as SQL, position[j])), gt(column as SQL, position[i])),
+    ),
+  );
+}
+
+/** The order of a list kept in creation order: created at (to the millisecond), then id. */
+export const byCreation = (table: { createdAt: PgColumn; id: PgColumn }): (PgColumn | SQL)[] => [
+  toMilliseconds(table.createdAt),
+  table.id,
+];
