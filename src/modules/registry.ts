@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { DemoStep } from '../demo/steps';
+import type { SettingsSection } from '../http/settings';
 import type { App, AppContext } from '../http/types';
 import type { AnyJob } from '../jobs/queue';
 import { casesModule } from './cases/module';
@@ -42,6 +43,8 @@ export interface Module {
   cli?: (program: Command) => void;
   /** Its steps of `orientir demo`; every module's run in the order of `order`. */
   demo?: { order: number; step: DemoStep }[];
+  /** Its sections of the settings, each read and changed at /api/v1/settings/{section}. */
+  settings?: SettingsSection<any, any>[];
   /** Every route of the module with path parameters, by its URL pattern. */
   isolation?: Record<string, IsolationFixture>;
   setup?: (ctx: AppContext) => void | Promise<void>;
