@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/lib/clock';
 import { type LoopOrg, setUpLoopOrg } from './cases/helpers';
+import { api } from './helpers/api';
 import { createTestApp, type TestApp } from './helpers/app';
 import { problemOf } from './helpers/customers';
 import { ENGINES } from './helpers/db';
@@ -113,13 +114,10 @@ describe.each(ENGINES)('loop metrics on %s', (engine) => {
   });
 
   it('names the bad query field', async () => {
-    const res = await t.app.inject({
-      url: '/api/v1/analytics/loop?from=2026-05-02T00:00:00Z&to=2026-05-01T00:00:00Z',
-      headers: loop.org.auth,
-    });
-    expect(res.statusCode).toBe(400);
+    const as = api(t, loop.org);
+    const res = await as.get('/api/v1/analytics/loop?from=2026-05-02T00:00:00Z&to=2026-05-01T00:00:00Z');
+    expect(res.status).toBe(400);
     expect(problemOf(res).errors?.[0].field).toBe('query.to');
-    const missing = await t.app.inject({ url: '/api/v1/analytics/loop', headers: loop.org.auth });
-    expect(missing.statusCode).toBe(400);
+    expect((await as.get('/api/v1/analytics/loop')).status).toBe(400);
   });
 });

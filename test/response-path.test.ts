@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Api, api } from './helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
-import { apiAs, daysAgo } from './helpers/customers';
+import { daysAgo } from './helpers/customers';
 import { ENGINES } from './helpers/db';
 import { createSurvey } from './surveys/helpers';
 
@@ -32,7 +33,7 @@ describe.each(ENGINES)('the path of a survey response on %s', (engine) => {
   /** An organization with a regular customer `fan` (three purchases), a survey and one case rule. */
   async function orgWithRule(rule: object) {
     const org = await t.createOrg();
-    const api = apiAs(t, org);
+    const as = api(t, org);
     const purchase = (id: string, days: number) => ({
       id,
       type: 'purchase',
@@ -40,28 +41,25 @@ describe.each(ENGINES)('the path of a survey response on %s', (engine) => {
       occurredAt: daysAgo(t, days),
       amount: 100,
     });
-    const events = await api('POST', '/api/v1/events/batch', {
+    const events = await as.post('/api/v1/events/batch', {
       events: [purchase('p1', 30), purchase('p2', 20), purchase('p3', 10)],
     });
-    expect(events.statusCode, events.body).toBe(200);
-    const created = await api('POST', '/api/v1/case-rules', {
+    expect(events.status, events.text).toBe(200);
+    const created = await as.post<{ id: string }>('/api/v1/case-rules', {
       name: 'Loyal customers',
       priority: 'high',
       ...rule,
     });
-    expect(created.statusCode, created.body).toBe(201);
+    expect(created.status, created.text).toBe(201);
     const survey = await createSurvey(t, org);
-    return { org, api, survey, ruleId: created.json().id as string };
+    return { org, as, survey, ruleId: created.body.id };
   }
 
-  const promoterAnswer = async (
-    { api, survey }: { api: ReturnType<typeof apiAs>; survey: { id: string } },
-    nps = 10,
-  ) => {
-    const res = await api('POST', `/api/v1/surveys/${survey.id}/responses/batch`, {
+  const promoterAnswer = async ({ as, survey }: { as: Api; survey: { id: string } }, nps = 10) => {
+    const res = await as.post(`/api/v1/surveys/${survey.id}/responses/batch`, {
       responses: [{ answers: { nps }, customerExternalId: 'fan', submittedAt: t.clock.now().toISOString() }],
     });
-    expect(res.statusCode, res.body).toBe(200);
+    expect(res.status, res.text).toBe(200);
   };
 
   const customerOf = async (org: TestOrg) => {
@@ -69,7 +67,7 @@ describe.each(ENGINES)('the path of a survey response on %s', (engine) => {
       "select id from customers where org_id = $1 and external_id = 'fan'",
       [org.orgId],
     );
-    const { lifecycleStage } = (await apiAs(t, org)('GET', '/api/v1/customers/fan')).json();
+    const { lifecycleStage } = (await api(t, org).get('/api/v1/customers/fan')).body;
     return { id, lifecycleStage: lifecycleStage as string };
   };
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from './helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';
 import { emitResponse } from './helpers/responses';
@@ -13,22 +14,14 @@ describe.each(ENGINES)('RFM segments across modules on %s', (engine) => {
   });
   afterAll(() => t?.close());
 
-  const api = async (method: string, url: string, payload?: unknown) => {
-    const res = await t.app.inject({
-      method: method as 'POST',
-      url,
-      headers: org.auth,
-      payload: payload as object,
-    });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
+  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+    api(t, org).ok(method, url, payload);
 
   it('breaks feedback down by the RFM segment and lets a case rule match it', async () => {
     const day = 86_400_000;
     const now = t.clock.now().getTime();
     // A single buyer: every percent_rank is 0, so R = F = M = 1 → segment "lost".
-    await api('POST', '/api/v1/events/batch', {
+    await call('POST', '/api/v1/events/batch', {
       events: [
         {
           id: 'p-1',
@@ -40,21 +33,21 @@ describe.each(ENGINES)('RFM segments across modules on %s', (engine) => {
         },
       ],
     });
-    await api('POST', '/api/v1/analytics/rfm/recompute');
+    await call('POST', '/api/v1/analytics/rfm/recompute');
     await t.ctx.jobs.runDue();
-    const profile = await api('GET', '/api/v1/customers/buyer-1');
+    const profile = await call('GET', '/api/v1/customers/buyer-1');
     expect(profile.rfm).toMatchObject({ segment: 'lost' });
 
-    await api('POST', '/api/v1/case-rules', {
+    await call('POST', '/api/v1/case-rules', {
       name: 'Lost buyers',
       trigger: 'response',
       conditions: { segments: ['lost'] },
       priority: 'high',
     });
     await emitResponse(t.ctx, org.orgId, { customer: 'buyer-1', scores: { nps: 9 } });
-    const nps = await api('GET', '/api/v1/metrics/nps?groupBy=segment');
+    const nps = await call('GET', '/api/v1/metrics/nps?groupBy=segment');
     expect(nps.groups).toEqual([expect.objectContaining({ key: 'lost', n: 1 })]);
-    const cases = await api('GET', '/api/v1/cases');
+    const cases = await call('GET', '/api/v1/cases');
     expect(cases.items).toEqual([expect.objectContaining({ priority: 'high' })]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../src/modules/webhooks/domain/sign';
 import { type Api, apiOf } from './cases/helpers';
+import { api as callApi } from './helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { problemOf } from './helpers/customers';
 import { ENGINES } from './helpers/db';
@@ -30,13 +31,11 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
   });
 
   it('validates endpoints and shows the secret only once', async () => {
-    const bad = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/webhooks',
-      headers: org.auth,
-      payload: { url: 'ftp://example.com/x', events: ['case.exploded'] },
+    const bad = await callApi(t, org).post('/api/v1/webhooks', {
+      url: 'ftp://example.com/x',
+      events: ['case.exploded'],
     });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.status).toBe(400);
     expect(problemOf(bad).errors?.map((e) => e.field)).toEqual(
       expect.arrayContaining(['body.url', 'body.events.0']),
     );

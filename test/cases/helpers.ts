@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { AppContext } from '../../src/http/types';
 import { createMailer } from '../../src/notify/mailer';
 import { createAppContext } from '../../src/runtime';
+import { api } from '../helpers/api';
 import type { TestApp, TestOrg } from '../helpers/app';
 
 export type Api = (
@@ -12,11 +13,8 @@ export type Api = (
 
 /** Calls the API as `org`; fails the test on any status other than `expected`, returns the JSON body. */
 export function apiOf(t: TestApp, org: TestOrg): Api {
-  return async (method, url, payload) => {
-    const res = await t.app.inject({ method, url, headers: org.auth, payload: payload as object });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.body ? res.json() : undefined;
-  };
+  const as = api(t, org);
+  return (method, url, payload) => as.ok(method, url, payload);
 }
 
 export type LoopOrg = {

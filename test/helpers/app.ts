@@ -5,6 +5,7 @@ import type { App, AppContext } from '../../src/http/types';
 import { ManualClock } from '../../src/lib/clock';
 import { createAppContext } from '../../src/runtime';
 import { witnessAnswers } from './answers';
+import { api } from './api';
 import { createTestDatabase } from './db';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -64,14 +65,13 @@ export async function createTestApp(
       }
     },
     createOrg: async (slug = `org-${process.pid}-${++orgCounter}`) => {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/orgs',
-        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-        payload: { name: `Org ${slug}`, slug, ownerEmail: `owner@${slug}.example` },
+      const res = await api({ app }, { authorization: `Bearer ${ADMIN_TOKEN}` }).post('/api/v1/admin/orgs', {
+        name: `Org ${slug}`,
+        slug,
+        ownerEmail: `owner@${slug}.example`,
       });
-      if (res.statusCode !== 201) throw new Error(`org create failed: ${res.statusCode} ${res.body}`);
-      const body = res.json();
+      if (res.status !== 201) throw new Error(`org create failed: ${res.status} ${res.text}`);
+      const body = res.body;
       return { ...body, auth: { authorization: `Bearer ${body.apiKey}` } };
     },
   };

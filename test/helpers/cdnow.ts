@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { api } from './api';
 import { ADMIN_TOKEN, type TestApp, type TestOrg } from './app';
 
 const SAMPLE = new URL('../fixtures/cdnow/CDNOW_sample.txt', import.meta.url);
@@ -22,32 +23,21 @@ export function readCdnowEvents() {
 
 /** An organization in US dollars on UTC, like the CDNOW shop. */
 export async function createUsdOrg(t: TestApp, slug: string): Promise<TestOrg> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/admin/orgs',
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-    payload: {
-      name: `Org ${slug}`,
-      slug,
-      ownerEmail: `owner@${slug}.example`,
-      baseCurrency: 'USD',
-      timeZone: 'UTC',
-    },
+  const res = await api(t, { authorization: `Bearer ${ADMIN_TOKEN}` }).post('/api/v1/admin/orgs', {
+    name: `Org ${slug}`,
+    slug,
+    ownerEmail: `owner@${slug}.example`,
+    baseCurrency: 'USD',
+    timeZone: 'UTC',
   });
-  if (res.statusCode !== 201) throw new Error(`org create failed: ${res.statusCode} ${res.body}`);
-  const body = res.json();
+  if (res.status !== 201) throw new Error(`org create failed: ${res.status} ${res.text}`);
+  const body = res.body;
   return { ...body, auth: { authorization: `Bearer ${body.apiKey}` } };
 }
 
 /** Posts events through the batch API, 5,000 per request. */
 export async function postEvents(t: TestApp, org: TestOrg, events: unknown[]) {
   for (let start = 0; start < events.length; start += 5000) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/events/batch',
-      headers: org.auth,
-      payload: { events: events.slice(start, start + 5000) },
-    });
-    if (res.statusCode !== 200) throw new Error(`events batch failed: ${res.statusCode} ${res.body}`);
+    await api(t, org).ok('POST', '/api/v1/events/batch', { events: events.slice(start, start + 5000) });
   }
 }

@@ -2,16 +2,19 @@ import { expect } from 'vitest';
 import type { TestApp, TestOrg } from './app';
 
 /** Calls the API as `org` and returns the response; JSON bodies are sent as given. */
+/** Raw answers of the app as `org`; new tests call `api(t, org)` of `./api` instead. */
 export function apiAs(t: TestApp, org: TestOrg) {
   return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers = {}) =>
     t.app.inject({ method, url, headers: { ...org.auth, ...headers }, payload: payload as object });
 }
 
-/** The body of a problem+json answer, checked for its shape. */
-export function problemOf(res: { statusCode: number; headers: Record<string, unknown>; json: () => any }) {
+/** The body of a problem+json answer (of `api()` or of a raw inject), checked for its shape. */
+export function problemOf(
+  res: ({ status: number } | { statusCode: number }) & { headers: Record<string, unknown>; json: () => any },
+) {
   expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   const body = res.json();
-  expect(body.status).toBe(res.statusCode);
+  expect(body.status).toBe('status' in res ? res.status : res.statusCode);
   return body as { detail: string; errors?: { field: string; message: string }[] };
 }
 

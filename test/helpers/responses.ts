@@ -8,7 +8,11 @@ export type ResponseInput = Partial<Omit<DomainEvents['response.created'], 'orgI
   customer?: string;
 };
 
-/** Emits `response.created` the way the surveys module does: inside the organization's transaction. */
+/**
+ * Emits `response.created` the way the surveys module does: inside the organization's transaction.
+ * Only the domain event: the customer's signals and stage follow the survey_response interaction
+ * event, which a real response (the surveys API) records first.
+ */
 export async function emitResponse(ctx: AppContext, orgId: string, input: ResponseInput = {}) {
   const { customer, ...rest } = input;
   const payload = await ctx.db.withOrg(orgId, async (tx) => {

@@ -1,3 +1,4 @@
+import { api } from '../helpers/api';
 import type { TestApp, TestOrg } from '../helpers/app';
 
 /** An NPS survey with a "why?" for detractors and another for promoters, in four languages. */
@@ -45,24 +46,16 @@ export const NPS_SURVEY = {
 };
 
 export async function createSurvey(t: TestApp, org: TestOrg, body: object = NPS_SURVEY) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/surveys',
-    headers: org.auth,
-    payload: body,
-  });
-  if (res.statusCode !== 201) throw new Error(`survey create failed: ${res.statusCode} ${res.body}`);
-  return res.json() as { id: string; publicId: string; version: number; url: string };
+  const res = await api(t, org).post<{ id: string; publicId: string; version: number; url: string }>(
+    '/api/v1/surveys',
+    body,
+  );
+  if (res.status !== 201) throw new Error(`survey create failed: ${res.status} ${res.text}`);
+  return res.body;
 }
 
 export async function upsertCustomers(t: TestApp, org: TestOrg, customers: object[]) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/customers/batch',
-    headers: org.auth,
-    payload: { customers },
-  });
-  if (res.statusCode >= 300) throw new Error(`customers failed: ${res.statusCode} ${res.body}`);
+  await api(t, org).ok('POST', '/api/v1/customers/batch', { customers });
 }
 
 export const form = (fields: Record<string, string | string[]>) => {
