@@ -49,6 +49,24 @@ export function defineJob<S extends JobScope, Schema extends z.ZodType, C = AppC
 /** The payload of a job that needs none (every scheduled job). */
 export const NO_PAYLOAD = z.object({});
 
+/** A system job that enqueues `job` for each organization `orgs` lists (a scheduled run over all of them). */
+export function defineFanOutJob(
+  name: string,
+  orgs: (tx: Executor) => Promise<string[]>,
+  job: AnyJob & { scope: 'org' },
+  options: { maxAttempts?: number } = {},
+) {
+  return defineJob({
+    name,
+    scope: 'system',
+    payload: NO_PAYLOAD,
+    handle: async (ctx) => {
+      const orgIds = await ctx.db.asSystem(orgs);
+      for (const orgId of orgIds) await ctx.jobs.enqueue(job, { orgId, ...options });
+    },
+  });
+}
+
 /** How a job is enqueued: an org job names its organization; the payload is its schema's input. */
 export type EnqueueOptions<S extends JobScope, In> = (S extends 'org'
   ? { orgId: string }

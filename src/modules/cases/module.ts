@@ -1,4 +1,5 @@
 import { casesStep } from '../../demo/step-cases';
+import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { registerCaseHoursSource } from '../value/api';
 import { sumHandlingHours } from './data/repo-cases';
@@ -15,14 +16,7 @@ const ONE_CASE = 'select id from cases where org_id = $1 limit 1';
 /** The closed loop: rules open cases from negative feedback; SLAs, escalation, follow-up. */
 export const casesModule: Module = {
   name: 'cases',
-  permissions: [
-    {
-      permission: 'cases:read',
-      roles: ['owner', 'admin', 'manager', 'agent', 'analyst', 'viewer'],
-      scopes: ['read', 'write', 'admin'],
-    },
-    { permission: 'cases:write', roles: ['owner', 'admin', 'manager', 'agent'], scopes: ['write', 'admin'] },
-  ],
+  permissions: [readGrant('cases:read'), writeGrant('cases:write', ['manager', 'agent'])],
   routes: async (app) => {
     await caseRoutes(app);
     await caseSettingsRoutes(app);

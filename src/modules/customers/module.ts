@@ -1,5 +1,6 @@
 import { registerCustomerCommands } from '../../cli/customers-commands';
 import { customersStep, eventsStep, rfmStep } from '../../demo/step-customers';
+import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { customerRoutes } from './http/routes';
 import { customerAnalyticsRoutes } from './http/routes-analytics';
@@ -13,18 +14,7 @@ const ONE_CUSTOMER =
 
 export const customersModule: Module = {
   name: 'customers',
-  permissions: [
-    {
-      permission: 'customers:read',
-      roles: ['owner', 'admin', 'manager', 'agent', 'analyst', 'viewer'],
-      scopes: ['read', 'write', 'admin'],
-    },
-    {
-      permission: 'customers:write',
-      roles: ['owner', 'admin', 'manager', 'agent'],
-      scopes: ['write', 'admin'],
-    },
-  ],
+  permissions: [readGrant('customers:read'), writeGrant('customers:write', ['manager', 'agent'])],
   routes: async (app) => {
     await customerRoutes(app);
     await customerAnalyticsRoutes(app);

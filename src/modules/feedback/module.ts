@@ -1,4 +1,5 @@
 import { topicsStep } from '../../demo/step-topics';
+import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { feedbackRoutes } from './http/routes';
 import { registerFeedbackExtension } from './use-cases/customer-extension';
@@ -8,18 +9,7 @@ import { RETAG_JOB } from './use-cases/topics';
 
 export const feedbackModule: Module = {
   name: 'feedback',
-  permissions: [
-    {
-      permission: 'analytics:read',
-      roles: ['owner', 'admin', 'manager', 'agent', 'analyst', 'viewer'],
-      scopes: ['read', 'write', 'admin'],
-    },
-    {
-      permission: 'analytics:run',
-      roles: ['owner', 'admin', 'manager', 'analyst'],
-      scopes: ['write', 'admin'],
-    },
-  ],
+  permissions: [readGrant('analytics:read'), writeGrant('analytics:run', ['manager', 'analyst'])],
   routes: feedbackRoutes,
   jobs: [REBUILD_JOB, RETAG_JOB],
   setup: (ctx) => {

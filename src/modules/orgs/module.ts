@@ -1,4 +1,5 @@
 import { defineJob, NO_PAYLOAD } from '../../jobs/queue';
+import { adminGrant } from '../grants';
 import type { Module } from '../registry';
 import * as repo from './data/repo-accounts';
 import { LOGIN_WINDOW_MS } from './domain/login-throttle';
@@ -19,9 +20,9 @@ export const orgsModule: Module = {
       roles: ['owner', 'admin', 'manager', 'analyst', 'viewer'],
       scopes: ['read', 'write', 'admin'],
     },
-    { permission: 'settings:write', roles: ['owner', 'admin'], scopes: ['admin'] },
-    { permission: 'users:manage', roles: ['owner', 'admin'], scopes: ['admin'] },
-    { permission: 'keys:manage', roles: ['owner', 'admin'], scopes: ['admin'] },
+    adminGrant('settings:write'),
+    adminGrant('users:manage'),
+    adminGrant('keys:manage'),
   ],
   routes: orgRoutes,
   jobs: [PURGE_JOB],

@@ -1,5 +1,6 @@
 import { surveysStep } from '../../demo/step-surveys';
 import { defineJob, NO_PAYLOAD } from '../../jobs/queue';
+import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { purgeRateCounters } from './data/repo-responses';
 import { surveyRoutes } from './http/routes';
@@ -23,18 +24,7 @@ const ONE_SURVEY = 'select id from surveys where org_id = $1 limit 1';
 
 export const surveysModule: Module = {
   name: 'surveys',
-  permissions: [
-    {
-      permission: 'surveys:read',
-      roles: ['owner', 'admin', 'manager', 'agent', 'analyst', 'viewer'],
-      scopes: ['read', 'write', 'admin'],
-    },
-    {
-      permission: 'surveys:write',
-      roles: ['owner', 'admin', 'manager', 'analyst'],
-      scopes: ['write', 'admin'],
-    },
-  ],
+  permissions: [readGrant('surveys:read'), writeGrant('surveys:write', ['manager', 'analyst'])],
   routes: async (app) => {
     await surveyRoutes(app);
     await publicRoutes(app);

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../http/types';
-import { defineJob, NO_PAYLOAD } from '../../../jobs/queue';
+import { defineFanOutJob, defineJob, NO_PAYLOAD } from '../../../jobs/queue';
 import { findOrgLocaleSettings } from '../../orgs/api';
 import { listOrgsWithCustomers } from '../data/repo-customers';
 import { buildFactsTable } from '../data/repo-facts';
@@ -46,12 +46,11 @@ export const RFM_JOB = defineJob({
 });
 
 /** The scheduled run: one recompute job per organization that has customers. */
-export const RECOMPUTE_ALL_JOB = defineJob({
-  name: 'customers.recompute-all',
-  scope: 'system',
-  payload: NO_PAYLOAD,
-  handle: async (ctx) => {
-    const orgIds = await ctx.db.asSystem((tx) => listOrgsWithCustomers(tx));
-    for (const orgId of orgIds) await ctx.jobs.enqueue(RECOMPUTE_JOB, { orgId, maxAttempts: 3 });
+export const RECOMPUTE_ALL_JOB = defineFanOutJob(
+  'customers.recompute-all',
+  listOrgsWithCustomers,
+  RECOMPUTE_JOB,
+  {
+    maxAttempts: 3,
   },
-});
+);

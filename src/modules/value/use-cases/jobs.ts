@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob, NO_PAYLOAD } from '../../../jobs/queue';
+import { defineFanOutJob, defineJob, NO_PAYLOAD } from '../../../jobs/queue';
 import { listOrgsWithPurchases } from '../../customers/api';
 import { fitValueModels } from './fit-values';
 import { rescoreValues } from './score-values';
@@ -27,12 +27,6 @@ export const SCORE_JOB = defineJob({
 });
 
 /** Refit every organization with purchases (weekly). */
-export const REFIT_ALL_JOB = defineJob({
-  name: 'value.refit-all',
-  scope: 'system',
-  payload: NO_PAYLOAD,
-  handle: async (ctx) => {
-    const orgIds = await ctx.db.asSystem((tx) => listOrgsWithPurchases(tx));
-    for (const orgId of orgIds) await ctx.jobs.enqueue(FIT_JOB, { orgId, maxAttempts: 3 });
-  },
+export const REFIT_ALL_JOB = defineFanOutJob('value.refit-all', listOrgsWithPurchases, FIT_JOB, {
+  maxAttempts: 3,
 });
