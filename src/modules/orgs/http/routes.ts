@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../../http/auth';
-import { RATE_LIMITS } from '../../../http/rate-limits';
 import { ZPageQuery, zPage } from '../../../http/pagination';
+import { RATE_LIMITS } from '../../../http/rate-limits';
 import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
 import { notFound } from '../../../lib/errors';

@@ -3,6 +3,7 @@ import { type PageQuery, pageByCreation } from '../../../http/pagination';
 import type { Clock } from '../../../lib/clock';
 import { randomToken, safeEqual, sha256 } from '../../../lib/crypto';
 import { AppError, notFound } from '../../../lib/errors';
+import * as repo from '../data/repo-accounts';
 import { reserveAttempt, settleAttempt } from '../domain/login-throttle';
 import { assertMayAddUser, assertMayChangeUser, type UserActor } from '../domain/owner-rules';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../domain/passwords';
@@ -13,7 +14,6 @@ import {
   type Role,
   type Scope,
 } from '../domain/permissions';
-import * as repo from '../data/repo-accounts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const API_KEY_TOUCH_MS = 60 * 1000;
@@ -307,7 +307,9 @@ export function describeCaller(db: Database, p: Principal) {
 }
 
 export const listUsers = (db: Database, orgId: string, page: PageQuery) =>
-  pageByCreation(page, (limit, position) => db.withOrg(orgId, (tx) => repo.listUsers(tx, orgId, limit, position)));
+  pageByCreation(page, (limit, position) =>
+    db.withOrg(orgId, (tx) => repo.listUsers(tx, orgId, limit, position)),
+  );
 export const listApiKeys = (db: Database, orgId: string, page: PageQuery) =>
   pageByCreation(page, (limit, position) =>
     db.withOrg(orgId, (tx) => repo.listApiKeys(tx, orgId, limit, position)),
