@@ -1,8 +1,8 @@
 import { StreamedBody } from '../../../http/streamed-body';
 import { type App, principalOf } from '../../../http/types';
 import { AppError } from '../../../lib/errors';
-import { type ImportKind, importStream } from '../use-cases/import-stream';
 import type { ImportFormat } from '../domain/read-records';
+import { type ImportKind, importStream } from '../use-cases/import-stream';
 import { ZImportReportSchema } from './schemas';
 
 const FORMATS: Record<string, ImportFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };

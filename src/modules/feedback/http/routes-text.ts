@@ -1,9 +1,9 @@
 import { type App, principalOf } from '../../../http/types';
 import { pickLocale } from '../../../i18n/locales';
 import { feedbackText } from '../messages';
-import * as S from './schemas';
 import { distinguishingTerms } from '../use-cases/text-terms';
 import { topicInsights } from '../use-cases/text-topics';
+import * as S from './schemas';
 
 /** What customers talk about: distinguishing terms and topics of open answers. */
 export async function textRoutes(app: App) {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../../http/pagination';
 import { type App, principalOf } from '../../../http/types';
-import * as S from './schemas';
 import * as topics from '../use-cases/topics';
+import * as S from './schemas';
 
 /** The organization's topic taxonomy: every change re-tags the stored answers in a job. */
 export async function topicRoutes(app: App) {

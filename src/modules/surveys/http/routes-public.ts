@@ -1,11 +1,11 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../../../http/types';
 import { notFound } from '../../../lib/errors';
+import { submitPublicResponse } from '../use-cases/submit-public';
+import { widgetConfig } from '../use-cases/widget-config';
 import { allowAnyOrigin } from './cors';
 import { PUBLIC_LIMITS } from './limits';
 import * as S from './schemas';
-import { submitPublicResponse } from '../use-cases/submit-public';
-import { widgetConfig } from '../use-cases/widget-config';
 
 /** Unauthenticated JSON endpoints: the widget and any client answering a survey. */
 export async function publicRoutes(app: App) {
