@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt } from './e2e/web-build';
 import { ADMIN_TOKEN, createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';
 import {
@@ -354,6 +355,8 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
   const remoteAddress = () => `10.${(++addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}`;
 
   beforeAll(async () => {
+    // Paths with dot segments fall through to the dashboard, which is built in production.
+    await ensureWebBuilt();
     t = await createTestApp(engine);
     org = await t.createOrg();
     await seedOrg(t, org);
