@@ -58,14 +58,17 @@ export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
-/** Whether `err` (from either driver, possibly wrapped by Drizzle) violates the unique constraint `constraint`. */
-export function isUniqueViolation(err: unknown, constraint: string): boolean {
-  for (
-    let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined;
-    e;
-    e = e.cause as typeof e
-  ) {
-    if (e.code === '23505') return e.constraint === constraint;
+/** The database's error under `err` (either driver, possibly wrapped by Drizzle in `cause`), if any. */
+export function databaseErrorOf(err: unknown): { code: string; constraint?: string } | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 8; depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e as { code: string };
+    e = e.cause as typeof e;
   }
-  return false;
+  return undefined;
+}
+
+/** Whether `err` violates the unique constraint `constraint`. */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const found = databaseErrorOf(err);
+  return found?.code === '23505' && found.constraint === constraint;
 }

@@ -1,3 +1,5 @@
+import { databaseErrorOf } from './database';
+
 /**
  * A transaction PostgreSQL chose to abort so that another could go on: a deadlock victim
  * (40P01) or a serialization failure (40001). Run again from the start, it normally succeeds.
@@ -6,11 +8,7 @@ const RETRYABLE = new Set(['40P01', '40001']);
 
 /** Whether `err` (from either driver, possibly wrapped by Drizzle) is a transaction worth running again. */
 export function isRetryableConflict(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 8; depth++) {
-    if (typeof e.code === 'string' && RETRYABLE.has(e.code)) return true;
-    e = e.cause as typeof e;
-  }
-  return false;
+  return RETRYABLE.has(databaseErrorOf(err)?.code ?? '');
 }
 
 export type RetryOptions = {

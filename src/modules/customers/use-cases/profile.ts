@@ -1,4 +1,4 @@
-import type { Executor } from '../../../db/database';
+import { databaseErrorOf, type Executor } from '../../../db/database';
 import { decodeCursor, encodeCursor, pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
 import { invalid, notFound } from '../../../lib/errors';
@@ -59,10 +59,7 @@ export function changeCustomer(ctx: AppContext, orgId: string, externalId: strin
   return ctx.db.withOrg(orgId, async (tx) => {
     const found = await findCustomerOrFail(tx, orgId, externalId);
     await updateCustomer(tx, orgId, found.id, patch, ctx.clock.now()).catch((err) => {
-      if (
-        (err as { code?: string }).code === '23503' ||
-        (err as { cause?: { code?: string } }).cause?.code === '23503'
-      ) {
+      if (databaseErrorOf(err)?.code === '23503') {
         throw invalid('body.ownerId', 'is not a user of this organization');
       }
       throw err;
