@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../src/events/bus';
+import { type Api, api } from './helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
-import { apiAs, problemOf } from './helpers/customers';
+import { problemOf } from './helpers/customers';
 import { ENGINES } from './helpers/db';
 
 describe.each(ENGINES)('interaction events on %s', (engine) => {
   let t: TestApp;
   let org: TestOrg;
-  let api: ReturnType<typeof apiAs>;
+  let as: Api;
   const recorded: DomainEvents['event.recorded'][] = [];
   const created: string[] = [];
   beforeAll(async () => {
@@ -19,7 +20,7 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
       created.push(c.externalId);
     });
     org = await t.createOrg(); // base currency EUR
-    api = apiAs(t, org);
+    as = api(t, org);
   });
   afterAll(() => t?.close());
 
@@ -60,39 +61,39 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
         },
       ],
     };
-    const first = await api('POST', '/api/v1/events/batch', batch);
-    expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ received: 4, stored: 4, duplicates: 0, customersCreated: 2 });
+    const first = await as.post('/api/v1/events/batch', batch);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ received: 4, stored: 4, duplicates: 0, customersCreated: 2 });
     expect(created).toEqual(expect.arrayContaining(['new-1', 'new-2']));
     expect(recorded).toHaveLength(4);
 
-    const retry = await api('POST', '/api/v1/events/batch', { events: batch.events.slice(0, 3) });
-    expect(retry.json()).toEqual({ received: 3, stored: 0, duplicates: 3, customersCreated: 0 });
+    const retry = await as.post('/api/v1/events/batch', { events: batch.events.slice(0, 3) });
+    expect(retry.body).toEqual({ received: 3, stored: 0, duplicates: 3, customersCreated: 0 });
     expect(recorded).toHaveLength(4);
     expect(
       await count("select count(*) as n from events where org_id = $1 and id in ('e-1','e-2','e-3')"),
     ).toBe(3);
 
-    const repeatedInBatch = await api('POST', '/api/v1/events/batch', {
+    const repeatedInBatch = await as.post('/api/v1/events/batch', {
       events: [
         { id: 'e-9', type: 'visit', customerExternalId: 'new-2', occurredAt: '2026-02-05T10:00:00Z' },
         { id: 'e-9', type: 'visit', customerExternalId: 'new-2', occurredAt: '2026-02-05T10:00:00Z' },
       ],
     });
-    expect(repeatedInBatch.json()).toMatchObject({ stored: 1, duplicates: 1 });
+    expect(repeatedInBatch.body).toMatchObject({ stored: 1, duplicates: 1 });
 
     // A stored id beside a new customer: the customer is created once, with its event.
-    const mixed = await api('POST', '/api/v1/events/batch', {
+    const mixed = await as.post('/api/v1/events/batch', {
       events: [
         batch.events[0],
         { id: 'e-10', type: 'visit', customerExternalId: 'new-3', occurredAt: '2026-02-06T10:00:00Z' },
       ],
     });
-    expect(mixed.json()).toEqual({ received: 2, stored: 1, duplicates: 1, customersCreated: 1 });
+    expect(mixed.body).toEqual({ received: 2, stored: 1, duplicates: 1, customersCreated: 1 });
     expect(
       await count("select count(*) as n from customers where org_id = $1 and external_id = 'new-3'"),
     ).toBe(1);
-    expect((await api('GET', '/api/v1/customers/new-3')).json().lifecycleStage).toBe('visitor');
+    expect((await as.get('/api/v1/customers/new-3')).body.lifecycleStage).toBe('visitor');
 
     const [pizza] = await t.ctx.db.queryOwner<{
       data: { items: unknown[] };
@@ -106,8 +107,8 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
       amount_base_minor: 500,
       data: { items: [{ sku: 'pizza', quantity: 2 }] },
     });
-    expect((await api('GET', '/api/v1/customers/new-1')).json().lifecycleStage).toBe('buyer');
-    expect((await api('GET', '/api/v1/customers/new-2')).json().lifecycleStage).toBe('visitor');
+    expect((await as.get('/api/v1/customers/new-1')).body.lifecycleStage).toBe('buyer');
+    expect((await as.get('/api/v1/customers/new-2')).body.lifecycleStage).toBe('visitor');
   });
 
   it('lets concurrent batches name the same new customers: each is created once, every event kept', async () => {
@@ -119,9 +120,9 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
         occurredAt: '2026-02-01T10:00:00Z',
       })),
     }));
-    const answers = await Promise.all(batches.map((batch) => api('POST', '/api/v1/events/batch', batch)));
-    for (const res of answers) expect(res.statusCode, res.body).toBe(200);
-    const createdNow = answers.reduce((sum, res) => sum + res.json().customersCreated, 0);
+    const answers = await Promise.all(batches.map((batch) => as.post('/api/v1/events/batch', batch)));
+    for (const res of answers) expect(res.status, res.text).toBe(200);
+    const createdNow = answers.reduce((sum, res) => sum + res.body.customersCreated, 0);
     expect(createdNow).toBe(25);
     expect(
       await count("select count(*) as n from customers where org_id = $1 and external_id like 'racer-%'"),
@@ -143,7 +144,7 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
       customerExternalId: 'timekeeper',
       occurredAt,
     }));
-    expect((await api('POST', '/api/v1/events/batch', { events })).statusCode).toBe(200);
+    expect((await as.post('/api/v1/events/batch', { events })).status).toBe(200);
     const stored = await t.ctx.db.queryOwner<{ id: string; ms: string }>(
       "select id, (extract(epoch from occurred_at) * 1000)::bigint::text as ms from events where org_id = $1 and id like 'instant-%' order by id",
       [org.orgId],
@@ -158,31 +159,30 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
       ],
     };
     const headers = { 'idempotency-key': 'batch-42' };
-    const first = await api('POST', '/api/v1/events/batch', batch, headers);
-    const again = await api('POST', '/api/v1/events/batch', batch, headers);
-    expect(first.json()).toEqual({ received: 1, stored: 1, duplicates: 0, customersCreated: 1 });
-    expect(again.statusCode).toBe(200);
+    const first = await as.post('/api/v1/events/batch', batch, { headers });
+    const again = await as.post('/api/v1/events/batch', batch, { headers });
+    expect(first.body).toEqual({ received: 1, stored: 1, duplicates: 0, customersCreated: 1 });
+    expect(again.status).toBe(200);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    expect(again.json()).toEqual(first.json()); // not "duplicates: 1": the first answer itself
-    const other = await api(
-      'POST',
+    expect(again.body).toEqual(first.body); // not "duplicates: 1": the first answer itself
+    const other = await as.post(
       '/api/v1/events/batch',
       { events: [{ ...batch.events[0], id: 'idem-2' }] },
-      headers,
+      { headers },
     );
-    expect(other.statusCode).toBe(422);
+    expect(other.status).toBe(422);
   });
 
   it('converts amounts with the rate in force on the event day and refuses unknown rates naming the row', async () => {
-    const rates = await api('POST', '/api/v1/exchange-rates', {
+    const rates = await as.post('/api/v1/exchange-rates', {
       rates: [
         { currency: 'PLN', validFrom: '2026-01-01', rate: 0.25 },
         { currency: 'PLN', validFrom: '2026-02-01', rate: 0.2 },
         { currency: 'JPY', validFrom: '2026-01-01', rate: 0.0062 },
       ],
     });
-    expect(rates.json()).toEqual({ saved: 3 });
-    const res = await api('POST', '/api/v1/events/batch', {
+    expect(rates.body).toEqual({ saved: 3 });
+    const res = await as.post('/api/v1/events/batch', {
       events: [
         {
           id: 'fx-1',
@@ -210,7 +210,7 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
         },
       ],
     });
-    expect(res.statusCode).toBe(200);
+    expect(res.status).toBe(200);
     const rows = await t.ctx.db.queryOwner<{ id: string; amount_base_minor: number; currency: string }>(
       "select id, amount_base_minor, currency from events where org_id = $1 and id like 'fx-%' order by id",
       [org.orgId],
@@ -222,7 +222,7 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
       ['fx-3', 'JPY', 620],
     ]);
 
-    const refused = await api('POST', '/api/v1/events/batch', {
+    const refused = await as.post('/api/v1/events/batch', {
       events: [
         {
           id: 'fx-4',
@@ -249,38 +249,38 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
         },
       ],
     });
-    expect(refused.statusCode).toBe(422);
+    expect(refused.status).toBe(422);
     const body = problemOf(refused);
     expect(body.errors!.map((e) => e.field)).toEqual(['body.events.1.currency', 'body.events.2.currency']);
     expect(body.errors![1].message).toContain('GBP');
     expect(body.detail).toContain('body.events.1.currency');
     expect(await count("select count(*) as n from events where org_id = $1 and id like 'fx-%'")).toBe(3);
-    expect((await api('GET', '/api/v1/customers/fx-new')).statusCode).toBe(404); // nothing half-written
+    expect((await as.get('/api/v1/customers/fx-new')).status).toBe(404); // nothing half-written
   });
 
   it('manages exchange rates: list with paging, replace, delete, refuse the base currency', async () => {
-    await api('POST', '/api/v1/exchange-rates', {
+    await as.post('/api/v1/exchange-rates', {
       rates: [{ currency: 'PLN', validFrom: '2026-01-01', rate: 0.24 }],
     });
-    const page1 = (await api('GET', '/api/v1/exchange-rates?limit=2')).json();
+    const page1 = (await as.get('/api/v1/exchange-rates?limit=2')).body;
     expect(page1.items).toEqual([
       { currency: 'JPY', validFrom: '2026-01-01', rate: 0.0062 },
       { currency: 'PLN', validFrom: '2026-01-01', rate: 0.24 },
     ]);
-    const page2 = (await api('GET', `/api/v1/exchange-rates?limit=2&cursor=${page1.nextCursor}`)).json();
+    const page2 = (await as.get(`/api/v1/exchange-rates?limit=2&cursor=${page1.nextCursor}`)).body;
     expect(page2).toEqual({
       items: [{ currency: 'PLN', validFrom: '2026-02-01', rate: 0.2 }],
       nextCursor: null,
     });
 
-    expect((await api('DELETE', '/api/v1/exchange-rates/JPY/2026-01-01')).statusCode).toBe(204);
-    expect((await api('DELETE', '/api/v1/exchange-rates/JPY/2026-01-01')).statusCode).toBe(404);
-    const base = await api('POST', '/api/v1/exchange-rates', {
+    expect((await as.delete('/api/v1/exchange-rates/JPY/2026-01-01')).status).toBe(204);
+    expect((await as.delete('/api/v1/exchange-rates/JPY/2026-01-01')).status).toBe(404);
+    const base = await as.post('/api/v1/exchange-rates', {
       rates: [{ currency: 'EUR', validFrom: '2026-01-01', rate: 1 }],
     });
-    expect(base.statusCode).toBe(400);
+    expect(base.status).toBe(400);
     expect(problemOf(base).errors![0].field).toBe('body.rates.0.currency');
-    const bad = await api('POST', '/api/v1/exchange-rates', {
+    const bad = await as.post('/api/v1/exchange-rates', {
       rates: [{ currency: 'pln', validFrom: '2026-13-01', rate: -1 }],
     });
     expect(problemOf(bad).errors!.map((e) => e.field)).toEqual(
@@ -289,7 +289,7 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
   });
 
   it('validates events and names the bad fields', async () => {
-    const res = await api('POST', '/api/v1/events/batch', {
+    const res = await as.post('/api/v1/events/batch', {
       events: [
         { type: 'purchase', customerExternalId: 'v', occurredAt: '2026-02-01T10:00:00Z', amount: 1.5 },
         { type: 'Purchase!', customerExternalId: 'v', occurredAt: '2026-02-01T10:00:00Z' },
@@ -303,7 +303,7 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
         { type: 'purchase', customerExternalId: 'v', occurredAt: '2026-02-01T10:00:00Z', currency: 'PLN' },
       ],
     });
-    expect(res.statusCode).toBe(400);
+    expect(res.status).toBe(400);
     expect(problemOf(res).errors!.map((e) => e.field)).toEqual(
       expect.arrayContaining([
         'body.events.0.amount',
@@ -313,6 +313,6 @@ describe.each(ENGINES)('interaction events on %s', (engine) => {
         'body.events.4.amount',
       ]),
     );
-    expect((await api('POST', '/api/v1/events/batch', { events: [] })).statusCode).toBe(400);
+    expect((await as.post('/api/v1/events/batch', { events: [] })).status).toBe(400);
   });
 });

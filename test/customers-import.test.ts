@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeReport, importFile } from '../src/cli/customers-commands';
+import { type Api, api } from './helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
-import { apiAs } from './helpers/customers';
 import { ENGINES } from './helpers/db';
 
 const CUSTOMERS_CSV = [
@@ -67,12 +67,12 @@ const EVENTS_CSV = [
 describe.each(ENGINES)('bulk import on %s', (engine) => {
   let t: TestApp;
   let org: TestOrg;
-  let api: ReturnType<typeof apiAs>;
+  let as: Api;
   let dir: string;
   beforeAll(async () => {
     t = await createTestApp(engine);
     org = await t.createOrg();
-    api = apiAs(t, org);
+    as = api(t, org);
     dir = mkdtempSync(join(tmpdir(), 'orientir-import-'));
   });
   afterAll(async () => {
@@ -81,39 +81,34 @@ describe.each(ENGINES)('bulk import on %s', (engine) => {
   });
 
   const post = (kind: string, contentType: string, body: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/v1/import/${kind}`,
-      headers: { ...org.auth, 'content-type': contentType },
-      payload: body,
-    });
+    as.post(`/api/v1/import/${kind}`, body, { headers: { 'content-type': contentType } });
 
   it('imports customers from CSV over HTTP and reports refused rows by line', async () => {
     const res = await post('customers', 'text/csv; charset=utf-8', CUSTOMERS_CSV);
-    expect(res.statusCode, res.body).toBe(200);
-    const report = res.json();
+    expect(res.status, res.text).toBe(200);
+    const report = res.body;
     expect(report).toMatchObject({ rows: 7, accepted: 4, refused: 3, created: 3, updated: 1 });
     expect(report.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
       [3, 'email'],
       [5, 'row'],
       [6, 'externalId'],
     ]);
-    const ola = (await api('GET', '/api/v1/customers/imp-1')).json();
+    const ola = (await as.get('/api/v1/customers/imp-1')).body;
     expect(ola).toMatchObject({
       email: 'ola.new@example.com',
       name: 'Ola',
       consent: { email: true },
       attributes: { city: 'Gdańsk', segment: 'b2c' },
     });
-    expect((await api('GET', '/api/v1/customers/imp-3')).json().name).toBe('Kowalski, Jan');
-    expect((await api('GET', '/api/v1/customers/imp-5')).json().name).toBe('Line one\r\nline two');
-    expect((await api('GET', '/api/v1/customers/imp-2')).statusCode).toBe(404);
+    expect((await as.get('/api/v1/customers/imp-3')).body.name).toBe('Kowalski, Jan');
+    expect((await as.get('/api/v1/customers/imp-5')).body.name).toBe('Line one\r\nline two');
+    expect((await as.get('/api/v1/customers/imp-2')).status).toBe(404);
   });
 
   it('imports events from NDJSON over HTTP, creating customers and refusing rows it cannot take', async () => {
     const res = await post('events', 'application/x-ndjson', EVENTS_NDJSON);
-    expect(res.statusCode, res.body).toBe(200);
-    const report = res.json();
+    expect(res.status, res.text).toBe(200);
+    const report = res.body;
     expect(report).toMatchObject({
       rows: 7,
       accepted: 3,
@@ -129,20 +124,20 @@ describe.each(ENGINES)('bulk import on %s', (engine) => {
       [7, 'row'],
     ]);
     expect(report.errors[1].message).toContain('CZK');
-    expect((await api('GET', '/api/v1/customers/imp-1')).json()).toMatchObject({
+    expect((await as.get('/api/v1/customers/imp-1')).body).toMatchObject({
       lifecycleStage: 'buyer',
       lastNps: 10,
     });
-    expect((await api('GET', '/api/v1/customers/new-buyer')).json().lifecycleStage).toBe('buyer');
+    expect((await as.get('/api/v1/customers/new-buyer')).body.lifecycleStage).toBe('buyer');
 
-    const again = (await post('events', 'application/x-ndjson', EVENTS_NDJSON)).json();
+    const again = (await post('events', 'application/x-ndjson', EVENTS_NDJSON)).body;
     expect(again).toMatchObject({ stored: 0, duplicates: 3 });
   });
 
   it('refuses other media types', async () => {
-    expect((await post('events', 'application/xml', '<a/>')).statusCode).toBe(415);
-    const json = await api('POST', '/api/v1/import/customers', { externalId: 'x' });
-    expect(json.statusCode).toBe(415);
+    expect((await post('events', 'application/xml', '<a/>')).status).toBe(415);
+    const json = await as.post('/api/v1/import/customers', { externalId: 'x' });
+    expect(json.status).toBe(415);
   });
 
   it('imports through the CLI function with the same report and a file of every refused row', async () => {
@@ -169,7 +164,7 @@ describe.each(ENGINES)('bulk import on %s', (engine) => {
       '4 rows read: 2 accepted (2 stored, 0 already stored, 0 new customers), 2 refused',
     );
     expect(summary[1]).toMatch(/^ {2}line 3: amount: /);
-    expect((await api('GET', '/api/v1/customers/imp-3')).json().lastNps).toBe(9);
+    expect((await as.get('/api/v1/customers/imp-3')).body.lastNps).toBe(9);
 
     const ndjsonPath = join(dir, 'customers.ndjson');
     writeFileSync(

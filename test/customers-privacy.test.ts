@@ -4,8 +4,9 @@ import {
   registerCustomerExtension,
 } from '../src/modules/customers/use-cases/customer-extensions';
 import { RFM_JOB } from '../src/modules/customers/use-cases/recompute';
+import { type Api, api } from './helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
-import { apiAs, daysAgo } from './helpers/customers';
+import { daysAgo } from './helpers/customers';
 import { ENGINES } from './helpers/db';
 
 const PERSON = {
@@ -18,7 +19,7 @@ const PERSON = {
 describe.each(ENGINES)('customer profile, timeline and privacy on %s', (engine) => {
   let t: TestApp;
   let org: TestOrg;
-  let api: ReturnType<typeof apiAs>;
+  let as: Api;
   const erased: string[] = [];
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -31,14 +32,14 @@ describe.each(ENGINES)('customer profile, timeline and privacy on %s', (engine) 
       },
     });
     org = await t.createOrg();
-    api = apiAs(t, org);
-    await api('POST', '/api/v1/customers/batch', {
+    as = api(t, org);
+    await as.post('/api/v1/customers/batch', {
       customers: [
         { ...PERSON, attributes: { note: `${PERSON.name} likes olives` } },
         { externalId: 'bystander', name: 'Other' },
       ],
     });
-    await api('POST', '/api/v1/events/batch', {
+    await as.post('/api/v1/events/batch', {
       events: [
         {
           id: `${PERSON.externalId}-order-1`,
@@ -72,9 +73,8 @@ describe.each(ENGINES)('customer profile, timeline and privacy on %s', (engine) 
     let cursor: string | null = null;
     do {
       const url: string = `/api/v1/customers/${PERSON.externalId}/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page: { items: { kind: string; type: string }[]; nextCursor: string | null } = (
-        await api('GET', url)
-      ).json();
+      const page: { items: { kind: string; type: string }[]; nextCursor: string | null } = (await as.get(url))
+        .body;
       items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -85,18 +85,16 @@ describe.each(ENGINES)('customer profile, timeline and privacy on %s', (engine) 
       'event:purchase',
       'event:purchase',
     ]);
-    expect(
-      (await api('GET', `/api/v1/customers/${PERSON.externalId}/timeline?cursor=bm9wZQ`)).statusCode,
-    ).toBe(400);
-    expect((await api('GET', '/api/v1/customers/nobody/timeline')).statusCode).toBe(404);
+    expect((await as.get(`/api/v1/customers/${PERSON.externalId}/timeline?cursor=bm9wZQ`)).status).toBe(400);
+    expect((await as.get('/api/v1/customers/nobody/timeline')).status).toBe(404);
   });
 
   it('exports everything held about the person, with every extension', async () => {
     await t.ctx.jobs.enqueue(RFM_JOB, { orgId: org.orgId });
     await t.ctx.jobs.runDue();
-    const res = await api('GET', `/api/v1/customers/${PERSON.externalId}/export`);
-    expect(res.statusCode).toBe(200);
-    const doc = res.json();
+    const res = await as.get(`/api/v1/customers/${PERSON.externalId}/export`);
+    expect(res.status).toBe(200);
+    const doc = res.body;
     expect(doc.customer).toMatchObject(PERSON);
     expect(doc.events.map((e: { id: string }) => e.id)).toEqual([
       `${PERSON.externalId}-order-1`,
@@ -106,39 +104,38 @@ describe.each(ENGINES)('customer profile, timeline and privacy on %s', (engine) 
     expect(doc.stageHistory).toHaveLength(1);
     expect(doc.rfm).toMatchObject({ frequency: 2, monetaryMinor: 6500 });
     expect(doc.testNotes.answers[0].text).toBe('great pizza');
-    expect((await api('GET', `/api/v1/customers/${PERSON.externalId}`)).json().testNotes).toEqual({
+    expect((await as.get(`/api/v1/customers/${PERSON.externalId}`)).body.testNotes).toEqual({
       nps: 9,
     });
   });
 
   it('erases personal data everywhere while aggregates stay right', async () => {
     // a change sent with an Idempotency-Key keeps its answer (with the e-mail) for replay
-    const patched = await api(
-      'PATCH',
+    const patched = await as.patch(
       `/api/v1/customers/${PERSON.externalId}`,
       { locale: 'pl' },
-      { 'idempotency-key': 'p-1' },
+      { headers: { 'idempotency-key': 'p-1' } },
     );
-    expect(patched.json().email).toBe(PERSON.email);
+    expect(patched.body.email).toBe(PERSON.email);
     const totals = () =>
       t.ctx.db.queryOwner<{ n: number; sum: number }>(
         'select count(*)::int as n, sum(amount_base_minor)::int as sum from events where org_id = $1',
         [org.orgId],
       );
     const before = await totals();
-    const stagesBefore = (await api('GET', '/api/v1/analytics/lifecycle')).json().counts;
+    const stagesBefore = (await as.get('/api/v1/analytics/lifecycle')).body.counts;
 
-    const res = await api('DELETE', `/api/v1/customers/${PERSON.externalId}`);
-    expect(res.statusCode).toBe(204);
+    const res = await as.delete(`/api/v1/customers/${PERSON.externalId}`);
+    expect(res.status).toBe(204);
     expect(erased).toHaveLength(1);
-    expect((await api('GET', `/api/v1/customers/${PERSON.externalId}`)).statusCode).toBe(404);
-    expect((await api('DELETE', `/api/v1/customers/${PERSON.externalId}`)).statusCode).toBe(404);
+    expect((await as.get(`/api/v1/customers/${PERSON.externalId}`)).status).toBe(404);
+    expect((await as.delete(`/api/v1/customers/${PERSON.externalId}`)).status).toBe(404);
 
     const leaks = await findInAnyTable(t, Object.values(PERSON));
     expect(leaks).toEqual([]);
 
     expect(await totals()).toEqual(before);
-    expect((await api('GET', '/api/v1/analytics/lifecycle')).json().counts).toEqual(stagesBefore);
+    expect((await as.get('/api/v1/analytics/lifecycle')).body.counts).toEqual(stagesBefore);
     const [erasure] = await t.ctx.db.queryOwner<Record<string, unknown>>(
       'select * from erasures where org_id = $1',
       [org.orgId],
@@ -147,12 +144,12 @@ describe.each(ENGINES)('customer profile, timeline and privacy on %s', (engine) 
     // every extension with an erase step ran: ours and those of the other modules
     const erasers = customerExtensions(t.ctx).filter((e) => e.erase).length;
     expect(erasure.extensions_erased).toBe(erasers);
-    const listed = (await api('GET', '/api/v1/customers?limit=500')).json().items;
+    const listed = (await as.get('/api/v1/customers?limit=500')).body.items;
     expect(listed.map((c: { externalId: string }) => c.externalId)).toEqual(['bystander']);
 
     // the same external id sent again is a new, unrelated customer
-    await api('POST', '/api/v1/customers/batch', { customers: [{ externalId: PERSON.externalId }] });
-    const again = (await api('GET', `/api/v1/customers/${PERSON.externalId}`)).json();
+    await as.post('/api/v1/customers/batch', { customers: [{ externalId: PERSON.externalId }] });
+    const again = (await as.get(`/api/v1/customers/${PERSON.externalId}`)).body;
     expect(again).toMatchObject({ email: null, lifecycleStage: 'potential', stageHistory: [] });
   });
 });

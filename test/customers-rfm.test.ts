@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Api, api } from './helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
-import { apiAs, daysAgo } from './helpers/customers';
+import { daysAgo } from './helpers/customers';
 import { ENGINES } from './helpers/db';
 
 /**
@@ -36,24 +37,24 @@ const BUYERS = [
 describe.each(ENGINES)('RFM on %s', (engine) => {
   let t: TestApp;
   let org: TestOrg;
-  let api: ReturnType<typeof apiAs>;
+  let as: Api;
   beforeAll(async () => {
     t = await createTestApp(engine);
     org = await t.createOrg();
-    api = apiAs(t, org);
+    as = api(t, org);
   });
   afterAll(() => t?.close());
 
-  const recompute = async (call = api) => {
-    const started = await call('POST', '/api/v1/analytics/rfm/recompute');
-    expect(started.statusCode).toBe(202);
-    const { jobId } = started.json();
-    expect((await call('GET', `/api/v1/jobs/${jobId}`)).json()).toMatchObject({
+  const recompute = async (call: Api = as) => {
+    const started = await call.post('/api/v1/analytics/rfm/recompute');
+    expect(started.status).toBe(202);
+    const { jobId } = started.body;
+    expect((await call.get(`/api/v1/jobs/${jobId}`)).body).toMatchObject({
       id: jobId,
       status: 'queued',
     });
     await t.ctx.jobs.runDue();
-    expect((await call('GET', `/api/v1/jobs/${jobId}`)).json()).toMatchObject({
+    expect((await call.get(`/api/v1/jobs/${jobId}`)).body).toMatchObject({
       status: 'done',
       attempts: 1,
     });
@@ -72,28 +73,28 @@ describe.each(ENGINES)('RFM on %s', (engine) => {
         : []),
     ]);
     events.push({ type: 'visit', customerExternalId: 'browser', occurredAt: daysAgo(t, 1) });
-    expect((await api('POST', '/api/v1/events/batch', { events })).statusCode).toBe(200);
+    expect((await as.post('/api/v1/events/batch', { events })).status).toBe(200);
     await recompute();
 
     for (const b of BUYERS) {
-      const { rfm } = (await api('GET', `/api/v1/customers/${b.id}`)).json();
+      const { rfm } = (await as.get(`/api/v1/customers/${b.id}`)).body;
       expect([rfm.r, rfm.f, rfm.m, rfm.segment], b.id).toEqual(b.expect);
       expect(rfm.recencyDays).toBe(b.days);
       expect(rfm.frequency).toBe(b.purchases);
     }
-    expect((await api('GET', '/api/v1/customers/k3')).json().rfm.monetaryMinor).toBe(1200);
-    expect((await api('GET', '/api/v1/customers/browser')).json().rfm).toBeNull(); // never bought
+    expect((await as.get('/api/v1/customers/k3')).body.rfm.monetaryMinor).toBe(1200);
+    expect((await as.get('/api/v1/customers/browser')).body.rfm).toBeNull(); // never bought
 
-    const atRisk = (await api('GET', '/api/v1/customers?segment=at_risk')).json().items;
+    const atRisk = (await as.get('/api/v1/customers?segment=at_risk')).body.items;
     expect(atRisk.map((c: { externalId: string }) => c.externalId)).toEqual(['k6', 'k8', 'k9']);
     expect(atRisk[0].segment).toBe('at_risk');
   });
 
   it('leaves unchanged scores alone the next day while recency counts on', async () => {
-    const before = (await api('GET', '/api/v1/customers/k4')).json().rfm;
+    const before = (await as.get('/api/v1/customers/k4')).body.rfm;
     t.clock.advance(86_400_000);
     await recompute();
-    const after = (await api('GET', '/api/v1/customers/k4')).json().rfm;
+    const after = (await as.get('/api/v1/customers/k4')).body.rfm;
     expect(after.recencyDays).toBe(before.recencyDays + 1);
     expect(after.lastPurchaseOn).toBe(before.lastPurchaseOn);
     expect(after.changedAt).toBe(before.changedAt); // the row was not rewritten
@@ -107,19 +108,19 @@ describe.each(ENGINES)('RFM on %s', (engine) => {
 
   it('gives tied values one score', async () => {
     const other = await t.createOrg();
-    const call = apiAs(t, other);
+    const call = api(t, other);
     const buy = (id: string, days: number) => ({
       type: 'purchase',
       customerExternalId: id,
       occurredAt: daysAgo(t, days),
       amount: 100,
     });
-    await call('POST', '/api/v1/events/batch', {
+    await call.post('/api/v1/events/batch', {
       events: [buy('a', 3), buy('b', 3), buy('c', 2), buy('c', 9)],
     });
     await recompute(call);
     const scores = async (id: string) => {
-      const { rfm } = (await call('GET', `/api/v1/customers/${id}`)).json();
+      const { rfm } = (await call.get(`/api/v1/customers/${id}`)).body;
       return [rfm.r, rfm.f, rfm.m];
     };
     // a and b tie on everything: percent_rank 0 for both, c ranks last (1)
@@ -130,8 +131,8 @@ describe.each(ENGINES)('RFM on %s', (engine) => {
 
   it('drops the scores of customers who no longer have purchases and keeps the job per organization', async () => {
     const other = await t.createOrg();
-    expect((await apiAs(t, other)('GET', '/api/v1/jobs/1')).statusCode).toBe(404);
-    expect((await api('GET', '/api/v1/jobs/abc')).statusCode).toBe(400);
+    expect((await api(t, other).get('/api/v1/jobs/1')).status).toBe(404);
+    expect((await as.get('/api/v1/jobs/abc')).status).toBe(400);
     await recompute();
     const rows = await t.ctx.db.queryOwner<{ n: number }>(
       'select count(*)::int as n from customer_rfm where org_id = $1',

@@ -2,8 +2,8 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEASE_MS } from '../src/http/idempotency';
+import { type Api, api } from './helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
-import { apiAs } from './helpers/customers';
 import { ENGINES } from './helpers/db';
 
 type Reply = { status: number; body: string; replayed: boolean };
@@ -11,13 +11,13 @@ type Reply = { status: number; body: string; replayed: boolean };
 describe.each(ENGINES)('Idempotency-Key after a crash, and on streamed imports, on %s', (engine) => {
   let t: TestApp;
   let org: TestOrg;
-  let api: ReturnType<typeof apiAs>;
+  let as: Api;
   let base: string;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
     org = await t.createOrg();
-    api = apiAs(t, org);
+    as = api(t, org);
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   });
@@ -51,35 +51,35 @@ describe.each(ENGINES)('Idempotency-Key after a crash, and on streamed imports, 
   it('lets a retry take over the key of a request whose process died once its lease ran out, storing once', async () => {
     const key = { 'idempotency-key': 'crashed-after-commit' };
     const batch = events('crash-a', 5);
-    expect((await api('POST', '/api/v1/events/batch', batch, key)).statusCode).toBe(200);
+    expect((await as.post('/api/v1/events/batch', batch, { headers: key })).status).toBe(200);
     // The process died after its transaction committed, before it stored the answer.
     await dieWithKey('crashed-after-commit', LEASE_MS / 2);
-    const early = await api('POST', '/api/v1/events/batch', batch, key);
-    expect(early.statusCode).toBe(409); // the lease still runs: it might be alive
+    const early = await as.post('/api/v1/events/batch', batch, { headers: key });
+    expect(early.status).toBe(409); // the lease still runs: it might be alive
     t.clock.advance(LEASE_MS);
-    const retry = await api('POST', '/api/v1/events/batch', batch, key);
-    expect(retry.statusCode).toBe(200);
+    const retry = await as.post('/api/v1/events/batch', batch, { headers: key });
+    expect(retry.status).toBe(200);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
-    expect(retry.json()).toEqual({ received: 5, stored: 0, duplicates: 5, customersCreated: 0 });
+    expect(retry.body).toEqual({ received: 5, stored: 0, duplicates: 5, customersCreated: 0 });
     expect(
       await countOf(`select count(*)::int as n from events where org_id = $1 and id like 'crash-a-%'`),
     ).toBe(5);
     // From now on the retry's answer is the one replayed.
-    const replay = await api('POST', '/api/v1/events/batch', batch, key);
+    const replay = await as.post('/api/v1/events/batch', batch, { headers: key });
     expect(replay.headers['idempotent-replayed']).toBe('true');
-    expect(replay.json()).toEqual(retry.json());
+    expect(replay.body).toEqual(retry.body);
   });
 
   it('runs the work of a request that died before committing, once', async () => {
     const key = { 'idempotency-key': 'crashed-before-commit' };
     const batch = events('crash-b', 4);
-    expect((await api('POST', '/api/v1/events/batch', batch, key)).statusCode).toBe(200);
+    expect((await as.post('/api/v1/events/batch', batch, { headers: key })).status).toBe(200);
     // As if its transaction had rolled back: nothing of the batch stored, the key left pending.
     await t.ctx.db.queryOwner(`delete from events where org_id = $1 and id like 'crash-b-%'`, [org.orgId]);
     await dieWithKey('crashed-before-commit', -1);
-    const retry = await api('POST', '/api/v1/events/batch', batch, key);
-    expect(retry.statusCode).toBe(200);
-    expect(retry.json()).toMatchObject({ stored: 4, duplicates: 0 });
+    const retry = await as.post('/api/v1/events/batch', batch, { headers: key });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ stored: 4, duplicates: 0 });
     expect(
       await countOf(`select count(*)::int as n from events where org_id = $1 and id like 'crash-b-%'`),
     ).toBe(4);
@@ -87,9 +87,9 @@ describe.each(ENGINES)('Idempotency-Key after a crash, and on streamed imports, 
 
   it('does not hand a dead request key to another body', async () => {
     const key = { 'idempotency-key': 'crashed-other-body' };
-    expect((await api('POST', '/api/v1/events/batch', events('crash-c', 2), key)).statusCode).toBe(200);
+    expect((await as.post('/api/v1/events/batch', events('crash-c', 2), { headers: key })).status).toBe(200);
     await dieWithKey('crashed-other-body', -1);
-    expect((await api('POST', '/api/v1/events/batch', events('crash-d', 2), key)).statusCode).toBe(422);
+    expect((await as.post('/api/v1/events/batch', events('crash-d', 2), { headers: key })).status).toBe(422);
   });
 
   it('stores a customers batch and an import of responses once when retried after a crash', async () => {
@@ -100,28 +100,28 @@ describe.each(ENGINES)('Idempotency-Key after a crash, and on streamed imports, 
       ],
     };
     const key = { 'idempotency-key': 'customers-crash' };
-    expect((await api('POST', '/api/v1/customers/batch', customers, key)).json()).toEqual({
+    expect((await as.post('/api/v1/customers/batch', customers, { headers: key })).body).toEqual({
       created: 2,
       updated: 0,
     });
     await dieWithKey('customers-crash', -1);
-    const again = await api('POST', '/api/v1/customers/batch', customers, key);
-    expect(again.statusCode).toBe(200);
-    expect(again.json()).toEqual({ created: 0, updated: 2 });
+    const again = await as.post('/api/v1/customers/batch', customers, { headers: key });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ created: 0, updated: 2 });
     expect(
       await countOf(
         `select count(*)::int as n from customers where org_id = $1 and external_id like 'crash-cust-%'`,
       ),
     ).toBe(2);
 
-    const survey = await api('POST', '/api/v1/surveys', {
+    const survey = await as.post('/api/v1/surveys', {
       name: 'Crash',
       audience: 'customers',
       defaultLocale: 'en',
       questions: [{ id: 'q1', type: 'nps', text: { en: 'Recommend us?' }, required: true }],
     });
-    expect(survey.statusCode).toBe(201);
-    const url = `/api/v1/surveys/${survey.json().id}/responses/batch`;
+    expect(survey.status).toBe(201);
+    const url = `/api/v1/surveys/${survey.body.id}/responses/batch`;
     // Rows without ids: under a key they get ids derived from it, the same on every retry.
     const responses = {
       responses: [
@@ -131,14 +131,17 @@ describe.each(ENGINES)('Idempotency-Key after a crash, and on streamed imports, 
       ],
     };
     const responsesKey = { 'idempotency-key': 'responses-crash' };
-    expect((await api('POST', url, responses, responsesKey)).json()).toEqual({ created: 3, skipped: 0 });
+    expect((await as.post(url, responses, { headers: responsesKey })).body).toEqual({
+      created: 3,
+      skipped: 0,
+    });
     await dieWithKey('responses-crash', -1);
-    const retried = await api('POST', url, responses, responsesKey);
-    expect(retried.statusCode).toBe(200);
-    expect(retried.json()).toEqual({ created: 0, skipped: 3 });
+    const retried = await as.post(url, responses, { headers: responsesKey });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual({ created: 0, skipped: 3 });
     expect(
       await countOf('select count(*)::int as n from survey_responses where org_id = $1 and survey_id = $2', [
-        survey.json().id,
+        survey.body.id,
       ]),
     ).toBe(3);
   });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCustomerByExternalId } from '../src/modules/customers/api';
 import { registerCaseHoursSource } from '../src/modules/value/api';
+import { type Api, api } from './helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { postEvents } from './helpers/cdnow';
-import { apiAs, problemOf } from './helpers/customers';
+import { problemOf } from './helpers/customers';
 import { ENGINES } from './helpers/db';
 
 const DAY_MS = 86_400_000;
@@ -82,7 +83,7 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
   let t: TestApp;
   let org: TestOrg;
   let other: TestOrg;
-  let api: ReturnType<typeof apiAs>;
+  let as: Api;
   const windows: { from: Date; before: Date }[] = [];
   const tierEvents: { customerId: string; from: string | null; to: string }[] = [];
 
@@ -90,7 +91,7 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
     t = await createTestApp(engine);
     org = await t.createOrg();
     other = await t.createOrg();
-    api = apiAs(t, org);
+    as = api(t, org);
     await postEvents(t, org, purchaseHistory());
     const bob = await t.ctx.db.withOrg(org.orgId, (tx) => findCustomerByExternalId(tx, org.orgId, 'bob'));
     registerCaseHoursSource(t.ctx, async (_tx, orgId, window) => {
@@ -107,10 +108,10 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
     const items: Value[] = [];
     let cursor: string | null = null;
     do {
-      const url = `/api/v1/analytics/value/customers?limit=7${query}${cursor ? `&cursor=${cursor}` : ''}`;
-      const res = await api('GET', url);
-      expect(res.statusCode).toBe(200);
-      const page = res.json();
+      const url: string = `/api/v1/analytics/value/customers?limit=7${query}${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await as.get(url);
+      expect(res.status).toBe(200);
+      const page = res.body;
       items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -119,8 +120,8 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
 
   it('answers bad input with problem+json naming the field', async () => {
     const bad = async (method: 'GET' | 'POST', url: string, body: unknown, field: string) => {
-      const res = await api(method, url, body);
-      expect(res.statusCode, `${url} ${JSON.stringify(body)}`).toBe(400);
+      const res = await as.call(method, url, body);
+      expect(res.status, `${url} ${JSON.stringify(body)}`).toBe(400);
       expect(problemOf(res).errors?.map((e) => e.field)).toContain(field);
     };
     const fit = '/api/v1/analytics/value/fit';
@@ -134,13 +135,7 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
     await bad('GET', '/api/v1/analytics/value/customers?cursor=bm90IGEgY3Vyc29y', undefined, 'query.cursor');
     await bad('GET', '/api/v1/analytics/value/customers?tier=Gold%20Plus', undefined, 'query.tier');
     await bad('GET', '/api/v1/analytics/value/distribution?bins=0', undefined, 'query.bins');
-    const put = (body: unknown) =>
-      t.app.inject({
-        method: 'PUT',
-        url: '/api/v1/value/settings',
-        headers: org.auth,
-        payload: body as object,
-      });
+    const put = (body: unknown) => as.put('/api/v1/value/settings', body);
     const cases: [unknown, string][] = [
       [{ ...SETTINGS, margin: 1.5 }, 'body.margin'],
       [{ ...SETTINGS, horizonMonths: 0 }, 'body.horizonMonths'],
@@ -167,33 +162,33 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
     ];
     for (const [body, field] of cases) {
       const res = await put(body);
-      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.status, JSON.stringify(body)).toBe(400);
       expect(problemOf(res).errors?.map((e) => e.field)).toContain(field);
     }
   });
 
   it('reports an organization without purchases instead of failing', async () => {
-    const otherApi = apiAs(t, other);
-    const missing = await otherApi('GET', '/api/v1/analytics/value');
-    expect(missing.statusCode).toBe(404);
+    const otherApi = api(t, other);
+    const missing = await otherApi.get('/api/v1/analytics/value');
+    expect(missing.status).toBe(404);
     expect(problemOf(missing).detail).toContain('POST /api/v1/analytics/value/fit');
-    expect((await otherApi('POST', '/api/v1/analytics/value/fit', {})).statusCode).toBe(202);
+    expect((await otherApi.post('/api/v1/analytics/value/fit', {})).status).toBe(202);
     await t.ctx.jobs.runDue();
-    const report = (await otherApi('GET', '/api/v1/analytics/value')).json();
+    const report = (await otherApi.get('/api/v1/analytics/value')).body;
     expect(report).toMatchObject({ until: '2026-03-02', timeUnit: 'week', currency: 'EUR', customers: 0 });
     expect(report.models).toEqual({ bgnbd: null, paretoNbd: null, gammaGamma: null });
     expect(report.warnings).toEqual(['noCustomers']);
     expect(report.holdout).toBeUndefined();
-    const dist = (await otherApi('GET', '/api/v1/analytics/value/distribution')).json();
+    const dist = (await otherApi.get('/api/v1/analytics/value/distribution')).body;
     expect(dist).toMatchObject({ customers: 0, histogram: [], tiers: [], scoredAt: null });
-    expect((await otherApi('GET', '/api/v1/analytics/value/customers')).json()).toEqual({
+    expect((await otherApi.get('/api/v1/analytics/value/customers')).body).toEqual({
       items: [],
       nextCursor: null,
     });
   });
 
   it('keeps neutral default settings until they are replaced', async () => {
-    const defaults = (await api('GET', '/api/v1/value/settings')).json();
+    const defaults = (await as.get('/api/v1/value/settings')).body;
     expect(defaults).toEqual({
       ...SETTINGS,
       margin: 1,
@@ -202,30 +197,20 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
       costPerCaseHourMinor: 0,
       currency: 'EUR',
     });
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/value/settings',
-      headers: org.auth,
-      payload: SETTINGS,
-    });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ...SETTINGS, currency: 'EUR' });
-    expect((await api('GET', '/api/v1/value/settings')).json()).toEqual({ ...SETTINGS, currency: 'EUR' });
+    const res = await as.put('/api/v1/value/settings', SETTINGS);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ...SETTINGS, currency: 'EUR' });
+    expect((await as.get('/api/v1/value/settings')).body).toEqual({ ...SETTINGS, currency: 'EUR' });
   });
 
   it('scores customers: cost to serve, profitability and percentile tiers add up (hand-checked rules)', async () => {
-    await t.app.inject({
-      method: 'PATCH',
-      url: '/api/v1/settings/lifecycle',
-      headers: org.auth,
-      payload: { lostAliveBelow: 0.5 },
-    });
+    await as.patch('/api/v1/settings/lifecycle', { lostAliveBelow: 0.5 });
     await t.ctx.jobs.runDue();
-    expect((await api('GET', '/api/v1/customers/carol')).json().lifecycleStage).toBe('regular');
+    expect((await as.get('/api/v1/customers/carol')).body.lifecycleStage).toBe('regular');
 
-    expect((await api('POST', '/api/v1/analytics/value/fit', { timeUnit: 'week' })).statusCode).toBe(202);
+    expect((await as.post('/api/v1/analytics/value/fit', { timeUnit: 'week' })).status).toBe(202);
     await t.ctx.jobs.runDue();
-    const report = (await api('GET', '/api/v1/analytics/value')).json();
+    const report = (await as.get('/api/v1/analytics/value')).body;
     expect(report.customers).toBe(33);
     expect(report.models.bgnbd).not.toBeNull();
 
@@ -263,7 +248,7 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
       const rank = (100 * values.filter((w) => w.profitabilityMinor < v.profitabilityMinor).length) / 33;
       expect(v.tier, v.externalId).toBe(rank >= 90 ? 'premium' : rank >= 70 ? 'priority' : 'standard');
     }
-    const dist = (await api('GET', '/api/v1/analytics/value/distribution?bins=5')).json();
+    const dist = (await as.get('/api/v1/analytics/value/distribution?bins=5')).body;
     expect(dist.customers).toBe(33);
     expect(dist.histogram.reduce((s: number, b: { customers: number }) => s + b.customers, 0)).toBe(33);
     expect(dist.histogram.length).toBeGreaterThanOrEqual(5);
@@ -287,11 +272,11 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
   });
 
   it('feeds the alive probability to the lifecycle rules', async () => {
-    const carol = (await api('GET', '/api/v1/customers/carol')).json();
+    const carol = (await as.get('/api/v1/customers/carol')).body;
     expect(carol.value.aliveProbability).toBeLessThan(0.5);
     expect(carol.lifecycleStage).toBe('lost');
     expect(carol.stageHistory[0]).toMatchObject({ from: 'regular', to: 'lost' });
-    const alice = (await api('GET', '/api/v1/customers/alice')).json();
+    const alice = (await as.get('/api/v1/customers/alice')).body;
     expect(alice.value.aliveProbability).toBeGreaterThan(0.5);
     expect(alice.lifecycleStage).not.toBe('lost');
   });
@@ -299,7 +284,7 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
   it('writes tiers onto customers and records every change', async () => {
     const before = await listAll();
     for (const v of before) {
-      const profile = (await api('GET', `/api/v1/customers/${v.externalId}`)).json();
+      const profile = (await as.get(`/api/v1/customers/${v.externalId}`)).body;
       expect(profile.serviceTier).toBe(v.tier);
       expect(profile.value.tierHistory).toEqual([{ from: null, to: v.tier, at: '2026-03-02T09:00:00.000Z' }]);
     }
@@ -310,24 +295,19 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
     const median = sorted[16];
     const rule = { by: 'profitability', defaultTier: 'standard', tiers: [{ tier: 'premium', min: median }] };
     t.clock.advance(DAY_MS);
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/value/settings',
-      headers: org.auth,
-      payload: { ...SETTINGS, tierRule: rule },
-    });
-    expect(res.statusCode).toBe(200);
+    const res = await as.put('/api/v1/value/settings', { ...SETTINGS, tierRule: rule });
+    expect(res.status).toBe(200);
     tierEvents.length = 0;
     await t.ctx.jobs.runDue();
 
     const after = await listAll();
-    const report = (await api('GET', '/api/v1/analytics/value')).json();
+    const report = (await as.get('/api/v1/analytics/value')).body;
     expect(after).toHaveLength(33);
     const was = Object.fromEntries(before.map((v) => [v.externalId, v.tier]));
     let changed = 0;
     for (const v of after) {
       expect(v.tier, v.externalId).toBe(v.profitabilityMinor >= median ? 'premium' : 'standard');
-      const profile = (await api('GET', `/api/v1/customers/${v.externalId}`)).json();
+      const profile = (await as.get(`/api/v1/customers/${v.externalId}`)).body;
       expect(profile.serviceTier).toBe(v.tier);
       if (v.tier !== was[v.externalId]) {
         changed++;
@@ -346,13 +326,13 @@ describe.each(ENGINES)('customer value API on %s', (engine) => {
   });
 
   it('refits every organization with purchases once a week', async () => {
-    const before = (await api('GET', '/api/v1/analytics/value')).json();
+    const before = (await as.get('/api/v1/analytics/value')).body;
     t.clock.advance(7 * DAY_MS);
     await t.ctx.jobs.runDue();
-    const after = (await api('GET', '/api/v1/analytics/value')).json();
+    const after = (await as.get('/api/v1/analytics/value')).body;
     expect(after.fitId).toBeGreaterThan(before.fitId);
     expect(after.until).toBe('2026-03-10');
     // The organization without purchases is left alone.
-    expect((await apiAs(t, other)('GET', '/api/v1/analytics/value')).json().until).toBe('2026-03-02');
+    expect((await api(t, other).get('/api/v1/analytics/value')).body.until).toBe('2026-03-02');
   });
 });

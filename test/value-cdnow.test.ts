@@ -3,10 +3,10 @@ import { ManualClock } from '../src/lib/clock';
 import { readCdnowSample } from '../src/modules/value/domain/models/cdnow-fixture';
 import { buildFitReport } from '../src/modules/value/domain/models/report';
 import { summarizePurchases } from '../src/modules/value/domain/models/summarize';
+import { type Api, api } from './helpers/api';
 import type { TestApp, TestOrg } from './helpers/app';
 import { createTestApp } from './helpers/app';
 import { createUsdOrg, postEvents, readCdnowEvents } from './helpers/cdnow';
-import { apiAs } from './helpers/customers';
 import { ENGINES } from './helpers/db';
 
 /** Agreement to three significant digits. */
@@ -24,12 +24,12 @@ describe.each(ENGINES)('customer value on the CDNOW sample end to end on %s', (e
   const full = engine === 'postgres';
   let t: TestApp;
   let org: TestOrg;
-  let api: ReturnType<typeof apiAs>;
+  let as: Api;
   beforeAll(async () => {
     // The day after the data ends: scores are "as of today", when the customers were still buying.
     t = await createTestApp(engine, {}, new ManualClock(new Date('1998-07-01T09:00:00Z')));
     org = await createUsdOrg(t, `cdnow-${engine}`);
-    api = apiAs(t, org);
+    as = api(t, org);
     const events = readCdnowEvents();
     await postEvents(
       t,
@@ -40,24 +40,24 @@ describe.each(ENGINES)('customer value on the CDNOW sample end to end on %s', (e
   afterAll(() => t?.close());
 
   it('fits in a job with a 39-week calibration', async () => {
-    expect((await api('GET', '/api/v1/analytics/value')).statusCode).toBe(404);
-    const started = await api('POST', '/api/v1/analytics/value/fit', {
+    expect((await as.get('/api/v1/analytics/value')).status).toBe(404);
+    const started = await as.post('/api/v1/analytics/value/fit', {
       until: '1997-09-30',
       timeUnit: 'week',
     });
-    expect(started.statusCode).toBe(202);
-    const { jobId, status, statusUrl } = started.json();
+    expect(started.status).toBe(202);
+    const { jobId, status, statusUrl } = started.body;
     expect(status).toBe('queued');
     expect(statusUrl).toBe(`/api/v1/jobs/${jobId}`);
     expect(started.headers.location).toBe(statusUrl);
-    expect((await api('GET', statusUrl)).json().status).toBe('queued');
+    expect((await as.get(statusUrl)).body.status).toBe('queued');
 
     await t.ctx.jobs.runDue();
-    expect((await api('GET', statusUrl)).json().status).toBe('done');
+    expect((await as.get(statusUrl)).body.status).toBe('done');
 
-    const res = await api('GET', '/api/v1/analytics/value');
-    expect(res.statusCode).toBe(200);
-    const report = res.json();
+    const res = await as.get('/api/v1/analytics/value');
+    expect(res.status).toBe(200);
+    const report = res.body;
     expect(report).toMatchObject({
       until: '1997-09-30',
       timeUnit: 'week',
@@ -72,7 +72,7 @@ describe.each(ENGINES)('customer value on the CDNOW sample end to end on %s', (e
   });
 
   it.runIf(full)('reproduces the published CDNOW parameters', async () => {
-    const report = (await api('GET', '/api/v1/analytics/value')).json();
+    const report = (await as.get('/api/v1/analytics/value')).body;
     expect(report.customers).toBe(2357);
     expect(report.repeatCustomers).toBe(946);
 
@@ -102,7 +102,7 @@ describe.each(ENGINES)('customer value on the CDNOW sample end to end on %s', (e
   });
 
   it.runIf(full)('checks the fit on weeks 40–78 per calibration frequency', async () => {
-    const { holdout } = (await api('GET', '/api/v1/analytics/value')).json();
+    const { holdout } = (await as.get('/api/v1/analytics/value')).body;
     expect(holdout).toMatchObject({ from: '1997-10-01', until: '1998-06-30', length: 39, actualTotal: 1882 });
     expect(holdout.groups.map((g: { frequency: string }) => g.frequency)).toEqual([
       '0',
@@ -130,7 +130,7 @@ describe.each(ENGINES)('customer value on the CDNOW sample end to end on %s', (e
     const expected = buildFitReport(
       summarizePurchases(subset, { until: '1997-09-30', holdoutUntil: '1998-06-30' }),
     );
-    const report = (await api('GET', '/api/v1/analytics/value')).json();
+    const report = (await as.get('/api/v1/analytics/value')).body;
     expect(report.customers).toBe(expected.customers);
     expect(report.repeatCustomers).toBe(expected.repeatCustomers);
     for (const name of ['bgnbd', 'paretoNbd', 'gammaGamma'] as const) {
@@ -146,13 +146,13 @@ describe.each(ENGINES)('customer value on the CDNOW sample end to end on %s', (e
   });
 
   it('scores every customer as of today and shows the value on the profile', async () => {
-    const report = (await api('GET', '/api/v1/analytics/value')).json();
-    const page = (await api('GET', '/api/v1/analytics/value/customers?limit=5')).json();
+    const report = (await as.get('/api/v1/analytics/value')).body;
+    const page = (await as.get('/api/v1/analytics/value/customers?limit=5')).body;
     expect(page.items).toHaveLength(5);
     const clvs = page.items.map((i: { clvMinor: number }) => i.clvMinor);
     expect(clvs).toEqual([...clvs].sort((a, b) => b - a));
     expect(clvs[0]).toBeGreaterThan(clvs[4]);
-    const dist = (await api('GET', '/api/v1/analytics/value/distribution')).json();
+    const dist = (await as.get('/api/v1/analytics/value/distribution')).body;
     expect(dist.customers).toBe(report.customers);
     const tiers = Object.fromEntries(
       dist.tiers.map((x: { tier: string; customers: number }) => [x.tier, x.customers]),
@@ -163,7 +163,7 @@ describe.each(ENGINES)('customer value on the CDNOW sample end to end on %s', (e
     expect(tiers.premium).toBeGreaterThan(0);
     const top = page.items[0];
     expect(top.tier).toBe('premium');
-    const profile = (await api('GET', `/api/v1/customers/${top.externalId}`)).json();
+    const profile = (await as.get(`/api/v1/customers/${top.externalId}`)).body;
     expect(profile.value).toMatchObject({
       clvMinor: top.clvMinor,
       tier: 'premium',

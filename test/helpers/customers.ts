@@ -1,8 +1,10 @@
 import { expect } from 'vitest';
 import type { TestApp, TestOrg } from './app';
 
-/** Calls the API as `org` and returns the response; JSON bodies are sent as given. */
-/** Raw answers of the app as `org`; new tests call `api(t, org)` of `./api` instead. */
+/**
+ * Raw answers of the app as `org`.
+ * @deprecated Call the API with `api(t, org)` of `./api`; kept only until the last tests using it move over.
+ */
 export function apiAs(t: TestApp, org: TestOrg) {
   return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers = {}) =>
     t.app.inject({ method, url, headers: { ...org.auth, ...headers }, payload: payload as object });
