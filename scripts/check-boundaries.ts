@@ -66,12 +66,6 @@ const WEB_VALUE_IMPORTS = [
  */
 export const ALLOWED: Exception[] = [
   {
-    file: 'src/http/idempotency.ts',
-    rule: 'module-api',
-    target: 'src/modules/orgs/data/tables.ts',
-    why: 'the platform idempotency store keeps its table in the orgs migration; TODO: a platform table of its own',
-  },
-  {
     file: 'src/http/settings.ts',
     rule: 'module-api',
     target: 'src/modules/orgs/domain/permissions.ts',

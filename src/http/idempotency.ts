@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../db/database';
 import { sha256 } from '../lib/crypto';
 import { AppError } from '../lib/errors';
-import { idempotencyKeys } from '../modules/orgs/data/tables';
+import { idempotencyKeys } from './idempotency-table';
 import { StreamedBody } from './streamed-body';
 import type { App } from './types';
 

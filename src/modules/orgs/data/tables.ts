@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Role } from '../domain/permissions';
 
 export const orgs = pgTable('orgs', {
@@ -68,21 +68,3 @@ export const loginThrottle = pgTable('login_throttle', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
-
-export const idempotencyKeys = pgTable(
-  'idempotency_keys',
-  {
-    orgId: uuid('org_id').notNull(),
-    key: text('key').notNull(),
-    method: text('method').notNull(),
-    path: text('path').notNull(),
-    bodyHash: text('body_hash').notNull(),
-    state: text('state').notNull(),
-    statusCode: integer('status_code'),
-    response: text('response'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    /** While `pending`: the request holds the key until then, renewing it as it runs (migration 0004). */
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  },
-  (t) => [primaryKey({ columns: [t.orgId, t.key] })],
-);
