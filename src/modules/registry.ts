@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import type { DemoStep } from '../demo/steps';
+import type { EventDeclarations, Subscriber } from '../events/bus';
 import type { SettingsSection } from '../http/settings';
 import type { App, AppContext } from '../http/types';
 import type { AnyJob } from '../jobs/queue';
 import { casesModule } from './cases/module';
+import { type CustomerExtension, registerCustomerExtension } from './customers/api';
 import { customersModule } from './customers/module';
 import { feedbackModule } from './feedback/module';
 import type { Permission, Role, Scope } from './orgs/domain/permissions';
@@ -30,9 +32,18 @@ export type IsolationFixture = {
 /** A permission a module defines, with the roles and API-key scopes that grant it. */
 export type PermissionGrant = { permission: Permission; roles: readonly Role[]; scopes: readonly Scope[] };
 
-/** A vertical slice: its routes, its jobs and schedules, and at start-up its event subscriptions. */
+/** A vertical slice: everything it contributes to the product, declared. */
 export interface Module {
   name: string;
+  /** The domain events it emits (`defineEvents` in its `events.ts`); those marked `webhook` are offered to endpoints. */
+  events?: EventDeclarations;
+  /**
+   * Its reactions to events (`on`, `onBatch` of `src/events/bus.ts`), subscribed at start-up; a function when
+   * they follow from the other manifests (read when the module starts).
+   */
+  subscribers?: Subscriber[] | (() => Subscriber[]);
+  /** What it holds about a customer: sections of the profile and the GDPR export, and its part of an erasure. */
+  profile?: CustomerExtension[] | ((ctx: AppContext) => CustomerExtension[]);
   /** The permissions its routes name, which it defines (the README's matrix is made from these). */
   permissions?: PermissionGrant[];
   routes?: (app: App) => Promise<void> | void;
@@ -47,10 +58,11 @@ export interface Module {
   settings?: SettingsSection<any, any>[];
   /** Every route of the module with path parameters, by its URL pattern. */
   isolation?: Record<string, IsolationFixture>;
+  /** What is left to do at start-up that no field above says. */
   setup?: (ctx: AppContext) => void | Promise<void>;
 }
 
-/** Registers the module's jobs and schedules, then runs its setup. */
+/** Registers the module's jobs and schedules, its subscribers and profile sections, then runs its setup. */
 export async function startModule(ctx: AppContext, mod: Module) {
   for (const job of mod.jobs ?? []) ctx.jobs.register(job, ctx);
   for (const { job, everySeconds, firstRunAfterSeconds } of mod.schedules ?? []) {
@@ -60,6 +72,10 @@ export async function startModule(ctx: AppContext, mod: Module) {
         : new Date(ctx.clock.now().getTime() + firstRunAfterSeconds * 1000);
     await ctx.jobs.schedule(job, everySeconds, firstRunAt);
   }
+  const subscribers = typeof mod.subscribers === 'function' ? mod.subscribers() : (mod.subscribers ?? []);
+  for (const subscriber of subscribers) subscriber.subscribe(ctx);
+  const profile = typeof mod.profile === 'function' ? mod.profile(ctx) : (mod.profile ?? []);
+  for (const extension of profile) registerCustomerExtension(ctx, extension);
   await mod.setup?.(ctx);
 }
 

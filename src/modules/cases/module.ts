@@ -1,12 +1,14 @@
 import { casesStep } from '../../demo/step-cases';
+import { onBatch } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { registerCaseHoursSource } from '../value/api';
 import { sumHandlingHours } from './data/repo-cases';
+import { caseEvents } from './events';
 import { caseRoutes } from './http/routes';
 import { followUpRoutes } from './http/routes-follow-up';
 import { caseSettingsRoutes } from './http/routes-settings';
-import { registerCaseExtensions } from './use-cases/customer-extension';
+import { caseExtensions } from './use-cases/customer-extension';
 import { ESCALATE_JOB } from './use-cases/escalate-case';
 import { MAIL_JOB } from './use-cases/notify';
 import { takeEvents, takeResponses } from './use-cases/take-feedback';
@@ -23,10 +25,11 @@ export const casesModule: Module = {
     await followUpRoutes(app);
   },
   jobs: [ESCALATE_JOB, MAIL_JOB],
+  events: caseEvents,
+  // Case rules open cases from negative feedback and from interaction events.
+  subscribers: [onBatch('response.created', takeResponses), onBatch('event.recorded', takeEvents)],
+  profile: caseExtensions,
   setup: (ctx) => {
-    ctx.bus.onBatch('response.created', (tx, batch) => takeResponses(ctx, tx, batch));
-    ctx.bus.onBatch('event.recorded', (tx, batch) => takeEvents(ctx, tx, batch));
-    registerCaseExtensions(ctx);
     registerCaseHoursSource(ctx, (tx, orgId, window) =>
       sumHandlingHours(tx, orgId, window.from, window.before),
     );

@@ -2,6 +2,7 @@ import { registerCustomerCommands } from '../../cli/customers-commands';
 import { customersStep, eventsStep, rfmStep } from '../../demo/step-customers';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
+import { customerEvents } from './events';
 import { customerRoutes } from './http/routes';
 import { customerAnalyticsRoutes } from './http/routes-analytics';
 import { customerImportRoutes } from './http/routes-import';
@@ -21,6 +22,7 @@ export const customersModule: Module = {
     await customerImportRoutes(app);
   },
   jobs: [RECOMPUTE_JOB, RFM_JOB, RECOMPUTE_ALL_JOB],
+  events: customerEvents,
   // Stages move with time alone (a buyer becomes lost): every customer is looked at daily.
   schedules: [{ job: RECOMPUTE_ALL_JOB, everySeconds: DAY_SECONDS }],
   isolation: {

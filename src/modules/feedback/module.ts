@@ -1,8 +1,9 @@
 import { topicsStep } from '../../demo/step-topics';
+import { on } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { feedbackRoutes } from './http/routes';
-import { registerFeedbackExtension } from './use-cases/customer-extension';
+import { feedbackExtensions } from './use-cases/customer-extension';
 import { REBUILD_JOB } from './use-cases/org-analytics';
 import { recordResponse } from './use-cases/record-response';
 import { RETAG_JOB } from './use-cases/topics';
@@ -12,10 +13,9 @@ export const feedbackModule: Module = {
   permissions: [readGrant('analytics:read'), writeGrant('analytics:run', ['manager', 'analyst'])],
   routes: feedbackRoutes,
   jobs: [REBUILD_JOB, RETAG_JOB],
-  setup: (ctx) => {
-    ctx.bus.on('response.created', recordResponse);
-    registerFeedbackExtension(ctx);
-  },
+  // Every response feeds the organization's analytics.
+  subscribers: [on('response.created', (_ctx, tx, response) => recordResponse(tx, response))],
+  profile: feedbackExtensions,
   isolation: {
     '/api/v1/analytics/topics/:id': {
       sql: 'select id from feedback_topics where org_id = $1 limit 1',

@@ -3,14 +3,15 @@ import { defineJob, NO_PAYLOAD } from '../../jobs/queue';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { purgeRateCounters } from './data/repo-responses';
+import { surveyEvents } from './events';
 import { surveyRoutes } from './http/routes';
 import { assetRoutes } from './http/routes-assets';
 import { pageRoutes } from './http/routes-pages';
 import { publicRoutes } from './http/routes-public';
-import { registerSurveyExtension } from './use-cases/customer-extension';
+import { surveyExtensions } from './use-cases/customer-extension';
 import { SEND_REMINDERS_JOB } from './use-cases/reminders';
 import { SEND_INVITATION_JOB } from './use-cases/send-invitation';
-import { subscribeTriggers, TRIGGER_JOB } from './use-cases/triggers';
+import { TRIGGER_JOB, triggerSubscribers } from './use-cases/triggers';
 
 const PURGE_JOB = defineJob({
   name: 'surveys.purge-rate-counters',
@@ -36,10 +37,9 @@ export const surveysModule: Module = {
     { job: SEND_REMINDERS_JOB, everySeconds: 3600 },
     { job: PURGE_JOB, everySeconds: 3600 },
   ],
-  setup: (ctx) => {
-    registerSurveyExtension(ctx);
-    subscribeTriggers(ctx);
-  },
+  events: surveyEvents,
+  subscribers: triggerSubscribers,
+  profile: surveyExtensions,
   isolation: {
     '/api/v1/surveys/:id': { sql: ONE_SURVEY, bodies: { PATCH: { name: 'changed by another tenant' } } },
     '/api/v1/surveys/:id/responses': { sql: ONE_SURVEY },

@@ -1,9 +1,10 @@
 import { defineJob, NO_PAYLOAD } from '../../jobs/queue';
+import { webhookEvents } from '../catalogue';
 import type { Module } from '../registry';
 import { purgeDeliveryBodies } from './data/repo-endpoints';
 import { webhookRoutes } from './http/routes';
 import { DELIVER_JOB } from './use-cases/deliver';
-import { subscribeWebhooks } from './use-cases/enqueue-deliveries';
+import { webhookSubscribers } from './use-cases/enqueue-deliveries';
 import { DISABLED_MAIL_JOB } from './use-cases/notify-disabled';
 
 /** Delivered or abandoned bodies are kept this long for inspection, then dropped (they carry customer data). */
@@ -23,7 +24,8 @@ export const webhooksModule: Module = {
   routes: webhookRoutes,
   jobs: [DELIVER_JOB, DISABLED_MAIL_JOB, PURGE_JOB],
   schedules: [{ job: PURGE_JOB, everySeconds: 24 * 3600 }],
-  setup: subscribeWebhooks,
+  // Every event a module offers to webhooks, read from the manifests when the module starts.
+  subscribers: () => webhookSubscribers(webhookEvents()),
   isolation: {
     '/api/v1/webhooks/:id': {
       sql: 'select id from webhook_endpoints where org_id = $1 limit 1',

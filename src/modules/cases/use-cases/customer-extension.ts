@@ -1,10 +1,9 @@
-import type { AppContext } from '../../../http/types';
-import { registerCustomerExtension } from '../../customers/api';
+import type { CustomerExtension } from '../../customers/api';
 import { blankCustomerTexts, listCustomerCases, listTimeline } from '../data/repo-cases';
 
 /** What the closed loop holds about a customer: open cases on the profile; all cases and notes in the export. */
-export function registerCaseExtensions(ctx: AppContext) {
-  registerCustomerExtension(ctx, {
+export const caseExtensions: CustomerExtension[] = [
+  {
     name: 'openCases',
     profile: async (tx, orgId, customerId) =>
       (await listCustomerCases(tx, orgId, customerId, true)).map((c) => ({
@@ -15,8 +14,8 @@ export function registerCaseExtensions(ctx: AppContext) {
         nextDueAt: c.nextDueAt,
         createdAt: c.createdAt,
       })),
-  });
-  registerCustomerExtension(ctx, {
+  },
+  {
     name: 'cases',
     export: async (tx, orgId, customerId) => {
       const out = [];
@@ -42,5 +41,5 @@ export function registerCaseExtensions(ctx: AppContext) {
       return out;
     },
     erase: (tx, orgId, customerId) => blankCustomerTexts(tx, orgId, customerId),
-  });
-}
+  },
+];

@@ -1,11 +1,10 @@
-import type { AppContext } from '../../../http/types';
-import { registerCustomerExtension } from '../../customers/api';
+import type { CustomerExtension } from '../../customers/api';
 import { eraseCustomerAnswers, listCustomerAnswers } from '../data/repo-answers';
 import { latestScores, listCustomerScores, unlinkCustomerScores } from '../data/repo-customer';
 
 /** Latest feedback on the profile; scores and open answers in the export; erasure unlinks. */
-export function registerFeedbackExtension(ctx: AppContext) {
-  registerCustomerExtension(ctx, {
+export const feedbackExtensions: CustomerExtension[] = [
+  {
     name: 'latestFeedback',
     profile: (tx, orgId, customerId) => latestScores(tx, orgId, customerId),
     export: async (tx, orgId, customerId) => ({
@@ -16,5 +15,5 @@ export function registerFeedbackExtension(ctx: AppContext) {
       await unlinkCustomerScores(tx, orgId, customerId);
       await eraseCustomerAnswers(tx, orgId, customerId);
     },
-  });
-}
+  },
+];

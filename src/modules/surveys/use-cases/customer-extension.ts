@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../http/types';
-import { registerCustomerExtension } from '../../customers/api';
+import type { CustomerExtension } from '../../customers/api';
 import { listInvitationsOfCustomer, listOptOutsOfCustomer } from '../data/repo-invitations';
 import { listCustomerResponses, type ResponseRow, unlinkCustomerResponses } from '../data/repo-responses';
 import * as repo from '../data/repo-surveys';
@@ -7,8 +7,8 @@ import type { Answers } from '../domain/questions';
 import { toResponseDto } from './list-responses';
 
 /** The profile's latest survey response, the export's responses, and erasure of what is personal. */
-export function registerSurveyExtension(ctx: AppContext) {
-  registerCustomerExtension(ctx, {
+export const surveyExtensions = (ctx: AppContext): CustomerExtension[] => [
+  {
     name: 'latestResponse',
     profile: async (tx, orgId, customerId) => {
       const [latest] = await listCustomerResponses(tx, orgId, customerId, 1);
@@ -26,8 +26,8 @@ export function registerSurveyExtension(ctx: AppContext) {
         submittedAt,
       };
     },
-  });
-  registerCustomerExtension(ctx, {
+  },
+  {
     name: 'surveyResponses',
     export: async (tx, orgId, customerId) => ({
       responses: (await listCustomerResponses(tx, orgId, customerId, 100_000)).map((r) =>
@@ -51,5 +51,5 @@ export function registerSurveyExtension(ctx: AppContext) {
       }
       await unlinkCustomerResponses(tx, orgId, customerId, blank, ctx.clock.now());
     },
-  });
-}
+  },
+];

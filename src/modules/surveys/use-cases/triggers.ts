@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Executor } from '../../../db/database';
+import { on, onBatch } from '../../../events/bus';
 import type { AppContext } from '../../../http/types';
 import { defineJob } from '../../../jobs/queue';
 import { findCustomer } from '../../customers/api';
@@ -47,9 +48,9 @@ async function queueTriggered(ctx: AppContext, tx: Executor, causes: readonly Ca
   }
 }
 
-/** Subscribes survey triggers to interaction events and resolved cases. */
-export function subscribeTriggers(ctx: AppContext) {
-  ctx.bus.onBatch('event.recorded', async (tx, batch) => {
+/** Survey triggers: interaction events and resolved cases queue the surveys that listen for them. */
+export const triggerSubscribers = [
+  onBatch('event.recorded', async (ctx, tx, batch) => {
     const causes = batch
       .filter((e) => e.type !== 'survey_response')
       .map((e) => ({
@@ -60,8 +61,8 @@ export function subscribeTriggers(ctx: AppContext) {
         at: e.occurredAt,
       }));
     if (causes.length) await queueTriggered(ctx, tx, causes);
-  });
-  ctx.bus.on('case.resolved', async (tx, e) => {
+  }),
+  on('case.resolved', async (ctx, tx, e) => {
     if (!e.customerId) return;
     await queueTriggered(ctx, tx, [
       {
@@ -72,8 +73,8 @@ export function subscribeTriggers(ctx: AppContext) {
         at: ctx.clock.now(),
       },
     ]);
-  });
-}
+  }),
+];
 
 /** The delayed job: invite the customer if the survey is still active (consent and cap apply). */
 export const TRIGGER_JOB = defineJob({

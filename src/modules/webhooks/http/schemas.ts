@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { ZPageQuery } from '../../../http/pagination';
-import { WEBHOOK_EVENTS } from '../use-cases/enqueue-deliveries';
+import { webhookEvents } from '../../catalogue';
 
 const ZUrl = z
   .url()
   .max(2000)
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL');
-const ZEvents = z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length);
+// The catalogue is read from the manifests when first used: the registry is still loading when this file is.
+const ZEvents = z.lazy(() => {
+  const events = webhookEvents();
+  return z.array(z.enum(events)).min(1).max(events.length);
+});
 
 export const ZIdParams = z.object({ id: z.uuid() });
 

@@ -1,28 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../../db/database';
-import type { DomainEventName, DomainEvents } from '../../../events/bus';
+import { type DomainEvents, onBatch, type Subscriber, type WebhookEventName } from '../../../events/bus';
 import type { AppContext } from '../../../http/types';
 import { insertDelivery, listSubscribers } from '../data/repo-endpoints';
 import { DELIVER_JOB, DELIVERY_ATTEMPTS } from './deliver';
-
-/** Events an endpoint may subscribe to. */
-export const WEBHOOK_EVENTS = [
-  'case.created',
-  'case.updated',
-  'case.resolved',
-  'response.created',
-  'customer.stage_changed',
-  'customer.created',
-  'customer.tier_changed',
-] as const satisfies readonly DomainEventName[];
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /**
  * Inside the emitting transaction: one delivery row and one job per subscribed endpoint, so a
  * delivery exists exactly when its cause committed. The body is fixed now; retries resend it.
  * A batch looks its endpoints up once per organization.
  */
-export async function enqueueDeliveries<K extends WebhookEvent>(
+export async function enqueueDeliveries<K extends WebhookEventName>(
   ctx: AppContext,
   tx: Executor,
   event: K,
@@ -51,8 +39,6 @@ export async function enqueueDeliveries<K extends WebhookEvent>(
   }
 }
 
-export function subscribeWebhooks(ctx: AppContext) {
-  for (const event of WEBHOOK_EVENTS) {
-    ctx.bus.onBatch(event, (tx, payloads) => enqueueDeliveries(ctx, tx, event, payloads));
-  }
-}
+/** A subscriber per event of the catalogue: each queues the deliveries to the endpoints that want it. */
+export const webhookSubscribers = (events: readonly WebhookEventName[]): Subscriber[] =>
+  events.map((event) => onBatch(event, (ctx, tx, payloads) => enqueueDeliveries(ctx, tx, event, payloads)));

@@ -1,0 +1,25 @@
+import { defineEvents } from '../../events/bus';
+
+/** The closed loop's events: their payloads (below) and what each means. */
+export const caseEvents = defineEvents({
+  'case.created': { webhook: true, summary: 'A case was opened, by hand or by a rule' },
+  'case.updated': { webhook: true, summary: 'A case changed: status, owner, priority, a note or an e-mail' },
+  'case.resolved': { webhook: true, summary: 'A case was resolved' },
+});
+
+declare module '../../events/bus' {
+  interface DomainEvents {
+    'case.created': { orgId: string; caseId: string; customerId: string | null; priority: string };
+    'case.updated': {
+      orgId: string;
+      caseId: string;
+      customerId: string | null;
+      status: string;
+      changes: string[];
+    };
+    'case.resolved': { orgId: string; caseId: string; customerId: string | null; responseId: string | null };
+  }
+  interface ModuleEvents {
+    cases: typeof caseEvents;
+  }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { declaredEvents, webhookEvents } from './catalogue';
+import { MODULES } from './registry';
+
+describe('the events the manifests declare', () => {
+  const subscribed = new Set(
+    MODULES.flatMap((m) =>
+      typeof m.subscribers === 'function' ? m.subscribers() : (m.subscribers ?? []),
+    ).map((s) => s.event),
+  );
+
+  it('are each emitted by one module', () => {
+    const names = declaredEvents().map((e) => e.event);
+    expect(names.length).toBe(new Set(names).size);
+  });
+
+  it('are each subscribed to or offered as a webhook', () => {
+    const idle = declaredEvents().filter((e) => !e.declaration.webhook && !subscribed.has(e.event));
+    expect(idle.map((e) => `${e.module}: ${e.event}`)).toEqual([]);
+  });
+
+  it('reach no subscriber of an event nobody declares', () => {
+    const declared = new Set(declaredEvents().map((e) => e.event));
+    expect([...subscribed].filter((event) => !declared.has(event))).toEqual([]);
+  });
+
+  it('offer webhooks the catalogue of the API', () => {
+    expect([...webhookEvents()].sort()).toEqual([
+      'case.created',
+      'case.resolved',
+      'case.updated',
+      'customer.created',
+      'customer.stage_changed',
+      'customer.tier_changed',
+      'response.created',
+    ]);
+  });
+});

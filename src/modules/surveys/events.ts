@@ -1,0 +1,32 @@
+import { defineEvents } from '../../events/bus';
+
+/** The surveys module's events: their payloads (below) and what each means. */
+export const surveyEvents = defineEvents({
+  'response.created': { webhook: true, summary: 'A survey response was submitted or imported' },
+});
+
+declare module '../../events/bus' {
+  interface DomainEvents {
+    'response.created': {
+      orgId: string;
+      responseId: string;
+      surveyId: string;
+      customerId: string | null;
+      audience: string;
+      channel: string;
+      touchpoint: string | null;
+      locale: string;
+      submittedAt: Date;
+      /** Scored answers by question type: nps 0–10, csat 1–5, ces 1–7. */
+      scores: { nps?: number; csat?: number; ces?: number };
+      /** Open answers, for text insight and case rules. */
+      texts: string[];
+      answers: Record<string, unknown>;
+      /** The respondent's team, when known (employee and internal surveys): eNPS breakdowns use it. */
+      team?: string | null;
+    };
+  }
+  interface ModuleEvents {
+    surveys: typeof surveyEvents;
+  }
+}
