@@ -1,8 +1,8 @@
-import { decodeCursor } from '../../../http/pagination';
-
-/** A (createdAt, id) position from a cursor this API issued. */
-export function positionOf(cursor: string | undefined): [string, string] | undefined {
-  return decodeCursor(cursor, ['instant', 'uuid']);
-}
-
-export const positionAfter = (row: { createdAt: Date; id: string }) => [row.createdAt.toISOString(), row.id];
+/**
+ * Where a row stands in a list kept in creation order (surveys, a survey's responses): the position
+ * the next page's cursor holds. The routes decode a cursor back into it (`http/cursor.ts`).
+ */
+export const positionAfter = (row: { createdAt: Date; id: string }): [string, string] => [
+  row.createdAt.toISOString(),
+  row.id,
+];

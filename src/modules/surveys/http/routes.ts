@@ -1,8 +1,7 @@
 import { mediaOf } from '../../../http/openapi';
 import { pageOf } from '../../../http/pagination';
-import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
-import { positionAfter, positionOf } from '../domain/cursor';
+import { positionAfter } from '../domain/cursor';
 import { createPersonalLink } from '../use-cases/create-link';
 import { importResponses } from '../use-cases/import-responses';
 import { inviteCustomers } from '../use-cases/invite';
@@ -10,9 +9,9 @@ import { listResponses } from '../use-cases/list-responses';
 import { qrPng, qrSvg, qrTarget } from '../use-cases/qr';
 import { widgetSetup } from '../use-cases/settings';
 import { createSurvey, getSurvey, listSurveys, updateSurvey } from '../use-cases/surveys';
+import { positionOf } from './cursor';
 import { publicBaseUrl } from './public-url';
 import * as S from './schemas';
-import { surveySettings } from './settings';
 
 /** The authenticated survey API: surveys, responses, invitations, links, QR codes, settings. */
 export async function surveyRoutes(app: App) {
@@ -90,7 +89,13 @@ export async function surveyRoutes(app: App) {
         response: { 200: S.ZResponsePageSchema },
       },
     },
-    async (req) => listResponses(ctx, principalOf(req).orgId, req.params.id, req.query),
+    async (req) => {
+      const { cursor, ...filters } = req.query;
+      return listResponses(ctx, principalOf(req).orgId, req.params.id, {
+        ...filters,
+        after: positionOf(cursor),
+      });
+    },
   );
 
   app.post(
@@ -186,10 +191,6 @@ export async function surveyRoutes(app: App) {
       },
     );
   }
-
-  await settingsRoutes(app, surveySettings, [
-    { url: '/api/v1/survey-settings', tags, get: true, change: { method: 'patch' } },
-  ]);
 
   app.get(
     '/api/v1/survey-settings/widget',

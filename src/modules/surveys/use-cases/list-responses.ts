@@ -5,7 +5,7 @@ import { notFound } from '../../../lib/errors';
 import { findCustomer, findCustomerByExternalId } from '../../customers/api';
 import { listResponses as listRows, type ResponseRow } from '../data/repo-responses';
 import * as repo from '../data/repo-surveys';
-import { positionAfter, positionOf } from '../domain/cursor';
+import { positionAfter } from '../domain/cursor';
 import type { ZResponseListQuery, ZResponseSchema } from '../http/schemas';
 
 type ResponseDto = z.infer<typeof ZResponseSchema>;
@@ -36,7 +36,7 @@ export function listResponses(
   ctx: AppContext,
   orgId: string,
   surveyId: string,
-  q: z.output<typeof ZResponseListQuery>,
+  q: Omit<z.output<typeof ZResponseListQuery>, 'cursor'> & { after?: [string, string] },
 ) {
   return ctx.db.withOrg(orgId, async (tx) => {
     if (!(await repo.findSurvey(tx, orgId, surveyId))) throw notFound('survey');
@@ -47,7 +47,7 @@ export function listResponses(
     }
     const rows = await listRows(tx, orgId, surveyId, {
       limit: q.limit,
-      after: positionOf(q.cursor),
+      after: q.after,
       status: q.status,
       channel: q.channel,
       touchpoint: q.touchpoint,
