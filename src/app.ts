@@ -19,6 +19,7 @@ import {
   notFoundHandler,
 } from './http/protocol-errors';
 import { RATE_LIMITS, rateLimitKey } from './http/rate-limits';
+import { settingsRoutes } from './http/settings';
 import type { App, AppContext } from './http/types';
 import { validatorCompiler } from './http/validation';
 import { registerWeb } from './http/web';
@@ -113,6 +114,9 @@ export async function buildApp({ ctx, logger = true }: BuildOptions): Promise<Ap
   registerJobRoutes(app);
   await registerWeb(app);
 
-  for (const mod of MODULES) await mod.routes?.(app);
+  for (const mod of MODULES) {
+    await mod.routes?.(app);
+    for (const section of mod.settings ?? []) await settingsRoutes(app, section);
+  }
   return app;
 }

@@ -23,6 +23,8 @@ export type SettingsSection<S extends z.ZodType = z.ZodType, P extends z.ZodType
   readAccess?: Permission;
   /** Who may change it; `settings:write` unless told. */
   writeAccess?: Permission;
+  /** Its older URLs, kept working as deprecated aliases. */
+  aliases?: SettingsAlias[];
 };
 
 /** Declares a section; the types of `read` and `change` follow from the two schemas. */
@@ -42,11 +44,13 @@ export type SettingsAlias = {
   readAccess?: Permission;
 };
 
-/** Registers the section's two routes, and its older URLs as deprecated aliases of the same use cases. */
+/**
+ * Registers the section's two routes, and its older URLs as deprecated aliases of the same use cases.
+ * The app calls it for every section of the manifests' `settings`.
+ */
 export async function settingsRoutes<S extends z.ZodType, P extends z.ZodType>(
   app: App,
   section: SettingsSection<S, P>,
-  aliases: SettingsAlias[] = [],
 ) {
   const { ctx } = app;
   // The section's declaration types its handlers; the routes themselves are registered untyped.
@@ -70,7 +74,7 @@ export async function settingsRoutes<S extends z.ZodType, P extends z.ZodType>(
     change,
   );
 
-  for (const alias of aliases) {
+  for (const alias of section.aliases ?? []) {
     const schema = { tags: alias.tags, deprecated: true, description: `Use ${url}.`, response };
     if (alias.get) routes.get(alias.url, options(alias.readAccess ?? readAccess, schema), read);
     if (alias.change?.method === 'patch')

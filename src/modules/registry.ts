@@ -54,7 +54,7 @@ export interface Module {
   cli?: (program: Command) => void;
   /** Its steps of `orientir demo`; every module's run in the order of `order`. */
   demo?: { order: number; step: DemoStep }[];
-  /** Its sections of the settings, each read and changed at /api/v1/settings/{section}. */
+  /** Its sections of the settings, each read and changed at /api/v1/settings/{section} (and its aliases). */
   settings?: SettingsSection<any, any>[];
   /** Every route of the module with path parameters, by its URL pattern. */
   isolation?: Record<string, IsolationFixture>;

@@ -8,6 +8,7 @@ import { caseEvents } from './events';
 import { caseRoutes } from './http/routes';
 import { followUpRoutes } from './http/routes-follow-up';
 import { caseSettingsRoutes } from './http/routes-settings';
+import { caseSettings } from './http/settings';
 import { caseExtensions } from './use-cases/customer-extension';
 import { ESCALATE_JOB } from './use-cases/escalate-case';
 import { MAIL_JOB } from './use-cases/notify';
@@ -24,6 +25,7 @@ export const casesModule: Module = {
     await caseSettingsRoutes(app);
     await followUpRoutes(app);
   },
+  settings: [caseSettings],
   jobs: [ESCALATE_JOB, MAIL_JOB],
   events: caseEvents,
   // Case rules open cases from negative feedback and from interaction events.

@@ -6,6 +6,7 @@ import { customerEvents } from './events';
 import { customerRoutes } from './http/routes';
 import { customerAnalyticsRoutes } from './http/routes-analytics';
 import { customerImportRoutes } from './http/routes-import';
+import { lifecycleSettings } from './http/settings';
 import { RECOMPUTE_ALL_JOB, RECOMPUTE_JOB, RFM_JOB } from './use-cases/recompute';
 
 const DAY_SECONDS = 86_400;
@@ -21,6 +22,7 @@ export const customersModule: Module = {
     await customerAnalyticsRoutes(app);
     await customerImportRoutes(app);
   },
+  settings: [lifecycleSettings],
   jobs: [RECOMPUTE_JOB, RFM_JOB, RECOMPUTE_ALL_JOB],
   events: customerEvents,
   // Stages move with time alone (a buyer becomes lost): every customer is looked at daily.

@@ -3,6 +3,7 @@ import { on } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { feedbackRoutes } from './http/routes';
+import { anonymitySettings } from './http/settings';
 import { feedbackExtensions } from './use-cases/customer-extension';
 import { REBUILD_JOB } from './use-cases/org-analytics';
 import { recordResponse } from './use-cases/record-response';
@@ -12,6 +13,7 @@ export const feedbackModule: Module = {
   name: 'feedback',
   permissions: [readGrant('analytics:read'), writeGrant('analytics:run', ['manager', 'analyst'])],
   routes: feedbackRoutes,
+  settings: [anonymitySettings],
   jobs: [REBUILD_JOB, RETAG_JOB],
   // Every response feeds the organization's analytics.
   subscribers: [on('response.created', (_ctx, tx, response) => recordResponse(tx, response))],

@@ -4,6 +4,7 @@ import type { Module } from '../registry';
 import * as repo from './data/repo-accounts';
 import { LOGIN_WINDOW_MS } from './domain/login-throttle';
 import { orgRoutes } from './http/routes';
+import { organizationSettings } from './http/settings';
 
 const PURGE_JOB = defineJob({
   name: 'orgs.purge-expired',
@@ -25,6 +26,7 @@ export const orgsModule: Module = {
     adminGrant('keys:manage'),
   ],
   routes: orgRoutes,
+  settings: [organizationSettings],
   jobs: [PURGE_JOB],
   schedules: [{ job: PURGE_JOB, everySeconds: 3600 }],
   isolation: {

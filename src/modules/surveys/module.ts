@@ -8,6 +8,7 @@ import { surveyRoutes } from './http/routes';
 import { assetRoutes } from './http/routes-assets';
 import { pageRoutes } from './http/routes-pages';
 import { publicRoutes } from './http/routes-public';
+import { surveySettings } from './http/settings';
 import { surveyExtensions } from './use-cases/customer-extension';
 import { SEND_REMINDERS_JOB } from './use-cases/reminders';
 import { SEND_INVITATION_JOB } from './use-cases/send-invitation';
@@ -32,6 +33,7 @@ export const surveysModule: Module = {
     await pageRoutes(app);
     await assetRoutes(app);
   },
+  settings: [surveySettings],
   jobs: [SEND_INVITATION_JOB, TRIGGER_JOB, SEND_REMINDERS_JOB, PURGE_JOB],
   schedules: [
     { job: SEND_REMINDERS_JOB, everySeconds: 3600 },

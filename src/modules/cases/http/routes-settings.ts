@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../../http/pagination';
-import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
 import * as C from '../use-cases/settings';
 import * as S from './schemas';
-import { caseSettings } from './settings';
 
 /** Closed-loop configuration: settings and calendar, rules, SLA policies, teams. */
 export async function caseSettingsRoutes(app: App) {
@@ -12,10 +10,6 @@ export async function caseSettingsRoutes(app: App) {
   const orgOf = (req: Parameters<typeof principalOf>[0]) => principalOf(req).orgId;
   const read = { access: 'settings:read' as const };
   const write = { access: 'settings:write' as const };
-
-  await settingsRoutes(app, caseSettings, [
-    { url: '/api/v1/case-settings', tags: ['cases'], get: true, change: { method: 'patch' } },
-  ]);
 
   app.get(
     '/api/v1/case-rules',

@@ -10,4 +10,5 @@ export const caseSettings = defineSettingsSection({
   patch: S.ZUpdateCaseSettingsRequestSchema,
   read: readSettings,
   change: changeSettings,
+  aliases: [{ url: '/api/v1/case-settings', tags: ['cases'], get: true, change: { method: 'patch' } }],
 });

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../../http/pagination';
-import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
 import { lifecycleReport } from '../use-cases/lifecycle-report';
 import { pageRates, removeRate, saveRates } from '../use-cases/rates';
 import { RFM_JOB } from '../use-cases/recompute';
 import * as S from './schemas';
-import { lifecycleSettings } from './settings';
 
 /** Lifecycle report and settings, RFM recompute, exchange rates. */
 export async function customerAnalyticsRoutes(app: App) {
@@ -41,8 +39,6 @@ export async function customerAnalyticsRoutes(app: App) {
       return reply.code(202).send({ jobId: jobId! });
     },
   );
-
-  await settingsRoutes(app, lifecycleSettings);
 
   app.get(
     '/api/v1/exchange-rates',

@@ -1,5 +1,4 @@
 import { jsonOrCsv } from '../../../http/openapi';
-import { settingsRoutes } from '../../../http/settings';
 import type { App } from '../../../http/types';
 import { principalOf } from '../../../http/types';
 import { pickLocale } from '../../../i18n/locales';
@@ -12,7 +11,6 @@ import { sendCsv, wantsCsv } from './respond';
 import { textRoutes } from './routes-text';
 import { topicRoutes } from './routes-topics';
 import * as S from './schemas';
-import { anonymitySettings } from './settings';
 
 export async function feedbackRoutes(app: App) {
   const ctx = app.ctx;
@@ -76,10 +74,6 @@ export async function feedbackRoutes(app: App) {
       return withheld ? { ...answer, message: withheld } : answer;
     },
   );
-
-  await settingsRoutes(app, anonymitySettings, [
-    { url: '/api/v1/analytics/settings', tags: ['analytics'], get: true, change: { method: 'patch' } },
-  ]);
 
   await topicRoutes(app);
   await textRoutes(app);

@@ -12,4 +12,7 @@ export const anonymitySettings = defineSettingsSection({
   change: updateFeedbackSettings,
   // Whoever reads analytics needs to know why a group is withheld.
   readAccess: 'analytics:read',
+  aliases: [
+    { url: '/api/v1/analytics/settings', tags: ['analytics'], get: true, change: { method: 'patch' } },
+  ],
 });

@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../../http/auth';
 import { ZPageQuery, zPage } from '../../../http/pagination';
 import { RATE_LIMITS } from '../../../http/rate-limits';
-import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
 import { notFound } from '../../../lib/errors';
 import * as service from '../use-cases/accounts';
 import * as S from './schemas';
-import { organizationSettings } from './settings';
 
 export async function orgRoutes(app: App) {
   const { db, clock, config } = app.ctx;
@@ -80,10 +78,6 @@ export async function orgRoutes(app: App) {
       return { ...(await service.describeCaller(db, p)), kind: p.kind, permissions: [...p.permissions] };
     },
   );
-
-  await settingsRoutes(app, organizationSettings, [
-    { url: '/api/v1/org', tags: ['settings'], get: true, change: { method: 'patch' } },
-  ]);
 
   app.get(
     '/api/v1/users',

@@ -10,4 +10,5 @@ export const organizationSettings = defineSettingsSection({
   patch: S.ZUpdateOrgRequestSchema,
   read: readOrganization,
   change: changeOrganization,
+  aliases: [{ url: '/api/v1/org', tags: ['settings'], get: true, change: { method: 'patch' } }],
 });

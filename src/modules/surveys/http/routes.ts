@@ -1,6 +1,5 @@
 import { mediaOf } from '../../../http/openapi';
 import { pageOf } from '../../../http/pagination';
-import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
 import { positionAfter } from '../domain/cursor';
 import { createPersonalLink } from '../use-cases/create-link';
@@ -13,7 +12,6 @@ import { createSurvey, getSurvey, listSurveys, updateSurvey } from '../use-cases
 import { positionOf } from './cursor';
 import { publicBaseUrl } from './public-url';
 import * as S from './schemas';
-import { surveySettings } from './settings';
 
 /** The authenticated survey API: surveys, responses, invitations, links, QR codes, settings. */
 export async function surveyRoutes(app: App) {
@@ -193,10 +191,6 @@ export async function surveyRoutes(app: App) {
       },
     );
   }
-
-  await settingsRoutes(app, surveySettings, [
-    { url: '/api/v1/survey-settings', tags, get: true, change: { method: 'patch' } },
-  ]);
 
   app.get(
     '/api/v1/survey-settings/widget',

@@ -10,4 +10,5 @@ export const surveySettings = defineSettingsSection({
   patch: S.ZUpdateSurveySettingsRequestSchema,
   read: getSettings,
   change: updateSettings,
+  aliases: [{ url: '/api/v1/survey-settings', tags: ['surveys'], get: true, change: { method: 'patch' } }],
 });

@@ -1,10 +1,8 @@
-import { settingsRoutes } from '../../../http/settings';
 import { type App, principalOf } from '../../../http/types';
 import { FIT_JOB } from '../use-cases/jobs';
 import { loadOrgCalendar, resolveHoldoutUntil, resolveUntil } from '../use-cases/org-calendar';
 import { getDistribution, getLatestReport, listCustomerValues } from '../use-cases/read-values';
 import * as S from './schemas';
-import { valueSettings } from './settings';
 
 /** Customer value: fits (as jobs), the report, scored customers, their distribution, settings. */
 export async function valueRoutes(app: App) {
@@ -79,13 +77,4 @@ export async function valueRoutes(app: App) {
     },
     async (req) => getDistribution(ctx, principalOf(req).orgId, req.query.bins),
   );
-
-  await settingsRoutes(app, valueSettings, [
-    {
-      url: '/api/v1/value/settings',
-      tags: ['settings'],
-      get: true,
-      change: { method: 'put', body: S.ZValueSettingsSchema },
-    },
-  ]);
 }

@@ -10,4 +10,12 @@ export const valueSettings = defineSettingsSection({
   patch: S.ZUpdateValueSettingsRequestSchema,
   read: getValueSettings,
   change: changeValueSettings,
+  aliases: [
+    {
+      url: '/api/v1/value/settings',
+      tags: ['settings'],
+      get: true,
+      change: { method: 'put', body: S.ZValueSettingsSchema },
+    },
+  ],
 });
