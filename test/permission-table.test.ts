@@ -1,25 +1,49 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PERMISSIONS, ROLE_PERMISSIONS, SCOPE_PERMISSIONS } from '../src/modules/orgs/domain/permissions';
+import { ROLES, SCOPES } from '../src/modules/orgs/domain/permissions';
 import {
   declaredMatrix,
   declaredPermissions,
+  permissionsOfRole,
+  permissionsOfScopes,
   permissionTable,
   withPermissionTable,
 } from '../src/modules/permission-table';
 
 describe('the permission matrix of the manifests', () => {
-  it('defines every permission once, and grants what the server grants', () => {
-    expect(declaredPermissions().map((g) => g.permission)).toEqual([...PERMISSIONS]);
+  const all = declaredPermissions().map((g) => g.permission);
+  const reads = all.filter((p) => p.endsWith(':read'));
+
+  it('defines every permission once', () => {
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.length).toBe(new Set(all).size);
+  });
+
+  it('is what the server grants to each role and each API-key scope', () => {
     const { byRole, byScope } = declaredMatrix();
-    for (const [role, granted] of Object.entries(ROLE_PERMISSIONS))
-      expect(byRole[role as keyof typeof byRole], role).toEqual(
-        [...granted].sort((a, b) => PERMISSIONS.indexOf(a) - PERMISSIONS.indexOf(b)),
-      );
-    for (const [scope, granted] of Object.entries(SCOPE_PERMISSIONS))
-      expect(byScope[scope as keyof typeof byScope], scope).toEqual(
-        [...granted].sort((a, b) => PERMISSIONS.indexOf(a) - PERMISSIONS.indexOf(b)),
-      );
+    for (const role of ROLES) expect([...permissionsOfRole(role)], role).toEqual(byRole[role]);
+    for (const scope of SCOPES) expect([...permissionsOfScopes([scope])], scope).toEqual(byScope[scope]);
+    expect(permissionsOfRole('nobody').size).toBe(0);
+    expect([...permissionsOfScopes(['read', 'write'])].sort()).toEqual([...byScope.write].sort());
+  });
+
+  it('gives owners, admins and admin keys everything, every role and key every read, viewers and read keys only reads', () => {
+    const { byRole, byScope } = declaredMatrix();
+    expect(byRole.owner).toEqual(all);
+    expect(byRole.admin).toEqual(all);
+    expect(byScope.admin).toEqual(all);
+    for (const role of ROLES.filter((r) => r !== 'agent'))
+      expect(
+        byRole[role].filter((p) => p.endsWith(':read')),
+        role,
+      ).toEqual(reads);
+    for (const scope of SCOPES)
+      expect(
+        byScope[scope].filter((p) => p.endsWith(':read')),
+        scope,
+      ).toEqual(reads);
+    expect(byRole.viewer).toEqual(reads);
+    expect(byScope.read).toEqual(reads);
   });
 
   it('is the table in the README (`npm run docs` rewrites it)', () => {

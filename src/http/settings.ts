@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { z } from 'zod';
-import type { Permission } from '../modules/orgs/domain/permissions';
+import type { Permission } from '../modules/registry';
 import { type App, type AppContext, principalOf } from './types';
 
 /**

@@ -1,5 +1,5 @@
-import { type Permission, ROLES, type Role, SCOPES } from './orgs/domain/permissions';
-import type { PermissionGrant } from './registry';
+import { ROLES, type Role, SCOPES } from './orgs/domain/permissions';
+import type { Permission, PermissionGrant } from './registry';
 
 /** A permission to read: every role and every API-key scope has it. */
 export const readGrant = (permission: Permission): PermissionGrant => ({

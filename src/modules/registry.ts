@@ -8,7 +8,7 @@ import { casesModule } from './cases/module';
 import { type CustomerExtension, registerCustomerExtension } from './customers/api';
 import { customersModule } from './customers/module';
 import { feedbackModule } from './feedback/module';
-import type { Permission, Role, Scope } from './orgs/domain/permissions';
+import type { Role, Scope } from './orgs/domain/permissions';
 import { orgsModule } from './orgs/module';
 import { surveysModule } from './surveys/module';
 import { valueModule } from './value/module';
@@ -29,6 +29,15 @@ export type IsolationFixture = {
   bodies?: Partial<Record<'POST' | 'PUT' | 'PATCH', unknown>>;
 };
 
+/**
+ * The permissions routes name (`config: { access }`). A module defines its own by declaration merging
+ * in its manifest, `declare module '../registry' { interface Permissions { 'x:read': true } }`, and lists
+ * their grants in the manifest's `permissions`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules' declaration merging
+export interface Permissions {}
+export type Permission = keyof Permissions;
+
 /** A permission a module defines, with the roles and API-key scopes that grant it. */
 export type PermissionGrant = { permission: Permission; roles: readonly Role[]; scopes: readonly Scope[] };
 
@@ -44,7 +53,10 @@ export interface Module {
   subscribers?: Subscriber[] | (() => Subscriber[]);
   /** What it holds about a customer: sections of the profile and the GDPR export, and its part of an erasure. */
   profile?: CustomerExtension[] | ((ctx: AppContext) => CustomerExtension[]);
-  /** The permissions its routes name, which it defines (the README's matrix is made from these). */
+  /**
+   * The permissions it defines, each with the roles and API-key scopes granted it: the server's matrix
+   * and the README's table are made from these.
+   */
   permissions?: PermissionGrant[];
   routes?: (app: App) => Promise<void> | void;
   /** Every job the module defines: each is handled wherever a worker runs. */

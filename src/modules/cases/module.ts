@@ -55,3 +55,11 @@ export const casesModule: Module = {
   },
   demo: [{ order: 70, step: casesStep }],
 };
+
+declare module '../registry' {
+  /** The permissions this module defines; their grants are its manifest's `permissions`. */
+  interface Permissions {
+    'cases:read': true;
+    'cases:write': true;
+  }
+}

@@ -46,3 +46,11 @@ export const customersModule: Module = {
     { order: 50, step: rfmStep },
   ],
 };
+
+declare module '../registry' {
+  /** The permissions this module defines; their grants are its manifest's `permissions`. */
+  interface Permissions {
+    'customers:read': true;
+    'customers:write': true;
+  }
+}

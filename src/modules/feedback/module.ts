@@ -26,3 +26,11 @@ export const feedbackModule: Module = {
   },
   demo: [{ order: 40, step: topicsStep }],
 };
+
+declare module '../registry' {
+  /** The permissions this module defines; their grants are its manifest's `permissions`. */
+  interface Permissions {
+    'analytics:read': true;
+    'analytics:run': true;
+  }
+}

@@ -37,3 +37,13 @@ export const orgsModule: Module = {
     '/api/v1/api-keys/:id': { sql: 'select id from api_keys where org_id = $1 limit 1' },
   },
 };
+
+declare module '../registry' {
+  /** The permissions this module defines; their grants are its manifest's `permissions`. */
+  interface Permissions {
+    'settings:read': true;
+    'settings:write': true;
+    'users:manage': true;
+    'keys:manage': true;
+  }
+}

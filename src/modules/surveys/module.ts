@@ -59,3 +59,11 @@ export const surveysModule: Module = {
   },
   demo: [{ order: 30, step: surveysStep }],
 };
+
+declare module '../registry' {
+  /** The permissions this module defines; their grants are its manifest's `permissions`. */
+  interface Permissions {
+    'surveys:read': true;
+    'surveys:write': true;
+  }
+}

@@ -1,5 +1,5 @@
 import { AppError } from '../../../lib/errors';
-import { permissionsOfRole, type Role } from './permissions';
+import type { Permission, Role } from './permissions';
 
 /**
  * Who acts on an organization's users, as it stands inside the transaction: a user's session
@@ -14,11 +14,14 @@ export type UserActor =
 const actsAsOwner = (actor: UserActor) =>
   actor.kind === 'operator' || (actor.kind === 'session' && actor.role === 'owner');
 
+/** What a role is granted: the matrix of the modules' manifests. */
+export type GrantsOfRole = (role: Role) => ReadonlySet<Permission>;
+
 /** Whether moving from `from` to `to` gains anything: the owner role, or a permission `from` lacks. */
-export function raisesRole(from: Role, to: Role): boolean {
+export function raisesRole(from: Role, to: Role, grantsOf: GrantsOfRole): boolean {
   if (to === 'owner') return from !== 'owner';
-  const had = permissionsOfRole(from);
-  return [...permissionsOfRole(to)].some((p) => !had.has(p));
+  const had = grantsOf(from);
+  return [...grantsOf(to)].some((p) => !had.has(p));
 }
 
 /** Only an owner adds an owner. */
@@ -41,6 +44,7 @@ export function assertMayChangeUser(
   target: UserStanding,
   change: { role?: Role; disabled?: boolean },
   otherActiveOwners: number,
+  grantsOf: GrantsOfRole,
 ) {
   const role = change.role ?? target.role;
   const disabled = change.disabled ?? target.disabled;
@@ -56,7 +60,7 @@ export function assertMayChangeUser(
     }
     if (role === 'owner') throw new AppError('forbidden', 'role: only an owner can grant the owner role');
   }
-  if (actor.kind === 'session' && actor.userId === target.id && raisesRole(target.role, role)) {
+  if (actor.kind === 'session' && actor.userId === target.id && raisesRole(target.role, role, grantsOf)) {
     throw new AppError('forbidden', 'role: nobody can raise their own role');
   }
   const staysActiveOwner = role === 'owner' && !disabled;

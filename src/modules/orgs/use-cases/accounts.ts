@@ -3,17 +3,12 @@ import { type PageQuery, pageByCreation } from '../../../http/pagination';
 import type { Clock } from '../../../lib/clock';
 import { randomToken, safeEqual, sha256 } from '../../../lib/crypto';
 import { AppError, notFound } from '../../../lib/errors';
+import { permissionsOfRole, permissionsOfScopes } from '../../permission-table';
 import * as repo from '../data/repo-accounts';
 import { reserveAttempt, settleAttempt } from '../domain/login-throttle';
 import { assertMayAddUser, assertMayChangeUser, type UserActor } from '../domain/owner-rules';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../domain/passwords';
-import {
-  type Permission,
-  permissionsOfRole,
-  permissionsOfScopes,
-  type Role,
-  type Scope,
-} from '../domain/permissions';
+import type { Permission, Role, Scope } from '../domain/permissions';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const API_KEY_TOUCH_MS = 60 * 1000;
@@ -284,7 +279,8 @@ export async function updateUser(
     if (!user) throw notFound('user');
     const target = { id: user.id, role: user.role, disabled: user.disabledAt !== null };
     const { disabled, ...rest } = patch;
-    assertMayChangeUser(actor, target, patch, await repo.countOtherActiveOwners(tx, orgId, userId));
+    const otherOwners = await repo.countOtherActiveOwners(tx, orgId, userId);
+    assertMayChangeUser(actor, target, patch, otherOwners, permissionsOfRole);
     const standingChanges = disabled !== undefined && disabled !== target.disabled;
     await repo.updateUser(tx, orgId, userId, {
       ...rest,
