@@ -16,6 +16,7 @@ const customerColumns = {
   ownerId: customers.ownerId,
   lifecycleStage: customers.lifecycleStage,
   stageChangedAt: customers.stageChangedAt,
+  since: customers.since,
   serviceTier: customers.serviceTier,
   segment: customerRfm.segment,
   createdAt: customers.createdAt,
@@ -34,6 +35,7 @@ export type CustomerRow = {
   ownerId: string | null;
   lifecycleStage: string;
   stageChangedAt: Date | null;
+  since: Date;
   serviceTier: string | null;
   segment: string | null;
   createdAt: Date;
@@ -50,7 +52,8 @@ const joinRfm = and(eq(customerRfm.orgId, customers.orgId), eq(customerRfm.custo
 // plan, so the rows it will change are locked first by a sorted SELECT … FOR NO KEY UPDATE
 // (the mode an UPDATE of non-key columns takes: foreign-key checks of new events still pass).
 
-type Claimed = { id: string; stage: string; created: boolean };
+/** A claimed customer: its stage before, and its first contact when its row tells it (since, unless the source dated it). */
+type Claimed = { id: string; stage: string; created: boolean; firstContact: Date | null };
 
 /**
  * The customers of these external ids, each created (stage `potential`) when unknown, and
@@ -71,11 +74,13 @@ export async function claimCustomers(
   // meanwhile meets the insert's conflict arm, which locks it in its turn too.
   const result = await tx.execute(sql`
     with probe as materialized (
-      select w.x, k.id, k.lifecycle_stage
+      select w.x, k.id, k.lifecycle_stage, k.first_contact
         from (select x from unnest(${textArray(externalIds)}::text[]) as u(x)
                order by x collate "C" offset 0) w
         left join lateral (
-          select c.id, c.lifecycle_stage from customers c
+          select c.id, c.lifecycle_stage,
+                 case when c.created_in_source_at is null and c.lifecycle_stage <> 'potential' then c.since end as first_contact
+            from customers c
            where c.org_id = ${orgId}::uuid and c.external_id = w.x
              for no key update of c
         ) k on true
@@ -86,11 +91,14 @@ export async function claimCustomers(
       on conflict (org_id, external_id) do update set updated_at = c.updated_at where false
       returning c.id, c.external_id
     )
-    select id::text, external_id as "externalId", 'potential' as stage, true as created from created
+    select id::text, external_id as "externalId", 'potential' as stage, true as created, null::timestamptz as "firstContact" from created
     union all
-    select id::text, x, lifecycle_stage, false from probe where id is not null`);
-  for (const r of rowsOf<{ externalId: string } & Claimed>(result)) {
-    out.set(r.externalId, { id: r.id, stage: r.stage, created: r.created });
+    select id::text, x, lifecycle_stage, false, first_contact from probe where id is not null`);
+  for (const r of rowsOf<
+    { externalId: string; firstContact: string | Date | null } & Omit<Claimed, 'firstContact'>
+  >(result)) {
+    const firstContact = r.firstContact === null ? null : new Date(r.firstContact);
+    out.set(r.externalId, { id: r.id, stage: r.stage, created: r.created, firstContact });
   }
   if (out.size === externalIds.length) return out;
   // Created by a concurrent batch after this statement began (locked above by the conflict arm).
@@ -99,7 +107,7 @@ export async function claimCustomers(
     select id::text, external_id as "externalId", lifecycle_stage as stage from customers
      where org_id = ${orgId}::uuid and external_id = any(${textArray(rest)}::text[])`);
   for (const r of rowsOf<{ id: string; externalId: string; stage: string }>(late)) {
-    out.set(r.externalId, { id: r.id, stage: r.stage, created: false });
+    out.set(r.externalId, { id: r.id, stage: r.stage, created: false, firstContact: null });
   }
   return out;
 }
@@ -128,14 +136,17 @@ export async function upsertCustomers(tx: Executor, orgId: string, rows: Custome
       locale: r.locale ?? null,
       attributes: r.attributes ?? {},
       consent: r.consent ?? {},
+      created_in_source_at: r.createdAt ?? null,
     })),
   );
   const result = await tx.execute(sql`
-    insert into customers as c (org_id, external_id, email, phone, name, locale, attributes, consent, created_at, updated_at)
+    insert into customers as c (org_id, external_id, email, phone, name, locale, attributes, consent,
+                                created_in_source_at, since, created_at, updated_at)
     select ${orgId}::uuid, r.external_id, r.email, r.phone, r.name, r.locale, r.attributes, r.consent,
-           ${now}::timestamptz, ${now}::timestamptz
+           r.created_in_source_at, coalesce(r.created_in_source_at, ${now}::timestamptz), ${now}::timestamptz, ${now}::timestamptz
       from json_to_recordset(${json}::json)
-        as r(external_id text, email text, phone text, name text, locale text, attributes jsonb, consent jsonb)
+        as r(external_id text, email text, phone text, name text, locale text, attributes jsonb, consent jsonb,
+             created_in_source_at timestamptz)
      order by r.external_id collate "C"
     on conflict (org_id, external_id) do update set
       email = coalesce(excluded.email, c.email),
@@ -144,6 +155,9 @@ export async function upsertCustomers(tx: Executor, orgId: string, rows: Custome
       locale = coalesce(excluded.locale, c.locale),
       attributes = c.attributes || excluded.attributes,
       consent = c.consent || excluded.consent,
+      created_in_source_at = coalesce(excluded.created_in_source_at, c.created_in_source_at),
+      -- an earlier creation in the source moves "since" back; a later one counts from the next rewrite
+      since = least(c.since, excluded.created_in_source_at),
       updated_at = excluded.updated_at
     returning c.id, c.external_id as "externalId", (c.xmax = 0) as created`);
   return rowsOf<{ id: string; externalId: string; created: boolean }>(result);

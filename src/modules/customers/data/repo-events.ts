@@ -37,7 +37,7 @@ export type StoredEvent = {
  * An event stored now, with the stage its customer had before the batch (`potential` when created
  * now; null when the customer was named by id, its stage not read).
  */
-export type ArrivedEvent = StoredEvent & { stageBefore: string | null };
+export type ArrivedEvent = StoredEvent & { stageBefore: string | null; firstContactBefore: Date | null };
 
 /**
  * Stores a batch: its customers are locked (those named by an unknown external id created), then
@@ -87,11 +87,13 @@ export async function insertEvents(
       if (!storedIds.has(ids[i])) return;
       storedIds.delete(ids[i]); // a repeated id in one batch stores its first occurrence only
     }
+    const claimed = r.customerId ? undefined : customers.get(r.customerExternalId as string);
     stored.push({
       id: ids[i],
       customerId: customerIds[i],
       // Named by id (another module's event), the customer's stage was not read: decide it.
-      stageBefore: r.customerId ? null : (customers.get(r.customerExternalId as string)?.stage ?? null),
+      stageBefore: claimed?.stage ?? null,
+      firstContactBefore: claimed?.firstContact ?? null,
       type: r.type,
       occurredAt: r.occurredAt,
       amountMinor: r.amountMinor ?? null,

@@ -23,16 +23,6 @@ const factsSelect = (orgId: string, regularFrom: Date) => sql`
    group by e.customer_id`;
 
 /**
- * The lifecycle facts of the events `from` (aliased `e`), kept to the columns of the per-customer
- * index, so the events of a batch's customers are read from the index alone.
- */
-export const stageFactsSelect = (orgId: string, regularFrom: Date, from: SQL) => sql`
-  select e.customer_id, ${stageAggregates(regularFrom)}
-    from ${from}
-   where e.org_id = ${orgId}::uuid
-   group by e.customer_id`;
-
-/**
  * The facts of every customer of the organization, in one pass over its events, kept in a
  * temporary table `customer_facts` until the transaction ends.
  */

@@ -1,8 +1,6 @@
-import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
-import { textArray } from '../../../db/array-literal';
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../../db/database';
-import { type Cutoffs, DEFAULT_RULES, type LifecycleRules } from '../domain/stages';
-import { stageFactsSelect } from './repo-facts';
+import { DEFAULT_RULES, type LifecycleRules } from '../domain/stages';
 import { customerStats, customers, lifecycleSettings, stageChanges } from './tables';
 
 export async function findRules(tx: Executor, orgId: string): Promise<LifecycleRules> {
@@ -71,41 +69,30 @@ export async function storeAliveProbabilities(
       alive_probability = excluded.alive_probability, alive_probability_at = excluded.alive_probability_at`);
 }
 
-/** A customer to decide, and the time of its latest purchase known to the caller (ms), if any. */
-export type StageScope = { id: string; lastPurchaseMs?: number };
-
-export type StageChange = { customerId: string; externalId: string; from: string; to: string };
-
 /**
- * The organization's rules (the defaults where it set none) and the instants their windows start,
- * in one round trip: a batch of events reads them every time.
+ * The organization's rules (the defaults where it set none) and its time zone, in one round trip:
+ * a batch of events reads them every time.
  */
-export type StageContext = { rules: LifecycleRules; cutoffs: Cutoffs };
-
-export async function loadStageContext(tx: Executor, orgId: string, now: Date): Promise<StageContext> {
+export async function loadStageRules(
+  tx: Executor,
+  orgId: string,
+): Promise<{ rules: LifecycleRules; timeZone: string }> {
   const d = DEFAULT_RULES;
-  // The instant the calendar day `days` days before now starts, in the organization's time zone.
-  const dayStart = (days: SQL) =>
-    sql`((((${now}::timestamptz at time zone r.tz)::date - ${days})::timestamp) at time zone r.tz)`;
-  const [row] = rowsOf<LifecycleRules & Cutoffs>(
+  const [row] = rowsOf<LifecycleRules & { tz: string }>(
     await tx.execute(sql`
-      select r.*, ${dayStart(sql`r."regularWindowDays"`)} as "regularFrom",
-             ${dayStart(sql`r."referralWindowDays"`)} as "referralFrom",
-             ${dayStart(sql`r."lostAfterDays"`)} as "activeFrom"
-        from (
-          select o.time_zone as tz,
-                 coalesce(l.regular_min_purchases, ${d.regularMinPurchases}) as "regularMinPurchases",
-                 coalesce(l.regular_window_days, ${d.regularWindowDays}) as "regularWindowDays",
-                 coalesce(l.loyal_min_nps, ${d.loyalMinNps}) as "loyalMinNps",
-                 coalesce(l.referral_window_days, ${d.referralWindowDays}) as "referralWindowDays",
-                 coalesce(l.lost_after_days, ${d.lostAfterDays}) as "lostAfterDays",
-                 case when l.org_id is null then ${d.lostAliveBelow}::float8 else l.lost_alive_below end as "lostAliveBelow"
-            from orgs o left join lifecycle_settings l on l.org_id = o.id
-           where o.id = ${orgId}::uuid
-        ) r`),
+      select o.time_zone as tz,
+             coalesce(l.regular_min_purchases, ${d.regularMinPurchases}) as "regularMinPurchases",
+             coalesce(l.regular_window_days, ${d.regularWindowDays}) as "regularWindowDays",
+             coalesce(l.loyal_min_nps, ${d.loyalMinNps}) as "loyalMinNps",
+             coalesce(l.referral_window_days, ${d.referralWindowDays}) as "referralWindowDays",
+             coalesce(l.lost_after_days, ${d.lostAfterDays}) as "lostAfterDays",
+             case when l.org_id is null then ${d.lostAliveBelow}::float8 else l.lost_alive_below end as "lostAliveBelow"
+        from orgs o left join lifecycle_settings l on l.org_id = o.id
+       where o.id = ${orgId}::uuid`),
   );
   if (!row) throw new Error('organization not found');
   return {
+    timeZone: row.tz,
     rules: {
       regularMinPurchases: row.regularMinPurchases,
       regularWindowDays: row.regularWindowDays,
@@ -114,136 +101,7 @@ export async function loadStageContext(tx: Executor, orgId: string, now: Date): 
       lostAfterDays: row.lostAfterDays,
       lostAliveBelow: row.lostAliveBelow === null ? null : Number(row.lostAliveBelow),
     },
-    cutoffs: {
-      regularFrom: new Date(row.regularFrom),
-      referralFrom: new Date(row.referralFrom),
-      activeFrom: new Date(row.activeFrom),
-    },
   };
-}
-
-/**
- * Applies the lifecycle rules (see stages.ts) in one statement: decides each customer's stage
- * from the facts of its events, updates the customers whose stage differs and logs each change.
- * `scope` limits it to those customers (as events arrive), their facts aggregated here
- * through the per-customer index; without it every customer of the organization is decided
- * from the `customer_facts` table (buildFactsTable) and only the number of changes comes back.
- */
-export async function applyStageRules(
-  tx: Executor,
-  orgId: string,
-  o: { now: Date; rules: LifecycleRules; cutoffs: Cutoffs; scope?: StageScope[] },
-): Promise<{ count: number; changes: StageChange[] }> {
-  const { now, rules, cutoffs } = o;
-  const scoped = o.scope !== undefined;
-  // A batch's customers are materialised first, so events and customers are reached through
-  // their indexes, once per customer, whatever the size of the tables. A customer known to have
-  // bought since `activeFrom` is decided from the events of the rules' windows alone: its last
-  // purchase is among them, and nothing older moves it.
-  const windowFrom = new Date(
-    Math.min(cutoffs.regularFrom.getTime(), cutoffs.referralFrom.getTime(), cutoffs.activeFrom.getTime()),
-  );
-  const activeFromMs = cutoffs.activeFrom.getTime();
-  const scope = o.scope ?? [];
-  const recent = scope.map((c) =>
-    c.lastPurchaseMs !== undefined && c.lastPurchaseMs >= activeFromMs ? 't' : 'f',
-  );
-  const facts = scoped
-    ? sql`scope as materialized (
-        select a.id, case when a.recent then ${windowFrom}::timestamptz else '-infinity' end as since
-          from unnest(${textArray(scope.map((c) => c.id))}::uuid[], ${textArray(recent)}::boolean[]) as a(id, recent)),
-      facts as (${stageFactsSelect(orgId, cutoffs.regularFrom, sql`scope join events e on e.org_id = ${orgId}::uuid and e.customer_id = scope.id and e.occurred_at >= scope.since`)}),`
-    : sql`facts as (select * from customer_facts),`;
-  const customersOfScope = scoped
-    ? sql`scope join customers c on c.org_id = ${orgId}::uuid and c.id = scope.id`
-    : sql`customers c`;
-  // Rows are locked in the global order (see repo-customers.ts) before they are changed: a
-  // scope's customers by the caller (claimCustomers, lockCustomers), before anything else of
-  // theirs is written; the whole organization's here, as an UPDATE takes its rows in its plan's
-  // order.
-  const lockOrder = scoped
-    ? sql``
-    : sql`locked as materialized (
-        select d.id, d.old_stage, d.new_stage from decided d
-          join customers c on c.org_id = ${orgId}::uuid and c.id = d.id
-         where d.new_stage <> d.old_stage
-         order by c.external_id
-           for no key update of c
-      ),`;
-  const aliveBelow = rules.lostAliveBelow;
-  const minPurchases = sql`${rules.regularMinPurchases}::int`;
-  const result = await tx.execute(sql`
-    with ${facts}
-    decided as materialized (
-      select c.id, c.lifecycle_stage as old_stage,
-             case
-               when f.last_purchase_at is not null
-                    and (f.last_purchase_at < ${cutoffs.activeFrom}::timestamptz
-                         or (${aliveBelow}::float8 is not null and s.alive_probability < ${aliveBelow}::float8))
-                 then 'lost'
-               when f.recent_purchases >= ${minPurchases}
-                    and (s.last_nps >= ${rules.loyalMinNps}::int or f.last_referral_at >= ${cutoffs.referralFrom}::timestamptz)
-                 then 'loyal'
-               when f.recent_purchases >= ${minPurchases} then 'regular'
-               when f.last_purchase_at is not null then 'buyer'
-               when f.customer_id is not null or s.last_response_at is not null then 'visitor'
-               else 'potential'
-             end as new_stage
-        from ${customersOfScope}
-        left join facts f on f.customer_id = c.id
-        left join customer_stats s on s.org_id = c.org_id and s.customer_id = c.id
-       where c.org_id = ${orgId}::uuid
-    ),
-    ${lockOrder}
-    changed as (
-      update customers c set lifecycle_stage = d.new_stage, stage_changed_at = ${now}::timestamptz
-        from ${scoped ? sql`(select id, old_stage, new_stage from decided where new_stage <> old_stage)` : sql`locked`} d
-       where c.org_id = ${orgId}::uuid and c.id = d.id
-      returning c.id, c.external_id, d.old_stage, d.new_stage
-    ),
-    logged as (
-      insert into stage_changes (org_id, customer_id, from_stage, to_stage, changed_at)
-      select ${orgId}::uuid, id, old_stage, new_stage, ${now}::timestamptz from changed order by id
-    )
-    ${
-      scoped
-        ? sql`select id as "customerId", external_id as "externalId", old_stage as "from", new_stage as "to" from changed`
-        : sql`select count(*)::int as count from changed`
-    }`);
-  if (scoped) {
-    const changes = rowsOf<StageChange>(result);
-    return { count: changes.length, changes };
-  }
-  return { count: Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0), changes: [] };
-}
-
-export async function lastStageChangeId(tx: Executor, orgId: string): Promise<number> {
-  const [row] = await tx
-    .select({ id: sql<number>`coalesce(max(${stageChanges.id}), 0)` })
-    .from(stageChanges)
-    .where(eq(stageChanges.orgId, orgId));
-  return Number(row?.id ?? 0);
-}
-
-/** Stage changes logged after `afterId`, oldest first, with the customer's external id. */
-export async function pageStageChanges(tx: Executor, orgId: string, afterId: number, limit: number) {
-  return tx
-    .select({
-      id: stageChanges.id,
-      customerId: stageChanges.customerId,
-      externalId: customers.externalId,
-      from: stageChanges.fromStage,
-      to: stageChanges.toStage,
-      at: stageChanges.changedAt,
-    })
-    .from(stageChanges)
-    .innerJoin(
-      customers,
-      and(eq(customers.orgId, stageChanges.orgId), eq(customers.id, stageChanges.customerId)),
-    )
-    .where(and(eq(stageChanges.orgId, orgId), gt(stageChanges.id, afterId)))
-    .orderBy(asc(stageChanges.id))
-    .limit(limit);
 }
 
 export async function listStageHistory(tx: Executor, orgId: string, customerId: string, limit: number) {
@@ -261,6 +119,34 @@ export async function countByStage(tx: Executor, orgId: string) {
     .from(customers)
     .where(eq(customers.orgId, orgId))
     .groupBy(customers.lifecycleStage);
+}
+
+/**
+ * Customers entering and leaving each stage before `before`, by month of the organization's
+ * calendar: a customer enters `potential` when it became a customer, and each change of stage
+ * leaves one stage for another. Running sums of these give the customers per stage at any month end.
+ */
+export async function stageFlowsByMonth(tx: Executor, orgId: string, before: Date, timeZone: string) {
+  const month = (column: ReturnType<typeof sql>) =>
+    sql`to_char(${column} at time zone ${timeZone}, 'YYYY-MM')`;
+  return rowsOf<{ month: string; stage: string; delta: number }>(
+    await tx.execute(sql`
+      select month, stage, sum(delta)::int as delta from (
+        select ${month(sql`changed_at`)} as month, to_stage as stage, count(*) as delta
+          from stage_changes where org_id = ${orgId}::uuid and changed_at < ${before}::timestamptz
+         group by 1, 2
+        union all
+        select ${month(sql`changed_at`)}, from_stage, -count(*)
+          from stage_changes where org_id = ${orgId}::uuid and changed_at < ${before}::timestamptz
+         group by 1, 2
+        union all
+        select ${month(sql`since`)}, 'potential', count(*)
+          from customers where org_id = ${orgId}::uuid and since < ${before}::timestamptz
+         group by 1
+      ) f
+      group by month, stage
+      order by month`),
+  );
 }
 
 export async function countTransitions(tx: Executor, orgId: string, from: Date, to: Date) {

@@ -28,6 +28,11 @@ export const customers = pgTable(
     ownerId: uuid('owner_id'),
     lifecycleStage: text('lifecycle_stage').notNull().default('potential'),
     stageChangedAt: timestamp('stage_changed_at', { withTimezone: true }),
+    /** The earliest of the first event, the first answer and the creation in the source system. */
+    since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
+    createdInSourceAt: timestamp('created_in_source_at', { withTimezone: true }),
+    /** The next instant the stage changes by time alone; null when nothing will. */
+    stageReviewAt: timestamp('stage_review_at', { withTimezone: true }),
     serviceTier: text('service_tier'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

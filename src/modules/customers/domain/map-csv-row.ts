@@ -29,6 +29,8 @@ const CUSTOMER_COLUMNS: Record<string, string> = {
   phone: 'phone',
   name: 'name',
   locale: 'locale',
+  createdat: 'createdAt',
+  since: 'createdAt',
 };
 
 /**

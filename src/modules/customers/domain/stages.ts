@@ -35,39 +35,37 @@ export const DEFAULT_RULES: LifecycleRules = {
 /** Event types with a meaning in the rules and the scores; any other lower-case word is a custom type. */
 export const EVENT_TYPES = ['purchase', 'refund', 'visit', 'contact', 'referral', 'survey_response'] as const;
 
-/** An event that arrived, and the stage its customer had before (null: not read, decide anyway). */
-export type Arrival = { customerId: string; type: string; occurredAt: Date; stageBefore: string | null };
+/**
+ * An event that arrived, with what its customer's row said before: its stage (null: not read)
+ * and its first contact, when the row tells it (null: not known).
+ */
+export type Arrival = {
+  customerId: string;
+  type: string;
+  occurredAt: Date;
+  stageBefore: string | null;
+  firstContactBefore: Date | null;
+};
 
-/** The instants the rules' windows start at a given now: purchases, referrals, activity. */
-export type Cutoffs = { regularFrom: Date; referralFrom: Date; activeFrom: Date };
+/** Event types the rules read beyond the first contact. */
+const SIGNAL_TYPES = new Set(['purchase', 'referral', 'survey_response']);
 
 /**
- * The customers whose stage arriving events can move, their stored stage being current (what
- * time alone changes is the scheduled recompute's): any contact moves a potential customer; a
- * purchase a visitor, buyer or lost one; a referral a regular one; a survey answer (a new latest
- * NPS) any. A regular or loyal customer's purchase, or a visit of anyone known, moves nobody.
- * Given the `cutoffs`, an event older than the window it could matter in moves nobody either: a
- * buyer's purchase before the regular window, a lost customer's before the active one, a
- * referral before the referral window (a history being imported is mostly such events).
+ * The customers whose stage history arriving events can change, at any point of it: a purchase,
+ * a referral or a survey answer of anyone; any event of a customer not yet in contact, not read,
+ * or older than the first contact known. A visit of a customer in contact since before it
+ * changes nothing.
  */
-export function movedByArrivals(arrived: readonly Arrival[], cutoffs?: Cutoffs): string[] {
-  const since = (from: Date | undefined) => from?.getTime() ?? Number.NEGATIVE_INFINITY;
-  const regularFrom = since(cutoffs?.regularFrom);
-  const referralFrom = since(cutoffs?.referralFrom);
-  const activeFrom = since(cutoffs?.activeFrom);
+export function movedByArrivals(arrived: readonly Arrival[]): string[] {
   const moved = new Set<string>();
-  for (const { customerId, type, occurredAt, stageBefore } of arrived) {
+  for (const { customerId, type, occurredAt, stageBefore, firstContactBefore } of arrived) {
     if (moved.has(customerId)) continue;
-    const at = occurredAt.getTime();
     if (
+      SIGNAL_TYPES.has(type) ||
       stageBefore === null ||
       stageBefore === 'potential' ||
-      type === 'survey_response' ||
-      (type === 'purchase' &&
-        (stageBefore === 'visitor' ||
-          (stageBefore === 'buyer' && at >= regularFrom) ||
-          (stageBefore === 'lost' && at >= activeFrom))) ||
-      (type === 'referral' && stageBefore === 'regular' && at >= referralFrom)
+      firstContactBefore === null ||
+      occurredAt < firstContactBefore
     )
       moved.add(customerId);
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../../http/pagination';
 import { type App, principalOf } from '../../../http/types';
-import { lifecycleReport } from '../use-cases/lifecycle-report';
+import { lifecycleMonths, lifecycleReport } from '../use-cases/lifecycle-report';
 import { pageRates, removeRate, saveRates } from '../use-cases/rates';
 import { RFM_JOB } from '../use-cases/recompute';
 import * as S from './schemas';
@@ -16,12 +16,27 @@ export async function customerAnalyticsRoutes(app: App) {
       config: { access: 'analytics:read' },
       schema: {
         tags: ['analytics'],
-        summary: 'Customers per lifecycle stage now, and the transitions between stages in a period',
+        summary:
+          'Customers per lifecycle stage now or at the end of a day, and the transitions between stages in a period',
         querystring: S.ZLifecycleQuery,
         response: { 200: S.ZLifecycleResponseSchema },
       },
     },
     async (req) => lifecycleReport(ctx, principalOf(req).orgId, req.query),
+  );
+
+  app.get(
+    '/api/v1/analytics/lifecycle/months',
+    {
+      config: { access: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'Customers per lifecycle stage at the end of each month, as the stage history tells',
+        querystring: S.ZLifecycleMonthsQuery,
+        response: { 200: S.ZLifecycleMonthsResponseSchema },
+      },
+    },
+    async (req) => lifecycleMonths(ctx, principalOf(req).orgId, req.query),
   );
 
   app.post(

@@ -37,6 +37,9 @@ export const ZCustomerInput = z.object({
   locale: ZCustomerLocale.optional(),
   attributes: ZAttributes.optional(),
   consent: ZConsent.optional(),
+  createdAt: ZInstant.optional().describe(
+    'when the customer was created in the source system; "customer since" is the earliest of this, the first event and the first answer',
+  ),
 });
 export type CustomerInput = z.infer<typeof ZCustomerInput>;
 
@@ -117,7 +120,12 @@ export const ZCustomerSchema = z.object({
   consent: z.record(z.string(), z.boolean()),
   ownerId: z.string().nullable(),
   lifecycleStage: z.enum(STAGES),
-  stageChangedAt: z.date().nullable(),
+  stageChangedAt: z.date().nullable().describe("when the current stage began, in the customer's history"),
+  since: z
+    .date()
+    .describe(
+      'customer since: the earliest of the first event, the first answer and createdAt of the source',
+    ),
   serviceTier: z.string().nullable(),
   segment: z.enum(RFM_SEGMENTS).nullable(),
   createdAt: z.date(),
@@ -172,13 +180,31 @@ export const ZUpdateLifecycleSettingsRequestSchema = ZLifecycleSettingsSchema.pa
 export const ZLifecycleQuery = z.object({
   from: ZInstant.optional().describe('start of the period; default 30 days ago'),
   to: ZInstant.optional().describe('end of the period; default now'),
+  at: ZDay.optional().describe(
+    'a day (organization time zone): `counts` are the customers per stage at its end, read from the stage history',
+  ),
 });
+const ZStageCounts = z.record(z.enum(STAGES), z.int());
 export const ZLifecycleResponseSchema = z.object({
   from: z.date(),
   to: z.date(),
-  counts: z.record(z.enum(STAGES), z.int()),
+  at: z.iso.date().nullable().describe('the day `counts` are as of; null: now'),
+  counts: ZStageCounts,
   transitions: z.array(z.object({ from: z.enum(STAGES), to: z.enum(STAGES), count: z.int() })),
   matrix: z.record(z.enum(STAGES), z.record(z.enum(STAGES), z.int())).describe('matrix[from][to] = count'),
+});
+
+const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+export const ZLifecycleMonthsQuery = z.object({
+  from: ZMonth.optional().describe('first month; default 23 months before `to`'),
+  to: ZMonth.optional().describe('last month; default the current one'),
+});
+export const ZLifecycleMonthsResponseSchema = z.object({
+  months: z
+    .array(z.object({ month: z.string(), counts: ZStageCounts }))
+    .describe(
+      'customers per stage at the end of each month (now, for the current one), from the stage history',
+    ),
 });
 
 export const ZRateInput = z.object({

@@ -1,30 +1,36 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
-import { buildFactsTable } from '../data/repo-facts';
-import type { StageContext, StageScope } from '../data/repo-lifecycle';
+import { startOfLocalDay } from '../../../lib/local-day';
+import { lockCustomers } from '../data/repo-customers';
 import * as repo from '../data/repo-lifecycle';
-import { type Arrival, movedByArrivals } from '../domain/stages';
+import {
+  type DecidedStages,
+  listDueForReview,
+  loadStageFacts,
+  pageCustomerIds,
+  type StageFacts,
+  saveDecidedStages,
+} from '../data/repo-stage-history';
+import { type StageMove, stageTimeline } from '../domain/stage-timeline';
+import { type Arrival, type LifecycleRules, movedByArrivals } from '../domain/stages';
 
-const EMIT_PAGE = 5_000;
+/** Customers decided per round trip; a whole organization goes page by page. */
+const PAGE = 5_000;
+/** More customers due than this, and the review reads the whole organization in order instead. */
+const DUE_LIMIT = 50_000;
 
-/**
- * Brings lifecycle stages up to date at the clock's now, for `customerIds` (as answers or
- * modelled values arrive) or for the whole organization (the scheduled recompute, which leaves
- * the `customer_facts` it built for RFM to read in the same transaction), and emits every change
- * on the bus.
- */
-export function refreshStages(
-  ctx: AppContext,
-  tx: Executor,
-  orgId: string,
-  customerIds?: string[],
-): Promise<number> {
-  return refreshScope(ctx, tx, orgId, customerIds && [...new Set(customerIds)].map((id) => ({ id })));
+/** The organization's rules, its time zone and its day starts, each worked out once per run. */
+type Rules = { rules: LifecycleRules; timeZone: string; dayStart: (day: number) => number };
+
+async function loadRules(tx: Executor, orgId: string): Promise<Rules> {
+  const { rules, timeZone } = await repo.loadStageRules(tx, orgId);
+  return { rules, timeZone, dayStart: dayStarts(timeZone) };
 }
 
 /**
- * After events arrive: decides the customers whose stage these events can move (movedByArrivals);
- * the others keep theirs until the scheduled recompute, which owns every change by time alone.
+ * After events arrive (their customers locked by this transaction): rewrites the stage history
+ * of every customer these events can move, in event time, and emits the changes of the current
+ * stage. A customer whose events all came late rewrites its past and emits nothing.
  */
 export async function refreshStagesOfArrivals(
   ctx: AppContext,
@@ -32,62 +38,145 @@ export async function refreshStagesOfArrivals(
   orgId: string,
   arrived: Arrival[],
 ) {
-  // Most batches move somebody; a batch of visits of known customers reads nothing at all.
-  if (!movedByArrivals(arrived).length) return 0;
-  const context = await repo.loadStageContext(tx, orgId, ctx.clock.now());
-  const lastPurchase = new Map<string, number>();
-  for (const e of arrived) {
-    if (e.type !== 'purchase') continue;
-    const at = e.occurredAt.getTime();
-    if (at > (lastPurchase.get(e.customerId) ?? Number.NEGATIVE_INFINITY)) lastPurchase.set(e.customerId, at);
-  }
-  const scope = movedByArrivals(arrived, context.cutoffs).map((id) => ({
-    id,
-    lastPurchaseMs: lastPurchase.get(id),
-  }));
-  return refreshScope(ctx, tx, orgId, scope, context);
+  const moved = movedByArrivals(arrived);
+  if (!moved.length) return 0;
+  return rewriteLocked(ctx, tx, orgId, moved, await loadRules(tx, orgId));
 }
 
-async function refreshScope(
+/**
+ * Rewrites the stage histories of `customerIds` (as modelled values arrive), or of the whole
+ * organization (the full recompute), at the clock's now; emits the changes of the current stage.
+ */
+export async function refreshStages(ctx: AppContext, tx: Executor, orgId: string, customerIds?: string[]) {
+  const rules = await loadRules(tx, orgId);
+  if (customerIds) return rewriteUnlocked(ctx, tx, orgId, [...new Set(customerIds)], rules);
+  let changed = 0;
+  for (let after: string | null = null; ; ) {
+    const page = await pageCustomerIds(tx, orgId, after, PAGE);
+    if (!page.length) return changed;
+    changed += await rewriteUnlocked(
+      ctx,
+      tx,
+      orgId,
+      page.map((c) => c.id),
+      rules,
+    );
+    after = page[page.length - 1].externalId;
+  }
+}
+
+/**
+ * The daily run: only the customers whose stage time alone changes by now (a purchase turned too
+ * old, a referral left its window), found through their `stage_review_at`.
+ */
+export async function reviewDueStages(ctx: AppContext, tx: Executor, orgId: string) {
+  const due = await listDueForReview(tx, orgId, ctx.clock.now(), DUE_LIMIT);
+  if (due.length === DUE_LIMIT) return refreshStages(ctx, tx, orgId);
+  const rules = await loadRules(tx, orgId);
+  let changed = 0;
+  for (let i = 0; i < due.length; i += PAGE) {
+    changed += await rewriteUnlocked(ctx, tx, orgId, due.slice(i, i + PAGE), rules);
+  }
+  return changed;
+}
+
+/**
+ * Decides without locks, then locks only the customers whose stored state differs, in the global
+ * order (`customerIds` come in external-id order, page after page), and decides them again
+ * under the lock: a batch may have added their events meanwhile.
+ */
+async function rewriteUnlocked(
   ctx: AppContext,
   tx: Executor,
   orgId: string,
-  scope?: StageScope[],
-  context?: StageContext,
+  customerIds: string[],
+  rules: Rules,
 ) {
-  if (scope && !scope.length) return 0;
-  const now = ctx.clock.now();
-  const { rules, cutoffs } = context ?? (await repo.loadStageContext(tx, orgId, now));
-  if (!scope) await buildFactsTable(tx, orgId, cutoffs.regularFrom);
-  const emitAll = !scope && ctx.bus.listens('customer.stage_changed');
-  const before = emitAll ? await repo.lastStageChangeId(tx, orgId) : 0;
-  const { count, changes } = await repo.applyStageRules(tx, orgId, { now, rules, cutoffs, scope });
+  const facts = await loadStageFacts(tx, orgId, customerIds, rules.timeZone);
+  const now = ctx.clock.now().getTime();
+  const stale = [...facts.values()].filter((f) => decide(f, rules, now) !== null);
+  if (!stale.length) return 0;
+  await lockCustomers(
+    tx,
+    orgId,
+    stale.map((f) => f.customerId),
+  );
+  return rewriteLocked(
+    ctx,
+    tx,
+    orgId,
+    stale.map((f) => f.customerId),
+    rules,
+  );
+}
+
+/** Decides and stores the histories of customers this transaction holds locked; emits current changes. */
+async function rewriteLocked(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  customerIds: string[],
+  rules: Rules,
+) {
+  const facts = await loadStageFacts(tx, orgId, customerIds, rules.timeZone);
+  const now = ctx.clock.now().getTime();
+  const decided: DecidedStages[] = [];
+  const moved: { customerId: string; externalId: string; from: string; to: string; at: Date }[] = [];
+  for (const f of facts.values()) {
+    const d = decide(f, rules, now);
+    if (!d) continue;
+    decided.push(d);
+    if (d.stage !== f.stage) {
+      const at = new Date(d.stageChangedAt ?? now);
+      moved.push({ customerId: f.customerId, externalId: f.externalId, from: f.stage, to: d.stage, at });
+    }
+  }
+  await saveDecidedStages(tx, orgId, decided);
   await ctx.bus.emitMany(
     tx,
     'customer.stage_changed',
-    changes.map((c) => ({
-      orgId,
-      customerId: c.customerId,
-      externalId: c.externalId,
-      from: c.from,
-      to: c.to,
-      at: now,
-    })),
+    moved.map((m) => ({ orgId, ...m })),
   );
-  if (emitAll && count) await emitLoggedChanges(ctx, tx, orgId, before);
-  return count;
+  return moved.length;
 }
 
-/** A full recompute may change a million stages: they are read back and emitted page by page. */
-async function emitLoggedChanges(ctx: AppContext, tx: Executor, orgId: string, afterId: number) {
-  for (;;) {
-    const page = await repo.pageStageChanges(tx, orgId, afterId, EMIT_PAGE);
-    await ctx.bus.emitMany(
-      tx,
-      'customer.stage_changed',
-      page.map(({ id: _id, ...c }) => ({ orgId, ...c })),
-    );
-    if (page.length < EMIT_PAGE) return;
-    afterId = page[page.length - 1].id;
-  }
+/** The customer's state decided from its facts, or null when the stored state is that already. */
+function decide(f: StageFacts, { rules, dayStart }: Rules, now: number): DecidedStages | null {
+  const t = stageTimeline({ signals: f.signals, rules, until: now, dayStart, alive: f.alive });
+  const first = f.signals.reduce((min, s) => Math.min(min, s.at), Number.POSITIVE_INFINITY);
+  const known = Math.min(first, f.createdInSourceAt ?? Number.POSITIVE_INFINITY);
+  const since = Number.isFinite(known) ? known : f.createdAt;
+  const sameHistory = sameMoves(f.history, t.moves);
+  if (
+    sameHistory &&
+    t.stage === f.stage &&
+    t.stageSince === f.stageChangedAt &&
+    since === f.since &&
+    t.reviewAt === f.reviewAt
+  )
+    return null;
+  return {
+    customerId: f.customerId,
+    history: sameHistory ? null : t.moves,
+    stage: t.stage,
+    stageChangedAt: t.stageSince,
+    since,
+    reviewAt: t.reviewAt,
+  };
+}
+
+const sameMoves = (a: StageMove[], b: StageMove[]) =>
+  a.length === b.length && a.every((m, i) => m.at === b[i].at && m.from === b[i].from && m.to === b[i].to);
+
+/** Day starts of one time zone, each worked out once (a history touches few distinct days). */
+function dayStarts(timeZone: string) {
+  const known = new Map<number, number>();
+  return (day: number) => {
+    let at = known.get(day);
+    if (at === undefined) {
+      at = startOfLocalDay(day, timeZone).getTime();
+      known.set(day, at);
+    }
+    return at;
+  };
 }

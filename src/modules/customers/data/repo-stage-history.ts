@@ -1,0 +1,206 @@
+import { sql } from 'drizzle-orm';
+import { textArray } from '../../../db/array-literal';
+import { type Executor, rowsOf } from '../../../db/database';
+import type { StageMove, StageSignal } from '../domain/stage-timeline';
+import type { Stage } from '../domain/stages';
+
+/** What deciding a customer's stage history reads: its events' signals, its stored state and history. */
+export type StageFacts = {
+  customerId: string;
+  externalId: string;
+  stage: Stage;
+  stageChangedAt: number | null;
+  since: number;
+  createdInSourceAt: number | null;
+  createdAt: number;
+  reviewAt: number | null;
+  signals: StageSignal[];
+  alive: { probability: number; at: number; day: number } | null;
+  history: StageMove[];
+};
+
+/** The calendar day of `instant` in zone `tz`, as days since 1970-01-01. */
+const dayOf = (instant: ReturnType<typeof sql>, tz: string) =>
+  sql`((${instant} at time zone ${tz})::date - date '1970-01-01')`;
+const msOf = (instant: ReturnType<typeof sql>) => sql`(extract(epoch from ${instant}) * 1000)::int8`;
+
+/**
+ * The facts of these customers (an id not found is left out). Purchases, referrals and the first
+ * event come from the per-customer index alone; survey answers, which carry their NPS in `data`,
+ * are read apart. Signals travel as one string per customer: `kind ms day[ nps]` joined by `,`.
+ */
+export async function loadStageFacts(
+  tx: Executor,
+  orgId: string,
+  customerIds: readonly string[],
+  timeZone: string,
+): Promise<Map<string, StageFacts>> {
+  const out = new Map<string, StageFacts>();
+  if (!customerIds.length) return out;
+  const ids = sql`${textArray(customerIds)}::uuid[]`;
+  const e = sql`e.occurred_at`;
+  const [customers, events, answers, history] = [
+    await tx.execute(sql`
+      select c.id::text, c.external_id, c.lifecycle_stage, ${msOf(sql`c.stage_changed_at`)} as changed,
+             ${msOf(sql`c.since`)} as since, ${msOf(sql`c.created_in_source_at`)} as source,
+             ${msOf(sql`c.created_at`)} as created, ${msOf(sql`c.stage_review_at`)} as review,
+             s.alive_probability, ${msOf(sql`s.alive_probability_at`)} as alive_at,
+             ${dayOf(sql`s.alive_probability_at`, timeZone)} as alive_day
+        from customers c
+        left join customer_stats s on s.org_id = c.org_id and s.customer_id = c.id
+       where c.org_id = ${orgId}::uuid and c.id = any(${ids})`),
+    await tx.execute(sql`
+      select e.customer_id::text as id,
+             string_agg(case e.type when 'purchase' then 'p' else 'r' end || ' ' || ${msOf(e)} || ' ' || ${dayOf(e, timeZone)}, ',')
+               filter (where e.type in ('purchase', 'referral')) as signals,
+             ${msOf(sql`min(e.occurred_at)`)} as first_ms, ${dayOf(sql`min(e.occurred_at)`, timeZone)} as first_day
+        from events e
+       where e.org_id = ${orgId}::uuid and e.customer_id = any(${ids})
+       group by e.customer_id`),
+    await tx.execute(sql`
+      select e.customer_id::text as id,
+             string_agg('a ' || ${msOf(e)} || ' ' || ${dayOf(e, timeZone)}
+                        || case when jsonb_typeof(e.data->'nps') = 'number' then ' ' || (e.data->>'nps') else '' end, ',') as signals
+        from events e
+       where e.org_id = ${orgId}::uuid and e.customer_id = any(${ids}) and e.type = 'survey_response'
+       group by e.customer_id`),
+    await tx.execute(sql`
+      select customer_id::text as id, from_stage, to_stage, ${msOf(sql`changed_at`)} as at
+        from stage_changes
+       where org_id = ${orgId}::uuid and customer_id = any(${ids})
+       order by customer_id, changed_at, id`),
+  ];
+  for (const r of rowsOf<CustomerRow>(customers)) {
+    out.set(r.id, {
+      customerId: r.id,
+      externalId: r.external_id,
+      stage: r.lifecycle_stage as Stage,
+      stageChangedAt: msOrNull(r.changed),
+      since: Number(r.since),
+      createdInSourceAt: msOrNull(r.source),
+      createdAt: Number(r.created),
+      reviewAt: msOrNull(r.review),
+      signals: [],
+      alive:
+        r.alive_probability === null || r.alive_at === null
+          ? null
+          : { probability: Number(r.alive_probability), at: Number(r.alive_at), day: Number(r.alive_day) },
+      history: [],
+    });
+  }
+  for (const r of rowsOf<{ id: string; signals: string | null; first_ms: string; first_day: number }>(
+    events,
+  )) {
+    const facts = out.get(r.id);
+    if (!facts) continue;
+    facts.signals.push({ at: Number(r.first_ms), day: Number(r.first_day), kind: 'contact' });
+    if (r.signals) readSignals(r.signals, facts.signals);
+  }
+  for (const r of rowsOf<{ id: string; signals: string }>(answers)) {
+    const facts = out.get(r.id);
+    if (facts) readSignals(r.signals, facts.signals);
+  }
+  for (const r of rowsOf<{ id: string; from_stage: string; to_stage: string; at: string }>(history)) {
+    out.get(r.id)?.history.push({ at: Number(r.at), from: r.from_stage as Stage, to: r.to_stage as Stage });
+  }
+  return out;
+}
+
+type CustomerRow = {
+  id: string;
+  external_id: string;
+  lifecycle_stage: string;
+  changed: string | null;
+  since: string;
+  source: string | null;
+  created: string;
+  review: string | null;
+  alive_probability: number | null;
+  alive_at: string | null;
+  alive_day: number | null;
+};
+
+const msOrNull = (v: string | number | null) => (v === null ? null : Number(v));
+
+const KINDS = { p: 'purchase', r: 'referral', a: 'response' } as const;
+
+function readSignals(encoded: string, into: StageSignal[]) {
+  for (const item of encoded.split(',')) {
+    const [kind, ms, day, nps] = item.split(' ');
+    into.push({
+      kind: KINDS[kind as keyof typeof KINDS],
+      at: Number(ms),
+      day: Number(day),
+      nps: nps === undefined ? null : Number(nps),
+    });
+  }
+}
+
+/** A customer's decided state: its whole history, stage, when it became a customer and its next review. */
+export type DecidedStages = {
+  customerId: string;
+  /** Null when the stored history is already this one. */
+  history: StageMove[] | null;
+  stage: Stage;
+  stageChangedAt: number | null;
+  since: number;
+  reviewAt: number | null;
+};
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * Stores decided states: the histories that differ replace the stored ones, and each customer's
+ * stage, `stage_changed_at`, `since` and `stage_review_at`. The rows must be locked by the caller.
+ */
+export async function saveDecidedStages(tx: Executor, orgId: string, decided: readonly DecidedStages[]) {
+  if (!decided.length) return;
+  const rewritten = decided.filter((d) => d.history !== null);
+  if (rewritten.length) {
+    await tx.execute(sql`
+      delete from stage_changes
+       where org_id = ${orgId}::uuid and customer_id = any(${textArray(rewritten.map((d) => d.customerId))}::uuid[])`);
+    const moves = rewritten.flatMap((d) => (d.history ?? []).map((m) => ({ id: d.customerId, ...m })));
+    if (moves.length) {
+      await tx.execute(sql`
+        insert into stage_changes (org_id, customer_id, from_stage, to_stage, changed_at)
+        select ${orgId}::uuid, m.c, m.f, m.t, m.a
+          from unnest(${textArray(moves.map((m) => m.id))}::uuid[], ${textArray(moves.map((m) => m.from))}::text[],
+                      ${textArray(moves.map((m) => m.to))}::text[], ${textArray(moves.map((m) => iso(m.at)))}::timestamptz[])
+            as m(c, f, t, a)
+         order by m.c, m.a`);
+    }
+  }
+  await tx.execute(sql`
+    update customers c
+       set lifecycle_stage = d.stage, stage_changed_at = d.changed, since = d.since, stage_review_at = d.review
+      from unnest(${textArray(decided.map((d) => d.customerId))}::uuid[], ${textArray(decided.map((d) => d.stage))}::text[],
+                  ${textArray(decided.map((d) => iso(d.stageChangedAt)))}::timestamptz[],
+                  ${textArray(decided.map((d) => iso(d.since)))}::timestamptz[],
+                  ${textArray(decided.map((d) => iso(d.reviewAt)))}::timestamptz[])
+        as d(id, stage, changed, since, review)
+     where c.org_id = ${orgId}::uuid and c.id = d.id`);
+}
+
+/**
+ * Up to `limit` customers after the external id `after`, in external-id order (the global lock
+ * order): a whole organization is decided page by page in that order.
+ */
+export async function pageCustomerIds(tx: Executor, orgId: string, after: string | null, limit: number) {
+  return rowsOf<{ id: string; externalId: string }>(
+    await tx.execute(sql`
+      select id::text, external_id as "externalId" from customers
+       where org_id = ${orgId}::uuid ${after === null ? sql`` : sql`and external_id > ${after}`}
+       order by external_id limit ${limit}`),
+  );
+}
+
+/** Customers whose stage time alone changes by `now`, in external-id order; at most `limit`. */
+export async function listDueForReview(tx: Executor, orgId: string, now: Date, limit: number) {
+  return rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      select id::text from customers
+       where org_id = ${orgId}::uuid and stage_review_at <= ${now}::timestamptz
+       order by external_id limit ${limit}`),
+  ).map((r) => r.id);
+}
