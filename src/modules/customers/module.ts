@@ -7,7 +7,7 @@ import { customerRoutes } from './http/routes';
 import { customerAnalyticsRoutes } from './http/routes-analytics';
 import { customerImportRoutes } from './http/routes-import';
 import { lifecycleSettings } from './http/settings';
-import { RECOMPUTE_ALL_JOB, RECOMPUTE_JOB, RFM_JOB } from './use-cases/recompute';
+import { RECOMPUTE_JOB, REVIEW_ALL_JOB, REVIEW_JOB, RFM_ALL_JOB, RFM_JOB } from './use-cases/recompute';
 
 const DAY_SECONDS = 86_400;
 
@@ -23,10 +23,14 @@ export const customersModule: Module = {
     await customerImportRoutes(app);
   },
   settings: [lifecycleSettings],
-  jobs: [RECOMPUTE_JOB, RFM_JOB, RECOMPUTE_ALL_JOB],
+  jobs: [RECOMPUTE_JOB, REVIEW_JOB, RFM_JOB, REVIEW_ALL_JOB, RFM_ALL_JOB],
   events: customerEvents,
-  // Stages move with time alone (a buyer becomes lost): every customer is looked at daily.
-  schedules: [{ job: RECOMPUTE_ALL_JOB, everySeconds: DAY_SECONDS }],
+  // Stages move with time alone (a buyer becomes lost): the customers due are looked at daily;
+  // RFM scores follow every customer's purchases and are refreshed on their own daily run.
+  schedules: [
+    { job: REVIEW_ALL_JOB, everySeconds: DAY_SECONDS },
+    { job: RFM_ALL_JOB, everySeconds: DAY_SECONDS },
+  ],
   isolation: {
     '/api/v1/customers/:externalId': {
       sql: ONE_CUSTOMER,
