@@ -7,6 +7,8 @@ import { EventBus } from './events/bus';
 import type { App, AppContext } from './http/types';
 import { JobQueue } from './jobs/queue';
 import { type Clock, systemClock } from './lib/clock';
+import { usePermissionMatrix } from './modules/orgs/api';
+import { declaredMatrix } from './modules/permission-table';
 import { MODULES, startModule } from './modules/registry';
 import { createMailer, type Mailer } from './notify/mailer';
 
@@ -34,6 +36,7 @@ export async function createAppContext(parts: AppContextParts): Promise<AppConte
     bus: new EventBus(),
     mailer: parts.mailer ?? createMailer(config.smtpUrl),
   };
+  usePermissionMatrix(declaredMatrix());
   for (const mod of MODULES) await startModule(ctx, mod);
   return ctx;
 }

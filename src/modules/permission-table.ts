@@ -6,7 +6,7 @@ export function declaredPermissions(modules: readonly Module[] = MODULES): Permi
   return modules.flatMap((m) => m.permissions ?? []);
 }
 
-/** The matrix the manifests declare: what each role, and each API-key scope, is granted. */
+/** The matrix the manifests declare: what each role, and each API-key scope, is granted (the server's, too). */
 export function declaredMatrix(modules: readonly Module[] = MODULES) {
   const grants = declaredPermissions(modules);
   const byRole = Object.fromEntries(
@@ -16,21 +16,6 @@ export function declaredMatrix(modules: readonly Module[] = MODULES) {
     SCOPES.map((scope) => [scope, grants.filter((g) => g.scopes.includes(scope)).map((g) => g.permission)]),
   ) as Record<Scope, Permission[]>;
   return { byRole, byScope };
-}
-
-let matrix: ReturnType<typeof declaredMatrix> | undefined;
-/** The server's matrix, made from the manifests when first read (never at import: the registry may be loading). */
-const serverMatrix = () => (matrix ??= declaredMatrix());
-
-/** What a user of `role` may do. */
-export const permissionsOfRole = (role: string) =>
-  new Set<Permission>(serverMatrix().byRole[role as Role] ?? []);
-
-/** What an API key of these scopes may do: read, write (data), admin (everything). */
-export function permissionsOfScopes(scopes: readonly string[]): Set<Permission> {
-  const granted = new Set<Permission>();
-  for (const scope of scopes) for (const p of serverMatrix().byScope[scope as Scope] ?? []) granted.add(p);
-  return granted;
 }
 
 /** The README's "Roles and permissions" table, made from the manifests. */

@@ -3,12 +3,12 @@ import { type PageQuery, pageByCreation } from '../../../http/pagination';
 import type { Clock } from '../../../lib/clock';
 import { randomToken, safeEqual, sha256 } from '../../../lib/crypto';
 import { AppError, notFound } from '../../../lib/errors';
-import { permissionsOfRole, permissionsOfScopes } from '../../permission-table';
 import * as repo from '../data/repo-accounts';
 import { reserveAttempt, settleAttempt } from '../domain/login-throttle';
 import { assertMayAddUser, assertMayChangeUser, type UserActor } from '../domain/owner-rules';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../domain/passwords';
 import type { Permission, Role, Scope } from '../domain/permissions';
+import { permissionsOfRole, permissionsOfScopes } from './permission-matrix';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const API_KEY_TOUCH_MS = 60 * 1000;
