@@ -1,4 +1,3 @@
-import '../src/modules/registry';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../src/events/bus';

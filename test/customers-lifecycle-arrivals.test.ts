@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeCustomers } from '../src/modules/customers/use-cases/recompute';
+import { type Api, api } from './helpers/api';
 import { createTestApp, type TestApp } from './helpers/app';
-import { apiAs, daysAgo } from './helpers/customers';
+import { daysAgo } from './helpers/customers';
 import { ENGINES } from './helpers/db';
 
 /**
@@ -38,7 +39,7 @@ describe.each(ENGINES)('stages on arrival agree with the recompute on %s', (engi
         fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 30 }),
         async (events, batchSizes) => {
           const org = await t.createOrg();
-          const api = apiAs(t, org);
+          const call = api(t, org).call;
           const bodies = events.map((e, i) => ({
             id: `e${i}`,
             type: e.type,
@@ -49,10 +50,10 @@ describe.each(ENGINES)('stages on arrival agree with the recompute on %s', (engi
           }));
           for (let from = 0, k = 0; from < bodies.length; k++) {
             const size = batchSizes[k % batchSizes.length];
-            const res = await api('POST', '/api/v1/events/batch', {
+            const res = await call('POST', '/api/v1/events/batch', {
               events: bodies.slice(from, from + size),
             });
-            expect(res.statusCode, res.body).toBe(200);
+            expect(res.status, res.text).toBe(200);
             from += size;
           }
           const { stageChanges } = await recomputeCustomers(t.ctx, org.orgId);

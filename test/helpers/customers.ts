@@ -1,14 +1,5 @@
 import { expect } from 'vitest';
-import type { TestApp, TestOrg } from './app';
-
-/**
- * Raw answers of the app as `org`.
- * @deprecated Call the API with `api(t, org)` of `./api`; kept only until the last tests using it move over.
- */
-export function apiAs(t: TestApp, org: TestOrg) {
-  return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers = {}) =>
-    t.app.inject({ method, url, headers: { ...org.auth, ...headers }, payload: payload as object });
-}
+import type { TestApp } from './app';
 
 /** The body of a problem+json answer (of `api()` or of a raw inject), checked for its shape. */
 export function problemOf(
