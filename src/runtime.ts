@@ -7,7 +7,7 @@ import { EventBus } from './events/bus';
 import type { App, AppContext } from './http/types';
 import { JobQueue } from './jobs/queue';
 import { type Clock, systemClock } from './lib/clock';
-import { usePermissionMatrix } from './modules/orgs/api';
+import { grantPermissionMatrix } from './modules/orgs/api';
 import { declaredMatrix } from './modules/permission-table';
 import { MODULES, startModule } from './modules/registry';
 import { createMailer, type Mailer } from './notify/mailer';
@@ -36,7 +36,7 @@ export async function createAppContext(parts: AppContextParts): Promise<AppConte
     bus: new EventBus(),
     mailer: parts.mailer ?? createMailer(config.smtpUrl),
   };
-  usePermissionMatrix(declaredMatrix());
+  grantPermissionMatrix(declaredMatrix());
   for (const mod of MODULES) await startModule(ctx, mod);
   return ctx;
 }

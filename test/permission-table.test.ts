@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROLES, SCOPES } from '../src/modules/orgs/domain/permissions';
 import {
+  grantPermissionMatrix,
   permissionsOfRole,
   permissionsOfScopes,
-  usePermissionMatrix,
 } from '../src/modules/orgs/use-cases/permission-matrix';
 import {
   declaredMatrix,
@@ -24,7 +24,7 @@ describe('the permission matrix of the manifests', () => {
 
   it('is what the server grants to each role and each API-key scope', () => {
     const { byRole, byScope } = declaredMatrix();
-    usePermissionMatrix(declaredMatrix());
+    grantPermissionMatrix(declaredMatrix());
     for (const role of ROLES) expect([...permissionsOfRole(role)], role).toEqual(byRole[role]);
     for (const scope of SCOPES) expect([...permissionsOfScopes([scope])], scope).toEqual(byScope[scope]);
     expect(permissionsOfRole('nobody').size).toBe(0);

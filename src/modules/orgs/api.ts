@@ -12,4 +12,4 @@ export {
 export type { Permission } from './domain/permissions';
 export { ZCurrency } from './http/schemas';
 export { authenticateApiKey, authenticateSession, type Principal } from './use-cases/accounts';
-export { type PermissionMatrix, usePermissionMatrix } from './use-cases/permission-matrix';
+export { grantPermissionMatrix, type PermissionMatrix } from './use-cases/permission-matrix';

@@ -12,7 +12,7 @@ let matrix: PermissionMatrix | undefined;
  * Hands over the matrix the manifests declare. The context's assembly (`createAppContext`) does it
  * before any module starts: the orgs module knows no other module, so it is told what they grant.
  */
-export function usePermissionMatrix(declared: PermissionMatrix) {
+export function grantPermissionMatrix(declared: PermissionMatrix) {
   matrix = declared;
 }
 
