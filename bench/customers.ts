@@ -9,7 +9,11 @@ import { pathToFileURL } from 'node:url';
 import type { Engine } from '../src/db/database';
 import { EventBus } from '../src/events/bus';
 import { customersModule } from '../src/modules/customers/module';
-import { recomputeCustomers } from '../src/modules/customers/use-cases/recompute';
+import {
+  recomputeCustomers,
+  recomputeRfmScores,
+  reviewStages,
+} from '../src/modules/customers/use-cases/recompute';
 import { createTestApp, type TestApp, type TestOrg } from '../test/helpers/app';
 import type { BenchResult } from './types';
 
@@ -251,10 +255,31 @@ async function benchRecompute(customerCount: number, eventCount: number, alone: 
     peakRss = rssBefore;
     const [first, firstSeconds] = await timed(() => recomputeCustomers(t.ctx, org.orgId));
     const serverPeak = await serverPeakMb(t);
-    // The next day: nearly every stage and score is unchanged, the steady state of the daily job.
+    // The next day: the daily review decides only the customers time moved (found by index);
+    // RFM scores run on their own schedule and follow the size of the tables.
     t.clock.advance(DAY_MS);
-    const [nextDay, nextDaySeconds] = await timed(() => recomputeCustomers(t.ctx, org.orgId));
-    return { loadSeconds, first, firstSeconds, nextDay, nextDaySeconds, rssBefore, serverPeak };
+    const [{ due }] = await t.ctx.db.queryOwner<{ due: number }>(
+      'select count(*)::int as due from customers where org_id = $1 and stage_review_at <= $2',
+      [org.orgId, t.clock.now()],
+    );
+    const [nextDay, nextDaySeconds] = await timed(() => reviewStages(t.ctx, org.orgId));
+    const [, rfmSeconds] = await timed(() => recomputeRfmScores(t.ctx, org.orgId));
+    const [{ moves }] = await t.ctx.db.queryOwner<{ moves: number }>(
+      'select count(*)::int as moves from stage_changes where org_id = $1',
+      [org.orgId],
+    );
+    return {
+      loadSeconds,
+      first,
+      firstSeconds,
+      due,
+      moves,
+      nextDay,
+      nextDaySeconds,
+      rfmSeconds,
+      rssBefore,
+      serverPeak,
+    };
   } finally {
     await t.close();
   }
@@ -348,14 +373,21 @@ async function recomputeResults(): Promise<BenchResult[]> {
       value: r.firstSeconds,
       unit: 's',
       budget: 60,
-      note: `${size}, customers module alone, first run: ${r.first.stageChanges.toLocaleString('en')} stage changes, ${r.first.scored.toLocaleString('en')} scored; data load ${r.loadSeconds.toFixed(0)} s not counted`,
+      note: `${size}, customers module alone, first run: ${r.moves.toLocaleString('en')} moves of history written, ${r.first.stageChanges.toLocaleString('en')} current stages changed, ${r.first.scored.toLocaleString('en')} scored; data load ${r.loadSeconds.toFixed(0)} s not counted`,
     },
     {
-      name: 'lifecycle + RFM recompute the next day, PostgreSQL',
+      name: 'daily stage review the next day, PostgreSQL',
       value: r.nextDaySeconds,
       unit: 's',
-      budget: 60,
-      note: `${r.nextDay.stageChanges.toLocaleString('en')} stage changes`,
+      budget: 3,
+      baseline: r.firstSeconds,
+      note: `${r.due.toLocaleString('en')} customers due by their stage_review_at, ${r.nextDay.toLocaleString('en')} current stages changed; baseline: the full recompute`,
+    },
+    {
+      name: 'RFM scores the next day (their own daily run), PostgreSQL',
+      value: r.rfmSeconds,
+      unit: 's',
+      note: 'every customer with a purchase; follows the size of the tables',
     },
     {
       name: 'lifecycle + RFM recompute with every module subscribed, PostgreSQL',

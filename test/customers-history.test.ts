@@ -45,7 +45,7 @@ describe.each(ENGINES)('stage history in event time on %s', (engine) => {
         `select c.external_id as customer, s.from_stage as "from", s.to_stage as "to",
                 to_char(s.changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at
            from stage_changes s join customers c on c.org_id = s.org_id and c.id = s.customer_id
-          where s.org_id = $1 and c.external_id = $2 order by s.changed_at, s.id`,
+          where s.org_id = $1 and c.external_id = $2 order by s.changed_at`,
         [org.orgId, customer],
       )
     ).map((m) => `${m.from}>${m.to}@${m.at}`);

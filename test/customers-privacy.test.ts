@@ -78,11 +78,11 @@ describe.each(ENGINES)('customer profile, timeline and privacy on %s', (engine) 
       items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
-    // the stage change happened "now", after all the (past) events
+    // the stage change is dated at the first purchase, which it follows
     expect(items.map((i) => `${i.kind}:${i.type}`)).toEqual([
-      'stage_change:buyer',
       'event:visit',
       'event:purchase',
+      'stage_change:buyer',
       'event:purchase',
     ]);
     expect((await as.get(`/api/v1/customers/${PERSON.externalId}/timeline?cursor=bm9wZQ`)).status).toBe(400);

@@ -92,11 +92,13 @@ describe.each(ENGINES)('the path of a survey response on %s', (engine) => {
     const after = await customerOf(setup.org);
     expect(after.lifecycleStage).toBe('loyal');
     const changes = await t.ctx.db.queryOwner<{ from_stage: string; to_stage: string }>(
-      'select from_stage, to_stage from stage_changes where org_id = $1 and customer_id = $2 order by id',
+      'select from_stage, to_stage from stage_changes where org_id = $1 and customer_id = $2 order by changed_at',
       [setup.org.orgId, after.id],
     );
+    // in event time: a buyer at the first purchase, a regular at the third, loyal at the answer
     expect(changes.map((c) => `${c.from_stage}>${c.to_stage}`)).toEqual([
-      'potential>regular',
+      'potential>buyer',
+      'buyer>regular',
       'regular>loyal',
     ]);
     expect(await casesOf(setup.org, after.id)).toEqual([{ rule_id: setup.ruleId, priority: 'high' }]);

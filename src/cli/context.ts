@@ -1,10 +1,12 @@
 import { InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config';
 import type { AppContext } from '../http/types';
-import { openContext } from '../runtime';
 
 /** Runs a CLI action against the configured database and always closes it. */
 export async function withContext<T>(action: (ctx: AppContext) => Promise<T>): Promise<T> {
+  // Loaded when a command runs: the manifests import their commands, and the runtime imports the
+  // manifests, so a static import here would make the registry load itself half-way.
+  const { openContext } = await import('../runtime');
   const ctx = await openContext(loadConfig());
   try {
     return await action(ctx);

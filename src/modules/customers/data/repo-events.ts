@@ -190,7 +190,7 @@ export async function listTimeline(
              e.amount_minor as "amountMinor", e.currency::text, e.channel, e.touchpoint, e.data
         from events e where e.org_id = ${orgId}::uuid and e.customer_id = ${customerId}::uuid
       union all
-      select 'stage_change', s.changed_at, s.id::text, s.to_stage, s.from_stage, null, null, null, null, null
+      select 'stage_change', s.changed_at, '', s.to_stage, s.from_stage, null, null, null, null, null
         from stage_changes s where s.org_id = ${orgId}::uuid and s.customer_id = ${customerId}::uuid
     ) t ${after}
     order by t.at desc, t.kind desc, t.id desc

@@ -109,7 +109,7 @@ export async function listStageHistory(tx: Executor, orgId: string, customerId: 
     .select({ from: stageChanges.fromStage, to: stageChanges.toStage, at: stageChanges.changedAt })
     .from(stageChanges)
     .where(and(eq(stageChanges.orgId, orgId), eq(stageChanges.customerId, customerId)))
-    .orderBy(desc(stageChanges.changedAt), desc(stageChanges.id))
+    .orderBy(desc(stageChanges.changedAt))
     .limit(limit);
 }
 

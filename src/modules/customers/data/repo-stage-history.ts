@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { textArray } from '../../../db/array-literal';
+import { numberArray, textArray } from '../../../db/array-literal';
 import { type Executor, rowsOf } from '../../../db/database';
 import type { StageMove, StageSignal } from '../domain/stage-timeline';
 import type { Stage } from '../domain/stages';
@@ -24,20 +24,28 @@ const dayOf = (instant: ReturnType<typeof sql>, tz: string) =>
   sql`((${instant} at time zone ${tz})::date - date '1970-01-01')`;
 const msOf = (instant: ReturnType<typeof sql>) => sql`(extract(epoch from ${instant}) * 1000)::int8`;
 
+/** The customers to read: these ids, or every id from `first` to `last` (a page of a whole organization). */
+export type StageScope = { ids: readonly string[] } | { first: string; last: string };
+
+const inScope = (column: ReturnType<typeof sql>, scope: StageScope) =>
+  'ids' in scope
+    ? sql`${column} = any(${textArray(scope.ids)}::uuid[])`
+    : sql`${column} between ${scope.first}::uuid and ${scope.last}::uuid`;
+
 /**
  * The facts of these customers (an id not found is left out). Purchases, referrals and the first
  * event come from the per-customer index alone; survey answers, which carry their NPS in `data`,
- * are read apart. Signals travel as one string per customer: `kind ms day[ nps]` joined by `,`.
+ * are read apart through their own index. Signals travel as one string per customer:
+ * `kind ms day[ nps]` joined by `,`.
  */
 export async function loadStageFacts(
   tx: Executor,
   orgId: string,
-  customerIds: readonly string[],
+  scope: StageScope,
   timeZone: string,
 ): Promise<Map<string, StageFacts>> {
   const out = new Map<string, StageFacts>();
-  if (!customerIds.length) return out;
-  const ids = sql`${textArray(customerIds)}::uuid[]`;
+  if ('ids' in scope && !scope.ids.length) return out;
   const e = sql`e.occurred_at`;
   const [customers, events, answers, history] = [
     await tx.execute(sql`
@@ -48,27 +56,27 @@ export async function loadStageFacts(
              ${dayOf(sql`s.alive_probability_at`, timeZone)} as alive_day
         from customers c
         left join customer_stats s on s.org_id = c.org_id and s.customer_id = c.id
-       where c.org_id = ${orgId}::uuid and c.id = any(${ids})`),
+       where c.org_id = ${orgId}::uuid and ${inScope(sql`c.id`, scope)}`),
     await tx.execute(sql`
       select e.customer_id::text as id,
              string_agg(case e.type when 'purchase' then 'p' else 'r' end || ' ' || ${msOf(e)} || ' ' || ${dayOf(e, timeZone)}, ',')
                filter (where e.type in ('purchase', 'referral')) as signals,
              ${msOf(sql`min(e.occurred_at)`)} as first_ms, ${dayOf(sql`min(e.occurred_at)`, timeZone)} as first_day
         from events e
-       where e.org_id = ${orgId}::uuid and e.customer_id = any(${ids})
+       where e.org_id = ${orgId}::uuid and ${inScope(sql`e.customer_id`, scope)}
        group by e.customer_id`),
     await tx.execute(sql`
       select e.customer_id::text as id,
              string_agg('a ' || ${msOf(e)} || ' ' || ${dayOf(e, timeZone)}
                         || case when jsonb_typeof(e.data->'nps') = 'number' then ' ' || (e.data->>'nps') else '' end, ',') as signals
         from events e
-       where e.org_id = ${orgId}::uuid and e.customer_id = any(${ids}) and e.type = 'survey_response'
+       where e.org_id = ${orgId}::uuid and ${inScope(sql`e.customer_id`, scope)} and e.type = 'survey_response'
        group by e.customer_id`),
     await tx.execute(sql`
       select customer_id::text as id, from_stage, to_stage, ${msOf(sql`changed_at`)} as at
         from stage_changes
-       where org_id = ${orgId}::uuid and customer_id = any(${ids})
-       order by customer_id, changed_at, id`),
+       where org_id = ${orgId}::uuid and ${inScope(sql`customer_id`, scope)}
+       order by customer_id, changed_at`),
   ];
   for (const r of rowsOf<CustomerRow>(customers)) {
     out.set(r.id, {
@@ -147,7 +155,8 @@ export type DecidedStages = {
   reviewAt: number | null;
 };
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+/** Instants travel as epoch milliseconds: a third of the server's work of parsing ISO text. */
+const instant = (column: ReturnType<typeof sql>) => sql`to_timestamp(${column} / 1000.0)`;
 
 /**
  * Stores decided states: the histories that differ replace the stored ones, and each customer's
@@ -164,35 +173,47 @@ export async function saveDecidedStages(tx: Executor, orgId: string, decided: re
     if (moves.length) {
       await tx.execute(sql`
         insert into stage_changes (org_id, customer_id, from_stage, to_stage, changed_at)
-        select ${orgId}::uuid, m.c, m.f, m.t, m.a
+        select ${orgId}::uuid, m.c, m.f, m.t, ${instant(sql`m.a`)}
           from unnest(${textArray(moves.map((m) => m.id))}::uuid[], ${textArray(moves.map((m) => m.from))}::text[],
-                      ${textArray(moves.map((m) => m.to))}::text[], ${textArray(moves.map((m) => iso(m.at)))}::timestamptz[])
-            as m(c, f, t, a)
-         order by m.c, m.a`);
+                      ${textArray(moves.map((m) => m.to))}::text[], ${numberArray(moves.map((m) => m.at))}::int8[])
+            as m(c, f, t, a)`);
     }
   }
   await tx.execute(sql`
     update customers c
-       set lifecycle_stage = d.stage, stage_changed_at = d.changed, since = d.since, stage_review_at = d.review
+       set lifecycle_stage = d.stage, stage_changed_at = ${instant(sql`d.changed`)},
+           since = ${instant(sql`d.since`)}, stage_review_at = ${instant(sql`d.review`)}
       from unnest(${textArray(decided.map((d) => d.customerId))}::uuid[], ${textArray(decided.map((d) => d.stage))}::text[],
-                  ${textArray(decided.map((d) => iso(d.stageChangedAt)))}::timestamptz[],
-                  ${textArray(decided.map((d) => iso(d.since)))}::timestamptz[],
-                  ${textArray(decided.map((d) => iso(d.reviewAt)))}::timestamptz[])
+                  ${numberArray(decided.map((d) => d.stageChangedAt))}::int8[],
+                  ${numberArray(decided.map((d) => d.since))}::int8[],
+                  ${numberArray(decided.map((d) => d.reviewAt))}::int8[])
         as d(id, stage, changed, since, review)
      where c.org_id = ${orgId}::uuid and c.id = d.id`);
 }
 
 /**
- * Up to `limit` customers after the external id `after`, in external-id order (the global lock
- * order): a whole organization is decided page by page in that order.
+ * Locks every customer of the organization in the global order (external id), for a run that
+ * rewrites them all; answers how many there are.
  */
-export async function pageCustomerIds(tx: Executor, orgId: string, after: string | null, limit: number) {
-  return rowsOf<{ id: string; externalId: string }>(
+export async function lockAllCustomers(tx: Executor, orgId: string) {
+  const [row] = rowsOf<{ n: number }>(
     await tx.execute(sql`
-      select id::text, external_id as "externalId" from customers
-       where org_id = ${orgId}::uuid ${after === null ? sql`` : sql`and external_id > ${after}`}
-       order by external_id limit ${limit}`),
+      select count(*)::int as n from (
+        select 1 from customers where org_id = ${orgId}::uuid order by external_id for no key update
+      ) locked`),
   );
+  return Number(row?.n ?? 0);
+}
+
+/** The first and last id of the next `limit` customers after `after`, in id order: a page of a whole organization. */
+export async function nextIdRange(tx: Executor, orgId: string, after: string | null, limit: number) {
+  const ids = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      select id::text from customers
+       where org_id = ${orgId}::uuid ${after === null ? sql`` : sql`and id > ${after}::uuid`}
+       order by id limit ${limit}`),
+  );
+  return ids.length ? { first: ids[0].id, last: ids[ids.length - 1].id } : null;
 }
 
 /** Customers whose stage time alone changes by `now`, in external-id order; at most `limit`. */

@@ -89,13 +89,12 @@ export const stageChanges = pgTable(
   'stage_changes',
   {
     orgId: uuid('org_id').notNull(),
-    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
     customerId: uuid('customer_id').notNull(),
     fromStage: text('from_stage').notNull(),
     toStage: text('to_stage').notNull(),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.customerId, t.changedAt] })],
 );
 
 export const customerRfm = pgTable(

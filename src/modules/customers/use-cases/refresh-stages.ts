@@ -7,8 +7,10 @@ import {
   type DecidedStages,
   listDueForReview,
   loadStageFacts,
-  pageCustomerIds,
+  lockAllCustomers,
+  nextIdRange,
   type StageFacts,
+  type StageScope,
   saveDecidedStages,
 } from '../data/repo-stage-history';
 import { type StageMove, stageTimeline } from '../domain/stage-timeline';
@@ -40,7 +42,7 @@ export async function refreshStagesOfArrivals(
 ) {
   const moved = movedByArrivals(arrived);
   if (!moved.length) return 0;
-  return rewriteLocked(ctx, tx, orgId, moved, await loadRules(tx, orgId));
+  return rewriteLocked(ctx, tx, orgId, { ids: moved }, await loadRules(tx, orgId));
 }
 
 /**
@@ -49,20 +51,20 @@ export async function refreshStagesOfArrivals(
  */
 export async function refreshStages(ctx: AppContext, tx: Executor, orgId: string, customerIds?: string[]) {
   const rules = await loadRules(tx, orgId);
-  if (customerIds) return rewriteUnlocked(ctx, tx, orgId, [...new Set(customerIds)], rules);
-  let changed = 0;
-  for (let after: string | null = null; ; ) {
-    const page = await pageCustomerIds(tx, orgId, after, PAGE);
-    if (!page.length) return changed;
-    changed += await rewriteUnlocked(
-      ctx,
-      tx,
-      orgId,
-      page.map((c) => c.id),
-      rules,
-    );
-    after = page[page.length - 1].externalId;
+  if (customerIds) {
+    const ids = [...new Set(customerIds)];
+    await lockCustomers(tx, orgId, ids);
+    return rewriteLocked(ctx, tx, orgId, { ids }, rules);
   }
+  // Every customer is locked at once in the global order; pages then follow the ids, each read
+  // as one range of the per-customer indexes.
+  await lockAllCustomers(tx, orgId);
+  let changed = 0;
+  for (let range = await nextIdRange(tx, orgId, null, PAGE); range; ) {
+    changed += await rewriteLocked(ctx, tx, orgId, range, rules);
+    range = await nextIdRange(tx, orgId, range.last, PAGE);
+  }
+  return changed;
 }
 
 /**
@@ -74,51 +76,18 @@ export async function reviewDueStages(ctx: AppContext, tx: Executor, orgId: stri
   if (due.length === DUE_LIMIT) return refreshStages(ctx, tx, orgId);
   const rules = await loadRules(tx, orgId);
   let changed = 0;
+  // `due` comes in external-id order: page after page, the locks follow the global order.
   for (let i = 0; i < due.length; i += PAGE) {
-    changed += await rewriteUnlocked(ctx, tx, orgId, due.slice(i, i + PAGE), rules);
+    const ids = due.slice(i, i + PAGE);
+    await lockCustomers(tx, orgId, ids);
+    changed += await rewriteLocked(ctx, tx, orgId, { ids }, rules);
   }
   return changed;
 }
 
-/**
- * Decides without locks, then locks only the customers whose stored state differs, in the global
- * order (`customerIds` come in external-id order, page after page), and decides them again
- * under the lock: a batch may have added their events meanwhile.
- */
-async function rewriteUnlocked(
-  ctx: AppContext,
-  tx: Executor,
-  orgId: string,
-  customerIds: string[],
-  rules: Rules,
-) {
-  const facts = await loadStageFacts(tx, orgId, customerIds, rules.timeZone);
-  const now = ctx.clock.now().getTime();
-  const stale = [...facts.values()].filter((f) => decide(f, rules, now) !== null);
-  if (!stale.length) return 0;
-  await lockCustomers(
-    tx,
-    orgId,
-    stale.map((f) => f.customerId),
-  );
-  return rewriteLocked(
-    ctx,
-    tx,
-    orgId,
-    stale.map((f) => f.customerId),
-    rules,
-  );
-}
-
 /** Decides and stores the histories of customers this transaction holds locked; emits current changes. */
-async function rewriteLocked(
-  ctx: AppContext,
-  tx: Executor,
-  orgId: string,
-  customerIds: string[],
-  rules: Rules,
-) {
-  const facts = await loadStageFacts(tx, orgId, customerIds, rules.timeZone);
+async function rewriteLocked(ctx: AppContext, tx: Executor, orgId: string, scope: StageScope, rules: Rules) {
+  const facts = await loadStageFacts(tx, orgId, scope, rules.timeZone);
   const now = ctx.clock.now().getTime();
   const decided: DecidedStages[] = [];
   const moved: { customerId: string; externalId: string; from: string; to: string; at: Date }[] = [];
