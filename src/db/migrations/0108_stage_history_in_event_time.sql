@@ -23,3 +23,14 @@ alter table stage_changes drop constraint stage_changes_pkey;
 drop index stage_changes_customer_idx;
 alter table stage_changes drop column id;
 alter table stage_changes add primary key (org_id, customer_id, changed_at);
+-- Customers whose past (not their stage now) arriving events changed: a batch notes them here in
+-- one row, and a job rewrites their histories right after, so that importing years of history
+-- costs the batch no more than storing it.
+create table stage_backlog (
+  org_id uuid not null references orgs (id) on delete cascade,
+  id bigint generated always as identity,
+  customer_ids uuid[] not null,
+  created_at timestamptz not null default now(),
+  primary key (org_id, id)
+);
+select orientir_protect('stage_backlog');

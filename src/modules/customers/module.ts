@@ -8,6 +8,7 @@ import { customerAnalyticsRoutes } from './http/routes-analytics';
 import { customerImportRoutes } from './http/routes-import';
 import { lifecycleSettings } from './http/settings';
 import { RECOMPUTE_JOB, REVIEW_ALL_JOB, REVIEW_JOB, RFM_ALL_JOB, RFM_JOB } from './use-cases/recompute';
+import { HISTORY_BACKLOG_JOB } from './use-cases/refresh-stages';
 
 const DAY_SECONDS = 86_400;
 
@@ -23,7 +24,7 @@ export const customersModule: Module = {
     await customerImportRoutes(app);
   },
   settings: [lifecycleSettings],
-  jobs: [RECOMPUTE_JOB, REVIEW_JOB, RFM_JOB, REVIEW_ALL_JOB, RFM_ALL_JOB],
+  jobs: [RECOMPUTE_JOB, REVIEW_JOB, RFM_JOB, HISTORY_BACKLOG_JOB, REVIEW_ALL_JOB, RFM_ALL_JOB],
   events: customerEvents,
   // Stages move with time alone (a buyer becomes lost): the customers due are looked at daily;
   // RFM scores follow every customer's purchases and are refreshed on their own daily run.

@@ -225,3 +225,38 @@ export async function listDueForReview(tx: Executor, orgId: string, now: Date, l
        order by external_id limit ${limit}`),
   ).map((r) => r.id);
 }
+
+/** Notes customers whose histories are to be rewritten after this transaction (one row a batch). */
+export async function noteStageBacklog(
+  tx: Executor,
+  orgId: string,
+  customerIds: readonly string[],
+  now: Date,
+) {
+  if (!customerIds.length) return;
+  await tx.execute(sql`
+    insert into stage_backlog (org_id, customer_ids, created_at)
+    values (${orgId}::uuid, ${textArray(customerIds)}::uuid[], ${now}::timestamptz)`);
+}
+
+/**
+ * Takes every noted customer of the organization off the backlog, in external-id order (the
+ * global lock order); at most `limit` notes at a time, so a long import is taken in turns.
+ */
+export async function takeStageBacklog(tx: Executor, orgId: string, limit: number) {
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      with taken as (
+        delete from stage_backlog
+         where org_id = ${orgId}::uuid
+           and id in (select id from stage_backlog where org_id = ${orgId}::uuid order by id limit ${limit}
+                      for update skip locked)
+        returning customer_ids
+      )
+      select c.id::text from customers c
+       where c.org_id = ${orgId}::uuid
+         and c.id in (select unnest(customer_ids) from taken)
+       order by c.external_id`),
+  );
+  return rows.map((r) => r.id);
+}

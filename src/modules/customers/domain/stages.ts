@@ -47,27 +47,50 @@ export type Arrival = {
   firstContactBefore: Date | null;
 };
 
+/** The instants the rules' windows start at a given now: purchases, referrals, activity. */
+export type Cutoffs = { regularFrom: Date; referralFrom: Date; activeFrom: Date };
+
 /** Event types the rules read beyond the first contact. */
 const SIGNAL_TYPES = new Set(['purchase', 'referral', 'survey_response']);
 
 /**
- * The customers whose stage history arriving events can change, at any point of it: a purchase,
- * a referral or a survey answer of anyone; any event of a customer not yet in contact, not read,
- * or older than the first contact known. A visit of a customer in contact since before it
- * changes nothing.
+ * Which customers arriving events move, split by what they move.
+ *
+ * `current`: those whose stage now can change (their stored stage being current; what time alone
+ * changes is the daily review's): any contact moves a potential customer; a purchase a visitor,
+ * buyer or lost one; a referral a regular one; a survey answer (a new latest NPS) any. Given the
+ * `cutoffs`, an event older than the window it could matter in moves nobody's stage now: a buyer's
+ * purchase before the regular window, a lost customer's before the active one, a referral before
+ * the referral window.
+ *
+ * `past`: the others whose history can still change at some earlier point: a purchase, a referral
+ * or an answer of anyone; any event older than the first contact known (or of unknown first
+ * contact). A visit of a customer in contact since before it changes nothing.
  */
-export function movedByArrivals(arrived: readonly Arrival[]): string[] {
-  const moved = new Set<string>();
+export function splitArrivals(arrived: readonly Arrival[], cutoffs: Cutoffs) {
+  const regularFrom = cutoffs.regularFrom.getTime();
+  const referralFrom = cutoffs.referralFrom.getTime();
+  const activeFrom = cutoffs.activeFrom.getTime();
+  const current = new Set<string>();
+  const past = new Set<string>();
   for (const { customerId, type, occurredAt, stageBefore, firstContactBefore } of arrived) {
-    if (moved.has(customerId)) continue;
+    if (current.has(customerId)) continue;
+    const at = occurredAt.getTime();
     if (
-      SIGNAL_TYPES.has(type) ||
       stageBefore === null ||
       stageBefore === 'potential' ||
-      firstContactBefore === null ||
-      occurredAt < firstContactBefore
-    )
-      moved.add(customerId);
+      type === 'survey_response' ||
+      (type === 'purchase' &&
+        (stageBefore === 'visitor' ||
+          (stageBefore === 'buyer' && at >= regularFrom) ||
+          (stageBefore === 'lost' && at >= activeFrom))) ||
+      (type === 'referral' && stageBefore === 'regular' && at >= referralFrom)
+    ) {
+      current.add(customerId);
+      past.delete(customerId);
+    } else if (SIGNAL_TYPES.has(type) || firstContactBefore === null || occurredAt < firstContactBefore) {
+      past.add(customerId);
+    }
   }
-  return [...moved];
+  return { current: [...current], past: [...past] };
 }

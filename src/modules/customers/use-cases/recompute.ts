@@ -5,7 +5,7 @@ import { findOrgLocaleSettings } from '../../orgs/api';
 import { listOrgsWithCustomers } from '../data/repo-customers';
 import { buildFactsTable } from '../data/repo-facts';
 import { recomputeRfm } from '../data/repo-rfm';
-import { refreshStages, reviewDueStages } from './refresh-stages';
+import { refreshStages, reviewDueStages, rewriteBacklog } from './refresh-stages';
 
 /**
  * Every customer's stage history rewritten from its events, and every RFM score, at the clock's
@@ -22,9 +22,14 @@ export const recomputeCustomers = (ctx: AppContext, orgId: string) =>
 export const recomputeStages = (ctx: AppContext, orgId: string) =>
   ctx.db.withOrg(orgId, (tx) => refreshStages(ctx, tx, orgId));
 
-/** The daily run of the stages: only the customers time alone moves by now. */
-export const reviewStages = (ctx: AppContext, orgId: string) =>
-  ctx.db.withOrg(orgId, (tx) => reviewDueStages(ctx, tx, orgId));
+/**
+ * The daily run of the stages: the customers time alone moves by now, after any histories still
+ * on the backlog (should a backlog job have been lost).
+ */
+export async function reviewStages(ctx: AppContext, orgId: string) {
+  const backlog = await rewriteBacklog(ctx, orgId);
+  return backlog + (await ctx.db.withOrg(orgId, (tx) => reviewDueStages(ctx, tx, orgId)));
+}
 
 /** RFM scores alone. */
 export const recomputeRfmScores = (ctx: AppContext, orgId: string) =>

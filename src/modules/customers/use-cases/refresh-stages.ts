@@ -1,6 +1,7 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
-import { startOfLocalDay } from '../../../lib/local-day';
+import { defineJob, NO_PAYLOAD } from '../../../jobs/queue';
+import { localDayOf, startOfLocalDay } from '../../../lib/local-day';
 import { lockCustomers } from '../data/repo-customers';
 import * as repo from '../data/repo-lifecycle';
 import {
@@ -9,12 +10,14 @@ import {
   loadStageFacts,
   lockAllCustomers,
   nextIdRange,
+  noteStageBacklog,
   type StageFacts,
   type StageScope,
   saveDecidedStages,
+  takeStageBacklog,
 } from '../data/repo-stage-history';
 import { type StageMove, stageTimeline } from '../domain/stage-timeline';
-import { type Arrival, type LifecycleRules, movedByArrivals } from '../domain/stages';
+import { type Arrival, type Cutoffs, type LifecycleRules, splitArrivals } from '../domain/stages';
 
 /** Customers decided per round trip; a whole organization goes page by page. */
 const PAGE = 5_000;
@@ -30,9 +33,11 @@ async function loadRules(tx: Executor, orgId: string): Promise<Rules> {
 }
 
 /**
- * After events arrive (their customers locked by this transaction): rewrites the stage history
- * of every customer these events can move, in event time, and emits the changes of the current
- * stage. A customer whose events all came late rewrites its past and emits nothing.
+ * After events arrive (their customers locked by this transaction): rewrites at once the stage
+ * history of every customer whose stage now these events can move, and emits the changes of the
+ * current stage, so that what follows in this transaction sees the new stage. Customers whose
+ * events only change their past (a history being imported) are noted for the backlog job, which
+ * rewrites them right after and announces nothing of the past.
  */
 export async function refreshStagesOfArrivals(
   ctx: AppContext,
@@ -40,10 +45,58 @@ export async function refreshStagesOfArrivals(
   orgId: string,
   arrived: Arrival[],
 ) {
-  const moved = movedByArrivals(arrived);
-  if (!moved.length) return 0;
-  return rewriteLocked(ctx, tx, orgId, { ids: moved }, await loadRules(tx, orgId));
+  if (!arrived.length) return 0;
+  const rules = await loadRules(tx, orgId);
+  const { current, past } = splitArrivals(arrived, cutoffsOf(rules, ctx.clock.now()));
+  if (past.length) {
+    await noteStageBacklog(tx, orgId, past, ctx.clock.now());
+    await ctx.jobs.enqueue(HISTORY_BACKLOG_JOB, { orgId }, tx);
+  }
+  return current.length ? rewriteLocked(ctx, tx, orgId, { ids: current }, rules) : 0;
 }
+
+/** The instants the rules' windows start at `now`: the start of the day N days before today. */
+function cutoffsOf({ rules, timeZone, dayStart }: Rules, now: Date): Cutoffs {
+  const today = localDayOf(now, timeZone);
+  const from = (days: number) => new Date(dayStart(today - days));
+  return {
+    regularFrom: from(rules.regularWindowDays),
+    referralFrom: from(rules.referralWindowDays),
+    activeFrom: from(rules.lostAfterDays),
+  };
+}
+
+/** Backlog notes rewritten per transaction: a long import is taken in turns. */
+const BACKLOG_NOTES = 20;
+
+/** Rewrites the histories of the customers on the backlog, in turns; answers how many current stages changed. */
+export async function rewriteBacklog(ctx: AppContext, orgId: string) {
+  let changed = 0;
+  for (;;) {
+    const turn = await ctx.db.withOrg(orgId, async (tx) => {
+      const ids = await takeStageBacklog(tx, orgId, BACKLOG_NOTES);
+      if (!ids.length) return null;
+      const rules = await loadRules(tx, orgId);
+      let moved = 0;
+      for (let i = 0; i < ids.length; i += PAGE) {
+        const page = ids.slice(i, i + PAGE);
+        await lockCustomers(tx, orgId, page);
+        moved += await rewriteLocked(ctx, tx, orgId, { ids: page }, rules);
+      }
+      return moved;
+    });
+    if (turn === null) return changed;
+    changed += turn;
+  }
+}
+
+/** Runs after a batch whose events changed customers' past: one run takes every note there is. */
+export const HISTORY_BACKLOG_JOB = defineJob({
+  name: 'customers.rewrite-histories',
+  scope: 'org',
+  payload: NO_PAYLOAD,
+  handle: (ctx, _payload, job) => rewriteBacklog(ctx, job.orgId),
+});
 
 /**
  * Rewrites the stage histories of `customerIds` (as modelled values arrive), or of the whole
