@@ -65,6 +65,7 @@ describe.each(ENGINES)('customer profile, timeline and privacy on %s', (engine) 
         { type: 'purchase', customerExternalId: 'bystander', occurredAt: daysAgo(t, 5), amount: 1000 },
       ],
     });
+    await t.ctx.jobs.runDue(); // the stage histories
   });
   afterAll(() => t?.close());
 

@@ -87,6 +87,7 @@ describe.each(ENGINES)('the path of a survey response on %s', (engine) => {
     const writes = await signalWrites();
 
     await promoterAnswer(setup);
+    await t.ctx.jobs.runDue(); // the histories the answer changed
 
     expect(await signalWrites()).toBe(writes + 1);
     const after = await customerOf(setup.org);

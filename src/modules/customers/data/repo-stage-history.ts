@@ -16,13 +16,14 @@ export type StageFacts = {
   reviewAt: number | null;
   signals: StageSignal[];
   alive: { probability: number; at: number; day: number } | null;
-  history: StageMove[];
+  /** The stored history; null when not read. */
+  history: StageMove[] | null;
 };
 
 /** The calendar day of `instant` in zone `tz`, as days since 1970-01-01. */
 const dayOf = (instant: ReturnType<typeof sql>, tz: string) =>
   sql`((${instant} at time zone ${tz})::date - date '1970-01-01')`;
-const msOf = (instant: ReturnType<typeof sql>) => sql`(extract(epoch from ${instant}) * 1000)::int8`;
+const msOf = (instant: ReturnType<typeof sql>) => sql`floor(extract(epoch from ${instant}) * 1000)::int8`;
 
 /** The customers to read: these ids, or every id from `first` to `last` (a page of a whole organization). */
 export type StageScope = { ids: readonly string[] } | { first: string; last: string };
@@ -43,6 +44,7 @@ export async function loadStageFacts(
   orgId: string,
   scope: StageScope,
   timeZone: string,
+  { withHistory = true } = {},
 ): Promise<Map<string, StageFacts>> {
   const out = new Map<string, StageFacts>();
   if ('ids' in scope && !scope.ids.length) return out;
@@ -72,11 +74,13 @@ export async function loadStageFacts(
         from events e
        where e.org_id = ${orgId}::uuid and ${inScope(sql`e.customer_id`, scope)} and e.type = 'survey_response'
        group by e.customer_id`),
-    await tx.execute(sql`
-      select customer_id::text as id, from_stage, to_stage, ${msOf(sql`changed_at`)} as at
-        from stage_changes
-       where org_id = ${orgId}::uuid and ${inScope(sql`customer_id`, scope)}
-       order by customer_id, changed_at`),
+    withHistory
+      ? await tx.execute(sql`
+          select customer_id::text as id, from_stage, to_stage, ${msOf(sql`changed_at`)} as at
+            from stage_changes
+           where org_id = ${orgId}::uuid and ${inScope(sql`customer_id`, scope)}
+           order by customer_id, changed_at`)
+      : null,
   ];
   for (const r of rowsOf<CustomerRow>(customers)) {
     out.set(r.id, {
@@ -93,7 +97,7 @@ export async function loadStageFacts(
         r.alive_probability === null || r.alive_at === null
           ? null
           : { probability: Number(r.alive_probability), at: Number(r.alive_at), day: Number(r.alive_day) },
-      history: [],
+      history: withHistory ? [] : null,
     });
   }
   for (const r of rowsOf<{ id: string; signals: string | null; first_ms: string; first_day: number }>(
@@ -108,8 +112,10 @@ export async function loadStageFacts(
     const facts = out.get(r.id);
     if (facts) readSignals(r.signals, facts.signals);
   }
-  for (const r of rowsOf<{ id: string; from_stage: string; to_stage: string; at: string }>(history)) {
-    out.get(r.id)?.history.push({ at: Number(r.at), from: r.from_stage as Stage, to: r.to_stage as Stage });
+  for (const r of history
+    ? rowsOf<{ id: string; from_stage: string; to_stage: string; at: string }>(history)
+    : []) {
+    out.get(r.id)?.history?.push({ at: Number(r.at), from: r.from_stage as Stage, to: r.to_stage as Stage });
   }
   return out;
 }
@@ -147,8 +153,11 @@ function readSignals(encoded: string, into: StageSignal[]) {
 /** A customer's decided state: its whole history, stage, when it became a customer and its next review. */
 export type DecidedStages = {
   customerId: string;
-  /** Null when the stored history is already this one. */
-  history: StageMove[] | null;
+  /**
+   * How the stored history becomes the decided one (null: it is that already): the stored moves
+   * from `dropFrom` on go (none when null), and `added` follow the ones kept.
+   */
+  history: { dropFrom: number | null; added: StageMove[] } | null;
   stage: Stage;
   stageChangedAt: number | null;
   since: number;
@@ -159,17 +168,22 @@ export type DecidedStages = {
 const instant = (column: ReturnType<typeof sql>) => sql`to_timestamp(${column} / 1000.0)`;
 
 /**
- * Stores decided states: the histories that differ replace the stored ones, and each customer's
- * stage, `stage_changed_at`, `since` and `stage_review_at`. The rows must be locked by the caller.
+ * Stores decided states: each history's changed tail is replaced (a late event rewrites from its
+ * point on, a new one mostly adds a move), and each customer's stage, `stage_changed_at`, `since`
+ * and `stage_review_at`. The rows must be locked by the caller.
  */
 export async function saveDecidedStages(tx: Executor, orgId: string, decided: readonly DecidedStages[]) {
   if (!decided.length) return;
-  const rewritten = decided.filter((d) => d.history !== null);
-  if (rewritten.length) {
+  const dropped = decided.filter((d) => d.history?.dropFrom != null);
+  if (dropped.length) {
     await tx.execute(sql`
-      delete from stage_changes
-       where org_id = ${orgId}::uuid and customer_id = any(${textArray(rewritten.map((d) => d.customerId))}::uuid[])`);
-    const moves = rewritten.flatMap((d) => (d.history ?? []).map((m) => ({ id: d.customerId, ...m })));
+      delete from stage_changes s
+       using unnest(${textArray(dropped.map((d) => d.customerId))}::uuid[],
+                    ${numberArray(dropped.map((d) => d.history?.dropFrom))}::int8[]) as d(c, a)
+       where s.org_id = ${orgId}::uuid and s.customer_id = d.c and s.changed_at >= ${instant(sql`d.a`)}`);
+  }
+  {
+    const moves = decided.flatMap((d) => (d.history?.added ?? []).map((m) => ({ id: d.customerId, ...m })));
     if (moves.length) {
       await tx.execute(sql`
         insert into stage_changes (org_id, customer_id, from_stage, to_stage, changed_at)

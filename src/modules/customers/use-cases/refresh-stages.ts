@@ -33,11 +33,12 @@ async function loadRules(tx: Executor, orgId: string): Promise<Rules> {
 }
 
 /**
- * After events arrive (their customers locked by this transaction): rewrites at once the stage
- * history of every customer whose stage now these events can move, and emits the changes of the
- * current stage, so that what follows in this transaction sees the new stage. Customers whose
- * events only change their past (a history being imported) are noted for the backlog job, which
- * rewrites them right after and announces nothing of the past.
+ * After events arrive (their customers locked by this transaction): decides at once the stage now
+ * of every customer these events can move — with the instant it began, in event time — and emits
+ * its changes, so that what follows in this transaction sees the new stage. Every customer whose
+ * history the events change (those, and those whose past alone changes: a history being imported)
+ * is noted for the backlog job, which writes the histories right after and announces nothing of
+ * the past. A batch thus costs little more than storing its events.
  */
 export async function refreshStagesOfArrivals(
   ctx: AppContext,
@@ -48,11 +49,13 @@ export async function refreshStagesOfArrivals(
   if (!arrived.length) return 0;
   const rules = await loadRules(tx, orgId);
   const { current, past } = splitArrivals(arrived, cutoffsOf(rules, ctx.clock.now()));
-  if (past.length) {
-    await noteStageBacklog(tx, orgId, past, ctx.clock.now());
+  if (current.length || past.length) {
+    await noteStageBacklog(tx, orgId, [...current, ...past], ctx.clock.now());
     await ctx.jobs.enqueue(HISTORY_BACKLOG_JOB, { orgId }, tx);
   }
-  return current.length ? rewriteLocked(ctx, tx, orgId, { ids: current }, rules) : 0;
+  return current.length
+    ? await rewriteLocked(ctx, tx, orgId, { ids: current }, rules, { withHistory: false })
+    : 0;
 }
 
 /** The instants the rules' windows start at `now`: the start of the day N days before today. */
@@ -138,9 +141,19 @@ export async function reviewDueStages(ctx: AppContext, tx: Executor, orgId: stri
   return changed;
 }
 
-/** Decides and stores the histories of customers this transaction holds locked; emits current changes. */
-async function rewriteLocked(ctx: AppContext, tx: Executor, orgId: string, scope: StageScope, rules: Rules) {
-  const facts = await loadStageFacts(tx, orgId, scope, rules.timeZone);
+/**
+ * Decides and stores the stages (and, `withHistory`, the histories) of customers this transaction
+ * holds locked; emits the changes of the current stage.
+ */
+async function rewriteLocked(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  scope: StageScope,
+  rules: Rules,
+  { withHistory = true } = {},
+) {
+  const facts = await loadStageFacts(tx, orgId, scope, rules.timeZone, { withHistory });
   const now = ctx.clock.now().getTime();
   const decided: DecidedStages[] = [];
   const moved: { customerId: string; externalId: string; from: string; to: string; at: Date }[] = [];
@@ -168,7 +181,9 @@ function decide(f: StageFacts, { rules, dayStart }: Rules, now: number): Decided
   const first = f.signals.reduce((min, s) => Math.min(min, s.at), Number.POSITIVE_INFINITY);
   const known = Math.min(first, f.createdInSourceAt ?? Number.POSITIVE_INFINITY);
   const since = Number.isFinite(known) ? known : f.createdAt;
-  const sameHistory = sameMoves(f.history, t.moves);
+  const stored = f.history;
+  const keep = stored ? keptMoves(stored, t.moves) : 0;
+  const sameHistory = !stored || (keep === stored.length && keep === t.moves.length);
   if (
     sameHistory &&
     t.stage === f.stage &&
@@ -179,7 +194,10 @@ function decide(f: StageFacts, { rules, dayStart }: Rules, now: number): Decided
     return null;
   return {
     customerId: f.customerId,
-    history: sameHistory ? null : t.moves,
+    history:
+      !stored || sameHistory
+        ? null
+        : { dropFrom: keep < stored.length ? stored[keep].at : null, added: t.moves.slice(keep) },
     stage: t.stage,
     stageChangedAt: t.stageSince,
     since,
@@ -187,17 +205,36 @@ function decide(f: StageFacts, { rules, dayStart }: Rules, now: number): Decided
   };
 }
 
-const sameMoves = (a: StageMove[], b: StageMove[]) =>
-  a.length === b.length && a.every((m, i) => m.at === b[i].at && m.from === b[i].from && m.to === b[i].to);
+/** How many moves from the start the stored and decided histories share. */
+function keptMoves(stored: StageMove[], decided: StageMove[]) {
+  let i = 0;
+  while (
+    i < stored.length &&
+    i < decided.length &&
+    stored[i].at === decided[i].at &&
+    stored[i].from === decided[i].from &&
+    stored[i].to === decided[i].to
+  )
+    i++;
+  return i;
+}
 
-/** Day starts of one time zone, each worked out once (a history touches few distinct days). */
+/** Day starts by time zone, each worked out once per process (a zone's calendar does not change). */
+const DAY_STARTS = new Map<string, Map<number, number>>();
+/** Beyond this many days a zone's cache starts again: a bound, never reached by real histories. */
+const DAY_STARTS_MAX = 200_000;
+
 function dayStarts(timeZone: string) {
-  const known = new Map<number, number>();
+  if (timeZone === 'UTC') return (day: number) => day * 86_400_000;
+  let known = DAY_STARTS.get(timeZone);
+  if (!known) DAY_STARTS.set(timeZone, (known = new Map()));
+  const cache = known;
   return (day: number) => {
-    let at = known.get(day);
+    let at = cache.get(day);
     if (at === undefined) {
+      if (cache.size >= DAY_STARTS_MAX) cache.clear();
       at = startOfLocalDay(day, timeZone).getTime();
-      known.set(day, at);
+      cache.set(day, at);
     }
     return at;
   };
