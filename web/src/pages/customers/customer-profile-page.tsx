@@ -52,7 +52,7 @@ export default function CustomerProfilePage({ params }: PageProps) {
             <dt>{t('customers.locale')}</dt>
             <dd>{p.locale ?? '—'}</dd>
             <dt>{t('customers.since')}</dt>
-            <dd>{f.date(p.createdAt)}</dd>
+            <dd>{f.date(p.since)}</dd>
             {Object.entries(p.attributes).map(([k, v]) => (
               <FactRow key={k} label={k} value={String(v ?? '—')} />
             ))}

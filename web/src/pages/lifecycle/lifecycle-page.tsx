@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LifecycleQuery, LifecycleReport, Stage } from '../../../../src/http/api-types';
+import type { LifecycleMonths, LifecycleQuery, LifecycleReport, Stage } from '../../../../src/http/api-types';
 import { get } from '../../api/client';
 import { ChartPanel } from '../../charts/chart-panel';
 import { STAGE_COLORS } from '../../charts/palette';
@@ -23,6 +23,11 @@ export default function LifecyclePage() {
         from: startOfDay(period.from),
         to: endOfDay(period.to),
       } satisfies LifecycleQuery),
+  });
+  // The last 24 months, whatever the period: how the customer base moved over time.
+  const months = useQuery({
+    queryKey: ['lifecycle-months'],
+    queryFn: () => get<LifecycleMonths>('/analytics/lifecycle/months'),
   });
   const data = report.data;
   const stageName = (s: string) => t(`stages.${s}`);
@@ -132,6 +137,52 @@ export default function LifecyclePage() {
           }}
         />
       </div>
+      {months.isError && <ErrorMessage error={months.error} />}
+      <ChartPanel
+        title={t('lifecycle.byMonth')}
+        note={t('lifecycle.byMonthNote')}
+        height={360}
+        option={{
+          tooltip: { trigger: 'axis' },
+          legend: { data: STAGES.map(stageName), bottom: 0 },
+          grid: { left: 60, right: 20, top: 10, bottom: 60 },
+          xAxis: {
+            type: 'category',
+            boundaryGap: false,
+            data: (months.data?.months ?? []).map((m) => f.month(m.month)),
+          },
+          yAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.int(v) } },
+          series: STAGES.map((s) => ({
+            name: stageName(s),
+            type: 'line',
+            stack: 'stages',
+            areaStyle: {},
+            symbol: 'none',
+            itemStyle: { color: STAGE_COLORS[s] },
+            data: (months.data?.months ?? []).map((m) => m.counts[s]),
+          })),
+        }}
+        table={{
+          rows: months.data?.months ?? [],
+          rowKey: (r) => r.month,
+          exportName: 'lifecycle-by-month',
+          columns: [
+            {
+              key: 'month',
+              header: t('lifecycle.month'),
+              render: (r) => f.month(r.month),
+              value: (r) => r.month,
+            },
+            ...STAGES.map((s) => ({
+              key: s,
+              header: stageName(s),
+              numeric: true,
+              render: (r: LifecycleMonths['months'][number]) => f.int(r.counts[s]),
+              value: (r: LifecycleMonths['months'][number]) => r.counts[s],
+            })),
+          ],
+        }}
+      />
       <ChartPanel
         title={t('lifecycle.migrations', {
           from: f.date(startOfDay(period.from)),
