@@ -5,6 +5,7 @@ import type { SettingsSection } from '../http/settings';
 import type { App, AppContext } from '../http/types';
 import type { AnyJob } from '../jobs/queue';
 import { casesModule } from './cases/module';
+import { installManifests } from './catalogue';
 import { type CustomerExtension, registerCustomerExtension } from './customers/api';
 import { customersModule } from './customers/module';
 import { feedbackModule } from './feedback/module';
@@ -101,3 +102,4 @@ export const MODULES: Module[] = [
   webhooksModule,
   valueModule,
 ];
+installManifests(MODULES);
