@@ -7,6 +7,7 @@ import { reviewStages } from '../src/modules/customers/use-cases/recompute';
 import { api } from './helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';
+import { createSurvey } from './surveys/helpers';
 
 const DAY_MS = 86_400_000;
 // The test app's clock starts at 2026-03-02T09:00:00Z; organizations count days in UTC unless told.
@@ -205,6 +206,30 @@ describe.each(ENGINES)('stage history in event time on %s', (engine) => {
     expect(bad.status).toBe(400);
   });
 
+  it('dates a promoter answer imported late at its own time', async () => {
+    t.clock.set(NOW);
+    const org = await t.createOrg();
+    await post(org, '/api/v1/events/batch', {
+      events: [
+        purchase('answered', '2025-05-01T10:00:00Z'),
+        purchase('answered', '2025-06-01T10:00:00Z'),
+        purchase('answered', '2025-07-01T10:00:00Z'),
+        purchase('answered', '2025-12-01T10:00:00Z'),
+      ],
+    });
+    const survey = await createSurvey(t, org);
+    await post(org, `/api/v1/surveys/${survey.id}/responses/batch`, {
+      responses: [
+        { answers: { nps: 10 }, customerExternalId: 'answered', submittedAt: '2025-08-15T12:00:00Z' },
+      ],
+    });
+    expect(await historyOf(org, 'answered')).toEqual([
+      'potential>buyer@2025-05-01T10:00:00.000Z',
+      'buyer>regular@2025-07-01T10:00:00.000Z',
+      'regular>loyal@2025-08-15T12:00:00.000Z',
+    ]);
+  });
+
   it('takes "customer since" from the first event, the first answer or the source, whichever is first', async () => {
     t.clock.set(NOW);
     const org = await t.createOrg();
@@ -271,6 +296,16 @@ describe.each(ENGINES)('stage history in event time on %s', (engine) => {
             await post(imported, '/api/v1/events/batch', { events: shuffled.slice(from, from + size) });
             from += size;
           }
+          // the same file imported as NDJSON in one request
+          const file = await t.createOrg();
+          const ndjson = `${shuffle(events, seed + 1)
+            .map((e) => JSON.stringify(e))
+            .join('\n')}\n`;
+          const imported2 = await api(t, file).post('/api/v1/import/events', ndjson, {
+            headers: { 'content-type': 'application/x-ndjson' },
+          });
+          expect(imported2.status, imported2.text).toBe(200);
+          await t.ctx.jobs.runDue();
           // live: each event on its day, the daily review run before it and once more today
           const live = await t.createOrg();
           const inTime = [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
@@ -284,6 +319,7 @@ describe.each(ENGINES)('stage history in event time on %s', (engine) => {
           for (const customer of ['c0', 'c1']) {
             const history = await historyOf(imported, customer);
             expect(history).toEqual(await historyOf(live, customer));
+            expect(await historyOf(file, customer)).toEqual(history);
             expect(history).toEqual(expectedHistory(events.filter((e) => e.customerExternalId === customer)));
           }
         },

@@ -190,7 +190,8 @@ export async function saveDecidedStages(tx: Executor, orgId: string, decided: re
         select ${orgId}::uuid, m.c, m.f, m.t, ${instant(sql`m.a`)}
           from unnest(${textArray(moves.map((m) => m.id))}::uuid[], ${textArray(moves.map((m) => m.from))}::text[],
                       ${textArray(moves.map((m) => m.to))}::text[], ${numberArray(moves.map((m) => m.at))}::int8[])
-            as m(c, f, t, a)`);
+            as m(c, f, t, a)
+         order by m.a`);
     }
   }
   await tx.execute(sql`
