@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeCustomers } from '../src/modules/customers/use-cases/recompute';
-import { type Api, api } from './helpers/api';
+import { api } from './helpers/api';
 import { createTestApp, type TestApp } from './helpers/app';
 import { daysAgo } from './helpers/customers';
 import { ENGINES } from './helpers/db';

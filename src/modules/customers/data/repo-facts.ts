@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
 
 /** What the lifecycle rules read of a customer's events (`e`): no amounts. */

@@ -226,9 +226,8 @@ const DAY_STARTS_MAX = 200_000;
 
 function dayStarts(timeZone: string) {
   if (timeZone === 'UTC') return (day: number) => day * 86_400_000;
-  let known = DAY_STARTS.get(timeZone);
-  if (!known) DAY_STARTS.set(timeZone, (known = new Map()));
-  const cache = known;
+  const cache = DAY_STARTS.get(timeZone) ?? new Map<number, number>();
+  DAY_STARTS.set(timeZone, cache);
   return (day: number) => {
     let at = cache.get(day);
     if (at === undefined) {
