@@ -325,7 +325,7 @@ describe.each(ENGINES)('stage history in event time on %s', (engine) => {
         },
       ),
       {
-        numRuns: engine === 'pglite' ? 15 : 25,
+        numRuns: engine === 'pglite' ? 10 : 15,
         // a regular's referral and promoter answer arriving alone; a purchase arriving after its loss
         examples: [
           [[buy(30), buy(20), buy(10), { ...buy(5), type: 'referral' }], [1], 7],
