@@ -230,6 +230,29 @@ describe.each(ENGINES)('stage history in event time on %s', (engine) => {
     ]);
   });
 
+  it('rewrites in event time the histories an upgrade left dated when processed', async () => {
+    t.clock.set(NOW);
+    const org = await t.createOrg();
+    await post(org, '/api/v1/events/batch', {
+      events: [purchase('old', '2025-07-01T10:00:00Z'), purchase('old', '2025-12-01T10:00:00Z')],
+    });
+    // as the migration to event time leaves an installation: moves dated when they were processed,
+    // "customer since" the import day, and every customer due for review at once
+    await t.ctx.db.execOwner(`
+      delete from stage_changes where org_id = '${org.orgId}';
+      insert into stage_changes (org_id, customer_id, from_stage, to_stage, changed_at)
+        select org_id, id, 'potential', 'buyer', '2026-03-01T08:00:00Z' from customers where org_id = '${org.orgId}';
+      update customers set since = created_at, stage_review_at = '-infinity' where org_id = '${org.orgId}'`);
+    // a batch for such a customer works, and the daily run puts its history right
+    await post(org, '/api/v1/events/batch', { events: [{ ...purchase('old', '2026-02-01T10:00:00Z') }] });
+    await reviewStages(t.ctx, org.orgId);
+    expect(await historyOf(org, 'old')).toEqual([
+      'potential>buyer@2025-07-01T10:00:00.000Z',
+      'buyer>regular@2026-02-01T10:00:00.000Z',
+    ]);
+    expect((await at(org)('old')).since).toBe('2025-07-01T10:00:00.000Z');
+  });
+
   it('takes "customer since" from the first event, the first answer or the source, whichever is first', async () => {
     t.clock.set(NOW);
     const org = await t.createOrg();

@@ -53,7 +53,7 @@ export async function loadStageFacts(
     await tx.execute(sql`
       select c.id::text, c.external_id, c.lifecycle_stage, ${msOf(sql`c.stage_changed_at`)} as changed,
              ${msOf(sql`c.since`)} as since, ${msOf(sql`c.created_in_source_at`)} as source,
-             ${msOf(sql`c.created_at`)} as created, ${msOf(sql`c.stage_review_at`)} as review,
+             ${msOf(sql`c.created_at`)} as created, ${msOf(sql`case when isfinite(c.stage_review_at) then c.stage_review_at end`)} as review,
              s.alive_probability, ${msOf(sql`s.alive_probability_at`)} as alive_at,
              ${dayOf(sql`s.alive_probability_at`, timeZone)} as alive_day
         from customers c
