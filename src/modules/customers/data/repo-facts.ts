@@ -1,21 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
 
-/** What the lifecycle rules read of a customer's events (`e`): no amounts. */
-const stageAggregates = (regularFrom: Date) => sql`
-         count(*) filter (where e.type = 'purchase' and e.occurred_at >= ${regularFrom}::timestamptz) as recent_purchases,
-         max(e.occurred_at) filter (where e.type = 'purchase') as last_purchase_at,
-         max(e.occurred_at) filter (where e.type = 'referral') as last_referral_at`;
-
 /**
- * Per-customer aggregates of all the organization's events, which both the lifecycle rules and
- * RFM read: purchases (all, and since `regularFrom`), the last purchase and referral, and
- * purchases minus refunds in the base currency.
+ * Per-customer aggregates of all the organization's events that RFM reads: purchases, the last
+ * purchase, and purchases minus refunds in the base currency.
  */
-const factsSelect = (orgId: string, regularFrom: Date) => sql`
+const factsSelect = (orgId: string) => sql`
   select e.customer_id,
          count(*) filter (where e.type = 'purchase') as purchases,
-         ${stageAggregates(regularFrom)},
+         max(e.occurred_at) filter (where e.type = 'purchase') as last_purchase_at,
          coalesce(sum(e.amount_base_minor) filter (where e.type = 'purchase'), 0)
            - coalesce(sum(abs(e.amount_base_minor)) filter (where e.type = 'refund'), 0) as monetary
     from events e
@@ -26,12 +19,10 @@ const factsSelect = (orgId: string, regularFrom: Date) => sql`
  * The facts of every customer of the organization, in one pass over its events, kept in a
  * temporary table `customer_facts` until the transaction ends.
  */
-export async function buildFactsTable(tx: Executor, orgId: string, regularFrom: Date) {
+export async function buildFactsTable(tx: Executor, orgId: string) {
   await allowLargeAggregates(tx);
   await tx.execute(sql`drop table if exists customer_facts`);
-  await tx.execute(
-    sql`create temporary table customer_facts on commit drop as ${factsSelect(orgId, regularFrom)}`,
-  );
+  await tx.execute(sql`create temporary table customer_facts on commit drop as ${factsSelect(orgId)}`);
   await tx.execute(sql`analyze customer_facts`);
 }
 

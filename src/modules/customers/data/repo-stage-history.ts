@@ -182,17 +182,15 @@ export async function saveDecidedStages(tx: Executor, orgId: string, decided: re
                     ${numberArray(dropped.map((d) => d.history?.dropFrom))}::int8[]) as d(c, a)
        where s.org_id = ${orgId}::uuid and s.customer_id = d.c and s.changed_at >= ${instant(sql`d.a`)}`);
   }
-  {
-    const moves = decided.flatMap((d) => (d.history?.added ?? []).map((m) => ({ id: d.customerId, ...m })));
-    if (moves.length) {
-      await tx.execute(sql`
+  const moves = decided.flatMap((d) => (d.history?.added ?? []).map((m) => ({ id: d.customerId, ...m })));
+  if (moves.length) {
+    await tx.execute(sql`
         insert into stage_changes (org_id, customer_id, from_stage, to_stage, changed_at)
         select ${orgId}::uuid, m.c, m.f, m.t, ${instant(sql`m.a`)}
           from unnest(${textArray(moves.map((m) => m.id))}::uuid[], ${textArray(moves.map((m) => m.from))}::text[],
                       ${textArray(moves.map((m) => m.to))}::text[], ${numberArray(moves.map((m) => m.at))}::int8[])
             as m(c, f, t, a)
          order by m.a`);
-    }
   }
   await tx.execute(sql`
     update customers c

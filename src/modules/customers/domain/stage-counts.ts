@@ -1,4 +1,4 @@
-import { formatDayNumber, toDayNumber } from '../../../lib/day-number';
+import { formatDayNumber, parseDayNumber } from '../../../lib/day-number';
 import { localDayOf, startOfLocalDay } from '../../../lib/local-day';
 import { STAGES, type Stage } from './stages';
 
@@ -49,13 +49,8 @@ export const monthOf = (instant: Date, timeZone: string) =>
   formatDayNumber(localDayOf(instant, timeZone)).slice(0, 7);
 
 /** The instant the month after `month` starts in `timeZone`. */
-export function endOfMonth(month: string, timeZone: string) {
-  const [y, m] = shiftMonth(month, 1).split('-').map(Number);
-  return startOfLocalDay(toDayNumber(y, m, 1), timeZone);
-}
+export const endOfMonth = (month: string, timeZone: string) =>
+  startOfLocalDay(parseDayNumber(`${shiftMonth(month, 1)}-01`), timeZone);
 
 /** The instant the day after `day` (YYYY-MM-DD) starts in `timeZone`. */
-export function endOfDay(day: string, timeZone: string) {
-  const [y, m, d] = day.split('-').map(Number);
-  return startOfLocalDay(toDayNumber(y, m, d) + 1, timeZone);
-}
+export const endOfDay = (day: string, timeZone: string) => startOfLocalDay(parseDayNumber(day) + 1, timeZone);

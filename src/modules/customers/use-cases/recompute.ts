@@ -37,9 +37,8 @@ export const recomputeRfmScores = (ctx: AppContext, orgId: string) =>
 
 async function rescore(ctx: AppContext, tx: Executor, orgId: string) {
   const { timeZone } = await findOrgLocaleSettings(tx, orgId);
-  const now = ctx.clock.now();
-  await buildFactsTable(tx, orgId, now);
-  return recomputeRfm(tx, orgId, now, timeZone);
+  await buildFactsTable(tx, orgId);
+  return recomputeRfm(tx, orgId, ctx.clock.now(), timeZone);
 }
 
 export const RECOMPUTE_JOB = defineJob({
