@@ -204,6 +204,12 @@ describe.each(ENGINES)('stage history in event time on %s', (engine) => {
     ]);
     const bad = await api(t, org).get('/api/v1/analytics/lifecycle/months?from=2025-13');
     expect(bad.status).toBe(400);
+    // The ends of the years the application handles: year 0 is refused, 1000-01 and 9999-12 answer.
+    expect((await api(t, org).get('/api/v1/analytics/lifecycle/months?to=0000-10')).status).toBe(400);
+    const first = await api(t, org).get('/api/v1/analytics/lifecycle/months?from=1000-01&to=1000-02');
+    expect(first.body.months.map((m: { month: string }) => m.month)).toEqual(['1000-01', '1000-02']);
+    const last = await api(t, org).get('/api/v1/analytics/lifecycle/months?from=9999-11&to=9999-12');
+    expect(last.body.months.at(-1)).toEqual({ month: '9999-12', counts: now.counts });
   });
 
   it('dates a promoter answer imported late at its own time', async () => {

@@ -29,6 +29,13 @@ export const ZDay = z.iso
   .refine(isDayInRange, YEARS_MESSAGE)
   .describe(`calendar date YYYY-MM-DD, years ${YEAR_MIN}–${YEAR_MAX}`);
 
+/** A calendar month YYYY-MM, years 1000–9999. */
+export const ZMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+  .refine((s) => isDayInRange(`${s}-01`), YEARS_MESSAGE)
+  .describe(`calendar month YYYY-MM, years ${YEAR_MIN}–${YEAR_MAX}`);
+
 /** Money in integer minor units (cents): a safe integer, so a `bigint` column and JavaScript agree. */
 export const zMinorUnits = ({ min = 0, max = Number.MAX_SAFE_INTEGER } = {}) => z.int().min(min).max(max);
 

@@ -32,17 +32,20 @@ function add(counts: StageCounts, flow: StageFlow) {
 
 /** The month (YYYY-MM) `by` months after `month`. */
 export function shiftMonth(month: string, by: number) {
-  const [y, m] = month.split('-').map(Number);
-  const index = y * 12 + (m - 1) + by;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  const index = monthIndex(month) + by;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** Every month from `from` to `to`, both included. */
 export function monthsFrom(from: string, to: string) {
-  const out: string[] = [];
-  for (let m = from; m <= to; m = shiftMonth(m, 1)) out.push(m);
-  return out;
+  const count = monthIndex(to) - monthIndex(from) + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, i) => shiftMonth(from, i));
 }
+
+const monthIndex = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return y * 12 + (m - 1);
+};
 
 /** The month an instant falls in, in `timeZone`. */
 export const monthOf = (instant: Date, timeZone: string) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDay, ZInstant, ZRate, zMinorUnits } from '../../../http/fields';
+import { ZDay, ZInstant, ZMonth, ZRate, zMinorUnits } from '../../../http/fields';
 import { ZPageQuery } from '../../../http/pagination';
 import { ZCurrency } from '../../orgs/api';
 import { RFM_SEGMENTS } from '../domain/rfm-segments';
@@ -194,7 +194,6 @@ export const ZLifecycleResponseSchema = z.object({
   matrix: z.record(z.enum(STAGES), z.record(z.enum(STAGES), z.int())).describe('matrix[from][to] = count'),
 });
 
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 export const ZLifecycleMonthsQuery = z.object({
   from: ZMonth.optional().describe('first month; default 23 months before `to`'),
   to: ZMonth.optional().describe('last month; default the current one'),

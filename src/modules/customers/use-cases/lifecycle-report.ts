@@ -58,10 +58,10 @@ export function lifecycleMonths(ctx: AppContext, orgId: string, query: { from?: 
     const to = query.to ?? current;
     const from = query.from ?? shiftMonth(to, -23);
     if (from > to) throw invalid('query.from', 'must not be after to');
-    if (monthsFrom(from, to).length > 120)
-      throw invalid('query.from', 'must be at most 120 months before to');
-    const end = new Date(Math.min(endOfMonth(to, timeZone).getTime(), now.getTime()));
     const months = monthsFrom(from, to);
+    if (months.length > 120) throw invalid('query.from', 'must be at most 120 months before to');
+    // The current month (or a later one) ends now; 9999-12 has no next month to end at.
+    const end = to >= current ? now : endOfMonth(to, timeZone);
     const { byMonth } = stageCountsByMonth(await stageFlowsByMonth(tx, orgId, end, timeZone), months);
     return { months: months.map((month) => ({ month, counts: byMonth.get(month) as StageCounts })) };
   });
