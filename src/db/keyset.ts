@@ -1,11 +1,11 @@
-import { and, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * A timestamp as a cursor holds it: to the millisecond (a JavaScript date). PostgreSQL keeps
  * microseconds, so a page ordered and compared by the column itself would meet its own last row again.
  */
-export const toMilliseconds = (column: PgColumn) => sql`date_trunc('milliseconds', ${column})`;
+export const toMilliseconds = (column: PgColumn | SQL) => sql`date_trunc('milliseconds', ${column})`;
 
 /**
  * The rows after `position` in the ascending order of `columns`: the condition of a keyset page
@@ -20,6 +20,19 @@ export function after(
   return or(
     ...columns.map((column, i) =>
       and(...columns.slice(0, i).map((c, j) => eq(c as SQL, position[j])), gt(column as SQL, position[i])),
+    ),
+  );
+}
+
+/** The rows before `position` in the ascending order of `columns`: a keyset page of a newest-first list. */
+export function before(
+  columns: readonly (PgColumn | SQL)[],
+  position: readonly unknown[] | undefined,
+): SQL | undefined {
+  if (!position) return undefined;
+  return or(
+    ...columns.map((column, i) =>
+      and(...columns.slice(0, i).map((c, j) => eq(c as SQL, position[j])), lt(column as SQL, position[i])),
     ),
   );
 }

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, gte, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
+import { before, toMilliseconds } from '../../../db/keyset';
 import type { Answers } from '../domain/questions';
 import { surveyRateCounters, surveyResponses } from './tables';
 
@@ -118,13 +119,13 @@ export type ResponseFilter = {
   to?: Date;
 };
 
+/** When a response was answered: its submission, or its creation while it is partial; to the millisecond. */
+const answeredAt = toMilliseconds(
+  sql`coalesce(${surveyResponses.submittedAt}, ${surveyResponses.createdAt})`,
+);
+
+/** A survey's responses newest first (answered time, then id descending): live answers lead the list. */
 export async function listResponses(tx: Executor, orgId: string, surveyId: string, f: ResponseFilter) {
-  const after = f.after
-    ? or(
-        gt(surveyResponses.createdAt, new Date(f.after[0])),
-        and(eq(surveyResponses.createdAt, new Date(f.after[0])), gt(surveyResponses.id, f.after[1])),
-      )
-    : undefined;
   const time = sql`coalesce(${surveyResponses.submittedAt}, ${surveyResponses.createdAt})`;
   const rows = await tx
     .select(responseColumns)
@@ -140,10 +141,10 @@ export async function listResponses(tx: Executor, orgId: string, surveyId: strin
         f.customerId ? eq(surveyResponses.customerId, f.customerId) : undefined,
         f.from ? gte(time, f.from) : undefined,
         f.to ? lte(time, f.to) : undefined,
-        after,
+        before([answeredAt, surveyResponses.id], f.after && [new Date(f.after[0]), f.after[1]]),
       ),
     )
-    .orderBy(asc(surveyResponses.createdAt), asc(surveyResponses.id))
+    .orderBy(desc(answeredAt), desc(surveyResponses.id))
     .limit(f.limit + 1);
   return rows as ResponseRow[];
 }

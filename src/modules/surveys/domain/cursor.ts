@@ -6,3 +6,10 @@ export const positionAfter = (row: { createdAt: Date; id: string }): [string, st
   row.createdAt.toISOString(),
   row.id,
 ];
+
+/** Where a response stands in a newest-first list: its answered time (submitted, else created), then id. */
+export const answeredPosition = (row: {
+  submittedAt: Date | null;
+  createdAt: Date;
+  id: string;
+}): [string, string] => [(row.submittedAt ?? row.createdAt).toISOString(), row.id];

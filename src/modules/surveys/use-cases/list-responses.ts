@@ -5,7 +5,7 @@ import { notFound } from '../../../lib/errors';
 import { findCustomer, findCustomerByExternalId } from '../../customers/api';
 import { listResponses as listRows, type ResponseRow } from '../data/repo-responses';
 import * as repo from '../data/repo-surveys';
-import { positionAfter } from '../domain/cursor';
+import { answeredPosition } from '../domain/cursor';
 import type { ZResponseListQuery, ZResponseSchema } from '../http/schemas';
 
 type ResponseDto = z.infer<typeof ZResponseSchema>;
@@ -31,7 +31,7 @@ export function toResponseDto(r: ResponseRow, customerExternalId: string | null)
   };
 }
 
-/** A page of a survey's responses, filtered, with each customer's external id. */
+/** A page of a survey's responses, newest first, filtered, with each customer's external id. */
 export function listResponses(
   ctx: AppContext,
   orgId: string,
@@ -56,7 +56,7 @@ export function listResponses(
       from: q.from,
       to: q.to,
     });
-    const page = pageOf(rows, q.limit, positionAfter);
+    const page = pageOf(rows, q.limit, answeredPosition);
     const externalIds = new Map<string, string | null>();
     for (const r of page.items) {
       if (r.customerId && !externalIds.has(r.customerId)) {
