@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuth } from './http/auth';
+import { registerCompression } from './http/compression';
 import { registerHealth } from './http/health';
 import { registerIdempotency } from './http/idempotency';
 import { registerMetrics } from './http/metrics';
@@ -19,6 +19,7 @@ import {
   notFoundHandler,
 } from './http/protocol-errors';
 import { RATE_LIMITS, rateLimitKey } from './http/rate-limits';
+import { registerSecurityHeaders } from './http/security-headers';
 import { settingsRoutes } from './http/settings';
 import type { App, AppContext } from './http/types';
 import { validatorCompiler } from './http/validation';
@@ -67,21 +68,8 @@ export async function buildApp({ ctx, logger = true }: BuildOptions): Promise<Ap
     reply.header('x-request-id', req.id);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-    // The widget script and the survey page are embedded in customers' sites.
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-  });
+  await registerSecurityHeaders(app, ctx.config.publicUrl);
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: true,

@@ -19,7 +19,8 @@ const NOT_DASHBOARD = /^\/(api|s)(\/|$)/;
 export async function registerWeb(app: App, root = WEB_DIST) {
   const notFound = notFoundHandler(app);
   await app.register(async (scope) => {
-    await scope.register(fastifyStatic, { root, serve: false });
+    // `preCompressed`: the build writes .br and .gz beside each file (web/precompress.ts).
+    await scope.register(fastifyStatic, { root, serve: false, preCompressed: true });
     scope.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const path = req.url.split('?')[0];
       // The application's answer for a path no route has: 404, 405 or 414, as problem+json.

@@ -48,7 +48,7 @@ ${hasRequired ? html`<p class="legend-note">${surveyText(locale, 'survey.require
 <input type="hidden" name="nonce" value="${p.nonce}">
 <input type="hidden" name="presented" value="${presented.join(',')}">
 ${Object.entries(p.fields).map(([name, value]) => (value ? html`<input type="hidden" name="${name}" value="${value}">` : ''))}
-<div class="hp" aria-hidden="true"><label for="website">${surveyText(locale, 'survey.honeypot')}</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
+<div class="hp" aria-hidden="true" style="position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden"><label for="website">${surveyText(locale, 'survey.honeypot')}</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
 ${rendered.map((q) => {
   const e = errorOf.get(q.id);
   return renderQuestion({
