@@ -51,6 +51,7 @@ export async function findLoginCandidates(tx: Executor, email: string, orgSlug?:
       id: users.id,
       passwordHash: users.passwordHash,
       role: users.role,
+      localeChosen: users.localeChosen,
       disabledAt: users.disabledAt,
     })
     .from(users)
@@ -104,6 +105,7 @@ const userColumns = {
   name: users.name,
   role: users.role,
   locale: users.locale,
+  localeChosen: users.localeChosen,
   team: users.team,
   createdAt: users.createdAt,
   disabledAt: users.disabledAt,
@@ -131,7 +133,14 @@ export async function updateUser(
   tx: Executor,
   orgId: string,
   userId: string,
-  patch: Partial<{ role: Role; name: string; locale: string; team: string | null; disabledAt: Date | null }>,
+  patch: Partial<{
+    role: Role;
+    name: string;
+    locale: string;
+    localeChosen: boolean;
+    team: string | null;
+    disabledAt: Date | null;
+  }>,
 ) {
   const [row] = await tx
     .update(users)

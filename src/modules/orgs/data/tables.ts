@@ -1,4 +1,4 @@
-import { jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Role } from '../domain/permissions';
 
 export const orgs = pgTable('orgs', {
@@ -23,6 +23,8 @@ export const users = pgTable(
     role: text('role').$type<Role>().notNull(),
     passwordHash: text('password_hash').notNull(),
     locale: text('locale').notNull(),
+    /** Chosen by the user; false while the account keeps the language it was created with. */
+    localeChosen: boolean('locale_chosen').notNull().default(false),
     team: text('team'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),

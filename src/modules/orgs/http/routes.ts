@@ -36,7 +36,9 @@ export async function orgRoutes(app: App) {
       schema: { tags: ['auth'], body: S.ZLoginRequestSchema, response: { 200: S.ZLoginResponseSchema } },
     },
     async (req, reply) => {
-      const s = await service.login(db, clock, req.body.email, req.body.password, req.body.org);
+      const { email, password, org, locale, localePicked } = req.body;
+      const language = locale ? { locale, picked: localePicked === true } : undefined;
+      const s = await service.login(db, clock, email, password, org, language);
       const cookieOptions = {
         path: '/',
         secure: secureCookies,
@@ -76,6 +78,27 @@ export async function orgRoutes(app: App) {
     async (req) => {
       const p = principalOf(req);
       return { ...(await service.describeCaller(db, p)), kind: p.kind, permissions: [...p.permissions] };
+    },
+  );
+
+  app.patch(
+    '/api/v1/me',
+    {
+      config: { access: 'authenticated', problems: { 403: 'an API key has no language of its own' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Choose your own language: the dashboard speaks it from now on',
+        body: S.ZChooseLanguageRequestSchema,
+        response: { 200: S.ZMeResponseSchema },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      return {
+        ...(await service.chooseOwnLanguage(db, p, req.body.locale)),
+        kind: p.kind,
+        permissions: [...p.permissions],
+      };
     },
   );
 

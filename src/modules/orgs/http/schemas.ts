@@ -41,6 +41,13 @@ export const ZLoginRequestSchema = z.object({
     .max(63)
     .optional()
     .describe("the organization's slug; needed only when the e-mail and password fit accounts in several"),
+  locale: ZLocale.optional().describe(
+    "the login page's language: stored on an account whose language was never chosen",
+  ),
+  localePicked: z
+    .boolean()
+    .optional()
+    .describe('the user picked that language on the login page: it becomes the chosen one'),
 });
 
 export const ZLoginResponseSchema = z.object({
@@ -77,6 +84,7 @@ export const ZUserSchema = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   locale: z.string(),
+  localeChosen: z.boolean().describe('the user chose the language; else it follows the login page'),
   team: z.string().nullable(),
   createdAt: z.date(),
   disabledAt: z.date().nullable(),
@@ -95,6 +103,8 @@ export const ZMeResponseSchema = z.object({
   kind: z.enum(['api_key', 'session']),
   permissions: z.array(z.string()),
 });
+
+export const ZChooseLanguageRequestSchema = z.object({ locale: ZLocale });
 
 export const ZCreateUserRequestSchema = z.object({
   email: z.email().max(320),

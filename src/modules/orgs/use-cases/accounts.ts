@@ -146,13 +146,27 @@ export async function authenticateSession(
 }
 
 /**
+ * The language of the login page: stored on an account whose language was never chosen, so that
+ * the dashboard and the e-mails follow it; `picked` when the user chose it there, which makes it
+ * the account's choice.
+ */
+export type LoginLanguage = { locale: string; picked: boolean };
+
+/**
  * Logs a user in. Unknown e-mail and wrong password answer alike; five failures within
  * 15 minutes lock the address for 15 minutes whatever the password (login-throttle.ts): the
  * attempt is reserved before the password is checked, so concurrent logins cannot outrun it,
  * and an unreadable throttle refuses the login. An address may have an account in several
  * organizations: the password picks the account, and `orgSlug` names one when it fits several.
  */
-export async function login(db: Database, clock: Clock, email: string, password: string, orgSlug?: string) {
+export async function login(
+  db: Database,
+  clock: Clock,
+  email: string,
+  password: string,
+  orgSlug?: string,
+  language?: LoginLanguage,
+) {
   const throttleKey = sha256(`login:${email.toLowerCase()}`);
   const reservedAt = clock.now().getTime();
   const allowed = await db.asSystem(async (tx) => {
@@ -202,6 +216,12 @@ export async function login(db: Database, clock: Clock, email: string, password:
       csrfToken,
       expiresAt,
     });
+    if (language && (language.picked || !user.localeChosen)) {
+      await repo.updateUser(tx, user.orgId, user.id, {
+        locale: language.locale,
+        ...(language.picked ? { localeChosen: true } : {}),
+      });
+    }
   });
   return { token, csrfToken, expiresAt, orgId: user.orgId, userId: user.id, role: user.role as Role };
 }
@@ -290,6 +310,14 @@ export async function updateUser(
       await repo.deleteUserSessions(tx, orgId, userId);
     return repo.findUser(tx, orgId, userId);
   });
+}
+
+/** The language a user chose for themselves in the dashboard: it wins over the browser's from now on. */
+export async function chooseOwnLanguage(db: Database, p: Principal, locale: string) {
+  if (!p.userId) throw new AppError('forbidden', 'locale: an API key has no language of its own');
+  const userId = p.userId;
+  await db.withOrg(p.orgId, (tx) => repo.updateUser(tx, p.orgId, userId, { locale, localeChosen: true }));
+  return describeCaller(db, p);
 }
 
 /** The caller's organization and user (none for an API key). */
