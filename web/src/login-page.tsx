@@ -1,18 +1,27 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Locale, LoginRequest } from '../../src/http/api-types';
 import { ApiError, post } from './api/client';
 import { ME_KEY } from './api/me';
 import { ErrorMessage } from './components/error-message';
 import { LanguageSwitcher } from './components/language-switcher';
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Picked here, the language becomes the account's choice; else it is kept only while none was made.
+  const [languagePicked, setLanguagePicked] = useState(false);
   const login = useMutation({
-    mutationFn: () => post('/auth/login', { email, password }),
+    mutationFn: () =>
+      post('/auth/login', {
+        email,
+        password,
+        locale: i18n.language as Locale,
+        localePicked: languagePicked,
+      } satisfies LoginRequest),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
   });
   const submit = (e: FormEvent) => {
@@ -55,7 +64,7 @@ export function LoginPage() {
         <button type="submit" className="primary" disabled={login.isPending}>
           {t('login.submit')}
         </button>
-        <LanguageSwitcher />
+        <LanguageSwitcher onPick={() => setLanguagePicked(true)} />
       </form>
     </main>
   );

@@ -1,18 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../src/http/api-types';
-import { post } from './api/client';
+import type { Locale, Me } from '../../src/http/api-types';
+import { patch, post } from './api/client';
 import { ME_KEY } from './api/me';
 import { useSession } from './api/session';
 import { LanguageSwitcher } from './components/language-switcher';
-import { changeLocale, hasRememberedLocale, LOCALES } from './i18n/setup';
+import { changeLocale, chosenLocaleOf } from './i18n/setup';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
 import { isFrontLine, navFor, pagesFor } from './pages/registry';
 
 /** Header (organization, language, user), role-aware navigation, and the page of the current path. */
 export function Shell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useSession();
   const { path } = useLocation();
   const queryClient = useQueryClient();
@@ -23,11 +23,15 @@ export function Shell() {
     nav.map((p) => p.path),
   );
 
+  // A language the user chose wins; an account that never chose one keeps the login page's.
+  const chosen = chosenLocaleOf(me.user);
   useEffect(() => {
-    // The user's own language applies until they pick one here.
-    const own = me.user?.locale as Locale | undefined;
-    if (own && LOCALES.includes(own) && !hasRememberedLocale()) void changeLocale(own, false);
-  }, [me.user?.locale]);
+    if (chosen && chosen !== i18n.language) void changeLocale(chosen);
+  }, [chosen, i18n]);
+  const chooseLanguage = useMutation({
+    mutationFn: (locale: Locale) => patch<Me>('/me', { locale }),
+    onSuccess: (answer) => queryClient.setQueryData(ME_KEY, answer),
+  });
 
   useEffect(() => {
     if (path === '/' && home) navigate(home, { replace: true });
@@ -63,7 +67,7 @@ export function Shell() {
           {me.org.name}
         </span>
         <span className="spacer" />
-        <LanguageSwitcher />
+        <LanguageSwitcher onPick={me.user ? (l) => chooseLanguage.mutate(l) : undefined} />
         {me.user && <span className="user">{me.user.email}</span>}
         {me.kind === 'session' && (
           <button type="button" onClick={() => logout.mutate()}>

@@ -34,7 +34,10 @@ export async function changeLocale(locale: Locale, remember = true) {
   await i18n.changeLanguage(locale);
 }
 
-export const hasRememberedLocale = () => isLocale(localStorage.getItem(STORAGE_KEY));
+/** The account's language when the user chose it: it wins over the browser's and the login page's. */
+export function chosenLocaleOf(user: { locale: string; localeChosen: boolean } | null): Locale | undefined {
+  return user?.localeChosen && isLocale(user.locale) ? user.locale : undefined;
+}
 
 /** ICU message syntax (plurals, selects, numbers) for every string of the catalogues. */
 export async function setupI18n() {
