@@ -7,7 +7,8 @@ import { EventBus } from './events/bus';
 import type { App, AppContext } from './http/types';
 import { JobQueue } from './jobs/queue';
 import { type Clock, systemClock } from './lib/clock';
-import { grantPermissionMatrix } from './modules/orgs/api';
+import { startLocalAdmin } from './local-admin/server';
+import { grantPermissionMatrix, issueSetupToken } from './modules/orgs/api';
 import { declaredMatrix } from './modules/permission-table';
 import { MODULES, startModule } from './modules/registry';
 import { createMailer, type Mailer } from './notify/mailer';
@@ -65,11 +66,17 @@ export async function startServer(config: Config): Promise<Server> {
   ctx.jobs.log = app.log;
   ctx.db.logTo(app.log);
   await app.listen({ port: config.port, host: config.host });
+  // On the embedded database the CLI cannot open the folder this process holds: it asks here.
+  const stopLocalAdmin = config.databaseUrl
+    ? async () => {}
+    : await startLocalAdmin(ctx, config.dataDir, app.log);
+  await announceFirstRun(ctx, app);
   ctx.jobs.start();
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       unwatch();
+      await stopLocalAdmin();
       await app.close();
       await ctx.jobs.stop();
       await ctx.db.close();
@@ -79,6 +86,20 @@ export async function startServer(config: Config): Promise<Server> {
   };
   const unwatch = watchProcess(app, close);
   return { app, ctx, close };
+}
+
+/**
+ * A fresh instance (no organization) prints a one-time set-up token: the dashboard's set-up page
+ * asks for it, so only someone who can read the server's log creates the first organization.
+ */
+async function announceFirstRun(ctx: AppContext, app: App) {
+  const token = await issueSetupToken(ctx.db, ctx.clock);
+  if (!token) return;
+  const address = ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
+  app.log.warn(
+    { setupToken: token },
+    `no organization yet: open ${address} and enter the set-up token ${token} (or run: npx orientir org create)`,
+  );
 }
 
 /** How long shutting down after an uncaught exception may take before the process just exits. */

@@ -7,6 +7,7 @@ import { ZCreateOrgRequestSchema } from '../modules/orgs/http/schemas';
 import * as orgs from '../modules/orgs/use-cases/accounts';
 import { startServer } from '../runtime';
 import { findOrgId, printJson, withContext } from './context';
+import { createOrgHereOrThroughServer } from './create-org';
 import { reportFatal } from './fail';
 
 export function registerPlatformCommands(program: Command) {
@@ -63,7 +64,7 @@ export function registerPlatformCommands(program: Command) {
         const issue = input.error.issues[0];
         throw new InvalidArgumentError(`${String(issue.path[0])}: ${issue.message}`);
       }
-      printJson(await withContext((ctx) => orgs.createOrg(ctx.db, input.data)));
+      printJson(await createOrgHereOrThroughServer(input.data));
     });
 
   const key = program.command('api-key').description('API keys');

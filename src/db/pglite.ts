@@ -5,6 +5,19 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { AppError } from '../lib/errors';
 import { APP_ROLE, type Database, type Executor, enterRole, SYSTEM_ROLE } from './database';
 
+/** The embedded database's folder is held by another live process (a running server). */
+export class FolderInUseError extends AppError {
+  constructor(
+    readonly dir: string,
+    readonly holder: number,
+  ) {
+    super(
+      'unavailable',
+      `database folder ${resolve(dir)} is in use by process ${holder}; stop it or set ORIENTIR_DATA_DIR to another folder`,
+    );
+  }
+}
+
 /** PGlite is single-process: a lock file turns a second opener into a clear error. */
 function takeFolderLock(dir: string): () => void {
   const lockPath = join(dir, 'orientir.lock');
@@ -18,10 +31,7 @@ function takeFolderLock(dir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(lockPath, 'utf8'));
       if (holder && holder !== process.pid && isAlive(holder)) {
-        throw new AppError(
-          'unavailable',
-          `database folder ${resolve(dir)} is in use by process ${holder}; stop it or set ORIENTIR_DATA_DIR to another folder`,
-        );
+        throw new FolderInUseError(dir, holder);
       }
       rmSync(lockPath, { force: true }); // stale lock of a process that died
     }

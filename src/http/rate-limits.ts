@@ -16,6 +16,8 @@ export const RATE_LIMITS = {
   login: { max: 10, timeWindow: '1 minute' },
   /** Public survey and widget routes per IP: anyone can call them, so they get the strictest limit. */
   public: { max: 60, timeWindow: '1 minute' },
+  /** First-run set-up per IP: its token is long and random; this bounds guessing even so. */
+  setup: { max: 10, timeWindow: '15 minutes' },
 } as const;
 
 /**

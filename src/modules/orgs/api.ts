@@ -10,6 +10,14 @@ export {
 } from './data/repo-refs';
 
 export type { Permission } from './domain/permissions';
-export { ZCurrency } from './http/schemas';
-export { authenticateApiKey, authenticateSession, type Principal } from './use-cases/accounts';
+export { ZCreateOrgRequestSchema, ZCurrency } from './http/schemas';
+export {
+  authenticateApiKey,
+  authenticateSession,
+  type CreatedOrg,
+  type CreateOrgInput,
+  createOrg,
+  type Principal,
+} from './use-cases/accounts';
+export { issueSetupToken } from './use-cases/first-run';
 export { grantPermissionMatrix, type PermissionMatrix } from './use-cases/permission-matrix';

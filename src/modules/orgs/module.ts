@@ -4,6 +4,7 @@ import type { Module } from '../registry';
 import * as repo from './data/repo-accounts';
 import { LOGIN_WINDOW_MS } from './domain/login-throttle';
 import { orgRoutes } from './http/routes';
+import { firstRunRoutes } from './http/routes-first-run';
 import { organizationSettings } from './http/settings';
 
 const PURGE_JOB = defineJob({
@@ -25,7 +26,10 @@ export const orgsModule: Module = {
     adminGrant('users:manage'),
     adminGrant('keys:manage'),
   ],
-  routes: orgRoutes,
+  routes: async (app) => {
+    await orgRoutes(app);
+    await firstRunRoutes(app);
+  },
   settings: [organizationSettings],
   jobs: [PURGE_JOB],
   schedules: [{ job: PURGE_JOB, everySeconds: 3600 }],

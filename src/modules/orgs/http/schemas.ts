@@ -155,3 +155,24 @@ export const ZCreateApiKeyResponseSchema = z.object({
 });
 
 export const ZIdParams = z.object({ id: z.uuid() });
+
+export const ZFirstRunStatusResponseSchema = z.object({
+  needed: z.boolean().describe('true while the instance has no organization: the set-up page is open'),
+});
+
+export const ZFirstRunRequestSchema = z.object({
+  token: z.string().min(1).max(200).describe('the one-time set-up token printed in the server’s log'),
+  name: z.string().trim().min(1).max(200),
+  defaultLocale: ZLocale,
+  baseCurrency: ZCurrency,
+  timeZone: ZTimeZone,
+  ownerEmail: z.email().max(320),
+  ownerName: z.string().trim().max(200).optional(),
+  ownerPassword: z.string().min(12).max(200),
+});
+
+export const ZFirstRunResponseSchema = z.object({
+  orgId: z.uuid(),
+  slug: z.string(),
+  ownerEmail: z.string(),
+});

@@ -31,6 +31,9 @@ export type CreateOrgInput = {
   baseCurrency?: string;
   timeZone?: string;
   defaultLocale?: string;
+  /** The owner's chosen password (first-run set-up); generated when absent. */
+  ownerPassword?: string;
+  ownerName?: string;
 };
 
 export type CreatedOrg = {
@@ -43,37 +46,50 @@ export type CreatedOrg = {
 
 /** Instance set-up: the organization, its owner with a generated password, and an admin API key. */
 export async function createOrg(db: Database, input: CreateOrgInput): Promise<CreatedOrg> {
-  const ownerPassword = randomToken(18);
-  const passwordHash = await hashPassword(ownerPassword);
-  const key = newApiKey();
-  return db.asSystem(async (tx) => {
-    const orgId = await repo.insertOrg(tx, {
-      slug: input.slug,
-      name: input.name,
-      baseCurrency: input.baseCurrency ?? 'EUR',
-      timeZone: input.timeZone ?? 'UTC',
-      defaultLocale: input.defaultLocale ?? 'en',
-      widgetSecret: randomToken(32),
-    });
-    if (!orgId)
-      throw new AppError('conflict', `slug: an organization with slug "${input.slug}" already exists`);
-    await repo.insertUser(tx, {
-      orgId,
-      email: input.ownerEmail,
-      name: '',
-      role: 'owner',
-      passwordHash,
-      locale: input.defaultLocale ?? 'en',
-    });
-    await repo.insertApiKey(tx, {
-      orgId,
-      name: 'initial',
-      prefix: key.prefix,
-      keyHash: key.hash,
-      scopes: ['admin'],
-    });
-    return { orgId, slug: input.slug, ownerEmail: input.ownerEmail, ownerPassword, apiKey: key.secret };
+  const credentials = await prepareOrgCredentials(input);
+  return db.asSystem((tx) => createOrgInTx(tx, input, credentials));
+}
+
+export type OrgCredentials = Awaited<ReturnType<typeof prepareOrgCredentials>>;
+
+/** The owner's password and its hash, and the admin key: made before the transaction (hashing is slow). */
+export async function prepareOrgCredentials(input: Pick<CreateOrgInput, 'ownerPassword'>) {
+  const ownerPassword = input.ownerPassword ?? randomToken(18);
+  return { ownerPassword, passwordHash: await hashPassword(ownerPassword), key: newApiKey() };
+}
+
+/** `createOrg` inside the caller's system transaction. */
+export async function createOrgInTx(
+  tx: Executor,
+  input: CreateOrgInput,
+  { ownerPassword, passwordHash, key }: OrgCredentials,
+): Promise<CreatedOrg> {
+  const orgId = await repo.insertOrg(tx, {
+    slug: input.slug,
+    name: input.name,
+    baseCurrency: input.baseCurrency ?? 'EUR',
+    timeZone: input.timeZone ?? 'UTC',
+    defaultLocale: input.defaultLocale ?? 'en',
+    widgetSecret: randomToken(32),
   });
+  if (!orgId)
+    throw new AppError('conflict', `slug: an organization with slug "${input.slug}" already exists`);
+  await repo.insertUser(tx, {
+    orgId,
+    email: input.ownerEmail,
+    name: input.ownerName ?? '',
+    role: 'owner',
+    passwordHash,
+    locale: input.defaultLocale ?? 'en',
+  });
+  await repo.insertApiKey(tx, {
+    orgId,
+    name: 'initial',
+    prefix: key.prefix,
+    keyHash: key.hash,
+    scopes: ['admin'],
+  });
+  return { orgId, slug: input.slug, ownerEmail: input.ownerEmail, ownerPassword, apiKey: key.secret };
 }
 
 function newApiKey() {
