@@ -8,7 +8,10 @@ import { useFormat } from '../lib/format';
 
 type Term = NonNullable<TermsAnswer['languages'][number]['detractors']>['terms'][number];
 
-/** Per language, the words that set detractors apart from promoters, and the other way round. */
+/**
+ * Per language, the words detractors and promoters write: those typical of a side beyond chance
+ * first and marked, then the most frequent ones.
+ */
 export function TermsPanel({ filters }: { filters: FeedbackFilters }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -23,7 +26,7 @@ export function TermsPanel({ filters }: { filters: FeedbackFilters }) {
   });
   if (terms.isError) return <ErrorMessage error={terms.error} />;
   if (!terms.data) return <p className="loading">{t('common.loading')}</p>;
-  if (!terms.data.languages.length) return <p className="muted">{t('common.noData')}</p>;
+  if (!terms.data.languages.length) return <p className="muted">{t('feedback.noComments')}</p>;
   const columns = (side: string) => [
     {
       key: 'term',
@@ -42,7 +45,25 @@ export function TermsPanel({ filters }: { filters: FeedbackFilters }) {
       numeric: true,
       render: (r: Term) => f.int(r.otherCount),
     },
-    { key: 'zScore', header: 'z', numeric: true, render: (r: Term) => f.dec(r.zScore) },
+    {
+      key: 'zScore',
+      header: 'z',
+      numeric: true,
+      render: (r: Term) => (r.zScore === null ? '—' : f.dec(r.zScore)),
+    },
+    {
+      key: 'significant',
+      header: t('feedback.significant'),
+      render: (r: Term) =>
+        r.significant ? (
+          <span title={t('feedback.significantTitle')} aria-label={t('feedback.significantTitle')}>
+            ✓
+          </span>
+        ) : (
+          ''
+        ),
+      value: (r: Term) => (r.significant ? '✓' : ''),
+    },
   ];
   return (
     <div className="stack">
@@ -54,7 +75,8 @@ export function TermsPanel({ filters }: { filters: FeedbackFilters }) {
           ) : (
             <>
               <p className="muted">
-                {t('feedback.sides', { detractors: l.answers.detractors, promoters: l.answers.promoters })}
+                {t('feedback.sides', { detractors: l.answers.detractors, promoters: l.answers.promoters })}{' '}
+                {t('feedback.significantNote')}
               </p>
               <div className="grid">
                 <DataTable
@@ -62,6 +84,7 @@ export function TermsPanel({ filters }: { filters: FeedbackFilters }) {
                   rows={l.detractors?.terms ?? []}
                   rowKey={(r) => r.key}
                   columns={columns('detractors')}
+                  empty={t('feedback.noComments')}
                   exportName={`terms-detractors-${l.lang}`}
                 />
                 <DataTable
@@ -69,6 +92,7 @@ export function TermsPanel({ filters }: { filters: FeedbackFilters }) {
                   rows={l.promoters?.terms ?? []}
                   rowKey={(r) => r.key}
                   columns={columns('promoters')}
+                  empty={t('feedback.noComments')}
                   exportName={`terms-promoters-${l.lang}`}
                 />
               </div>

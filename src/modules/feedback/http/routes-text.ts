@@ -15,7 +15,8 @@ export async function textRoutes(app: App) {
       config: { access: 'analytics:read' },
       schema: {
         tags: ['analytics'],
-        summary: 'Per language, the words and phrases that most distinguish detractors from promoters',
+        summary:
+          'Per language, the words and phrases detractors and promoters write, those setting a side apart marked',
         querystring: S.ZTermsQuerySchema,
         response: { 200: S.ZTermsResponseSchema },
       },

@@ -180,8 +180,9 @@ export const ZTermsQuerySchema = z.object({
 const ZRankedTerm = z.object({
   term: z.string().describe('a readable spelling'),
   key: z.string().describe('the stem (or stems) it is counted under'),
-  zScore: z.number(),
-  logOddsRatio: z.number(),
+  zScore: z.number().nullable().describe('null when the other side wrote nothing to compare with'),
+  logOddsRatio: z.number().nullable(),
+  significant: z.boolean().describe('typical of this side beyond chance: z at least 1.96'),
   count: z.number().int().describe('answers of this side that mention it'),
   otherCount: z.number().int().describe('answers of the other side that mention it'),
 });

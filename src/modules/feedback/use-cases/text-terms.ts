@@ -2,9 +2,8 @@ import type { AppContext } from '../../../http/types';
 import { sumTerms, type TermRow } from '../data/repo-answers';
 import { type Audience, OPEN_AUDIENCE } from '../domain/dimensions';
 import { localDayOf, monthOfDay, parsePeriod } from '../domain/period';
-import { distinguishDetractorsFromPromoters } from '../domain/text/distinguishing-terms';
-import type { RankedTerm } from '../domain/text/fightin-words';
 import type { DetectedLang } from '../domain/text/languages';
+import { type SideTerm, sideTerms } from '../domain/text/side-terms';
 import { createTermCounts, type TermCounts } from '../domain/text/term-counts';
 import { loadOrgAnalytics } from './org-analytics';
 
@@ -43,19 +42,21 @@ function countsByLanguage(rows: readonly TermRow[]): Map<DetectedLang, Record<Cl
   return out;
 }
 
-const termDto = (t: RankedTerm) => ({
+const termDto = (t: SideTerm) => ({
   term: t.label,
   key: t.key,
   zScore: t.zScore,
   logOddsRatio: t.logOddsRatio,
-  count: t.focusCount,
-  otherCount: t.referenceCount,
+  significant: t.significant,
+  count: t.count,
+  otherCount: t.otherCount,
 });
 
 /**
- * Per language, the words and two-word phrases that most distinguish detractors from promoters
- * (weighted log-odds with an informative Dirichlet prior; passives inform the prior too). Counts
- * are kept per month, so the period is widened to whole local months.
+ * Per language, the words and two-word phrases detractors and promoters write: those that set one
+ * side apart beyond chance first (weighted log-odds with an informative Dirichlet prior; passives
+ * inform the prior too), then the most frequent, each marked significant or not. Counts are kept
+ * per month, so the period is widened to whole local months.
  */
 export async function distinguishingTerms(ctx: AppContext, orgId: string, q: TermsQuery) {
   const { org, rows, fromMonth, toMonth } = await ctx.db.withOrg(orgId, async (tx) => {
@@ -76,21 +77,21 @@ export async function distinguishingTerms(ctx: AppContext, orgId: string, q: Ter
     if (threshold && (detractor.answers < threshold || promoter.answers < threshold)) {
       return { lang, answers: null, suppressed: true, detractors: null, promoters: null };
     }
-    const found = distinguishDetractorsFromPromoters(detractor, promoter, {
+    const options = {
       limit: q.limit,
       background: [detractor, passive, promoter],
       minCount: Math.max(2, threshold),
-    });
-    const side = (s: typeof found.detractors) => ({
-      terms: s.terms.map(termDto),
-      phrases: s.phrases.map(termDto),
+    };
+    const side = (focus: TermCounts, reference: TermCounts) => ({
+      terms: sideTerms(focus, reference, { ...options, kind: 'terms' }).map(termDto),
+      phrases: sideTerms(focus, reference, { ...options, kind: 'phrases' }).map(termDto),
     });
     return {
       lang,
       answers,
       suppressed: false,
-      detractors: side(found.detractors),
-      promoters: side(found.promoters),
+      detractors: side(detractor, promoter),
+      promoters: side(promoter, detractor),
     };
   });
   return { audience: q.audience, fromMonth: fromMonth ?? null, toMonth: toMonth ?? null, languages };
