@@ -82,6 +82,8 @@ const FIXTURES: [RegExp, string][] = [
   [/^\/api\/v1\/case-rules\/:id/, 'select id from case_rules where org_id = $1 limit 1'],
   [/^\/api\/v1\/case-teams\/:id/, 'select id from case_teams where org_id = $1 limit 1'],
   [/^\/api\/v1\/sla-policies\/:id/, 'select id from sla_policies where org_id = $1 limit 1'],
+  [/^\/api\/v1\/case-views\/:id/, 'select id from case_views where org_id = $1 limit 1'],
+  [/^\/api\/v1\/canned-replies\/:id/, 'select id from canned_replies where org_id = $1 limit 1'],
   [/^\/api\/v1\/webhooks\/:id/, 'select id from webhook_endpoints where org_id = $1 limit 1'],
   [
     /\/:publicId/,
@@ -96,6 +98,7 @@ type Refs = {
   responseId: string;
   userId: string;
   teamId: string;
+  caseId: string;
   customer: string;
   ownerEmail: string;
 };
@@ -213,6 +216,28 @@ const examples = (r: Refs): Record<string, unknown> => ({
     outcome: 'refunded',
   },
   'POST /api/v1/cases/:id/notes': { text: 'called back', kind: 'reply', minutesSpent: 5 },
+  'POST /api/v1/cases/bulk': [
+    { action: 'assign', caseIds: [r.caseId], ownerId: r.userId, teamId: r.teamId },
+    { action: 'close', caseIds: [r.caseId] },
+  ],
+  'POST /api/v1/case-views': {
+    name: 'Mine, urgent',
+    filters: {
+      status: ['new'],
+      priority: ['urgent'],
+      owner: 'me',
+      team: r.teamId,
+      breached: true,
+      sort: 'due',
+    },
+    shared: true,
+  },
+  'PATCH /api/v1/case-views/:id': { name: 'Renamed', filters: { sort: 'created' }, shared: false },
+  'POST /api/v1/canned-replies': {
+    name: 'Thanks',
+    texts: { en: 'Thank you', pl: 'Dziękujemy', cs: 'Děkujeme', ru: 'Спасибо' },
+  },
+  'PATCH /api/v1/canned-replies/:id': { texts: { ru: 'Спасибо!' } },
   'POST /api/v1/case-teams': {
     name: 'Team fuzz',
     managerId: r.userId,
@@ -406,6 +431,7 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
         await one<{ id: string }>(`select id from users where org_id = $1 and role <> 'owner' limit 1`)
       ).id,
       teamId: (await one<{ id: string }>('select id from case_teams where org_id = $1 limit 1')).id,
+      caseId: (await one<{ id: string }>('select id from cases where org_id = $1 limit 1')).id,
       customer: `seed-${org.slug}-1`,
       ownerEmail: org.ownerEmail,
     });

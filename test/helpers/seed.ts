@@ -109,7 +109,7 @@ async function seedSurveys(
   await call('PATCH', '/api/v1/survey-settings', { contactCap: { windowDays: 14 } });
 }
 
-/** Closed loop: a team, a rule, an SLA policy, a case with a note, and a webhook endpoint. */
+/** Closed loop: a team, a rule, an SLA policy, a case with a note, a saved view, a canned reply, a webhook endpoint. */
 async function seedCases(
   call: (method: string, url: string, payload?: unknown) => Promise<any>,
   slug: string,
@@ -138,6 +138,11 @@ async function seedCases(
     priority: 'high',
   });
   await call('POST', `/api/v1/cases/${c.id}/notes`, { text: `seed note of ${slug}` });
+  await call('POST', '/api/v1/case-views', { name: `seed view ${slug}`, filters: { priority: ['high'] } });
+  await call('POST', '/api/v1/canned-replies', {
+    name: `seed reply ${slug}`,
+    texts: { en: 'Thank you', pl: 'Dziękujemy' },
+  });
   await call('POST', '/api/v1/webhooks', { url: `https://hooks.example/${slug}`, events: ['case.created'] });
 }
 

@@ -5,6 +5,7 @@ export const caseEvents = defineEvents({
   'case.created': { webhook: true, summary: 'A case was opened, by hand or by a rule' },
   'case.updated': { webhook: true, summary: 'A case changed: status, owner, priority, a note or an e-mail' },
   'case.resolved': { webhook: true, summary: 'A case was resolved' },
+  'case.assigned': { webhook: true, summary: 'A case got a new owner or team (null: unassigned)' },
 });
 
 declare module '../../events/bus' {
@@ -18,6 +19,13 @@ declare module '../../events/bus' {
       changes: string[];
     };
     'case.resolved': { orgId: string; caseId: string; customerId: string | null; responseId: string | null };
+    'case.assigned': {
+      orgId: string;
+      caseId: string;
+      customerId: string | null;
+      ownerId: string | null;
+      teamId: string | null;
+    };
   }
   interface ModuleEvents {
     cases: typeof caseEvents;

@@ -1,11 +1,13 @@
 import { casesStep } from '../../demo/step-cases';
 import { onBatch } from '../../events/bus';
-import { readGrant, writeGrant } from '../grants';
+import { readGrant } from '../grants';
 import type { Module } from '../registry';
 import { registerCaseHoursSource } from '../value/api';
 import { sumHandlingHours } from './data/repo-cases';
+import { CASE_WRITE_GRANT } from './domain/roles';
 import { caseEvents } from './events';
 import { caseRoutes } from './http/routes';
+import { caseDeskRoutes } from './http/routes-desk';
 import { followUpRoutes } from './http/routes-follow-up';
 import { caseSettingsRoutes } from './http/routes-settings';
 import { caseSettings } from './http/settings';
@@ -19,9 +21,10 @@ const ONE_CASE = 'select id from cases where org_id = $1 limit 1';
 /** The closed loop: rules open cases from negative feedback; SLAs, escalation, follow-up. */
 export const casesModule: Module = {
   name: 'cases',
-  permissions: [readGrant('cases:read'), writeGrant('cases:write', ['manager', 'agent'])],
+  permissions: [readGrant('cases:read'), CASE_WRITE_GRANT],
   routes: async (app) => {
     await caseRoutes(app);
+    await caseDeskRoutes(app);
     await caseSettingsRoutes(app);
     await followUpRoutes(app);
   },
@@ -47,6 +50,14 @@ export const casesModule: Module = {
     '/api/v1/case-teams/:id': {
       sql: 'select id from case_teams where org_id = $1 limit 1',
       bodies: { PATCH: { defaultCapacity: 1 } },
+    },
+    '/api/v1/case-views/:id': {
+      sql: 'select id from case_views where org_id = $1 limit 1',
+      bodies: { PATCH: { name: 'renamed by another tenant' } },
+    },
+    '/api/v1/canned-replies/:id': {
+      sql: 'select id from canned_replies where org_id = $1 limit 1',
+      bodies: { PATCH: { name: 'renamed by another tenant' } },
     },
     '/api/v1/sla-policies/:id': {
       sql: 'select id from sla_policies where org_id = $1 limit 1',

@@ -1,4 +1,4 @@
 // What other modules may ask the surveys module: whether the objects they refer to exist.
 
-export { responseExists } from './data/repo-responses';
+export { findResponseScores, responseExists } from './data/repo-responses';
 export { missingSurveys } from './data/repo-surveys';

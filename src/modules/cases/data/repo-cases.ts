@@ -294,3 +294,30 @@ export async function hasSentMail(tx: Executor, orgId: string, caseId: string, k
     .limit(1);
   return Boolean(row);
 }
+
+/** The open cases (of one priority, or all), locked in id order: their deadlines are about to move. */
+export async function lockOpenCases(tx: Executor, orgId: string, priority?: string): Promise<CaseRow[]> {
+  return tx
+    .select()
+    .from(cases)
+    .where(
+      and(
+        eq(cases.orgId, orgId),
+        inArray(cases.status, [...OPEN_STATUSES]),
+        priority ? eq(cases.priority, priority) : undefined,
+      ),
+    )
+    .orderBy(asc(cases.id))
+    .for('update');
+}
+
+/** These cases, locked in id order (a bulk action changes them in one transaction). */
+export async function lockCases(tx: Executor, orgId: string, ids: readonly string[]): Promise<CaseRow[]> {
+  if (!ids.length) return [];
+  return tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.orgId, orgId), inArray(cases.id, [...ids])))
+    .orderBy(asc(cases.id))
+    .for('update');
+}

@@ -18,6 +18,8 @@ export type { StoredWorkingHours };
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export type RootCause = { key: string; name: string };
+/** A generated title as its message and arguments, rendered in each reader's language. */
+export type TitleParts = { key: 'titleResponse' | 'titleEvent'; params: Record<string, string | number> };
 export type StoredTopic = { key: string; keywords: string[] };
 
 export const caseSettings = pgTable('case_settings', {
@@ -86,6 +88,7 @@ export const cases = pgTable(
     orgId: uuid('org_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     title: text('title').notNull(),
+    titleParts: jsonb('title_parts').$type<TitleParts>(),
     description: text('description'),
     status: text('status').notNull(),
     priority: text('priority').notNull(),
@@ -163,4 +166,32 @@ export const caseEscalations = pgTable(
     at: ts('at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.caseId, t.kind, t.cycle] })],
+);
+
+export const caseViews = pgTable(
+  'case_views',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id'),
+    name: text('name').notNull(),
+    filters: jsonb('filters').$type<Record<string, unknown>>().notNull(),
+    shared: boolean('shared').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+export const cannedReplies = pgTable(
+  'canned_replies',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    texts: jsonb('texts').$type<Record<string, string>>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );

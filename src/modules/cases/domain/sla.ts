@@ -73,3 +73,26 @@ export function computeDeadlines(
     resolutionDueAt: from(clock.cycleStartedAt, targets.resolutionMinutes),
   };
 }
+
+/**
+ * Due times of an open case after its SLA policy or the business hours changed at `now`, from
+ * the change on: a warning or deadline already reached keeps its time (it is the case's history);
+ * the others are computed anew with the new targets and calendar, and none of them falls before
+ * the change (a deadline cannot have passed before it existed).
+ */
+export function retimeAfterChange(
+  clock: SlaClock & SlaDeadlines,
+  targets: SlaTargets,
+  warnShare: number,
+  cal: BusinessCalendar,
+  now: Date,
+): SlaDeadlines {
+  const fresh = computeDeadlines(clock, targets, warnShare, cal);
+  const next = (old: Date, computed: Date) => (old <= now ? old : computed < now ? now : computed);
+  return {
+    firstResponseWarnAt: next(clock.firstResponseWarnAt, fresh.firstResponseWarnAt),
+    firstResponseDueAt: next(clock.firstResponseDueAt, fresh.firstResponseDueAt),
+    resolutionWarnAt: next(clock.resolutionWarnAt, fresh.resolutionWarnAt),
+    resolutionDueAt: next(clock.resolutionDueAt, fresh.resolutionDueAt),
+  };
+}

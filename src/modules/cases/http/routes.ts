@@ -5,8 +5,15 @@ import { addNote, recordInboundEmail } from '../use-cases/add-note';
 import { changeCase } from '../use-cases/change-case';
 import { computeLoopMetrics } from '../use-cases/loop-metrics';
 import { openCaseByHand } from '../use-cases/open-case';
-import { getCaseDetail, isBreached, listCasePage, toCaseDto } from '../use-cases/read-cases';
+import type { Reader } from '../use-cases/present-cases';
+import { getCaseDetail, listCasePage, presentCase } from '../use-cases/read-cases';
 import * as S from './schemas';
+
+/** The reader's languages, as the client asks for them. */
+const readerOf = (req: { headers: Record<string, string | string[] | undefined> }): Reader => {
+  const languages = req.headers['accept-language'];
+  return { languages: Array.isArray(languages) ? languages.join(',') : languages };
+};
 
 export async function caseRoutes(app: App) {
   const ctx = app.ctx;
@@ -27,17 +34,22 @@ export async function caseRoutes(app: App) {
       const q = req.query;
       if (q.owner === 'me' && !p.userId)
         throw invalid('query.owner', '"me" needs a user session, not an API key');
-      return listCasePage(ctx, p.orgId, {
-        status: q.status,
-        priority: q.priority,
-        ownerId: q.owner === 'me' ? p.userId : q.owner,
-        teamId: q.team,
-        customerId: q.customerId,
-        breached: q.breached,
-        sort: q.sort,
-        limit: q.limit,
-        cursor: q.cursor,
-      });
+      return listCasePage(
+        ctx,
+        p.orgId,
+        {
+          status: q.status,
+          priority: q.priority,
+          ownerId: q.owner === 'me' ? p.userId : q.owner,
+          teamId: q.team,
+          customerId: q.customerId,
+          breached: q.breached,
+          sort: q.sort,
+          limit: q.limit,
+          cursor: q.cursor,
+        },
+        readerOf(req),
+      );
     },
   );
 
@@ -58,7 +70,7 @@ export async function caseRoutes(app: App) {
         source: p.kind === 'api_key' ? 'api' : 'manual',
         authorId: p.userId ?? null,
       });
-      return reply.code(201).send(toCaseDto(c, isBreached(c, ctx.clock.now())));
+      return reply.code(201).send(await presentCase(ctx, p.orgId, c, readerOf(req)));
     },
   );
 
@@ -73,7 +85,7 @@ export async function caseRoutes(app: App) {
         response: { 200: S.ZCaseDetailSchema },
       },
     },
-    async (req) => getCaseDetail(ctx, principalOf(req).orgId, req.params.id),
+    async (req) => getCaseDetail(ctx, principalOf(req).orgId, req.params.id, readerOf(req)),
   );
 
   app.patch(
@@ -92,17 +104,21 @@ export async function caseRoutes(app: App) {
     async (req) => {
       const p = principalOf(req);
       const c = await changeCase(ctx, p.orgId, req.params.id, req.body, p.userId ?? null);
-      return toCaseDto(c, isBreached(c, ctx.clock.now()));
+      return presentCase(ctx, p.orgId, c, readerOf(req));
     },
   );
 
   app.post(
     '/api/v1/cases/:id/notes',
     {
-      config: { access: 'cases:write' },
+      config: {
+        access: 'cases:write',
+        problems: { 422: 'a reply with no customer e-mail to go to (body.kind names why)' },
+      },
       schema: {
         tags: ['cases'],
-        summary: 'Add an internal note, or a reply that is e-mailed to the customer',
+        summary:
+          'Add an internal note, or a reply that is e-mailed to the customer (refused when it cannot reach them)',
         params: S.ZIdParams,
         body: S.ZAddNoteRequestSchema,
         response: { 201: S.ZTimelineEntrySchema },

@@ -4,6 +4,7 @@ import { ZPageQuery } from '../../../http/pagination';
 import { isTimeZone } from '../../../lib/time-zone';
 import { WEEKDAYS } from '../domain/business-calendar';
 import { CASE_STATUSES, PRIORITIES } from '../domain/model';
+import { REPLY_OBSTACLES } from '../domain/reply';
 
 const ZPriority = z.enum(PRIORITIES);
 const ZStatus = z.enum(CASE_STATUSES);
@@ -43,6 +44,14 @@ export const ZCaseSchema = z.object({
   outcome: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  owner: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
+  team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  customer: z.object({ id: z.uuid(), externalId: z.string(), name: z.string().nullable() }).nullable(),
+  score: z.object({ metric: z.enum(['nps', 'csat', 'ces']), value: z.number() }).nullable(),
+  excerpt: z
+    .string()
+    .nullable()
+    .describe("the start of the case's text: the customer's comment for a case a rule opened"),
 });
 
 export const ZTimelineEntrySchema = z.object({
@@ -55,7 +64,11 @@ export const ZTimelineEntrySchema = z.object({
 });
 
 export const ZCaseDetailSchema = ZCaseSchema.extend({
-  customer: z.object({ id: z.uuid(), externalId: z.string(), name: z.string().nullable() }).nullable(),
+  customerLocale: z.string().nullable(),
+  replyBlocked: z
+    .enum(REPLY_OBSTACLES)
+    .nullable()
+    .describe('why a reply cannot reach the customer by e-mail; null when it can'),
   timeline: z.array(ZTimelineEntrySchema),
   escalations: z.array(z.object({ kind: z.string(), cycle: z.number().int(), at: z.date() })),
 });

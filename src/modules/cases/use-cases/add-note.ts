@@ -1,8 +1,10 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
-import { notFound } from '../../../lib/errors';
+import { AppError, notFound } from '../../../lib/errors';
+import { findCustomer } from '../../customers/api';
 import { findCase, insertTimeline, updateCase } from '../data/repo-cases';
 import { firstResponsePatch } from '../domain/case-clock';
+import { REPLY_OBSTACLE_TEXT, replyObstacle } from '../domain/reply';
 import { changeCaseInTx } from './change-case';
 import { queueCaseMail } from './notify';
 import { loadCaseSetup } from './setup';
@@ -31,6 +33,7 @@ async function writeNote(
 ) {
   const c = await findCase(tx, orgId, caseId, true);
   if (!c) throw notFound('case');
+  if (input.kind === 'reply') await refuseUnsendableReply(tx, orgId, c.customerId);
   const now = ctx.clock.now();
   const data = input.minutesSpent ? { minutesSpent: input.minutesSpent } : {};
   const id = await insertTimeline(tx, orgId, {
@@ -61,6 +64,18 @@ async function writeNote(
     changes: [input.kind],
   });
   return { id, kind: input.kind, authorId, text: input.text, data, at: now };
+}
+
+/**
+ * A reply that cannot reach the customer is refused (422 naming `body.kind` and why) before
+ * anything is written: it is not logged as sent and stops no clock.
+ */
+async function refuseUnsendableReply(tx: Executor, orgId: string, customerId: string | null) {
+  const customer = customerId ? await findCustomer(tx, orgId, customerId) : undefined;
+  const obstacle = replyObstacle(customer);
+  if (!obstacle) return;
+  const message = `cannot be reply: ${REPLY_OBSTACLE_TEXT[obstacle]} (${obstacle}); add an internal note instead`;
+  throw new AppError('unprocessable', `body.kind: ${message}`, [{ field: 'body.kind', message }]);
 }
 
 export type InboundEmail = { subject?: string; text: string };

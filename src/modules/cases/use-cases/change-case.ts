@@ -118,6 +118,23 @@ export async function changeCaseInTx(
   }
   for (const entry of log) await insertTimeline(tx, orgId, { caseId: c.id, authorId, at: now, ...entry });
   if (p.ownerId && p.ownerId !== c.ownerId) await noteAssignment(ctx, tx, orgId, next, p.ownerId, authorId);
+  if (p.ownerId === null && c.ownerId !== null)
+    await insertTimeline(tx, orgId, {
+      caseId: c.id,
+      kind: 'unassigned',
+      authorId,
+      at: now,
+      data: { from: c.ownerId },
+    });
+  if (changes.includes('owner') || changes.includes('team')) {
+    await ctx.bus.emit(tx, 'case.assigned', {
+      orgId,
+      caseId: c.id,
+      customerId: c.customerId,
+      ownerId: next.ownerId,
+      teamId: next.teamId,
+    });
+  }
 
   await ctx.bus.emit(tx, 'case.updated', {
     orgId,

@@ -4,6 +4,9 @@ import { findUserRef } from '../../orgs/api';
 import { responseExists } from '../../surveys/api';
 import { findTeam } from '../data/repo-teams';
 import type { RootCause } from '../data/tables';
+import { CASE_HANDLING_ROLES } from '../domain/roles';
+
+type Role = (typeof CASE_HANDLING_ROLES)[number];
 
 /**
  * Owner, team, root cause and survey response of a case must exist in this organization; the
@@ -23,6 +26,8 @@ export async function checkCaseReferences(
   if (p.ownerId) {
     const user = await findUserRef(tx, orgId, p.ownerId);
     if (!user || user.disabledAt) throw invalid('body.ownerId', 'is not an active user of this organization');
+    if (!CASE_HANDLING_ROLES.includes(user.role as Role))
+      throw invalid('body.ownerId', `is a ${user.role}, who does not handle cases`);
   }
   if (p.teamId && !(await findTeam(tx, orgId, p.teamId))) {
     throw invalid('body.teamId', 'is not a team of this organization');

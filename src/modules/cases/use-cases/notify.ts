@@ -10,6 +10,7 @@ import { findCase, findTimelineEntry, hasSentMail, insertTimeline } from '../dat
 import { FOLLOW_UP_TTL_MS, signFollowUpToken } from '../domain/follow-up-token';
 import { ESCALATION_KINDS } from '../domain/model';
 import { caseText } from '../messages';
+import { titleIn } from './present-cases';
 
 /** An e-mail about a case; its text is composed when it is sent, in the reader's language. */
 const caseMail = z.union([
@@ -94,7 +95,7 @@ async function compose(
   const locale = pickLocale(user.locale, org.defaultLocale);
   const firstResponse = mail.template.startsWith('first_response');
   const vars = {
-    title: c.title,
+    title: titleIn(c, locale),
     priority: caseText(locale, `priority_${c.priority}` as 'priority_normal'),
     target: caseText(locale, firstResponse ? 'firstResponse' : 'resolution'),
     due: formatTime(

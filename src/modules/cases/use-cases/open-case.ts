@@ -11,6 +11,7 @@ import {
   insertTimeline,
   lockCustomerFeedback,
 } from '../data/repo-cases';
+import type { TitleParts } from '../data/tables';
 import { FALLBACK_TIER, type Priority } from '../domain/model';
 import { computeDeadlines } from '../domain/sla';
 import { chooseOwner } from './assign-case';
@@ -23,6 +24,7 @@ export type CaseSource = { sourceKey: string; kind: 'response' | 'event'; occurr
 
 export type OpenCaseInput = {
   title: string;
+  titleParts?: TitleParts | null;
   description?: string | null;
   priority: Priority;
   source: 'rule' | 'manual' | 'api';
@@ -65,6 +67,7 @@ export async function openCase(ctx: AppContext, tx: Executor, orgId: string, inp
     input.ownerId ?? (await chooseOwner(tx, orgId, { customerOwnerId: customer?.ownerId ?? null, teamId }));
   const c = await insertCase(tx, orgId, {
     title: input.title,
+    titleParts: input.titleParts ?? null,
     description: input.description ?? null,
     priority: input.priority,
     source: input.source,
@@ -97,6 +100,15 @@ export async function openCase(ctx: AppContext, tx: Executor, orgId: string, inp
     customerId: c.customerId,
     priority: c.priority,
   });
+  if (c.ownerId || c.teamId) {
+    await ctx.bus.emit(tx, 'case.assigned', {
+      orgId,
+      caseId: c.id,
+      customerId: c.customerId,
+      ownerId: c.ownerId,
+      teamId: c.teamId,
+    });
+  }
   return c;
 }
 

@@ -10,6 +10,8 @@ import {
   listEscalations,
   listTimeline,
 } from '../data/repo-cases';
+import { replyObstacle } from '../domain/reply';
+import { presentCases, type Reader } from './present-cases';
 
 /** The case as the API shows it; `breached` is judged at `now`. */
 export function toCaseDto(c: CaseRow, breached: boolean) {
@@ -50,38 +52,56 @@ export function isBreached(c: CaseRow, now: Date): boolean {
   return missed(c.firstRespondedAt, c.firstResponseDueAt) || missed(c.resolvedAt, c.resolutionDueAt);
 }
 
-export async function getCaseDetail(ctx: AppContext, orgId: string, caseId: string) {
+/** One case as the case page shows it: its timeline, escalations and whether a reply can reach the customer. */
+export async function getCaseDetail(ctx: AppContext, orgId: string, caseId: string, reader: Reader) {
   return ctx.db.withOrg(orgId, async (tx) => {
     const c = await findCase(tx, orgId, caseId);
     if (!c) throw notFound('case');
     const customer = c.customerId ? await findCustomer(tx, orgId, c.customerId) : undefined;
+    const [shown] = await presentCases(
+      tx,
+      orgId,
+      [{ row: c, breached: isBreached(c, ctx.clock.now()) }],
+      reader,
+    );
     return {
-      ...toCaseDto(c, isBreached(c, ctx.clock.now())),
-      customer: customer ? { id: customer.id, externalId: customer.externalId, name: customer.name } : null,
+      ...shown,
+      customerLocale: customer?.locale ?? null,
+      replyBlocked: replyObstacle(customer),
       timeline: await listTimeline(tx, orgId, caseId),
       escalations: await listEscalations(tx, orgId, caseId),
     };
   });
 }
 
+/** Cases changed or opened by a request, as the API answers them. */
+export const presentCase = (ctx: AppContext, orgId: string, c: CaseRow, reader: Reader) =>
+  ctx.db.withOrg(orgId, async (tx) => {
+    const [shown] = await presentCases(
+      tx,
+      orgId,
+      [{ row: c, breached: isBreached(c, ctx.clock.now()) }],
+      reader,
+    );
+    return shown;
+  });
+
 export async function listCasePage(
   ctx: AppContext,
   orgId: string,
   filters: Omit<CaseFilters, 'after'> & { cursor?: string },
+  reader: Reader,
 ) {
   const after = decodeCursor(filters.cursor, filters.sort === 'due' ? DUE_CURSOR : CREATED_CURSOR);
-  const rows = await ctx.db.withOrg(orgId, (tx) =>
-    listCases(tx, orgId, { ...filters, after }, ctx.clock.now()),
-  );
-  const page = pageOf(rows, filters.limit, ({ row }) =>
-    filters.sort === 'due'
-      ? [row.nextDueAt?.toISOString() ?? null, row.id]
-      : [row.createdAt.toISOString(), row.id],
-  );
-  return {
-    items: page.items.map(({ row, breached }) => toCaseDto(row, breached)),
-    nextCursor: page.nextCursor,
-  };
+  return ctx.db.withOrg(orgId, async (tx) => {
+    const rows = await listCases(tx, orgId, { ...filters, after }, ctx.clock.now());
+    const page = pageOf(rows, filters.limit, ({ row }) =>
+      filters.sort === 'due'
+        ? [row.nextDueAt?.toISOString() ?? null, row.id]
+        : [row.createdAt.toISOString(), row.id],
+    );
+    return { items: await presentCases(tx, orgId, page.items, reader), nextCursor: page.nextCursor };
+  });
 }
 
 /** Cases by due time (none last) or by creation, then id. */

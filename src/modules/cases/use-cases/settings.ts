@@ -8,8 +8,10 @@ import { missingSurveys } from '../../surveys/api';
 import * as rules from '../data/repo-settings';
 import * as sla from '../data/repo-sla';
 import * as teams from '../data/repo-teams';
+import type { Priority } from '../domain/model';
 import type * as S from '../http/schemas';
 import { conditionProblem } from '../http/schemas';
+import { retimeOpenCases } from './retime-open-cases';
 import { loadCaseSetup } from './setup';
 
 // Settings, rules, SLA policies and teams of the closed loop: validated references, then the repo.
@@ -49,6 +51,8 @@ export async function changeSettings(
     await loadCaseSetup(ctx, tx, orgId);
     await checkTeam(tx, orgId, patch.defaultTeamId, 'body.defaultTeamId');
     await rules.updateSettings(tx, orgId, { ...patch, updatedAt: ctx.clock.now() });
+    const calendarChanged = ['workingHours', 'holidays', 'timeZone'].some((k) => k in patch);
+    if (calendarChanged) await retimeOpenCases(ctx, tx, orgId, { reason: 'business_hours' });
   });
   return readSettings(ctx, orgId);
 }
@@ -117,6 +121,7 @@ export async function createSlaPolicy(ctx: AppContext, orgId: string, input: sla
     await loadCaseSetup(ctx, tx, orgId);
     const id = await sla.insertSlaPolicy(tx, orgId, input, ctx.clock.now());
     if (!id) throw new AppError('conflict', `tier: ${input.tier} already has a ${input.priority} policy`);
+    await retimeOpenCases(ctx, tx, orgId, { reason: 'sla_policy', priority: input.priority as Priority });
     return (await sla.findSlaPolicy(tx, orgId, id))!;
   });
 }
@@ -135,13 +140,17 @@ export async function changeSlaPolicy(
       throw invalid('body.resolutionMinutes', 'must not be shorter than firstResponseMinutes');
     }
     await sla.updateSlaPolicy(tx, orgId, id, patch, ctx.clock.now());
+    await retimeOpenCases(ctx, tx, orgId, { reason: 'sla_policy', priority: policy.priority as Priority });
     return (await sla.findSlaPolicy(tx, orgId, id))!;
   });
 }
 
 export async function removeSlaPolicy(ctx: AppContext, orgId: string, id: string) {
-  const done = await ctx.db.withOrg(orgId, (tx) => sla.deleteSlaPolicy(tx, orgId, id));
-  if (!done) throw notFound('SLA policy');
+  await ctx.db.withOrg(orgId, async (tx) => {
+    const policy = await sla.findSlaPolicy(tx, orgId, id);
+    if (!policy || !(await sla.deleteSlaPolicy(tx, orgId, id))) throw notFound('SLA policy');
+    await retimeOpenCases(ctx, tx, orgId, { reason: 'sla_policy', priority: policy.priority as Priority });
+  });
 }
 
 /** A page of the teams, by name. */

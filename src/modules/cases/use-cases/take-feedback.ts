@@ -4,6 +4,7 @@ import type { AppContext } from '../../../http/types';
 import { pickLocale } from '../../../i18n/locales';
 import { type CustomerRef, findCustomer, findCustomers } from '../../customers/api';
 import { type CaseRuleRow, listRules } from '../data/repo-settings';
+import type { TitleParts } from '../data/tables';
 import type { Priority } from '../domain/model';
 import {
   type CaseRule,
@@ -57,6 +58,15 @@ function byOrg<T extends { orgId: string }>(payloads: T[]): Map<string, T[]> {
   return out;
 }
 
+/**
+ * A generated title: its parts, rendered in each reader's language, and its text in the
+ * organization's language (what a search or an older client reads).
+ */
+function titled(setup: CaseSetup, parts: TitleParts | null, fallback = '') {
+  if (!parts) return { title: fallback, titleParts: null };
+  return { title: caseText(pickLocale(setup.org.defaultLocale), parts.key, parts.params), titleParts: parts };
+}
+
 /** Survey answers: the rules decide whether each opens (or joins) a case. */
 export async function takeResponses(
   ctx: AppContext,
@@ -99,14 +109,11 @@ async function takeResponse(
   });
   if (!rule) return;
   const metric = rule.conditions.metric ?? (Object.keys(p.scores)[0] as keyof typeof p.scores | undefined);
-  const title = metric
-    ? caseText(pickLocale(setup.org.defaultLocale), 'titleResponse', {
-        metric: metric.toUpperCase(),
-        score: p.scores[metric] ?? '',
-      })
-    : rule.name;
+  const titleParts: TitleParts | null = metric
+    ? { key: 'titleResponse', params: { metric: metric.toUpperCase(), score: p.scores[metric] ?? '' } }
+    : null;
   await takeNegativeFeedback(ctx, tx, orgId, {
-    title,
+    ...titled(setup, titleParts, rule.name),
     description: p.texts.join('\n\n') || null,
     priority: rule.priority,
     ruleId: rule.id,
@@ -176,7 +183,7 @@ function openEventCase(
   customer: CustomerRef | undefined,
 ) {
   return takeNegativeFeedback(ctx, tx, p.orgId, {
-    title: caseText(pickLocale(setup.org.defaultLocale), 'titleEvent', { type: p.type }),
+    ...titled(setup, { key: 'titleEvent', params: { type: p.type } }),
     priority: rule.priority,
     ruleId: rule.id,
     customerId: customer?.id ?? null,

@@ -1,5 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
+import { after, byCreation } from '../../../db/keyset';
+import type { Role } from '../domain/permissions';
 import { orgs, users } from './tables';
 
 // What other modules may read of an organization and its users, offered through the module's api.ts.
@@ -79,4 +81,42 @@ export async function listOwners(tx: Executor, orgId: string): Promise<UserRef[]
     .where(and(eq(users.orgId, orgId), eq(users.role, 'owner'), isNull(users.disabledAt)))
     .orderBy(users.createdAt)
     .limit(100);
+}
+
+/** Several users by id at once, keyed by id (an unknown id is simply absent). */
+export async function findUserRefs(
+  tx: Executor,
+  orgId: string,
+  userIds: readonly string[],
+): Promise<Map<string, UserRef>> {
+  const ids = [...new Set(userIds)];
+  if (!ids.length) return new Map();
+  const rows = await tx
+    .select(userRef)
+    .from(users)
+    .where(and(eq(users.orgId, orgId), inArray(users.id, ids)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A page of the active users holding one of these roles, in creation order. */
+export async function pageUsersWithRoles(
+  tx: Executor,
+  orgId: string,
+  roles: readonly Role[],
+  limit: number,
+  position?: readonly unknown[],
+): Promise<(UserRef & { createdAt: Date })[]> {
+  return tx
+    .select({ ...userRef, createdAt: users.createdAt })
+    .from(users)
+    .where(
+      and(
+        eq(users.orgId, orgId),
+        inArray(users.role, [...roles]),
+        isNull(users.disabledAt),
+        after(byCreation(users), position),
+      ),
+    )
+    .orderBy(...byCreation(users))
+    .limit(limit + 1);
 }

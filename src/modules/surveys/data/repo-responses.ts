@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
 import { before, toMilliseconds } from '../../../db/keyset';
 import type { Answers } from '../domain/questions';
@@ -202,4 +202,21 @@ export async function responseExists(tx: Executor, orgId: string, id: string): P
     .where(and(eq(surveyResponses.orgId, orgId), eq(surveyResponses.id, id)))
     .limit(1);
   return Boolean(row);
+}
+
+/** The scores of several responses at once, keyed by id (cases show the score that opened them). */
+export async function findResponseScores(tx: Executor, orgId: string, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (!unique.length)
+    return new Map<string, { nps: number | null; csat: number | null; ces: number | null }>();
+  const rows = await tx
+    .select({
+      id: surveyResponses.id,
+      nps: surveyResponses.nps,
+      csat: surveyResponses.csat,
+      ces: surveyResponses.ces,
+    })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.orgId, orgId), inArray(surveyResponses.id, unique)));
+  return new Map(rows.map(({ id, ...scores }) => [id, scores]));
 }
