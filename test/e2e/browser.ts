@@ -5,8 +5,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 export const SCREENSHOTS = 'test-results/e2e';
 
-/** Debian's Chromium, headless; nothing is downloaded. */
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless; nothing is downloaded. `args` adds switches (e.g. host mappings). */
+export function launchBrowser(args: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -17,6 +17,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...args,
     ],
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale, Me } from '../../src/http/api-types';
 import { patch, post } from './api/client';
@@ -16,6 +16,13 @@ export function Shell() {
   const me = useSession();
   const { path } = useLocation();
   const queryClient = useQueryClient();
+  // On a narrow screen the navigation folds behind a button and folds again after a choice.
+  const [navOpen, setNavOpen] = useState(false);
+  const [navPath, setNavPath] = useState(path);
+  if (navPath !== path) {
+    setNavPath(path);
+    setNavOpen(false);
+  }
   const pages = pagesFor(me.permissions);
   const nav = navFor(me.permissions);
   const home = homeOf(
@@ -62,6 +69,16 @@ export function Shell() {
         {t('shell.skip')}
       </a>
       <header className="topbar">
+        <button
+          type="button"
+          className="nav-toggle"
+          data-testid="nav-toggle"
+          aria-controls="sidebar"
+          aria-expanded={navOpen}
+          onClick={() => setNavOpen((open) => !open)}
+        >
+          {t('shell.menu')}
+        </button>
         <span className="brand">Orientir</span>
         <span className="org" data-testid="org-name">
           {me.org.name}
@@ -75,7 +92,7 @@ export function Shell() {
           </button>
         )}
       </header>
-      <nav className="sidebar" aria-label={t('shell.navigation')}>
+      <nav id="sidebar" className={navOpen ? 'sidebar open' : 'sidebar'} aria-label={t('shell.navigation')}>
         <ul>
           {nav.map((p) => (
             <li key={p.path}>
