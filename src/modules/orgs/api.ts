@@ -5,9 +5,9 @@ export {
   findUserRefs,
   listOwners,
   listTeamUsers,
-  pageUsersWithRoles,
   type OrgLocaleSettings,
   type OrgProfile,
+  pageUsersWithRoles,
   type UserRef,
 } from './data/repo-refs';
 
