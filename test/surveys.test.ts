@@ -63,9 +63,17 @@ describe.each(ENGINES)('surveys on %s', (engine) => {
       },
       'body.questions.0.showIf.questionId',
     );
+    // Any one locale is enough, but one in which every text is written.
     await bad(
-      { ...NPS_SURVEY, defaultLocale: 'pl', questions: [{ id: 'a', type: 'csat', text: { en: 'x' } }] },
-      'body.questions.0.text.pl',
+      {
+        ...NPS_SURVEY,
+        defaultLocale: 'pl',
+        questions: [
+          { id: 'a', type: 'csat', text: { en: 'x' } },
+          { id: 'b', type: 'text', text: { pl: 'y' } },
+        ],
+      },
+      'body.questions.0.text',
     );
     await bad(
       {

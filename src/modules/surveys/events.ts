@@ -22,6 +22,11 @@ declare module '../../events/bus' {
       /** Open answers, for text insight and case rules. */
       texts: string[];
       answers: Record<string, unknown>;
+      /**
+       * Set when the respondent answered "yes, you may contact me": the e-mail and phone they gave
+       * (an anonymous respondent can be reached for the closed loop through these).
+       */
+      contact?: { email: string | null; phone: string | null } | null;
       /** The respondent's team, when known (employee and internal surveys): eNPS breakdowns use it. */
       team?: string | null;
     };

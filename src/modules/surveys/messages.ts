@@ -3,6 +3,12 @@ import { defineMessages } from '../../i18n/define-messages';
 /** What respondents read: the survey pages, the invitation e-mails, the unsubscribe page, the widget. */
 export const surveyText = defineMessages({
   en: {
+    'survey.defaultTitle': 'Your opinion',
+    'survey.contact.yes': 'Yes, you may contact me about my answers',
+    'survey.contact.no': 'No, thank you',
+    'survey.contact.email': 'E-mail',
+    'survey.contact.phone': 'Phone',
+    'survey.contact.hint': 'Give an e-mail or a phone number; we use it only to reply to your answers.',
     'survey.language': 'Language',
     'survey.required': 'required',
     'survey.requiredLegend': 'Questions marked * need an answer.',
@@ -58,6 +64,13 @@ export const surveyText = defineMessages({
     'widget.comment': 'What is the main reason for your score? (optional)',
   },
   pl: {
+    'survey.defaultTitle': 'Twoja opinia',
+    'survey.contact.yes': 'Tak, możecie się ze mną skontaktować w sprawie moich odpowiedzi',
+    'survey.contact.no': 'Nie, dziękuję',
+    'survey.contact.email': 'E-mail',
+    'survey.contact.phone': 'Telefon',
+    'survey.contact.hint':
+      'Podaj e-mail lub numer telefonu; użyjemy go tylko, by odpowiedzieć na Twoje uwagi.',
     'survey.language': 'Język',
     'survey.required': 'wymagane',
     'survey.requiredLegend': 'Pytania oznaczone * wymagają odpowiedzi.',
@@ -114,6 +127,12 @@ export const surveyText = defineMessages({
     'widget.comment': 'Jaki jest główny powód Twojej oceny? (opcjonalnie)',
   },
   cs: {
+    'survey.defaultTitle': 'Váš názor',
+    'survey.contact.yes': 'Ano, můžete mě kontaktovat ohledně mých odpovědí',
+    'survey.contact.no': 'Ne, děkuji',
+    'survey.contact.email': 'E-mail',
+    'survey.contact.phone': 'Telefon',
+    'survey.contact.hint': 'Uveďte e-mail nebo telefonní číslo; použijeme je jen k odpovědi na vaše podněty.',
     'survey.language': 'Jazyk',
     'survey.required': 'povinné',
     'survey.requiredLegend': 'Otázky označené * vyžadují odpověď.',
@@ -170,6 +189,13 @@ export const surveyText = defineMessages({
     'widget.comment': 'Jaký je hlavní důvod Vašeho hodnocení? (nepovinné)',
   },
   ru: {
+    'survey.defaultTitle': 'Ваше мнение',
+    'survey.contact.yes': 'Да, со мной можно связаться по поводу моих ответов',
+    'survey.contact.no': 'Нет, спасибо',
+    'survey.contact.email': 'Эл. почта',
+    'survey.contact.phone': 'Телефон',
+    'survey.contact.hint':
+      'Укажите эл. почту или номер телефона; мы используем их только чтобы ответить на ваш отзыв.',
     'survey.language': 'Язык',
     'survey.required': 'обязательно',
     'survey.requiredLegend': 'На вопросы, отмеченные *, нужно ответить.',

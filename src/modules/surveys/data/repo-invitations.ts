@@ -1,5 +1,6 @@
-import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
+import { before, byCreation } from '../../../db/keyset';
 import { surveyContacts, surveyInvitations, surveyOptOuts, surveySettings } from './tables';
 
 export type InvitationRow = {
@@ -178,4 +179,68 @@ export async function listOptOutsOfCustomer(tx: Executor, orgId: string, custome
     .select({ channel: surveyOptOuts.channel, createdAt: surveyOptOuts.createdAt })
     .from(surveyOptOuts)
     .where(and(eq(surveyOptOuts.orgId, orgId), eq(surveyOptOuts.customerId, customerId)));
+}
+
+/** The first time the invitation's personal link was opened; later visits keep it. */
+export async function markInvitationOpened(tx: Executor, orgId: string, id: string, at: Date) {
+  await tx
+    .update(surveyInvitations)
+    .set({ openedAt: at })
+    .where(
+      and(
+        eq(surveyInvitations.orgId, orgId),
+        eq(surveyInvitations.id, id),
+        isNull(surveyInvitations.openedAt),
+      ),
+    );
+}
+
+export type InvitationListRow = {
+  id: string;
+  customerId: string | null;
+  channel: string;
+  status: string;
+  skipReason: string | null;
+  touchpoint: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  openedAt: Date | null;
+  answeredAt: Date | null;
+  expiresAt: Date;
+  remindersSent: number;
+};
+
+/** A survey's invitations, newest first, after a (created at, id) position. */
+export function listSurveyInvitations(
+  tx: Executor,
+  orgId: string,
+  surveyId: string,
+  q: { limit: number; after?: [string, string] },
+): Promise<InvitationListRow[]> {
+  const order = byCreation(surveyInvitations);
+  return tx
+    .select({
+      id: surveyInvitations.id,
+      customerId: surveyInvitations.customerId,
+      channel: surveyInvitations.channel,
+      status: surveyInvitations.status,
+      skipReason: surveyInvitations.skipReason,
+      touchpoint: surveyInvitations.touchpoint,
+      createdAt: surveyInvitations.createdAt,
+      sentAt: surveyInvitations.sentAt,
+      openedAt: surveyInvitations.openedAt,
+      answeredAt: surveyInvitations.answeredAt,
+      expiresAt: surveyInvitations.expiresAt,
+      remindersSent: surveyInvitations.remindersSent,
+    })
+    .from(surveyInvitations)
+    .where(
+      and(
+        eq(surveyInvitations.orgId, orgId),
+        eq(surveyInvitations.surveyId, surveyId),
+        before(order, q.after && [new Date(q.after[0]), q.after[1]]),
+      ),
+    )
+    .orderBy(...order.map((c) => desc(c)))
+    .limit(q.limit + 1);
 }

@@ -8,7 +8,11 @@ export const instanceSecrets = pgTable('instance_secrets', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export type SurveyTexts = { intro?: Record<string, string>; thanks?: Record<string, string> };
+export type SurveyTexts = {
+  title?: Record<string, string>;
+  intro?: Record<string, string>;
+  thanks?: Record<string, string>;
+};
 
 export const surveys = pgTable(
   'surveys',
@@ -71,9 +75,25 @@ export const surveyInvitations = pgTable(
     remindersSent: integer('reminders_sent').notNull().default(0),
     lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+/** Mirrors src/db/migrations/0201_survey_contacts_and_invitation_tracking.sql. */
+export const surveyResponseContacts = pgTable(
+  'survey_response_contacts',
+  {
+    orgId: uuid('org_id').notNull(),
+    responseId: uuid('response_id').notNull(),
+    surveyId: uuid('survey_id').notNull(),
+    customerId: uuid('customer_id'),
+    email: text('email'),
+    phone: text('phone'),
+    consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.responseId] })],
 );
 
 export const surveyResponses = pgTable(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkQuestions } from './check-questions';
-import { checkAnswers, type Question, scoresOf, textsOf, visibleQuestions } from './questions';
+import { checkQuestions, effectiveLocale, questionProblems } from './check-questions';
+import { checkAnswers, isVisible, type Question, scoresOf, textsOf, visibleQuestions } from './questions';
 
 const nps: Question = { id: 'nps', type: 'nps', text: { en: 'NPS' }, required: true };
 const low: Question = {
@@ -94,9 +94,62 @@ describe('question rules', () => {
     ).map((e) => e.field);
     expect(fields).toEqual([
       'questions.0.showIf.questionId',
-      'questions.1.text.en',
+      'questions.1.text',
       'questions.2.options',
       'questions.3.showIf.value',
     ]);
+  });
+
+  it('takes any one locale for every text, and a band or a range of the scale for a branch', () => {
+    const polish = [
+      { ...nps, text: { pl: 'Polecisz nas?' } },
+      {
+        ...low,
+        text: { pl: 'Co poszło nie tak?' },
+        showIf: { questionId: 'nps', op: 'between' as const, value: [0, 6] },
+      },
+    ];
+    expect(checkQuestions(polish, 'en')).toEqual([]);
+    expect(effectiveLocale(polish, 'en')).toBe('pl');
+    expect(effectiveLocale([{ ...nps, text: { en: 'a', pl: 'b' } }], 'pl')).toBe('pl');
+    const problems = questionProblems(
+      [
+        polish[0],
+        { ...low, text: { en: 'x' }, showIf: { questionId: 'nps', op: 'lte', value: 11 } },
+        {
+          ...low,
+          id: 'band',
+          text: { pl: 'y' },
+          showIf: { questionId: 'nps', op: 'between', value: [8, 7] },
+        },
+      ],
+      'en',
+    );
+    expect(problems.map((p) => [p.field, p.code, p.params])).toEqual([
+      ['questions.1.text', 'missingLocale', { locale: 'pl' }],
+      ['questions.1.showIf.value', 'branchOutOfRange', { min: 0, max: 10 }],
+      ['questions.2.showIf.value', 'branchNeedsBand', undefined],
+    ]);
+    expect(isVisible(polish[1], { nps: 6 })).toBe(true);
+    expect(isVisible(polish[1], { nps: 7 })).toBe(false);
+  });
+
+  it('records contact consent apart from the answers', () => {
+    const contact = { id: 'c', type: 'contact' as const, text: { en: 'May we?' } };
+    expect(
+      checkAnswers([contact], { c: { consent: true, email: ' Ann@Example.COM ' } }, { complete: true }),
+    ).toEqual({
+      answers: { c: 'yes' },
+      errors: [],
+      contact: { email: 'ann@example.com', phone: null },
+    });
+    expect(checkAnswers([contact], { c: 'no' }, { complete: true })).toEqual({
+      answers: { c: 'no' },
+      errors: [],
+    });
+    const missing = checkAnswers([contact], { c: 'yes' }, { complete: true });
+    expect(missing.errors.map((e) => e.kind)).toEqual(['invalid']);
+    const badMail = checkAnswers([contact], { c: { consent: true, email: 'not-mail' } }, { complete: true });
+    expect(badMail.errors[0].message).toMatch(/^email/);
   });
 });

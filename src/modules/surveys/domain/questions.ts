@@ -1,9 +1,10 @@
 /** The question model: types, scales, conditions, answer checks. Pure: no database, no HTTP. */
 import { textProblem } from '../../../lib/safe-input';
 
-export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'choice', 'text'] as const;
+export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'choice', 'text', 'contact'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
-export const SHOW_IF_OPS = ['lte', 'gte', 'eq', 'in'] as const;
+/** `between` takes `[low, high]`, both included: a band of a scale, such as 7–8 for passives. */
+export const SHOW_IF_OPS = ['lte', 'gte', 'between', 'eq', 'in'] as const;
 
 export type LocalizedText = Record<string, string>;
 export type ShowIf = {
@@ -30,6 +31,8 @@ export type Question = {
 export type Answer = number | string | string[];
 export type Answers = Record<string, Answer>;
 export type AnswerError = { questionId: string; kind: 'unknown' | 'invalid' | 'required'; message: string };
+/** How a respondent who agreed to be contacted can be reached; kept apart from the answers. */
+export type ContactDetails = { email: string | null; phone: string | null };
 
 export const TEXT_MAX_LENGTH = 5000;
 export const SCORED_TYPES = ['nps', 'csat', 'ces'] as const;
@@ -66,6 +69,12 @@ function matches(answer: Answer | undefined, op: ShowIf['op'], value: ShowIf['va
       return typeof answer === 'number' && answer <= Number(value);
     case 'gte':
       return typeof answer === 'number' && answer >= Number(value);
+    case 'between':
+      return (
+        typeof answer === 'number' &&
+        answer >= Number(wanted[0]) &&
+        answer <= Number(wanted[wanted.length - 1])
+      );
     case 'eq':
       return given.some((a) => String(a) === String(value));
     case 'in':
@@ -78,8 +87,12 @@ export const isVisible = (q: Question, answers: Answers) =>
   !q.showIf || matches(answers[q.showIf.questionId], q.showIf.op, q.showIf.value);
 
 /** Coerces one raw answer (JSON or form text) to its stored form; `undefined` means not answered. */
-export function coerceAnswer(q: Question, raw: unknown): { value?: Answer; error?: string } {
+export function coerceAnswer(
+  q: Question,
+  raw: unknown,
+): { value?: Answer; error?: string; contact?: ContactDetails } {
   if (raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0)) return {};
+  if (q.type === 'contact') return coerceContact(raw);
   const range = scaleOf(q);
   if (range) {
     const n =
@@ -112,6 +125,32 @@ export function coerceAnswer(q: Question, raw: unknown): { value?: Answer; error
   return text ? { value: text } : {};
 }
 
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,63}$/;
+const PHONE = /^\+?[0-9][0-9 ()./-]{4,28}[0-9]$/;
+const CONSENT_WORDS: Record<string, boolean> = { yes: true, true: true, no: false, false: false };
+
+/**
+ * A "may we contact you?" answer: `true`/`false`, `"yes"`/`"no"`, or `{consent, email?, phone?}`.
+ * It is stored as "yes" or "no"; the e-mail and phone, asked only with a yes, go apart.
+ */
+function coerceContact(raw: unknown): { value?: Answer; error?: string; contact?: ContactDetails } {
+  const given =
+    typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : { consent: raw };
+  const consent =
+    typeof given.consent === 'boolean' ? given.consent : CONSENT_WORDS[String(given.consent ?? '')];
+  if (consent === undefined) return { error: 'must say yes or no (consent: true or false)' };
+  if (!consent) return { value: 'no' };
+  const text = (v: unknown) =>
+    typeof v === 'string' ? v.trim() : v === undefined || v === null ? '' : undefined;
+  const email = text(given.email);
+  const phone = text(given.phone);
+  if (email === undefined || (email && !EMAIL.test(email)))
+    return { error: 'email: must be an e-mail address' };
+  if (phone === undefined || (phone && !PHONE.test(phone))) return { error: 'phone: must be a phone number' };
+  if (!email && !phone) return { error: 'needs an e-mail address or a phone number to contact' };
+  return { value: 'yes', contact: { email: email ? email.toLowerCase() : null, phone: phone || null } };
+}
+
 /**
  * Checks raw answers against the questions: unknown ids and bad values are errors; answers to
  * questions their conditions hide are dropped; when `complete`, every shown required question
@@ -121,8 +160,9 @@ export function checkAnswers(
   questions: Question[],
   raw: Record<string, unknown>,
   { complete }: { complete: boolean },
-): { answers: Answers; errors: AnswerError[] } {
+): { answers: Answers; errors: AnswerError[]; contact?: ContactDetails } {
   const errors: AnswerError[] = [];
+  let contact: ContactDetails | undefined;
   const byId = new Map(questions.map((q) => [q.id, q]));
   for (const id of Object.keys(raw)) {
     if (!byId.has(id))
@@ -130,16 +170,18 @@ export function checkAnswers(
   }
   const answers: Answers = {};
   for (const q of questions) {
-    const { value, error } = coerceAnswer(q, raw[q.id]);
-    if (error) errors.push({ questionId: q.id, kind: 'invalid', message: error });
     // Conditions refer to earlier questions only, so one pass in order settles visibility.
+    // An answer to a question its condition hides is ignored, whatever it holds.
     if (!isVisible(q, answers)) continue;
-    if (value !== undefined) answers[q.id] = value;
-    else if (complete && q.required && !error) {
+    const coerced = coerceAnswer(q, raw[q.id]);
+    if (coerced.error) errors.push({ questionId: q.id, kind: 'invalid', message: coerced.error });
+    if (coerced.value !== undefined) answers[q.id] = coerced.value;
+    else if (complete && q.required && !coerced.error) {
       errors.push({ questionId: q.id, kind: 'required', message: 'is required' });
     }
+    contact ??= coerced.contact;
   }
-  return { answers, errors };
+  return { answers, errors, ...(contact && { contact }) };
 }
 
 /** The questions shown for these answers, in order. */

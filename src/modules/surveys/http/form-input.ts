@@ -28,8 +28,18 @@ export function readSurveyForm(body: Record<string, unknown>) {
   const problem = findInputProblem(body);
   if (problem) throw invalid(['body', ...problem.path].join('.'), problem.message);
   const answers: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body))
-    if (key.startsWith('q.') && key !== 'q.__proto__') answers[key.slice(2)] = value;
+  const details: Record<string, Record<string, string | undefined>> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!key.startsWith('q.') || key === 'q.__proto__') continue;
+    // `q.<id>.email` and `q.<id>.phone` belong to the "may we contact you?" answer `q.<id>`.
+    const [, id, part] = /^q\.([^.]+)\.(email|phone)$/.exec(key) ?? [];
+    if (id && id !== '__proto__') details[id] = { ...details[id], [part]: one(value) };
+    else answers[key.slice(2)] = value;
+  }
+  for (const [id, { email, phone }] of Object.entries(details)) {
+    if (answers[id] === undefined) continue;
+    answers[id] = { consent: one(answers[id]), email, phone };
+  }
   const nonce = one(body.nonce);
   const touchpoint = one(body.tp)?.trim().slice(0, 100);
   return {

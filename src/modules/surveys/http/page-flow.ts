@@ -1,7 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../../http/types';
-import type { Locale } from '../../../i18n/locales';
+import { isLocale, type Locale } from '../../../i18n/locales';
 import { randomToken } from '../../../lib/crypto';
+import { writtenLocales } from '../domain/check-questions';
+import type { Question } from '../domain/questions';
 import { surveyText } from '../messages';
 import type { PublicTarget, ResponseRow } from '../use-cases/resolve-target';
 import { submitResponse } from '../use-cases/submit-response';
@@ -22,11 +24,24 @@ export type PageContext = {
   remember?: (reply: FastifyReply, nonce: string | undefined) => void;
 };
 
+/**
+ * The page speaks a language the survey is written in: the one chosen when its questions are
+ * (a text still missing falls back to the default's), else the survey's default — a
+ * Polish-only survey is shown in Polish, buttons included.
+ */
+function speakSurvey(p: PageContext, questions: Question[]): PageContext & { languages: string[] } {
+  const languages = writtenLocales(questions);
+  const { defaultLocale } = p.target.survey;
+  const fits = languages.includes(p.locale) || !isLocale(defaultLocale);
+  return { ...p, locale: fits ? p.locale : defaultLocale, languages };
+}
+
 /** Shows the form, filled with a partial response when there is one. */
-export async function showForm(reply: FastifyReply, p: PageContext, partial?: ResponseRow) {
-  const { orgId, survey } = p.target;
+export async function showForm(reply: FastifyReply, page: PageContext, partial?: ResponseRow) {
+  const { orgId, survey } = page.target;
   const version = partial?.version ?? survey.currentVersion;
-  const questions = await readQuestions(p.ctx, orgId, survey.id, version);
+  const questions = await readQuestions(page.ctx, orgId, survey.id, version);
+  const p = speakSurvey(page, questions);
   return sendHtml(
     reply,
     200,
@@ -39,6 +54,7 @@ export async function showForm(reply: FastifyReply, p: PageContext, partial?: Re
       nonce: partial?.nonce ?? randomToken(18),
       fields: p.fields,
       languageHref: p.languageHref,
+      languages: p.languages,
     }),
   );
 }
@@ -46,11 +62,12 @@ export async function showForm(reply: FastifyReply, p: PageContext, partial?: Re
 /** Stores a posted form and answers with the next view: thanks, a follow-up step, errors, or a message. */
 export async function handleForm(
   reply: FastifyReply,
-  p: PageContext,
+  page: PageContext,
   form: ReturnType<typeof readSurveyForm>,
 ) {
+  const { orgId, survey, invitation, customer } = page.target;
+  const p = speakSurvey(page, await readQuestions(page.ctx, orgId, survey.id, survey.currentVersion));
   if (form.honeypot) return sendMessage(reply, 200, p.locale, 'thanks');
-  const { orgId, survey, invitation, customer } = p.target;
   const nonce = form.nonce ?? randomToken(18);
   const outcome = await submitResponse(
     p.ctx,
@@ -80,6 +97,7 @@ export async function handleForm(
       nonce,
       fields: p.fields,
       languageHref: p.languageHref,
+      languages: p.languages,
     };
     return sendHtml(reply, status, renderForm({ ...page, ...view }));
   };

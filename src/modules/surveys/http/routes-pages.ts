@@ -7,6 +7,7 @@ import { surveyText } from '../messages';
 import {
   findInvitedResponse,
   findSavedResponse,
+  noteInvitationOpened,
   type PublicTarget,
   resolvePublicId,
   resolveToken,
@@ -132,6 +133,7 @@ export async function pageRoutes(app: App) {
       const page = byToken(req, resolved.target, token);
       const { orgId, survey, invitation } = resolved.target;
       if (survey.status !== 'active') return sendMessage(reply, 410, page.locale, 'closed');
+      await noteInvitationOpened(ctx, orgId, invitation!.id);
       const existing = await findInvitedResponse(ctx, orgId, invitation!.id);
       if (existing?.status === 'complete') return sendMessage(reply, 200, page.locale, 'already');
       return showForm(reply, page, existing);

@@ -1,10 +1,11 @@
 import { mediaOf } from '../../../http/openapi';
-import { pageOf } from '../../../http/pagination';
+import { pageOf, ZPageQuery } from '../../../http/pagination';
 import { type App, principalOf } from '../../../http/types';
 import { positionAfter } from '../domain/cursor';
 import { createPersonalLink } from '../use-cases/create-link';
 import { importResponses } from '../use-cases/import-responses';
 import { inviteCustomers } from '../use-cases/invite';
+import { listInvitations } from '../use-cases/list-invitations';
 import { listResponses } from '../use-cases/list-responses';
 import { qrPng, qrSvg, qrTarget } from '../use-cases/qr';
 import { widgetSetup } from '../use-cases/settings';
@@ -133,6 +134,25 @@ export async function surveyRoutes(app: App) {
       reply.code(202).send(await inviteCustomers(ctx, principalOf(req).orgId, req.params.id, req.body)),
   );
 
+  app.get(
+    '/api/v1/surveys/:id/invitations',
+    {
+      config: { access: 'surveys:read' },
+      schema: {
+        tags,
+        summary: 'The survey’s invitations, newest first, each with its status',
+        params: S.ZSurveyParams,
+        querystring: ZPageQuery,
+        response: { 200: S.ZInvitationPageSchema },
+      },
+    },
+    async (req) =>
+      listInvitations(ctx, principalOf(req).orgId, req.params.id, {
+        limit: req.query.limit,
+        after: positionOf(req.query.cursor),
+      }),
+  );
+
   app.post(
     '/api/v1/surveys/:id/links',
     {
@@ -191,6 +211,19 @@ export async function surveyRoutes(app: App) {
       },
     );
   }
+
+  app.get(
+    '/api/v1/survey-settings/delivery',
+    {
+      config: { access: 'surveys:read' },
+      schema: {
+        tags,
+        summary: 'Whether e-mail invitations can go out from this server',
+        response: { 200: S.ZDeliveryStatusSchema },
+      },
+    },
+    async () => ({ emailConfigured: ctx.mailer.configured }),
+  );
 
   app.get(
     '/api/v1/survey-settings/widget',

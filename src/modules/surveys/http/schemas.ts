@@ -37,7 +37,10 @@ export const ZQuestionSchema = z.object({
       op: z.enum(SHOW_IF_OPS),
       value: z.union([ZConditionValue, z.array(ZConditionValue).min(1).max(50)]),
     })
-    .optional(),
+    .optional()
+    .describe(
+      'a branch: the question is shown only when the answer to an earlier question meets the condition (e.g. {questionId: "nps", op: "lte", value: 6} for detractors, op "between" with [7, 8] for a band); answers to a question its condition hides are ignored',
+    ),
 });
 
 export const ZTriggerSchema = z.object({
@@ -51,12 +54,21 @@ export const ZTriggerSchema = z.object({
   channel: z.literal('email').default('email'),
 });
 
-const ZTexts = z.object({ intro: ZLocalizedText.optional(), thanks: ZLocalizedText.optional() });
+const ZTexts = z.object({
+  title: ZLocalizedText.optional().describe('the title respondents see; without one, a neutral title'),
+  intro: ZLocalizedText.optional(),
+  thanks: ZLocalizedText.optional().describe('the thank-you text after the last answer'),
+});
+const ZDefaultLocale = z
+  .enum(LOCALES)
+  .describe(
+    'the language shown when the respondent’s is missing; any one locale is enough for the texts, and when they are not all written in this one, the locale they are written in becomes the default',
+  );
 
 export const ZCreateSurveyRequestSchema = z.object({
   name: z.string().trim().min(1).max(200),
   audience: z.enum(AUDIENCES),
-  defaultLocale: z.enum(LOCALES),
+  defaultLocale: ZDefaultLocale.optional(),
   questions: z.array(ZQuestionSchema).min(1).max(100),
   status: z.enum(['draft', 'active']).default('active'),
   touchpoints: z.array(ZTag).max(50).default([]),
@@ -69,7 +81,7 @@ export const ZUpdateSurveyRequestSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
     status: z.enum(SURVEY_STATUSES),
-    defaultLocale: z.enum(LOCALES),
+    defaultLocale: ZDefaultLocale,
     questions: z.array(ZQuestionSchema).min(1).max(100),
     touchpoints: z.array(ZTag).max(50),
     channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length),
@@ -251,6 +263,38 @@ export const ZCreateInvitationsResponseSchema = z.object({
       reason: z.enum(SKIP_REASONS).optional(),
     }),
   ),
+});
+
+export const INVITATION_STATUSES = [
+  'queued',
+  'sent',
+  'opened',
+  'answered',
+  'bounced',
+  'failed',
+  'skipped',
+] as const;
+export const ZInvitationSchema = z.object({
+  id: z.uuid(),
+  customerExternalId: z.string().nullable(),
+  channel: z.enum(['email', 'link']),
+  status: z
+    .enum(INVITATION_STATUSES)
+    .describe(
+      'queued: not sent yet; sent; opened: the personal link was opened; answered; bounced: the mail server refused the address; failed: could not be sent (see reason); skipped: not sent (see reason)',
+    ),
+  reason: z.string().nullable(),
+  touchpoint: z.string().nullable(),
+  createdAt: z.date(),
+  sentAt: z.date().nullable(),
+  openedAt: z.date().nullable(),
+  answeredAt: z.date().nullable(),
+  expiresAt: z.date(),
+  remindersSent: z.number().int(),
+});
+export const ZInvitationPageSchema = zPage(ZInvitationSchema);
+export const ZDeliveryStatusSchema = z.object({
+  emailConfigured: z.boolean().describe('false when no SMTP server is configured: e-mail invitations fail'),
 });
 
 export const ZCreateLinkRequestSchema = z.object({

@@ -1,10 +1,18 @@
+import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
-import type { CustomerExtension } from '../../customers/api';
+import { type CustomerExtension, findCustomer } from '../../customers/api';
+import { deleteContactsOfPerson, listContactsOfPerson } from '../data/repo-contacts';
 import { listInvitationsOfCustomer, listOptOutsOfCustomer } from '../data/repo-invitations';
 import { listCustomerResponses, type ResponseRow, unlinkCustomerResponses } from '../data/repo-responses';
 import * as repo from '../data/repo-surveys';
 import type { Answers } from '../domain/questions';
 import { toResponseDto } from './list-responses';
+
+/** Whom a person's contacts are filed under: their own responses, and anonymous ones left with their e-mail. */
+async function personOf(tx: Executor, orgId: string, customerId: string) {
+  const customer = await findCustomer(tx, orgId, customerId);
+  return { customerId, email: customer?.email ?? null, phone: null };
+}
 
 /** The profile's latest survey response, the export's responses, and erasure of what is personal. */
 export const surveyExtensions = (ctx: AppContext): CustomerExtension[] => [
@@ -35,8 +43,10 @@ export const surveyExtensions = (ctx: AppContext): CustomerExtension[] => [
       ),
       invitations: await listInvitationsOfCustomer(tx, orgId, customerId),
       optOuts: await listOptOutsOfCustomer(tx, orgId, customerId),
+      contactConsents: await listContactsOfPerson(tx, orgId, await personOf(tx, orgId, customerId)),
     }),
-    // Scores stay for anonymous aggregates; free text (it may name the person) and the link go.
+    // Scores stay for anonymous aggregates; free text (it may name the person), the contact details
+    // left for a reply and the link go.
     erase: async (tx, orgId, customerId) => {
       const textIds = new Map<string, Set<string>>();
       const blank = (row: ResponseRow): Answers => {
@@ -49,6 +59,7 @@ export const surveyExtensions = (ctx: AppContext): CustomerExtension[] => [
         const questions = (await repo.findQuestions(tx, orgId, r.surveyId, r.version)) ?? [];
         textIds.set(key, new Set(questions.filter((q) => q.type === 'text').map((q) => q.id)));
       }
+      await deleteContactsOfPerson(tx, orgId, await personOf(tx, orgId, customerId));
       await unlinkCustomerResponses(tx, orgId, customerId, blank, ctx.clock.now());
     },
   },

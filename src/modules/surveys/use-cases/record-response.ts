@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
 import { recordEvent } from '../../customers/api';
 import type { SurveyRow } from '../data/repo-surveys';
-import { type Answers, type Question, scoresOf, textsOf } from '../domain/questions';
+import { type Answers, type ContactDetails, type Question, scoresOf, textsOf } from '../domain/questions';
 
 /**
  * What follows a completed response: an interaction event of its customer — through which, and
@@ -23,6 +23,8 @@ export async function announceResponse(
     touchpoint: string | null;
     locale: string;
     submittedAt: Date;
+    /** How the respondent agreed to be reached, when they did. */
+    contact?: ContactDetails | null;
   },
 ) {
   const scores = scoresOf(r.questions, r.answers);
@@ -50,5 +52,6 @@ export async function announceResponse(
     scores,
     texts: textsOf(r.questions, r.answers),
     answers: r.answers,
+    contact: r.contact ?? null,
   });
 }

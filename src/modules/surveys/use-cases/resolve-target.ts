@@ -5,7 +5,7 @@ import type { SurveyRow } from '../data/repo-surveys';
 export type { ResponseRow } from '../data/repo-responses';
 export type { SurveyRow } from '../data/repo-surveys';
 
-import { findInvitation, type InvitationRow } from '../data/repo-invitations';
+import { findInvitation, type InvitationRow, markInvitationOpened } from '../data/repo-invitations';
 import { findResponseByInvitation, findResponseByNonce } from '../data/repo-responses';
 import * as repo from '../data/repo-surveys';
 import { verifyToken } from '../domain/tokens';
@@ -58,3 +58,7 @@ export const findSavedResponse = (ctx: AppContext, orgId: string, surveyId: stri
 /** The response given to an invitation so far, if any. */
 export const findInvitedResponse = (ctx: AppContext, orgId: string, invitationId: string) =>
   ctx.db.withOrg(orgId, (tx) => findResponseByInvitation(tx, orgId, invitationId));
+
+/** Notes that the respondent opened their personal link (the first time counts). */
+export const noteInvitationOpened = (ctx: AppContext, orgId: string, invitationId: string) =>
+  ctx.db.withOrg(orgId, (tx) => markInvitationOpened(tx, orgId, invitationId, ctx.clock.now()));

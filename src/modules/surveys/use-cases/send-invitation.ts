@@ -20,8 +20,18 @@ export const SEND_INVITATION_JOB = defineJob({
   name: 'surveys.send-invitation',
   scope: 'org',
   payload: z.object({ invitationId: z.string(), kind: z.enum(['invite', 'reminder']) }),
-  handle: (ctx, { invitationId, kind }, job) => sendInvitation(ctx, job.orgId, invitationId, kind),
+  handle: (ctx, { invitationId, kind }, job) =>
+    sendInvitation(ctx, job.orgId, invitationId, kind, job.attempts >= SEND_ATTEMPTS),
 });
+
+/** The queue's default number of attempts of a job: the last one records a failure. */
+export const SEND_ATTEMPTS = 5;
+
+/** An SMTP answer refusing the recipient for good (5xx): the address bounces, no retry mends it. */
+const isRefusal = (error: unknown) => {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+};
 
 /**
  * Sends an invitation or its reminder. Consent is checked again at sending time; the e-mail
@@ -32,6 +42,7 @@ async function sendInvitation(
   orgId: string,
   invitationId: string,
   kind: 'invite' | 'reminder',
+  lastAttempt: boolean,
 ) {
   const key = await surveyTokenKey(ctx);
   const base = publicBaseUrl(ctx);
@@ -81,14 +92,33 @@ async function sendInvitation(
     );
     return;
   }
-  await ctx.mailer.send({
-    to: prepared.to,
-    ...prepared.message,
-    headers: {
-      'List-Unsubscribe': `<${prepared.unsubscribe}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
-  });
+  try {
+    await ctx.mailer.send({
+      to: prepared.to,
+      ...prepared.message,
+      headers: {
+        'List-Unsubscribe': `<${prepared.unsubscribe}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    });
+  } catch (error) {
+    const refused = isRefusal(error);
+    // A reminder that cannot go out leaves the invitation as it was: it was sent.
+    if (kind === 'invite' && (refused || lastAttempt)) {
+      await ctx.db.withOrg(orgId, (tx) =>
+        markInvitation(
+          tx,
+          orgId,
+          invitationId,
+          refused
+            ? { status: 'bounced', skipReason: 'refused_by_mail_server' }
+            : { status: 'failed', skipReason: 'send_failed' },
+        ),
+      );
+      return;
+    }
+    throw error;
+  }
   const now = ctx.clock.now();
   await ctx.db.withOrg(orgId, (tx) =>
     markInvitation(

@@ -1,5 +1,6 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
+import { saveResponseContact } from '../data/repo-contacts';
 import type { InvitationRow } from '../data/repo-invitations';
 import { markInvitation } from '../data/repo-invitations';
 import * as responses from '../data/repo-responses';
@@ -156,6 +157,16 @@ async function submitInTx(
   if (existing) await responses.updateResponse(tx, orgId, id, { ...fields, now });
   if (final) {
     if (invitation) await markInvitation(tx, orgId, invitation.id, { status: 'answered', answeredAt: now });
+    const contact = partialCheck.contact;
+    if (contact) {
+      await saveResponseContact(tx, orgId, {
+        ...contact,
+        responseId: id,
+        surveyId: survey.id,
+        customerId: customer,
+        at: now,
+      });
+    }
     await announceResponse(ctx, tx, orgId, {
       id,
       survey,
@@ -166,6 +177,7 @@ async function submitInTx(
       touchpoint: existing?.touchpoint ?? input.touchpoint ?? invitation?.touchpoint ?? null,
       locale: input.locale,
       submittedAt: now,
+      contact: contact ?? null,
     });
   }
   return { kind: 'saved', id, status: fields.status, duplicate: false, answers, pending, version };

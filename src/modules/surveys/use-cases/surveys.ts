@@ -3,9 +3,10 @@ import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import type { AppContext } from '../../../http/types';
 import { AppError, type FieldError, notFound } from '../../../lib/errors';
+import { findOrgProfile } from '../../orgs/api';
 import type { SurveyRow, Trigger } from '../data/repo-surveys';
 import * as repo from '../data/repo-surveys';
-import { checkQuestions } from '../domain/check-questions';
+import { checkQuestions, effectiveLocale } from '../domain/check-questions';
 import type { Question } from '../domain/questions';
 import { surveyUrl } from '../http/public-url';
 import type { ZCreateSurveyRequestSchema, ZSurveySchema, ZUpdateSurveyRequestSchema } from '../http/schemas';
@@ -52,15 +53,22 @@ export function toSurveyDto(
   };
 }
 
+/**
+ * Creates a survey. Its texts may be written in any one locale; its default locale is the one
+ * asked for when every text is in it, else the one the texts are written in.
+ */
 export async function createSurvey(ctx: AppContext, orgId: string, input: CreateInput, baseUrl: string) {
-  rejectQuestions(checkQuestions(input.questions as Question[], input.defaultLocale));
+  const questions = input.questions as Question[];
+  rejectQuestions(checkQuestions(questions, input.defaultLocale));
   return ctx.db.withOrg(orgId, async (tx) => {
+    const asked = input.defaultLocale ?? (await findOrgProfile(tx, orgId))?.defaultLocale;
+    const defaultLocale = effectiveLocale(questions, asked)!;
     const id = await repo.insertSurvey(tx, orgId, {
       publicId: newPublicId(),
       name: input.name,
       audience: input.audience,
       status: input.status,
-      defaultLocale: input.defaultLocale,
+      defaultLocale,
       touchpoints: [...new Set(input.touchpoints)],
       channels: [...new Set(input.channels)],
       texts: input.texts,
@@ -105,10 +113,10 @@ export async function updateSurvey(
   return ctx.db.withOrg(orgId, async (tx) => {
     const s = await repo.findSurvey(tx, orgId, id);
     if (!s) throw notFound('survey');
-    const locale = input.defaultLocale ?? s.defaultLocale;
     const current = (await repo.findQuestions(tx, orgId, id, s.currentVersion)) ?? [];
     const questions = (input.questions as Question[] | undefined) ?? current;
-    rejectQuestions(checkQuestions(questions, locale));
+    rejectQuestions(checkQuestions(questions, input.defaultLocale ?? s.defaultLocale));
+    const locale = effectiveLocale(questions, input.defaultLocale ?? s.defaultLocale)!;
     let version = s.currentVersion;
     if (input.questions && !isDeepStrictEqual(questions, current)) {
       if ((await repo.countResponses(tx, orgId, id, version)) > 0) {
@@ -122,7 +130,7 @@ export async function updateSurvey(
     await repo.updateSurvey(tx, orgId, id, {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.status !== undefined && { status: input.status }),
-      ...(input.defaultLocale !== undefined && { defaultLocale: input.defaultLocale }),
+      ...(locale !== s.defaultLocale && { defaultLocale: locale }),
       ...(input.touchpoints !== undefined && { touchpoints: [...new Set(input.touchpoints)] }),
       ...(input.channels !== undefined && { channels: [...new Set(input.channels)] }),
       ...(input.texts !== undefined && { texts: input.texts }),

@@ -13,14 +13,17 @@ export function layout(o: {
   title: string;
   body: SafeHtml;
   languageHref?: (locale: string) => string;
+  languages?: readonly string[];
 }) {
-  const languages = o.languageHref
-    ? html`<nav class="langs" aria-label="${surveyText(o.locale, 'survey.language')}">${LOCALES.map((l) =>
-        l === o.locale
-          ? html`<a href="${o.languageHref!(l)}" lang="${l}" aria-current="true">${LANGUAGE_NAMES[l]}</a>`
-          : html`<a href="${o.languageHref!(l)}" lang="${l}" hreflang="${l}">${LANGUAGE_NAMES[l]}</a>`,
-      )}</nav>`
-    : '';
+  const offered = LOCALES.filter((l) => !o.languages || o.languages.includes(l));
+  const languages =
+    o.languageHref && offered.length > 1
+      ? html`<nav class="langs" aria-label="${surveyText(o.locale, 'survey.language')}">${offered.map((l) =>
+          l === o.locale
+            ? html`<a href="${o.languageHref!(l)}" lang="${l}" aria-current="true">${LANGUAGE_NAMES[l]}</a>`
+            : html`<a href="${o.languageHref!(l)}" lang="${l}" hreflang="${l}">${LANGUAGE_NAMES[l]}</a>`,
+        )}</nav>`
+      : '';
   return html`<!doctype html>
 <html lang="${o.locale}">
 <head>

@@ -8,7 +8,7 @@ import { renderQuestion } from './render-question';
 
 export type FormPage = {
   locale: Locale;
-  survey: Pick<SurveyRow, 'name' | 'defaultLocale' | 'texts'>;
+  survey: Pick<SurveyRow, 'defaultLocale' | 'texts'>;
   questions: Question[];
   /** Render only these (a follow-up step of questions revealed by earlier answers). */
   only?: string[];
@@ -19,7 +19,14 @@ export type FormPage = {
   fields: Record<string, string | undefined>;
   notice?: string;
   languageHref?: (locale: string) => string;
+  /** The languages the survey is written in, offered to switch to. */
+  languages?: readonly string[];
 };
+
+/** The survey's public title in the respondent's language; never its internal name. */
+export const publicTitle = (p: Pick<FormPage, 'locale' | 'survey'>) =>
+  localize(p.survey.texts.title, p.locale, p.survey.defaultLocale) ||
+  surveyText(p.locale, 'survey.defaultTitle');
 
 /**
  * The survey form. It works without JavaScript: a plain POST; questions whose condition is not
@@ -39,7 +46,8 @@ export function renderForm(p: FormPage): string {
       )}</ul></div>`
     : '';
   const hasRequired = rendered.some((q) => q.required);
-  const body = html`<h1>${p.survey.name}</h1>
+  const title = publicTitle(p);
+  const body = html`<h1>${title}</h1>
 ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ''}
 ${summary}
 ${p.survey.texts.intro && !only ? html`<p class="intro">${localize(p.survey.texts.intro, locale, fallback)}</p>` : ''}
@@ -67,5 +75,5 @@ ${rendered.map((q) => {
 <button type="submit" name="action" value="save" class="secondary" formnovalidate>${surveyText(locale, 'survey.saveLater')}</button>
 </div>
 </form>`;
-  return layout({ locale, title: p.survey.name, body, languageHref: p.languageHref });
+  return layout({ locale, title, body, languageHref: p.languageHref, languages: p.languages });
 }

@@ -32,6 +32,8 @@ export function renderQuestion(v: QuestionView): SafeHtml {
   // Browser-enforced `required` only where the question is surely shown.
   const requiredAttr = q.required && !q.showIf ? html` required` : '';
 
+  if (q.type === 'contact') return renderContact(v, { id, label, mark, condition, error });
+
   if (q.type === 'text') {
     return html`<div class="q" id="${id}" data-question="${q.id}" ${condition ? html`data-show-if="${condition}"` : ''} ${v.hidden ? html`hidden` : ''}>
 <label for="${id}-input">${label}${mark}</label>
@@ -64,4 +66,26 @@ ${hint}
       html`<label><input type="${type}" name="${fieldName(q)}" value="${c.value}"${picked.has(c.value) ? html` checked` : ''}${type === 'radio' && i === 0 ? requiredAttr : ''}${v.error ? html` aria-invalid="true"` : ''}> <span>${c.label}</span></label>`,
   )}</div>
 ${error}</fieldset>`;
+}
+
+/** "May we contact you?": yes or no; a yes reveals the e-mail and phone fields (CSS, no script needed). */
+function renderContact(
+  v: QuestionView,
+  o: { id: string; label: string; mark: SafeHtml | string; condition?: string; error: SafeHtml | string },
+): SafeHtml {
+  const q = v.question;
+  const t = (key: 'yes' | 'no' | 'email' | 'phone' | 'hint') => surveyText(v.locale, `survey.contact.${key}`);
+  const choice = (value: 'yes' | 'no') =>
+    html`<label><input type="radio" name="${fieldName(q)}" value="${value}"${v.value === value ? html` checked` : ''}> <span>${t(value)}</span></label>`;
+  return html`<fieldset class="q contact" id="${o.id}" data-question="${q.id}" ${o.condition ? html`data-show-if="${o.condition}"` : ''} ${v.hidden ? html`hidden` : ''}>
+<legend>${o.label}${o.mark}</legend>
+<div class="options list">${choice('yes')}${choice('no')}</div>
+<div class="contact-details">
+<p class="hint" id="${o.id}-hint">${t('hint')}</p>
+<label for="${o.id}-email">${t('email')}</label>
+<input type="email" id="${o.id}-email" name="${fieldName(q)}.email" autocomplete="email" maxlength="320" aria-describedby="${o.id}-hint">
+<label for="${o.id}-phone">${t('phone')}</label>
+<input type="tel" id="${o.id}-phone" name="${fieldName(q)}.phone" autocomplete="tel" maxlength="30" aria-describedby="${o.id}-hint">
+</div>
+${o.error}</fieldset>`;
 }

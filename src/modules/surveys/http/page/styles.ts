@@ -30,6 +30,9 @@ textarea:focus,button:focus-visible,a:focus-visible{outline:3px solid #0b4f8a;ou
 button{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1.25rem;border-radius:.375rem;border:2px solid #0b4f8a;cursor:pointer}
 button.primary{background:#0b4f8a;color:#fff}
 button.secondary{background:#fff;color:#0b4f8a}
+.contact-details{display:none;margin-top:.75rem}
+.contact:has(input[value=yes]:checked) .contact-details{display:grid;gap:.25rem}
+.contact-details input{font:inherit;padding:.5rem;border:1px solid #595959;border-radius:.375rem;margin-bottom:.5rem}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .langs{display:flex;gap:.75rem;justify-content:flex-end;font-size:.9375rem;margin-bottom:1rem}
 .langs [aria-current]{font-weight:700;color:#1a1a1a;text-decoration:none}
