@@ -53,6 +53,7 @@ const COMPOSITION_ROOTS = [
 const WEB_VALUE_IMPORTS = [
   'src/lib/csv.ts',
   'src/modules/cases/domain/model.ts',
+  'src/modules/customers/domain/customer-sorts.ts',
   'src/modules/customers/domain/rfm-segments.ts',
   'src/modules/customers/domain/stages.ts',
   'src/modules/orgs/domain/permissions.ts',

@@ -57,6 +57,7 @@ export type CreateApiKeyResponse = Out<typeof orgs.ZCreateApiKeyResponseSchema>;
 
 // Customers, lifecycle, exchange rates
 export type Customer = Out<typeof customers.ZCustomerSchema>;
+export type CustomerListItem = Out<typeof customers.ZCustomerListItemSchema>;
 export type Stage = Customer['lifecycleStage'];
 export type Segment = NonNullable<Customer['segment']>;
 export type ListCustomersQuery = In<typeof customers.ZListCustomersQuery>;

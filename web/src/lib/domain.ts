@@ -4,6 +4,7 @@
  * beside server-only code is written where it is used with `keysOf`, which holds it to the API's union.
  */
 export { CASE_STATUSES, OPEN_STATUSES, PRIORITIES } from '../../../src/modules/cases/domain/model';
+export { CUSTOMER_SORTS } from '../../../src/modules/customers/domain/customer-sorts';
 export { RFM_SEGMENTS as SEGMENTS } from '../../../src/modules/customers/domain/rfm-segments';
 export { STAGES } from '../../../src/modules/customers/domain/stages';
 export { ROLES, SCOPES } from '../../../src/modules/orgs/domain/permissions';

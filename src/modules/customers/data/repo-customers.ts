@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { textArray } from '../../../db/array-literal';
 import { type Executor, rowsOf } from '../../../db/database';
 import type { CustomerInput } from '../http/schemas';
 import { customerRfm, customers } from './tables';
 
-const customerColumns = {
+export const customerColumns = {
   id: customers.id,
   externalId: customers.externalId,
   email: customers.email,
@@ -42,7 +42,7 @@ export type CustomerRow = {
   updatedAt: Date;
 };
 
-const joinRfm = and(eq(customerRfm.orgId, customers.orgId), eq(customerRfm.customerId, customers.id));
+export const joinRfm = and(eq(customerRfm.orgId, customers.orgId), eq(customerRfm.customerId, customers.id));
 
 // Lock order. Every transaction that writes several customers' rows (or rows that hang on
 // them: stats, cases) takes the customers first, in one global order: organization, then
@@ -170,41 +170,6 @@ export async function findCustomerRow(tx: Executor, orgId: string, externalId: s
     .leftJoin(customerRfm, joinRfm)
     .where(and(eq(customers.orgId, orgId), eq(customers.externalId, externalId), isNull(customers.erasedAt)));
   return row as CustomerRow | undefined;
-}
-
-export type CustomerFilter = {
-  stage?: string;
-  segment?: string;
-  tier?: string;
-  attribute?: { key: string; value: string };
-  q?: string;
-  after?: string;
-  limit: number;
-};
-
-/** A page of customers in external-id order, filtered; erased customers are never listed. */
-export async function listCustomers(tx: Executor, orgId: string, f: CustomerFilter) {
-  const where: (SQL | undefined)[] = [eq(customers.orgId, orgId), isNull(customers.erasedAt)];
-  if (f.stage) where.push(eq(customers.lifecycleStage, f.stage));
-  if (f.segment) where.push(eq(customerRfm.segment, f.segment));
-  if (f.tier) where.push(eq(customers.serviceTier, f.tier));
-  if (f.attribute) where.push(sql`${customers.attributes} ->> ${f.attribute.key} = ${f.attribute.value}`);
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // External ids compare bytewise; their case folds by the database's rules, like the others'.
-    where.push(
-      sql`(${customers.externalId} collate "default" ilike ${like} or ${customers.email} ilike ${like} or ${customers.name} ilike ${like} or ${customers.phone} ilike ${like})`,
-    );
-  }
-  if (f.after !== undefined) where.push(gt(customers.externalId, f.after));
-  const rows = await tx
-    .select(customerColumns)
-    .from(customers)
-    .leftJoin(customerRfm, joinRfm)
-    .where(and(...where))
-    .orderBy(asc(customers.externalId))
-    .limit(f.limit + 1);
-  return rows as CustomerRow[];
 }
 
 export type CustomerPatch = Partial<{

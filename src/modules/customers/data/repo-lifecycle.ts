@@ -50,7 +50,8 @@ export async function recordNpsSignals(tx: Executor, orgId: string, signals: Nps
       last_response_at = greatest(s.last_response_at, excluded.last_response_at)`);
 }
 
-export type AliveProbability = { customerId: string; aliveProbability: number };
+/** What the value module tells about a customer: the probability of being alive and, when scored, the lifetime value. */
+export type AliveProbability = { customerId: string; aliveProbability: number; clvMinor?: number };
 
 export async function storeAliveProbabilities(
   tx: Executor,
@@ -59,14 +60,17 @@ export async function storeAliveProbabilities(
   at: Date,
 ) {
   if (!values.length) return;
-  const json = JSON.stringify(values.map((v) => ({ customer_id: v.customerId, p: v.aliveProbability })));
+  const json = JSON.stringify(
+    values.map((v) => ({ customer_id: v.customerId, p: v.aliveProbability, clv: v.clvMinor ?? null })),
+  );
   await tx.execute(sql`
-    insert into customer_stats as s (org_id, customer_id, alive_probability, alive_probability_at)
-    select ${orgId}::uuid, r.customer_id, r.p, ${at}::timestamptz
-      from json_to_recordset(${json}::json) as r(customer_id uuid, p double precision)
+    insert into customer_stats as s (org_id, customer_id, alive_probability, alive_probability_at, clv_minor)
+    select ${orgId}::uuid, r.customer_id, r.p, ${at}::timestamptz, r.clv
+      from json_to_recordset(${json}::json) as r(customer_id uuid, p double precision, clv bigint)
       join customers c on c.org_id = ${orgId}::uuid and c.id = r.customer_id
     on conflict (org_id, customer_id) do update set
-      alive_probability = excluded.alive_probability, alive_probability_at = excluded.alive_probability_at`);
+      alive_probability = excluded.alive_probability, alive_probability_at = excluded.alive_probability_at,
+      clv_minor = coalesce(excluded.clv_minor, s.clv_minor)`);
 }
 
 /**

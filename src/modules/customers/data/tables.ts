@@ -81,6 +81,7 @@ export const customerStats = pgTable(
     lastResponseAt: timestamp('last_response_at', { withTimezone: true }),
     aliveProbability: doublePrecision('alive_probability'),
     aliveProbabilityAt: timestamp('alive_probability_at', { withTimezone: true }),
+    clvMinor: bigint('clv_minor', { mode: 'number' }),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.customerId] })],
 );

@@ -3,8 +3,9 @@ import { ZPageQuery, zPage } from '../../../http/pagination';
 import { type App, principalOf } from '../../../http/types';
 import { AppError } from '../../../lib/errors';
 import { ingestEvents } from '../use-cases/ingest-events';
+import { listCustomerPage } from '../use-cases/list-customers';
 import { eraseCustomer, exportCustomer } from '../use-cases/privacy';
-import { changeCustomer, getProfile, getTimeline, listCustomerPage } from '../use-cases/profile';
+import { changeCustomer, getProfile, getTimeline } from '../use-cases/profile';
 import { repeatedExternalIds, upsertCustomers } from '../use-cases/upsert-customers';
 import * as S from './schemas';
 
@@ -74,12 +75,12 @@ export async function customerRoutes(app: App) {
         tags: TAGS,
         summary: 'List and search customers',
         querystring: S.ZListCustomersQuery,
-        response: { 200: zPage(S.ZCustomerSchema) },
+        response: { 200: zPage(S.ZCustomerListItemSchema) },
       },
     },
     async (req) => {
       const page = await listCustomerPage(ctx, principalOf(req).orgId, req.query);
-      return page as { items: z.infer<typeof S.ZCustomerSchema>[]; nextCursor: string | null };
+      return page as { items: z.infer<typeof S.ZCustomerListItemSchema>[]; nextCursor: string | null };
     },
   );
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZDay, ZInstant, ZMonth, ZRate, zMinorUnits } from '../../../http/fields';
 import { ZPageQuery } from '../../../http/pagination';
 import { ZCurrency } from '../../orgs/api';
+import { CUSTOMER_SORTS } from '../domain/customer-sorts';
 import { RFM_SEGMENTS } from '../domain/rfm-segments';
 import { STAGES } from '../domain/stages';
 
@@ -96,6 +97,10 @@ export const ZListCustomersQuery = ZPageQuery.extend({
     .optional()
     .describe('key:value of an attribute, e.g. city:Kraków'),
   q: z.string().trim().min(1).max(200).optional().describe('text in the external id, e-mail, phone or name'),
+  sort: z
+    .enum(CUSTOMER_SORTS)
+    .default('externalId')
+    .describe('a leading - puts the highest first; customers without the figure come last'),
 });
 
 const ZRfm = z.object({
@@ -130,6 +135,17 @@ export const ZCustomerSchema = z.object({
   segment: z.enum(RFM_SEGMENTS).nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
+});
+
+/** A customer as the list shows it: with the figures it can be sorted by. */
+export const ZCustomerListItemSchema = ZCustomerSchema.extend({
+  clvMinor: z
+    .int()
+    .nullable()
+    .describe('modelled lifetime value, minor units of `currency`; null until scored'),
+  currency: z.string().describe("the organization's base currency"),
+  aliveProbability: z.number().nullable().describe('modelled probability of still being a customer'),
+  lastPurchaseOn: z.iso.date().nullable().describe('day of the last purchase, in the organization time zone'),
 });
 
 const ZStageChange = z.object({ from: z.enum(STAGES), to: z.enum(STAGES), at: z.date() });

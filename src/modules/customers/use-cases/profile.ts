@@ -1,15 +1,13 @@
 import { databaseErrorOf, type Executor } from '../../../db/database';
-import { decodeCursor, encodeCursor, pageOf } from '../../../http/pagination';
+import { decodeCursor, encodeCursor } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
 import { invalid, notFound } from '../../../lib/errors';
 import { findOrgLocaleSettings } from '../../orgs/api';
 import {
-  type CustomerFilter,
   type CustomerPatch,
   type CustomerRow,
   findCustomerRow,
   findRfm,
-  listCustomers,
   updateCustomer,
 } from '../data/repo-customers';
 import { listTimeline } from '../data/repo-events';
@@ -27,31 +25,6 @@ export async function findCustomerOrFail(tx: Executor, orgId: string, externalId
   const row = await findCustomerRow(tx, orgId, externalId);
   if (!row) throw notFound('customer');
   return row;
-}
-
-export type CustomerListQuery = Omit<CustomerFilter, 'attribute' | 'after'> & {
-  /** `key:value` of an attribute. */
-  attribute?: string;
-  cursor?: string;
-};
-
-/** A page of customers in external-id order, filtered; erased customers are never listed. */
-export async function listCustomerPage(ctx: AppContext, orgId: string, query: CustomerListQuery) {
-  const { limit, cursor, attribute, ...filter } = query;
-  const position = decodeCursor(cursor, ['text']);
-  const colon = attribute?.indexOf(':') ?? -1;
-  const rows = await ctx.db.withOrg(orgId, (tx) =>
-    listCustomers(tx, orgId, {
-      ...filter,
-      attribute: attribute
-        ? { key: attribute.slice(0, colon), value: attribute.slice(colon + 1) }
-        : undefined,
-      after: position?.[0],
-      limit,
-    }),
-  );
-  const page = pageOf(rows, limit, (r) => [r.externalId]);
-  return { items: page.items.map(customerDto), nextCursor: page.nextCursor };
 }
 
 /** Changes fields, owner or consent of a customer; an owner who is no user of the organization is a 400. */

@@ -58,7 +58,11 @@ export async function writeScores(
       for (let start = 0; start < n; start += HOOK_ROWS) {
         const values = [];
         for (let i = start; i < Math.min(n, start + HOOK_ROWS); i++) {
-          values.push({ customerId: o.customerIds[i], aliveProbability: o.scores.aliveProbability[i] });
+          values.push({
+            customerId: o.customerIds[i],
+            aliveProbability: o.scores.aliveProbability[i],
+            clvMinor: o.scores.clvMinor[i],
+          });
         }
         await supplyAliveProbabilities(ctx, tx, orgId, values);
       }

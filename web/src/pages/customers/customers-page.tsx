@@ -1,16 +1,22 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer, ListCustomersQuery } from '../../../../src/http/api-types';
+import type { CustomerListItem, ListCustomersQuery } from '../../../../src/http/api-types';
 import { get, type Page } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { StageBadge } from '../../components/stage-badge';
-import { SEGMENTS, STAGES } from '../../lib/domain';
-import { useFormat } from '../../lib/format';
+import { CUSTOMER_SORTS, SEGMENTS, STAGES } from '../../lib/domain';
+import { type Format, useFormat } from '../../lib/format';
 import { Link, setSearch, useLocation } from '../../lib/router';
 
-const FILTERS = ['q', 'stage', 'segment', 'tier'] as const satisfies readonly (keyof ListCustomersQuery)[];
+const FILTERS = [
+  'q',
+  'stage',
+  'segment',
+  'tier',
+  'sort',
+] as const satisfies readonly (keyof ListCustomersQuery)[];
 
 /** The customer list: search and filters live in the URL; pages load on demand. */
 export default function CustomersPage() {
@@ -21,7 +27,7 @@ export default function CustomersPage() {
   const list = useInfiniteQuery({
     queryKey: ['customers', filters],
     queryFn: ({ pageParam }) =>
-      get<Page<Customer>>('/customers', { ...filters, limit: 50, cursor: pageParam }),
+      get<Page<CustomerListItem>>('/customers', { ...filters, limit: 50, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -62,6 +68,26 @@ export default function CustomersPage() {
             render: (c) => (c.segment ? t(`segments.${c.segment}`) : '—'),
           },
           { key: 'serviceTier', header: t('customers.tier'), render: (c) => c.serviceTier ?? '—' },
+          {
+            key: 'clvMinor',
+            header: t('customers.clv'),
+            numeric: true,
+            value: (c) => f.money(c.clvMinor, c.currency),
+            render: (c) => f.money(c.clvMinor, c.currency),
+          },
+          {
+            key: 'aliveProbability',
+            header: t('customers.aliveProbability'),
+            numeric: true,
+            value: (c) => f.pct(c.aliveProbability),
+            render: (c) => f.pct(c.aliveProbability),
+          },
+          {
+            key: 'lastPurchaseOn',
+            header: t('customers.recency'),
+            value: (c) => dayOf(f, c.lastPurchaseOn),
+            render: (c) => dayOf(f, c.lastPurchaseOn),
+          },
           { key: 'updatedAt', header: t('customers.updated'), render: (c) => f.date(c.updatedAt) },
         ]}
       />
@@ -73,6 +99,9 @@ export default function CustomersPage() {
     </section>
   );
 }
+
+/** A calendar day of the organization (`YYYY-MM-DD`), read at noon so no time zone moves it. */
+const dayOf = (f: Format, day: string | null) => (day ? f.date(`${day}T12:00:00Z`) : '—');
 
 function Filters({ initial }: { initial: Record<string, string | undefined> }) {
   const { t } = useTranslation();
@@ -113,6 +142,16 @@ function Filters({ initial }: { initial: Record<string, string | undefined> }) {
       <label>
         {t('customers.tier')}
         <input value={tier} maxLength={50} onChange={(e) => setTier(e.target.value)} />
+      </label>
+      <label>
+        {t('customers.sortBy')}
+        <select value={initial.sort ?? 'externalId'} onChange={(e) => setSearch({ sort: e.target.value })}>
+          {CUSTOMER_SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`customers.sorts.${s.replace('-', 'desc_')}`)}
+            </option>
+          ))}
+        </select>
       </label>
       <button type="submit" className="primary">
         {t('common.filter')}
