@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useLabels } from '../lib/labels';
 
 const TONE: Record<string, string> = { loyal: 'good', regular: 'good', lost: 'bad' };
 
 export function StageBadge({ stage }: { stage: string | null | undefined }) {
-  const { t } = useTranslation();
+  const labels = useLabels();
   if (!stage) return <>—</>;
-  return <span className={`badge ${TONE[stage] ?? ''}`}>{t(`stages.${stage}`)}</span>;
+  return <span className={`badge ${TONE[stage] ?? ''}`}>{labels.stage(stage)}</span>;
 }

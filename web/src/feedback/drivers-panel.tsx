@@ -12,6 +12,7 @@ import { get } from '../api/client';
 import { ChartPanel } from '../charts/chart-panel';
 import { ErrorMessage } from '../components/error-message';
 import { useFormat } from '../lib/format';
+import { useLabels } from '../lib/labels';
 import { METRICS } from './metric-api';
 
 /** The breakdowns offered here: every dimension but team and audience (staff feedback). */
@@ -31,6 +32,7 @@ type Driver = DriversAnswer['items'][number];
 export function DriversPanel({ filters }: { filters: FeedbackFilters }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const labels = useLabels();
   const [metric, setMetric] = useState<Metric>('nps');
   const [by, setBy] = useState<Dimension>('touchpoint');
   const drivers = useQuery({
@@ -39,8 +41,7 @@ export function DriversPanel({ filters }: { filters: FeedbackFilters }) {
       get<DriversAnswer>('/analytics/drivers', { ...filters, metric, by } satisfies DriversQuery),
   });
   const items = drivers.data?.items ?? [];
-  const label = (d: Driver) =>
-    d.key === null ? t('common.none') : by === 'lifecycleStage' ? t(`stages.${d.key}`) : d.key;
+  const label = (d: Driver) => labels.group(by, d.key);
   return (
     <div className="stack">
       <div className="row card">

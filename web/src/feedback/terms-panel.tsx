@@ -5,6 +5,7 @@ import { get } from '../api/client';
 import { DataTable } from '../components/data-table';
 import { ErrorMessage } from '../components/error-message';
 import { useFormat } from '../lib/format';
+import { useLabels } from '../lib/labels';
 
 type Term = NonNullable<TermsAnswer['languages'][number]['detractors']>['terms'][number];
 
@@ -15,6 +16,7 @@ type Term = NonNullable<TermsAnswer['languages'][number]['detractors']>['terms']
 export function TermsPanel({ filters }: { filters: FeedbackFilters }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const labels = useLabels();
   const terms = useQuery({
     queryKey: ['terms', filters.from, filters.to],
     queryFn: () =>
@@ -69,7 +71,7 @@ export function TermsPanel({ filters }: { filters: FeedbackFilters }) {
     <div className="stack">
       {terms.data.languages.map((l) => (
         <section key={l.lang} className="card stack" lang={l.lang === 'und' ? undefined : l.lang}>
-          <h2>{t(`locales.${l.lang}`, { defaultValue: l.lang })}</h2>
+          <h2>{labels.language(l.lang)}</h2>
           {l.suppressed || !l.answers ? (
             <p className="muted">{t('feedback.tooFew')}</p>
           ) : (

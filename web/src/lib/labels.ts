@@ -28,7 +28,7 @@ export function makeLabels(t: TFunction, locale: string, names: OrgNames) {
   /** A catalogue entry of `section`, else the humanized code. */
   const known = (section: string) => (code: string | null | undefined) =>
     code == null || code === '' ? '—' : t(`${section}.${code}`, { defaultValue: humanize(code) });
-  return {
+  const labels = {
     stage: known('stages'),
     segment: known('segments'),
     caseStatus: known('caseStatus'),
@@ -58,6 +58,20 @@ export function makeLabels(t: TFunction, locale: string, names: OrgNames) {
         return code;
       }
     },
+  };
+  /** A group of a feedback breakdown (`groupBy`, drivers), by the dimension it belongs to. */
+  const groupOf: Record<string, (code: string) => string> = {
+    lifecycleStage: labels.stage,
+    segment: labels.segment,
+    tier: labels.tier,
+    channel: labels.channel,
+    touchpoint: labels.touchpoint,
+    locale: labels.language,
+  };
+  return {
+    ...labels,
+    group: (dimension: string, code: string | null | undefined) =>
+      code == null ? t('common.none') : (groupOf[dimension]?.(code) ?? code),
   };
 }
 

@@ -15,6 +15,7 @@ import { useCan, useSession } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
 import { OPEN_STATUSES, PRIORITIES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
+import { useLabels } from '../../lib/labels';
 import { Link } from '../../lib/router';
 import type { PageProps } from '../registry';
 import { SlaTimer } from './sla-timer';
@@ -31,6 +32,7 @@ const NEXT: Record<CaseStatus, NonNullable<UpdateCaseRequest['status']>[]> = {
 export default function CasePage({ params }: PageProps) {
   const { t } = useTranslation();
   const f = useFormat();
+  const labels = useLabels();
   const me = useSession();
   const canWrite = useCan('cases:write');
   const canSettings = useCan('settings:read');
@@ -71,7 +73,7 @@ export default function CasePage({ params }: PageProps) {
             <dt>{t('cases.priority')}</dt>
             <dd>{t(`priorities.${c.priority}`)}</dd>
             <dt>{t('customers.tier')}</dt>
-            <dd>{c.tier}</dd>
+            <dd>{labels.tier(c.tier)}</dd>
             <dt>{t('feedback.customer')}</dt>
             <dd>
               {c.customer ? (
@@ -107,7 +109,7 @@ export default function CasePage({ params }: PageProps) {
               )}
             </dd>
             <dt>{t('cases.rootCause')}</dt>
-            <dd>{c.rootCause ?? '—'}</dd>
+            <dd>{labels.rootCause(c.rootCause)}</dd>
             <dt>{t('cases.outcome')}</dt>
             <dd className="free-text">{c.outcome ?? '—'}</dd>
           </dl>

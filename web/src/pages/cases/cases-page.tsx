@@ -6,6 +6,7 @@ import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { CASE_STATUSES, OPEN_STATUSES, PRIORITIES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
+import { useLabels } from '../../lib/labels';
 import { Link, setSearch, useLocation } from '../../lib/router';
 import { SlaTimer } from './sla-timer';
 
@@ -13,6 +14,7 @@ import { SlaTimer } from './sla-timer';
 export default function CasesPage() {
   const { t } = useTranslation();
   const f = useFormat();
+  const labels = useLabels();
   const { search } = useLocation();
   const status = search.get('status') ?? OPEN_STATUSES.join(',');
   const priority = search.get('priority') ?? undefined;
@@ -85,11 +87,20 @@ export default function CasesPage() {
           {
             key: 'title',
             header: t('cases.caseTitle'),
-            render: (c) => <Link to={`/cases/${c.id}`}>{c.title}</Link>,
+            render: (c) => (
+              <Link to={`/cases/${c.id}`} className="free-text">
+                {c.title}
+              </Link>
+            ),
           },
           { key: 'priority', header: t('cases.priority'), render: (c) => t(`priorities.${c.priority}`) },
           { key: 'status', header: t('cases.status'), render: (c) => t(`caseStatus.${c.status}`) },
-          { key: 'tier', header: t('customers.tier') },
+          {
+            key: 'tier',
+            header: t('customers.tier'),
+            value: (c) => labels.tier(c.tier),
+            render: (c) => labels.tier(c.tier),
+          },
           {
             key: 'nextDueAt',
             header: t('cases.nextDue'),

@@ -6,6 +6,7 @@ import { useCan } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
 import { StageBadge } from '../../components/stage-badge';
 import { useFormat } from '../../lib/format';
+import { useLabels } from '../../lib/labels';
 import { Link } from '../../lib/router';
 import type { PageProps } from '../registry';
 import { useCustomerAnswers } from './customer-answers';
@@ -16,6 +17,7 @@ import { Timeline } from './timeline';
 export default function CustomerProfilePage({ params }: PageProps) {
   const { t } = useTranslation();
   const f = useFormat();
+  const labels = useLabels();
   const id = params.externalId;
   const path = `/customers/${encodeURIComponent(id)}`;
   const profile = useQuery({ queryKey: ['customer', id], queryFn: () => get<CustomerProfile>(path) });
@@ -50,11 +52,11 @@ export default function CustomerProfilePage({ params }: PageProps) {
             <dt>{t('customers.phone')}</dt>
             <dd>{p.phone ?? '—'}</dd>
             <dt>{t('customers.locale')}</dt>
-            <dd>{p.locale ?? '—'}</dd>
+            <dd>{labels.language(p.locale)}</dd>
             <dt>{t('customers.since')}</dt>
             <dd>{f.date(p.since)}</dd>
             {Object.entries(p.attributes).map(([k, v]) => (
-              <FactRow key={k} label={k} value={String(v ?? '—')} />
+              <FactRow key={k} label={labels.attributeKey(k)} value={String(v ?? '—')} />
             ))}
           </dl>
         </div>
@@ -68,7 +70,7 @@ export default function CustomerProfilePage({ params }: PageProps) {
             {[...p.stageHistory].reverse().map((s) => (
               <li key={`${s.at}-${s.to}`}>
                 <time dateTime={s.at}>{f.dateTime(s.at)}</time>
-                {t(`stages.${s.from}`)} → {t(`stages.${s.to}`)}
+                {labels.stage(s.from)} → {labels.stage(s.to)}
               </li>
             ))}
           </ol>
@@ -78,7 +80,7 @@ export default function CustomerProfilePage({ params }: PageProps) {
           {p.rfm ? (
             <dl className="facts">
               <dt>{t('customers.segment')}</dt>
-              <dd>{t(`segments.${p.rfm.segment}`)}</dd>
+              <dd>{labels.segment(p.rfm.segment)}</dd>
               <dt>{t('customers.rfmScores')}</dt>
               <dd>
                 R{p.rfm.r} F{p.rfm.f} M{p.rfm.m}

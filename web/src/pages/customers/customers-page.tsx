@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { StageBadge } from '../../components/stage-badge';
 import { CUSTOMER_SORTS, SEGMENTS, STAGES } from '../../lib/domain';
 import { type Format, useFormat } from '../../lib/format';
+import { useLabels } from '../../lib/labels';
 import { Link, setSearch, useLocation } from '../../lib/router';
 
 const FILTERS = [
@@ -22,6 +23,7 @@ const FILTERS = [
 export default function CustomersPage() {
   const { t } = useTranslation();
   const f = useFormat();
+  const labels = useLabels();
   const { search } = useLocation();
   const filters = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? undefined]));
   const list = useInfiniteQuery({
@@ -65,9 +67,15 @@ export default function CustomersPage() {
           {
             key: 'segment',
             header: t('customers.segment'),
-            render: (c) => (c.segment ? t(`segments.${c.segment}`) : '—'),
+            value: (c) => labels.segment(c.segment),
+            render: (c) => labels.segment(c.segment),
           },
-          { key: 'serviceTier', header: t('customers.tier'), render: (c) => c.serviceTier ?? '—' },
+          {
+            key: 'serviceTier',
+            header: t('customers.tier'),
+            value: (c) => labels.tier(c.serviceTier),
+            render: (c) => labels.tier(c.serviceTier),
+          },
           {
             key: 'clvMinor',
             header: t('customers.clv'),
@@ -105,6 +113,7 @@ const dayOf = (f: Format, day: string | null) => (day ? f.date(`${day}T12:00:00Z
 
 function Filters({ initial }: { initial: Record<string, string | undefined> }) {
   const { t } = useTranslation();
+  const labels = useLabels();
   const [q, setQ] = useState(initial.q ?? '');
   const [tier, setTier] = useState(initial.tier ?? '');
   const submit = (e: FormEvent) => {
@@ -123,7 +132,7 @@ function Filters({ initial }: { initial: Record<string, string | undefined> }) {
           <option value="">{t('common.all')}</option>
           {STAGES.map((s) => (
             <option key={s} value={s}>
-              {t(`stages.${s}`)}
+              {labels.stage(s)}
             </option>
           ))}
         </select>
@@ -134,7 +143,7 @@ function Filters({ initial }: { initial: Record<string, string | undefined> }) {
           <option value="">{t('common.all')}</option>
           {SEGMENTS.map((s) => (
             <option key={s} value={s}>
-              {t(`segments.${s}`)}
+              {labels.segment(s)}
             </option>
           ))}
         </select>

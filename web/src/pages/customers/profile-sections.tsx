@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomerProfile } from '../../../../src/http/api-types';
 import { useFormat } from '../../lib/format';
+import { useLabels } from '../../lib/labels';
 
 /** Loyalty points, a section of a module this server does not carry: its shape is not known here. */
 type PointsSection = { balance?: unknown };
@@ -9,6 +10,7 @@ type PointsSection = { balance?: unknown };
 export function ProfileSections({ profile }: { profile: CustomerProfile }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const labels = useLabels();
   const value = profile.value;
   const points = profile.points as PointsSection | null | undefined;
   const latestEntries = Object.entries(profile.latestFeedback ?? {});
@@ -21,7 +23,7 @@ export function ProfileSections({ profile }: { profile: CustomerProfile }) {
             {latestEntries.map(([metric, v]) => (
               <Fact
                 key={metric}
-                label={t(`metrics.${metric}`)}
+                label={labels.metric(metric)}
                 value={`${f.num(v.value)} · ${f.date(v.at)}`}
               />
             ))}
@@ -33,7 +35,7 @@ export function ProfileSections({ profile }: { profile: CustomerProfile }) {
           <h2>{t('customers.value')}</h2>
           <dl className="facts">
             <dt>{t('customers.tier')}</dt>
-            <dd>{value?.tier ?? profile.serviceTier ?? '—'}</dd>
+            <dd>{labels.tier(value?.tier ?? profile.serviceTier)}</dd>
             {value && (
               <>
                 <dt>{t('value.clv')}</dt>

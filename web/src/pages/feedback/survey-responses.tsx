@@ -34,7 +34,7 @@ export function SurveyResponses({ filters }: { filters: FeedbackFilters }) {
         {t('surveys.title')}
         <select value={chosen ?? ''} onChange={(e) => setId(e.target.value)}>
           {(surveys.data?.items ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
+            <option key={s.id} value={s.id} className="free-text">
               {s.name}
             </option>
           ))}

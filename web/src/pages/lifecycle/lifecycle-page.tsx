@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { PeriodPicker } from '../../components/period-picker';
 import { STAGES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
+import { useLabels } from '../../lib/labels';
 import { endOfDay, startOfDay, usePeriod } from '../../lib/period';
 
 /** Stage counts, the funnel of how far customers got, and who moved where between two dates. */
@@ -30,7 +31,7 @@ export default function LifecyclePage() {
     queryFn: () => get<LifecycleMonths>('/analytics/lifecycle/months'),
   });
   const data = report.data;
-  const stageName = (s: string) => t(`stages.${s}`);
+  const stageName = useLabels().stage;
   const counts = useMemo(() => STAGES.map((s) => ({ stage: s, count: data?.counts[s] ?? 0 })), [data]);
   // Reached at least this stage: everyone now at it or beyond (the lost had bought before).
   const funnel = useMemo(() => {

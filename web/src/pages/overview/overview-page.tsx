@@ -7,6 +7,7 @@ import { METRICS } from '../../feedback/metric-api';
 import { MetricCard } from '../../feedback/metric-card';
 import { MetricTrend } from '../../feedback/metric-trend';
 import { useFormat } from '../../lib/format';
+import { useLabels } from '../../lib/labels';
 import { daysAgo, endOfDay, startOfDay, usePeriod } from '../../lib/period';
 import { CasesSummary } from './cases-summary';
 import { DetractorTopics } from './detractor-topics';
@@ -15,6 +16,7 @@ import { DetractorTopics } from './detractor-topics';
 export default function OverviewPage() {
   const { t } = useTranslation();
   const f = useFormat();
+  const labels = useLabels();
   const me = useSession();
   const period = usePeriod(90);
   const filters = { from: period.from, to: period.to };
@@ -61,7 +63,7 @@ export default function OverviewPage() {
           <div className="kpis">
             {Object.entries(lifecycle.data.counts).map(([stage, n]) => (
               <div className="kpi" key={stage}>
-                <div className="label">{t(`stages.${stage}`)}</div>
+                <div className="label">{labels.stage(stage)}</div>
                 <div className="value">{f.int(n)}</div>
               </div>
             ))}

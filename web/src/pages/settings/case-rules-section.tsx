@@ -15,6 +15,7 @@ import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { METRICS } from '../../feedback/metric-api';
 import { PRIORITIES } from '../../lib/domain';
+import { useLabels } from '../../lib/labels';
 
 /** A rule with its conditions as they were accepted (the answer types them as any object). */
 type Rule = Omit<CaseRule, 'conditions'> & { conditions: CaseRuleConditions };
@@ -22,6 +23,7 @@ type Rule = Omit<CaseRule, 'conditions'> & { conditions: CaseRuleConditions };
 /** Which feedback opens a case on its own: "an NPS of 6 or less at the café opens a high-priority case". */
 export default function CaseRulesSection() {
   const { t } = useTranslation();
+  const labels = useLabels();
   const canWrite = useCan('settings:write');
   const queryClient = useQueryClient();
   const rules = useQuery({ queryKey: ['case-rules'], queryFn: () => getAll<Rule>('/case-rules') });
@@ -34,9 +36,9 @@ export default function CaseRulesSection() {
   const remove = useMutation({ mutationFn: (id: string) => del(`/case-rules/${id}`), onSuccess: refresh });
   const describe = (r: Rule) =>
     r.trigger === 'event'
-      ? t('rules.onEvents', { types: (r.conditions.eventTypes ?? []).join(', ') })
+      ? t('rules.onEvents', { types: (r.conditions.eventTypes ?? []).map(labels.eventType).join(', ') })
       : r.conditions.metric
-        ? t('rules.onScore', { metric: r.conditions.metric.toUpperCase(), max: r.conditions.max })
+        ? t('rules.onScore', { metric: labels.metric(r.conditions.metric), max: r.conditions.max })
         : t('rules.onAnyResponse');
   return (
     <div className="stack">

@@ -46,7 +46,7 @@ export default function WebhooksSection() {
         columns={[
           { key: 'url', header: 'URL', render: (h) => <code>{h.url}</code> },
           { key: 'description', header: t('webhooks.description') },
-          { key: 'events', header: t('webhooks.events'), render: (h) => h.events.join(', ') },
+          { key: 'events', header: t('webhooks.events'), render: (h) => <code>{h.events.join(', ')}</code> },
           {
             key: 'enabled',
             header: t('settings.status'),

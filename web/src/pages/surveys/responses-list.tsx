@@ -5,6 +5,7 @@ import { get, type Page } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { useFormat } from '../../lib/format';
+import { useLabels } from '../../lib/labels';
 import { Link } from '../../lib/router';
 
 /** The open answers of a response, joined; shown as text, never as markup. */
@@ -22,6 +23,7 @@ export type ResponseFilters = Pick<ResponseListQuery, 'channel' | 'touchpoint' |
 export function ResponsesList({ survey, filters = {} }: { survey: Survey; filters?: ResponseFilters }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const labels = useLabels();
   const list = useInfiniteQuery({
     queryKey: ['survey', survey.id, 'responses', filters],
     queryFn: ({ pageParam }) =>
@@ -57,8 +59,18 @@ export function ResponsesList({ survey, filters = {} }: { survey: Survey; filter
                 '—'
               ),
           },
-          { key: 'channel', header: t('feedback.channel') },
-          { key: 'locale', header: t('customers.locale') },
+          {
+            key: 'channel',
+            header: t('feedback.channel'),
+            value: (r) => labels.channel(r.channel),
+            render: (r) => labels.channel(r.channel),
+          },
+          {
+            key: 'locale',
+            header: t('customers.locale'),
+            value: (r) => labels.language(r.locale),
+            render: (r) => labels.language(r.locale),
+          },
           {
             key: 'nps',
             header: 'NPS',

@@ -39,7 +39,7 @@ export default function SurveyPage({ params }: PageProps) {
         <Link to="/surveys">← {t('surveys.title')}</Link>
       </p>
       <div className="page-head">
-        <h1>{s.name}</h1>
+        <h1 className="free-text">{s.name}</h1>
         <span className="badge">{t(`surveyStatus.${s.status}`)}</span>
       </div>
       <Tabs label={s.name} tabs={TABS.map((k) => ({ key: k, labelKey: `surveys.tab.${k}` }))} />

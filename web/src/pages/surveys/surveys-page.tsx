@@ -37,7 +37,11 @@ export default function SurveysPage() {
           {
             key: 'name',
             header: t('surveys.name'),
-            render: (s) => <Link to={`/surveys/${s.id}`}>{s.name}</Link>,
+            render: (s) => (
+              <Link to={`/surveys/${s.id}`} className="free-text">
+                {s.name}
+              </Link>
+            ),
           },
           { key: 'status', header: t('surveys.status'), render: (s) => t(`surveyStatus.${s.status}`) },
           { key: 'audience', header: t('surveys.audience'), render: (s) => t(`audiences.${s.audience}`) },

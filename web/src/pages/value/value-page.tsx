@@ -16,6 +16,7 @@ import { PALETTE } from '../../charts/palette';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { useFormat } from '../../lib/format';
+import { useLabels } from '../../lib/labels';
 import { Link } from '../../lib/router';
 import { FitReport } from './fit-report';
 
@@ -23,6 +24,7 @@ import { FitReport } from './fit-report';
 export default function ValuePage() {
   const { t } = useTranslation();
   const f = useFormat();
+  const labels = useLabels();
   const canRun = useCan('analytics:run');
   const queryClient = useQueryClient();
   const report = useOptionalQuery<ValueReport>(['value', 'report'], '/analytics/value');
@@ -118,7 +120,7 @@ export default function ValuePage() {
             tooltip: {},
             grid: { left: 90, right: 20, top: 10, bottom: 30 },
             xAxis: { type: 'value' },
-            yAxis: { type: 'category', data: (d?.tiers ?? []).map((x) => x.tier) },
+            yAxis: { type: 'category', data: (d?.tiers ?? []).map((x) => labels.tier(x.tier)) },
             series: [{ type: 'bar', data: (d?.tiers ?? []).map((x) => x.customers), color: PALETTE[2] }],
           }}
           table={{
@@ -126,7 +128,12 @@ export default function ValuePage() {
             rowKey: (r) => r.tier,
             exportName: 'tiers',
             columns: [
-              { key: 'tier', header: t('customers.tier') },
+              {
+                key: 'tier',
+                header: t('customers.tier'),
+                value: (r) => labels.tier(r.tier),
+                render: (r) => labels.tier(r.tier),
+              },
               {
                 key: 'customers',
                 header: t('lifecycle.customers'),
@@ -235,7 +242,12 @@ export default function ValuePage() {
             header: t('customers.externalId'),
             render: (r) => <Link to={`/customers/${encodeURIComponent(r.externalId)}`}>{r.externalId}</Link>,
           },
-          { key: 'tier', header: t('customers.tier') },
+          {
+            key: 'tier',
+            header: t('customers.tier'),
+            value: (r) => labels.tier(r.tier),
+            render: (r) => labels.tier(r.tier),
+          },
           { key: 'clvMinor', header: t('value.clv'), numeric: true, render: (r) => money(r.clvMinor) },
           {
             key: 'aliveProbability',
