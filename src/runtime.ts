@@ -60,7 +60,12 @@ export type Server = { app: App; ctx: AppContext; close: () => Promise<void> };
  * Serves HTTP and runs the job worker until `close`: requests finish, the database closes cleanly.
  * Called by the process entries only: it also watches the process for errors nothing awaited.
  */
-export async function startServer(config: Config): Promise<Server> {
+export type ServerOptions = {
+  /** Print a set-up token while no organization exists (the demo makes its own organization). */
+  firstRun?: boolean;
+};
+
+export async function startServer(config: Config, { firstRun = true }: ServerOptions = {}): Promise<Server> {
   const ctx = await openContext(config);
   const app = await buildApp({ ctx });
   ctx.jobs.log = app.log;
@@ -70,7 +75,7 @@ export async function startServer(config: Config): Promise<Server> {
   const stopLocalAdmin = config.databaseUrl
     ? async () => {}
     : await startLocalAdmin(ctx, config.dataDir, app.log);
-  await announceFirstRun(ctx, app);
+  if (firstRun) await announceFirstRun(ctx, app);
   ctx.jobs.start();
   let closing: Promise<void> | undefined;
   const close = () => {

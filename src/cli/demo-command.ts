@@ -30,7 +30,7 @@ export function registerDemoCommand(program: Command) {
       const dataDir = resolve(o.dir);
       rmSync(dataDir, { recursive: true, force: true });
       const config = { ...loadConfig(), dataDir, databaseUrl: undefined, logLevel: 'warn' as const };
-      const server = await startServer(config);
+      const server = await startServer(config, { firstRun: false });
       const started = Date.now();
       const progress = showProgress();
       const result = await seedDemo(server.app, {

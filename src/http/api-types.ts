@@ -43,6 +43,8 @@ export type Me = Out<typeof orgs.ZMeResponseSchema>;
 export type { Permission } from '../modules/orgs/domain/permissions';
 export type LoginRequest = In<typeof orgs.ZLoginRequestSchema>;
 export type Org = Out<typeof orgs.ZOrgSchema>;
+export type FirstRunStatus = Out<typeof orgs.ZFirstRunStatusResponseSchema>;
+export type FirstRunRequest = In<typeof orgs.ZFirstRunRequestSchema>;
 export type UpdateOrgRequest = In<typeof orgs.ZUpdateOrgRequestSchema>;
 export type Locale = NonNullable<UpdateOrgRequest['defaultLocale']>;
 export type User = Out<typeof orgs.ZUserSchema>;
