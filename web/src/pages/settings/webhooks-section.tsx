@@ -18,6 +18,7 @@ const EVENTS = keysOf<WebhookEvent>({
   'case.created': true,
   'case.updated': true,
   'case.resolved': true,
+  'case.assigned': true,
   'response.created': true,
   'customer.stage_changed': true,
   'customer.created': true,
