@@ -55,3 +55,18 @@ export function toCsv<T>(
   }
   return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
+
+/**
+ * A cell of a streamed export: text, guarded against formulas, or a number already written the
+ * way its reader's language writes numbers (`{ number: '660,16' }`), which is never prefixed.
+ */
+export type CsvCell = string | { number: string };
+
+/** One line of a streamed export, ended by CRLF. */
+export function csvLine(cells: readonly CsvCell[], delimiter: ',' | ';' | '\t'): string {
+  return (
+    cells
+      .map((c) => quoteField(typeof c === 'string' ? neutralizeFormula(c) : c.number, delimiter))
+      .join(delimiter) + '\r\n'
+  );
+}

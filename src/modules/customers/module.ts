@@ -5,6 +5,7 @@ import type { Module } from '../registry';
 import { customerEvents } from './events';
 import { customerRoutes } from './http/routes';
 import { customerAnalyticsRoutes } from './http/routes-analytics';
+import { customerExportRoutes } from './http/routes-export';
 import { customerImportRoutes } from './http/routes-import';
 import { lifecycleSettings } from './http/settings';
 import { RECOMPUTE_JOB, REVIEW_ALL_JOB, REVIEW_JOB, RFM_ALL_JOB, RFM_JOB } from './use-cases/recompute';
@@ -22,6 +23,7 @@ export const customersModule: Module = {
     await customerRoutes(app);
     await customerAnalyticsRoutes(app);
     await customerImportRoutes(app);
+    await customerExportRoutes(app);
   },
   settings: [lifecycleSettings],
   jobs: [RECOMPUTE_JOB, REVIEW_JOB, RFM_JOB, HISTORY_BACKLOG_JOB, REVIEW_ALL_JOB, RFM_ALL_JOB],

@@ -2,7 +2,6 @@ import { decodeCursor, pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
 import { findOrgLocaleSettings } from '../../orgs/api';
 import { type CustomerFilter, type CustomerListRow, listCustomers } from '../data/repo-customer-list';
-import { customerDto } from './profile';
 
 export type CustomerListQuery = Omit<CustomerFilter, 'attribute' | 'after'> & {
   /** `key:value` of an attribute. */
@@ -10,12 +9,10 @@ export type CustomerListQuery = Omit<CustomerFilter, 'attribute' | 'after'> & {
   cursor?: string;
 };
 
+/** A listed customer as the API shows it: no internal id nor sort key, with the currency of its value. */
 const listItem =
   (currency: string) =>
-  ({ sortKey: _key, ...row }: CustomerListRow) => ({
-    ...customerDto(row),
-    currency,
-  });
+  ({ sortKey: _key, id: _id, ...row }: CustomerListRow) => ({ ...row, currency });
 
 /** The filter of a list query: the attribute split, the cursor checked (a 400 naming it otherwise). */
 function filterOf(query: CustomerListQuery): Omit<CustomerFilter, 'limit'> {
@@ -41,23 +38,4 @@ export async function listCustomerPage(ctx: AppContext, orgId: string, query: Cu
     query.sort === 'externalId' ? [r.externalId] : [r.sortKey, r.externalId];
   const page = pageOf(rows, query.limit, positionOf);
   return { items: page.items.map(listItem(currency)), nextCursor: page.nextCursor };
-}
-
-/**
- * Every customer of the filter, page by page in one transaction each, for a streamed export:
- * `onPage` gets each page's items and the organization's currency.
- */
-export async function forEachCustomerPage(
-  ctx: AppContext,
-  orgId: string,
-  query: Omit<CustomerListQuery, 'limit' | 'cursor'>,
-  onPage: (items: ReturnType<ReturnType<typeof listItem>>[]) => Promise<void>,
-  pageSize = 1000,
-) {
-  let cursor: string | undefined;
-  do {
-    const page = await listCustomerPage(ctx, orgId, { ...query, limit: pageSize, cursor });
-    await onPage(page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
 }
