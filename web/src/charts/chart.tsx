@@ -1,4 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useFormat } from '../lib/format';
+import { localizeOption } from './localize';
 
 // ECharts options are a large untyped tree.
 export type ChartOption = Record<string, any>;
@@ -21,9 +23,20 @@ export function Chart({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsInstance | null>(null);
+  const f = useFormat();
+  // Numbers and dates in the user's locale; the description for screen readers is the label
+  // (ECharts would write its own, in English).
+  const full = useMemo(
+    () => ({
+      aria: { enabled: true, label: { description: label } },
+      animation: false,
+      ...localizeOption(option, f),
+    }),
+    [option, f, label],
+  );
   // The chart is created once; later options are applied by the second effect.
-  const latest = useRef(option);
-  latest.current = option;
+  const latest = useRef(full);
+  latest.current = full;
 
   useEffect(() => {
     let disposed = false;
@@ -35,7 +48,7 @@ export function Chart({
     void import('./echarts').then(({ echarts }) => {
       if (disposed || !ref.current) return;
       chart.current = echarts.init(ref.current, undefined, { renderer: 'svg' }) as EChartsInstance;
-      chart.current.setOption({ aria: { enabled: true }, animation: false, ...latest.current }, true);
+      chart.current.setOption(latest.current, true);
       observer.observe(ref.current);
     });
     return () => {
@@ -48,8 +61,8 @@ export function Chart({
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
-  }, [option]);
+    chart.current?.setOption(full, true);
+  }, [full]);
 
   return <div ref={ref} className="chart" style={{ height }} role="img" aria-label={label} />;
 }

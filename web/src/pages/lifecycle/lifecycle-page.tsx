@@ -108,7 +108,7 @@ export default function LifecyclePage() {
                 left: '5%',
                 width: '55%',
                 minSize: '8%',
-                label: { formatter: '{b}: {c}' },
+                label: { formatter: (p: { name: string; value: number }) => `${p.name}: ${f.int(p.value)}` },
                 data: funnel.map((x) => ({
                   name: stageName(x.stage),
                   value: x.count,
@@ -190,7 +190,7 @@ export default function LifecyclePage() {
           to: f.date(startOfDay(period.to)),
         })}
         height={420}
-        option={sankeyOption(transitions, stageName)}
+        option={sankeyOption(transitions, stageName, f.int)}
         table={{
           rows: transitions,
           rowKey: (r) => `${r.from}-${r.to}`,
@@ -212,7 +212,11 @@ export default function LifecyclePage() {
 }
 
 /** Stages at the start on the left, at the end on the right: a flow that can never loop. */
-function sankeyOption(transitions: LifecycleReport['transitions'], stageName: (s: string) => string) {
+function sankeyOption(
+  transitions: LifecycleReport['transitions'],
+  stageName: (s: string) => string,
+  count: (n: number) => string,
+) {
   const used = new Set<string>();
   for (const x of transitions) {
     used.add(`a:${x.from}`);
@@ -228,7 +232,7 @@ function sankeyOption(transitions: LifecycleReport['transitions'], stageName: (s
         data: { source?: string; target?: string };
       }) =>
         p.dataType === 'edge'
-          ? `${stageName(p.data.source!.slice(2))} → ${stageName(p.data.target!.slice(2))}: ${p.value}`
+          ? `${stageName(p.data.source!.slice(2))} → ${stageName(p.data.target!.slice(2))}: ${count(p.value)}`
           : stageName(p.name.slice(2)),
     },
     series: [

@@ -12,11 +12,13 @@ import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { PRIORITIES } from '../../lib/domain';
+import { useLabels } from '../../lib/labels';
 import { BusinessHours } from './business-hours';
 
 /** SLA targets per service tier and priority, and the business hours they are counted in. */
 export default function SlaSection() {
   const { t } = useTranslation();
+  const labels = useLabels();
   const canWrite = useCan('settings:write');
   const queryClient = useQueryClient();
   const policies = useQuery({
@@ -60,7 +62,12 @@ export default function SlaSection() {
         rowKey={(p) => p.id}
         exportName="sla-policies"
         columns={[
-          { key: 'tier', header: t('customers.tier') },
+          {
+            key: 'tier',
+            header: t('customers.tier'),
+            value: (p) => labels.tier(p.tier),
+            render: (p) => labels.tier(p.tier),
+          },
           { key: 'priority', header: t('cases.priority'), render: (p) => t(`priorities.${p.priority}`) },
           {
             key: 'firstResponseMinutes',

@@ -4,6 +4,7 @@ import type {
   ValueSettings as StoredValueSettings,
 } from '../../../../src/http/api-types';
 import { minorPerMajor } from '../../lib/format';
+import { useLabels } from '../../lib/labels';
 import { SettingsCard, useSettingsForm } from './settings-form';
 
 type StoredTierRule = StoredValueSettings['tierRule'];
@@ -51,6 +52,7 @@ export default function ValueSection() {
 /** The fields of the value settings; money in major units of the base currency. */
 function ValueFields({ form, setForm }: { form: ValueSettings; setForm: (next: ValueSettings) => void }) {
   const { t } = useTranslation();
+  const labels = useLabels();
   const unit = minorPerMajor(form.currency);
   const rule = form.tierRule;
   const setRule = (next: Partial<TierRule>) => setForm({ ...form, tierRule: { ...rule, ...next } });
@@ -155,7 +157,7 @@ function ValueFields({ form, setForm }: { form: ValueSettings; setForm: (next: V
               />
             </label>
             <button type="button" onClick={() => setRule({ tiers: rule.tiers.filter((_, k) => k !== i) })}>
-              {t('valueSettings.removeTier', { tier: tier.tier })}
+              {t('valueSettings.removeTier', { tier: labels.tier(tier.tier) })}
             </button>
           </div>
         ))}
