@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import type { FieldError } from '../lib/errors';
 import type * as cases from '../modules/cases/http/schemas';
+import type * as caseDesk from '../modules/cases/http/schemas-desk';
 import type * as customers from '../modules/customers/http/schemas';
 import type { LatestScore } from '../modules/feedback/data/repo-customer';
 import type * as feedback from '../modules/feedback/http/schemas';
@@ -131,6 +132,17 @@ export type UpdateSlaPolicyRequest = In<typeof cases.ZUpdateSlaPolicyRequestSche
 export type CaseTeam = Out<typeof cases.ZTeamSchema>;
 export type CreateCaseTeamRequest = In<typeof cases.ZCreateTeamRequestSchema>;
 export type UpdateCaseTeamRequest = In<typeof cases.ZUpdateTeamRequestSchema>;
+export type ReplyObstacle = NonNullable<CaseDetail['replyBlocked']>;
+export type CaseAgent = Out<typeof caseDesk.ZAgentSchema>;
+export type TeamName = Out<typeof caseDesk.ZTeamNameSchema>;
+export type BulkCasesRequest = In<typeof caseDesk.ZBulkCasesRequestSchema>;
+export type BulkCasesResponse = Out<typeof caseDesk.ZBulkCasesResponseSchema>;
+export type CaseView = Out<typeof caseDesk.ZCaseViewSchema>;
+export type CaseViewFilters = In<typeof caseDesk.ZViewFilters>;
+export type CreateCaseViewRequest = In<typeof caseDesk.ZCreateCaseViewRequestSchema>;
+export type CannedReply = Out<typeof caseDesk.ZCannedReplySchema>;
+export type CreateCannedReplyRequest = In<typeof caseDesk.ZCreateCannedReplyRequestSchema>;
+export type UpdateCannedReplyRequest = In<typeof caseDesk.ZUpdateCannedReplyRequestSchema>;
 
 // Customer value
 export type ValueReport = Out<typeof value.ZValueReportResponseSchema>;

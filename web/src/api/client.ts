@@ -1,3 +1,4 @@
+import i18n from 'i18next';
 import type { FieldError, Page } from '../../../src/http/api-types';
 
 export type { Page };
@@ -55,7 +56,8 @@ export async function api<T>(
   path: string,
   options: { query?: Query; body?: unknown; idempotencyKey?: string } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The dashboard's language: what the API writes texts it renders (case titles, labels) in.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (!SAFE.has(method)) {
     const csrf = readCsrfToken();

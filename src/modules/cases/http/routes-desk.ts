@@ -5,7 +5,7 @@ import { AppError } from '../../../lib/errors';
 import { bulkChangeCases } from '../use-cases/bulk-change-cases';
 import * as Canned from '../use-cases/canned-replies';
 import * as Views from '../use-cases/case-views';
-import { listCaseAgents } from '../use-cases/list-agents';
+import { listAssignableTeams, listCaseAgents } from '../use-cases/list-agents';
 import { ZIdParams } from './schemas';
 import * as S from './schemas-desk';
 
@@ -25,6 +25,20 @@ export async function caseDeskRoutes(app: App) {
       },
     },
     async (req) => listCaseAgents(ctx, principalOf(req).orgId, req.query),
+  );
+
+  app.get(
+    '/api/v1/case-desk/teams',
+    {
+      config: { access: 'cases:read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'The teams a case may be assigned to, by name (their settings are under /case-teams)',
+        querystring: ZPageQuery,
+        response: { 200: zPage(S.ZTeamNameSchema) },
+      },
+    },
+    async (req) => listAssignableTeams(ctx, principalOf(req).orgId, req.query),
   );
 
   app.post(

@@ -12,6 +12,8 @@ export const ZAgentSchema = z.object({
   team: z.string().nullable(),
 });
 
+export const ZTeamNameSchema = z.object({ id: z.uuid(), name: z.string() });
+
 const ZCaseIds = z
   .array(z.uuid())
   .min(1)

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
-  AddNoteRequest,
   Case,
   CaseDetail,
   CaseSettings,
@@ -10,7 +9,7 @@ import type {
   Priority,
   UpdateCaseRequest,
 } from '../../../../src/http/api-types';
-import { get, patch, post } from '../../api/client';
+import { get, patch } from '../../api/client';
 import { useCan, useSession } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
 import { OPEN_STATUSES, PRIORITIES } from '../../lib/domain';
@@ -18,7 +17,11 @@ import { useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
 import { Link } from '../../lib/router';
 import type { PageProps } from '../registry';
+import { AssignForm } from './assign-form';
+import { MovedDeadlines } from './moved-deadlines';
+import { ReplyForm } from './reply-form';
 import { SlaTimer } from './sla-timer';
+import { personName } from './use-assignees';
 
 /** Where a case can go from each status; the server has the last word. */
 const NEXT: Record<CaseStatus, NonNullable<UpdateCaseRequest['status']>[]> = {
@@ -85,13 +88,15 @@ export default function CasePage({ params }: PageProps) {
               )}
             </dd>
             <dt>{t('cases.owner')}</dt>
-            <dd>
-              {c.ownerId
-                ? c.ownerId === me.user?.id
-                  ? t('cases.you')
-                  : t('cases.someone')
+            <dd data-testid="case-owner">
+              {c.owner
+                ? c.owner.id === me.user?.id
+                  ? t('cases.youNamed', { name: personName(c.owner) })
+                  : personName(c.owner)
                 : t('cases.nobody')}
             </dd>
+            <dt>{t('settings.team')}</dt>
+            <dd data-testid="case-team">{c.team?.name ?? '—'}</dd>
             <dt>{t('cases.firstResponseDue')}</dt>
             <dd>
               {c.firstRespondedAt ? (
@@ -118,6 +123,13 @@ export default function CasePage({ params }: PageProps) {
         {canWrite && (
           <div className="card stack">
             <h2>{t('cases.actions')}</h2>
+            <AssignForm
+              key={`${c.ownerId}:${c.teamId}`}
+              testId="case-assign"
+              initial={{ ownerId: c.ownerId, teamId: c.teamId }}
+              busy={change.isPending}
+              onAssign={(a) => change.mutate(a)}
+            />
             <div className="row">
               {c.ownerId !== me.user?.id && me.user && (
                 <button type="button" onClick={() => change.mutate({ ownerId: me.user!.id })}>
@@ -158,7 +170,7 @@ export default function CasePage({ params }: PageProps) {
           </div>
         )}
       </div>
-      {canWrite && <NoteForm caseId={c.id} />}
+      {canWrite && <ReplyForm c={c} />}
       <section className="card">
         <h2>{t('customers.timeline')}</h2>
         <ol className="timeline" data-testid="case-timeline">
@@ -172,6 +184,7 @@ export default function CasePage({ params }: PageProps) {
               {e.kind === 'priority_changed' && typeof e.data.to === 'string' && (
                 <> → {t(`priorities.${e.data.to}`)}</>
               )}
+              {e.kind === 'deadline_changed' && <MovedDeadlines data={e.data} />}
               {e.text && <p className="free-text">{e.text}</p>}
             </li>
           ))}
@@ -227,53 +240,6 @@ function OutcomeForm({
         />
       </label>
       <button type="submit">{t('cases.saveOutcome')}</button>
-    </form>
-  );
-}
-
-function NoteForm({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [text, setText] = useState('');
-  const [kind, setKind] = useState<AddNoteRequest['kind']>('note');
-  const add = useMutation({
-    mutationFn: () => post(`/cases/${caseId}/notes`, { text, kind } satisfies AddNoteRequest),
-    onSuccess: () => {
-      setText('');
-      void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
-    },
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    add.mutate();
-  };
-  return (
-    <form className="card stack" onSubmit={submit}>
-      <h2>{t('cases.addNote')}</h2>
-      <label>
-        {t('cases.noteText')}
-        <textarea
-          required
-          rows={3}
-          maxLength={10_000}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
-      <div className="row">
-        <label className="check">
-          <input type="radio" name="kind" checked={kind === 'note'} onChange={() => setKind('note')} />
-          {t('cases.internalNote')}
-        </label>
-        <label className="check">
-          <input type="radio" name="kind" checked={kind === 'reply'} onChange={() => setKind('reply')} />
-          {t('cases.replyToCustomer')}
-        </label>
-        <button type="submit" className="primary" disabled={add.isPending}>
-          {t('cases.addNote')}
-        </button>
-      </div>
-      {add.isError && <ErrorMessage error={add.error} />}
     </form>
   );
 }

@@ -1,27 +1,31 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Case, ListCasesQuery } from '../../../../src/http/api-types';
+import type { Case } from '../../../../src/http/api-types';
 import { get, type Page } from '../../api/client';
+import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { CASE_STATUSES, OPEN_STATUSES, PRIORITIES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
 import { Link, setSearch, useLocation } from '../../lib/router';
+import { BulkBar } from './bulk-bar';
+import { queryOf } from './queue-filters';
+import { SavedViews } from './saved-views';
 import { SlaTimer } from './sla-timer';
+import { personName } from './use-assignees';
 
-/** The queue: open cases by their next deadline, with live SLA timers. */
+/** The queue: open cases by their next deadline, with live SLA timers, saved views and bulk actions. */
 export default function CasesPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const labels = useLabels();
+  const canWrite = useCan('cases:write');
   const { search } = useLocation();
-  const status = search.get('status') ?? OPEN_STATUSES.join(',');
-  const priority = search.get('priority') ?? undefined;
-  const owner = search.get('owner') ?? undefined;
-  // The URL's values go to the server as they are; it refuses what it does not know.
-  const breached = (search.get('breached') ?? undefined) as ListCasesQuery['breached'];
-  const query = { status, priority, owner, breached, sort: 'due', limit: 50 } satisfies ListCasesQuery;
+  const query = queryOf(search);
+  const { status, priority, owner, breached, sort } = query;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const list = useInfiniteQuery({
     queryKey: ['cases', query],
     queryFn: ({ pageParam }) => get<Page<Case>>('/cases', { ...query, cursor: pageParam }),
@@ -30,11 +34,19 @@ export default function CasesPage() {
     refetchInterval: 60_000,
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    setSelected(next);
+  };
+  const shownIds = rows.map((c) => c.id).filter((id) => selected.has(id));
   return (
     <section className="stack">
       <div className="page-head">
         <h1>{t('cases.title')}</h1>
       </div>
+      <SavedViews />
       <form className="row card" aria-label={t('common.filter')}>
         <label>
           {t('cases.status')}
@@ -58,6 +70,17 @@ export default function CasesPage() {
             ))}
           </select>
         </label>
+        <label>
+          {t('cases.sortBy')}
+          <select
+            value={sort}
+            onChange={(e) => setSearch({ sort: e.target.value === 'created' ? 'created' : undefined })}
+            data-testid="case-sort"
+          >
+            <option value="due">{t('cases.sortDue')}</option>
+            <option value="created">{t('cases.sortCreated')}</option>
+          </select>
+        </label>
         <label className="check">
           <input
             type="checkbox"
@@ -75,6 +98,7 @@ export default function CasesPage() {
           {t('cases.breachedOnly')}
         </label>
       </form>
+      {canWrite && <BulkBar caseIds={shownIds} onDone={() => setSelected(new Set())} />}
       {list.isError && <ErrorMessage error={list.error} />}
       <DataTable
         caption={t('cases.queue')}
@@ -84,14 +108,51 @@ export default function CasesPage() {
         exportName="cases"
         empty={list.isPending ? t('common.loading') : t('cases.none')}
         columns={[
+          ...(canWrite
+            ? [
+                {
+                  key: 'select',
+                  header: t('cases.select'),
+                  value: () => '',
+                  render: (c: Case) => (
+                    <input
+                      type="checkbox"
+                      aria-label={t('cases.selectCase', { title: c.title })}
+                      checked={selected.has(c.id)}
+                      onChange={(e) => toggle(c.id, e.target.checked)}
+                    />
+                  ),
+                },
+              ]
+            : []),
           {
             key: 'title',
             header: t('cases.caseTitle'),
+            value: (c) => c.title,
             render: (c) => (
               <Link to={`/cases/${c.id}`} className="free-text">
                 {c.title}
               </Link>
             ),
+          },
+          {
+            key: 'customer',
+            header: t('feedback.customer'),
+            value: (c) => c.customer?.name ?? c.customer?.externalId ?? '',
+            render: (c) => (c.customer ? (c.customer.name ?? c.customer.externalId) : '—'),
+          },
+          {
+            key: 'score',
+            header: t('cases.score'),
+            numeric: true,
+            value: (c) => c.score?.value ?? '',
+            render: (c) => (c.score ? `${c.score.metric.toUpperCase()} ${f.int(c.score.value)}` : '—'),
+          },
+          {
+            key: 'excerpt',
+            header: t('cases.comment'),
+            value: (c) => c.excerpt ?? '',
+            render: (c) => <span className="free-text">{c.excerpt ?? '—'}</span>,
           },
           { key: 'priority', header: t('cases.priority'), render: (c) => t(`priorities.${c.priority}`) },
           { key: 'status', header: t('cases.status'), render: (c) => t(`caseStatus.${c.status}`) },
@@ -110,6 +171,15 @@ export default function CasesPage() {
                 stopped={!OPEN_STATUSES.includes(c.status) || Boolean(c.pausedAt)}
               />
             ),
+          },
+          {
+            key: 'owner',
+            header: t('cases.owner'),
+            value: (c) => (c.owner ? personName(c.owner) : ''),
+            render: (c) =>
+              c.owner || c.team
+                ? [c.owner && personName(c.owner), c.team?.name].filter(Boolean).join(' · ')
+                : t('cases.nobody'),
           },
           {
             key: 'breached',

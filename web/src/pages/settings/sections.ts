@@ -59,6 +59,12 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     component: lazy(() => import('./case-teams-section')),
   },
   {
+    key: 'canned-replies',
+    labelKey: 'settings.cannedReplies',
+    permission: 'cases:read',
+    component: lazy(() => import('./canned-replies-section')),
+  },
+  {
     key: 'case-rules',
     labelKey: 'settings.caseRules',
     permission: 'settings:read',
