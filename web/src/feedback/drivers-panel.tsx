@@ -50,7 +50,7 @@ export function DriversPanel({ filters }: { filters: FeedbackFilters }) {
           <select value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
             {METRICS.map((m) => (
               <option key={m} value={m}>
-                {t(`metrics.${m}`)}
+                {labels.metric(m)}
               </option>
             ))}
           </select>
@@ -60,7 +60,7 @@ export function DriversPanel({ filters }: { filters: FeedbackFilters }) {
           <select value={by} onChange={(e) => setBy(e.target.value as Dimension)}>
             {DIMENSIONS.map((d) => (
               <option key={d} value={d}>
-                {t(`dimensions.${d}`)}
+                {labels.dimension(d)}
               </option>
             ))}
           </select>
@@ -68,7 +68,7 @@ export function DriversPanel({ filters }: { filters: FeedbackFilters }) {
       </div>
       {drivers.isError && <ErrorMessage error={drivers.error} />}
       <ChartPanel
-        title={t('feedback.drivers', { metric: t(`metrics.${metric}`) })}
+        title={t('feedback.drivers', { metric: labels.metric(metric) })}
         note={t('feedback.driversNote')}
         option={{
           tooltip: {},
@@ -90,10 +90,10 @@ export function DriversPanel({ filters }: { filters: FeedbackFilters }) {
           rowKey: (r) => String(r.key),
           exportName: `drivers-${metric}-${by}`,
           columns: [
-            { key: 'key', header: t(`dimensions.${by}`), render: label },
+            { key: 'key', header: labels.dimension(by), render: label },
             { key: 'n', header: t('feedback.n'), numeric: true, render: (r) => f.int(r.n) },
             { key: 'share', header: t('feedback.share'), numeric: true, render: (r) => f.pct(r.share) },
-            { key: 'score', header: t(`metrics.${metric}`), numeric: true, render: (r) => f.dec(r.score) },
+            { key: 'score', header: labels.metric(metric), numeric: true, render: (r) => f.dec(r.score) },
             { key: 'impact', header: t('feedback.impact'), numeric: true, render: (r) => f.num(r.impact) },
           ],
         }}

@@ -1,17 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { FeedbackFilters, Metric } from '../../../src/http/api-types';
 import { useFormat } from '../lib/format';
+import { useLabels } from '../lib/labels';
 import { scoreText, useMetric } from './metric-api';
 
 /** A metric's score with its 95 % interval, the number of answers and the change on the previous period. */
 export function MetricCard({ metric, filters }: { metric: Metric; filters: FeedbackFilters }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const labels = useLabels();
   const answer = useMetric(metric, filters, undefined, true);
   const a = answer.data;
   return (
     <div className="kpi" data-testid={`kpi-${metric}`}>
-      <div className="label">{t(`metrics.${metric}`)}</div>
+      <div className="label">{labels.metric(metric)}</div>
       {!a ? (
         <div className="value">{answer.isError ? '—' : '…'}</div>
       ) : a.suppressed ? (
@@ -27,6 +29,7 @@ export function MetricCard({ metric, filters }: { metric: Metric; filters: Feedb
                 })
               : ''}{' '}
             {t('feedback.answers', { count: a.n })}
+            {a.smallSample && <span className="warn"> · {t('feedback.smallSample')}</span>}
           </div>
           {a.change && (
             <div className={`sub ${a.change.delta >= 0 ? 'good' : 'bad'}`}>
