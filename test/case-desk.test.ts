@@ -83,6 +83,16 @@ describe.each(ENGINES)('case desk on %s', (engine) => {
 
     const c = await as.ok('POST', '/api/v1/cases', { title: 'Parcel lost' });
     const team = await as.ok('POST', '/api/v1/case-teams', { name: 'returns' });
+    // Anyone who reads cases may list the teams by name (their settings need settings:read).
+    const reader = await signIn('rita', 'agent');
+    const teams = await reader.as.ok('GET', '/api/v1/case-desk/teams?limit=1');
+    expect(teams.items).toHaveLength(1);
+    const allTeams = await reader.as.ok('GET', `/api/v1/case-desk/teams?cursor=${teams.nextCursor}`);
+    expect([...teams.items, ...allTeams.items]).toEqual([
+      { id: loop.teamId, name: 'care' },
+      { id: team.id, name: 'returns' },
+    ]);
+    expect((await reader.as.get('/api/v1/case-teams')).status).toBe(403);
     const assigned = await as.ok('PATCH', `/api/v1/cases/${c.id}`, {
       ownerId: loop.managerId,
       teamId: team.id,
