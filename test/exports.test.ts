@@ -4,6 +4,7 @@ import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { problemOf } from './helpers/customers';
 import { ENGINES } from './helpers/db';
 import { seedValuedCustomers, type ValuedCustomer } from './helpers/valued-customers';
+import { createSurvey, NPS_SURVEY } from './surveys/helpers';
 
 const COUNT = 5000;
 const id = (i: number) => `c-${String(i).padStart(5, '0')}`;
@@ -84,6 +85,35 @@ describe.each(ENGINES)('CSV exports on %s', (engine) => {
       'c-00003',
       'c-00002',
     ]);
+  });
+
+  it('exports every response of a survey newest first, with question texts and names in Czech', async () => {
+    const other = await t.createOrg();
+    const survey = await createSurvey(t, other, NPS_SURVEY);
+    const answered = Array.from({ length: 510 }, (_, i) => ({
+      answers: i === 0 ? { nps: 3, why_low: '=kurýr přišel pozdě' } : { nps: i % 11 },
+      submittedAt: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(),
+      touchpoint: 'checkout',
+      locale: 'cs',
+    }));
+    await api(t, other).ok('POST', `/api/v1/surveys/${survey.id}/responses/batch`, { responses: answered });
+    const res = await api(t, other).get(`/api/v1/surveys/${survey.id}/responses/export?locale=cs`);
+    expect(res.status).toBe(200);
+    const [header, ...rows] = tableOf(res.text, ';');
+    expect(rows).toHaveLength(510); // more than one page of the list
+    expect(header).toContain('Co vás zklamalo?');
+    const oldest = Object.fromEntries(header.map((h, i) => [h, rows[rows.length - 1][i]]));
+    expect(oldest).toMatchObject({
+      'Co vás zklamalo?': "'=kurýr přišel pozdě",
+      'Jak pravděpodobné je, že nás doporučíte příteli?': '3',
+      Kanál: 'Import',
+      Jazyk: 'čeština',
+    });
+    // newest first: 509 hours after the first answer, in Czech day order and the organization's zone
+    expect(rows[0][0]).toBe('22. 01. 2025 05:00');
+    expect(rows[509][0]).toBe('01. 01. 2025 00:00');
+    const elsewhere = await api(t, org).get(`/api/v1/surveys/${survey.id}/responses/export`);
+    expect(elsewhere.status).toBe(404);
   });
 
   it('refuses an unknown language or filter with a problem naming the field', async () => {

@@ -45,6 +45,7 @@ export const surveysModule: Module = {
   isolation: {
     '/api/v1/surveys/:id': { sql: ONE_SURVEY, bodies: { PATCH: { name: 'changed by another tenant' } } },
     '/api/v1/surveys/:id/responses': { sql: ONE_SURVEY },
+    '/api/v1/surveys/:id/responses/export': { sql: ONE_SURVEY },
     '/api/v1/surveys/:id/responses/batch': {
       sql: ONE_SURVEY,
       bodies: { POST: { responses: [{ answers: { nps: 1 } }] } },

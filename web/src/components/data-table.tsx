@@ -7,7 +7,7 @@ export type Column<T> = {
   header: string;
   /** What the cell shows; defaults to the row's value at `key`. */
   render?: (row: T) => ReactNode;
-  /** The raw value exported to CSV; defaults to the row's value at `key`. */
+  /** The value exported to CSV; defaults to what the cell shows when that is text, else the row's value at `key`. */
   value?: (row: T) => unknown;
   numeric?: boolean;
 };
@@ -17,31 +17,55 @@ type Props<T> = {
   columns: Column<T>[];
   rows: readonly T[];
   rowKey: (row: T, index: number) => string;
-  /** File name of the CSV export; no export button when absent. */
+  /** File name of a CSV export of the rows shown, for a table that shows all of its rows. */
   exportName?: string;
+  /** The server's export of the whole list (every page, in the user's formats): a paged table links it. */
+  exportUrl?: string;
   empty?: string;
   captionHidden?: boolean;
 };
 
 const pick = (row: unknown, key: string) => (row as Record<string, unknown>)[key];
 
+/** What a cell exports: its `value`, else the text it shows (formatted for the user), else the row's value. */
+function exportedValue<T>(column: Column<T>, row: T): unknown {
+  if (column.value) return column.value(row);
+  const shown = column.render?.(row);
+  return typeof shown === 'string' || typeof shown === 'number' ? shown : pick(row, column.key);
+}
+
 /** A table with a caption and an optional safe CSV export of exactly what it lists. */
-export function DataTable<T>({ caption, columns, rows, rowKey, exportName, empty, captionHidden }: Props<T>) {
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  exportName,
+  exportUrl,
+  empty,
+  captionHidden,
+}: Props<T>) {
   const { t, i18n } = useTranslation();
   const exportCsv = () =>
     downloadCsv(
       exportName!,
       rows,
-      columns.map((c) => ({ header: c.header, value: (r: T) => (c.value ? c.value(r) : pick(r, c.key)) })),
+      columns.map((c) => ({ header: c.header, value: (r: T) => exportedValue(c, r) })),
       i18n.language,
     );
   return (
     <div className="table-wrap">
-      {exportName && (
+      {(exportName || exportUrl) && (
         <div className="table-tools">
-          <button type="button" onClick={exportCsv} disabled={!rows.length}>
-            {t('common.exportCsv')}
-          </button>
+          {exportUrl ? (
+            <a className="button" href={exportUrl} download>
+              {t('common.exportCsv')}
+            </a>
+          ) : (
+            <button type="button" onClick={exportCsv} disabled={!rows.length}>
+              {t('common.exportCsv')}
+            </button>
+          )}
         </div>
       )}
       <table>

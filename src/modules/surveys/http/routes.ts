@@ -1,8 +1,10 @@
+import { csvExportAnswer, exportContext, sendCsvExport, ZExportQuery } from '../../../http/csv-export';
 import { mediaOf } from '../../../http/openapi';
 import { pageOf, ZPageQuery } from '../../../http/pagination';
 import { type App, principalOf } from '../../../http/types';
 import { positionAfter } from '../domain/cursor';
 import { createPersonalLink } from '../use-cases/create-link';
+import { responseExportHeader, responseExportRows, surveyQuestions } from '../use-cases/export-responses';
 import { importResponses } from '../use-cases/import-responses';
 import { inviteCustomers } from '../use-cases/invite';
 import { listInvitations } from '../use-cases/list-invitations';
@@ -95,6 +97,32 @@ export async function surveyRoutes(app: App) {
       return listResponses(ctx, principalOf(req).orgId, req.params.id, {
         ...filters,
         after: positionOf(cursor),
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/surveys/:id/responses/export',
+    {
+      config: { access: 'surveys:read' },
+      schema: {
+        tags,
+        summary: 'Export the responses of a filter as CSV, newest first, in a language’s words and formats',
+        params: S.ZSurveyParams,
+        querystring: S.ZResponseListQuery.omit({ limit: true, cursor: true }).extend(ZExportQuery.shape),
+        response: { 200: csvExportAnswer('The responses') },
+      },
+    },
+    async (req, reply) => {
+      const { locale, ...filters } = req.query;
+      const principal = principalOf(req);
+      const survey = await surveyQuestions(ctx, principal.orgId, req.params.id);
+      const x = await exportContext(ctx, principal, locale);
+      return sendCsvExport(reply, {
+        filename: 'responses',
+        delimiter: x.formats.delimiter,
+        header: responseExportHeader(x, survey.questions, survey.defaultLocale),
+        rows: responseExportRows(ctx, principal.orgId, req.params.id, filters, survey, x),
       });
     },
   );

@@ -1,4 +1,6 @@
+import { csvExportAnswer, exportContext, sendCsvExport, ZExportQuery } from '../../../http/csv-export';
 import { type App, principalOf } from '../../../http/types';
+import { valueExportHeader, valueExportRows } from '../use-cases/export-values';
 import { FIT_JOB } from '../use-cases/jobs';
 import { loadOrgCalendar, resolveHoldoutUntil, resolveUntil } from '../use-cases/org-calendar';
 import { getDistribution, getLatestReport, listCustomerValues } from '../use-cases/read-values';
@@ -62,6 +64,30 @@ export async function valueRoutes(app: App) {
       },
     },
     async (req) => listCustomerValues(ctx, principalOf(req).orgId, req.query),
+  );
+
+  app.get(
+    '/api/v1/exports/customer-values',
+    {
+      config: { access: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'Export the scored customers as CSV, in a language’s words and formats',
+        querystring: S.ZListValuesQuery.omit({ limit: true, cursor: true }).extend(ZExportQuery.shape),
+        response: { 200: csvExportAnswer('The scored customers') },
+      },
+    },
+    async (req, reply) => {
+      const { locale, ...query } = req.query;
+      const principal = principalOf(req);
+      const x = await exportContext(ctx, principal, locale);
+      return sendCsvExport(reply, {
+        filename: 'customer-values',
+        delimiter: x.formats.delimiter,
+        header: valueExportHeader(x),
+        rows: valueExportRows(ctx, principal.orgId, query, x),
+      });
+    },
   );
 
   app.get(

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListItem, ListCustomersQuery } from '../../../../src/http/api-types';
-import { get, type Page } from '../../api/client';
+import { apiUrl, get, type Page } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { StageBadge } from '../../components/stage-badge';
@@ -21,7 +21,7 @@ const FILTERS = [
 
 /** The customer list: search and filters live in the URL; pages load on demand. */
 export default function CustomersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const labels = useLabels();
   const { search } = useLocation();
@@ -46,7 +46,7 @@ export default function CustomersPage() {
         captionHidden
         rows={rows}
         rowKey={(c) => c.externalId}
-        exportName="customers"
+        exportUrl={apiUrl('/exports/customers', { ...filters, locale: i18n.language })}
         empty={list.isPending ? t('common.loading') : t('customers.none')}
         columns={[
           {

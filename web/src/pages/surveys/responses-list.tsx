@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ResponseListQuery, Survey, SurveyResponse } from '../../../../src/http/api-types';
-import { get, type Page } from '../../api/client';
+import { apiUrl, get, type Page } from '../../api/client';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { useFormat } from '../../lib/format';
@@ -21,7 +21,7 @@ export function textAnswers(survey: Pick<Survey, 'questions'>, r: SurveyResponse
 export type ResponseFilters = Pick<ResponseListQuery, 'channel' | 'touchpoint' | 'from' | 'to'>;
 
 export function ResponsesList({ survey, filters = {} }: { survey: Survey; filters?: ResponseFilters }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const labels = useLabels();
   const list = useInfiniteQuery({
@@ -44,7 +44,7 @@ export function ResponsesList({ survey, filters = {} }: { survey: Survey; filter
         captionHidden
         rows={rows}
         rowKey={(r) => r.id}
-        exportName={`responses-${survey.publicId}`}
+        exportUrl={apiUrl(`/surveys/${survey.id}/responses/export`, { ...filters, locale: i18n.language })}
         columns={[
           { key: 'submittedAt', header: t('feedback.submitted'), render: (r) => f.dateTime(r.submittedAt) },
           {

@@ -8,7 +8,7 @@ import type {
   ValueDistribution,
   ValueReport,
 } from '../../../../src/http/api-types';
-import { get, type Page, post } from '../../api/client';
+import { apiUrl, get, type Page, post } from '../../api/client';
 import { useOptionalQuery } from '../../api/optional';
 import { useCan } from '../../api/session';
 import { ChartPanel } from '../../charts/chart-panel';
@@ -22,7 +22,7 @@ import { FitReport } from './fit-report';
 
 /** What customers are worth: CLV distribution, tiers, the model fit and how well it predicted a holdout. */
 export default function ValuePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const labels = useLabels();
   const canRun = useCan('analytics:run');
@@ -70,24 +70,29 @@ export default function ValuePage() {
             <div className="label">{t('value.scored')}</div>
             <div className="value">{f.int(d.customers)}</div>
             <div className="sub">{d.scoredAt ? f.dateTime(d.scoredAt) : '—'}</div>
+            <p className="sub">{t('value.explain.scored')}</p>
           </div>
           <div className="kpi">
             <div className="label">{t('value.meanClv')}</div>
             <div className="value">{money(d.clv.meanMinor)}</div>
+            <p className="sub">{t('value.explain.meanClv')}</p>
           </div>
           <div className="kpi">
             <div className="label">{t('value.medianClv')}</div>
             <div className="value">{money(d.clv.p50Minor)}</div>
+            <p className="sub">{t('value.explain.medianClv')}</p>
           </div>
           <div className="kpi">
             <div className="label">{t('value.p90Clv')}</div>
             <div className="value">{money(d.clv.p90Minor)}</div>
+            <p className="sub">{t('value.explain.p90Clv')}</p>
           </div>
         </div>
       )}
       <div className="grid">
         <ChartPanel
           title={t('value.distribution')}
+          note={t('value.explain.distribution')}
           option={{
             tooltip: {},
             grid: { left: 50, right: 20, top: 20, bottom: 60 },
@@ -116,6 +121,7 @@ export default function ValuePage() {
         />
         <ChartPanel
           title={t('value.tiers')}
+          note={t('value.explain.tiers')}
           option={{
             tooltip: {},
             grid: { left: 90, right: 20, top: 10, bottom: 30 },
@@ -160,11 +166,11 @@ export default function ValuePage() {
       {holdout && (
         <ChartPanel
           title={t('value.holdout')}
-          note={t('value.holdoutNote', {
+          note={`${t('value.explain.holdout')} ${t('value.holdoutNote', {
             from: f.date(`${holdout.from}T12:00:00Z`),
             until: f.date(`${holdout.until}T12:00:00Z`),
             error: f.dec(holdout.aggregateErrorPercent.bgnbd ?? null),
-          })}
+          })}`}
           option={{
             tooltip: { trigger: 'axis' },
             legend: { bottom: 0 },
@@ -231,11 +237,12 @@ export default function ValuePage() {
       )}
       {report.data && <FitReport report={report.data} />}
       {report.data === null && <p className="muted">{t('value.noFit')}</p>}
+      <p className="muted">{t('value.explain.top')}</p>
       <DataTable
         caption={t('value.top')}
         rows={top.data?.items ?? []}
         rowKey={(r) => r.externalId}
-        exportName="top-customers-by-clv"
+        exportUrl={apiUrl('/exports/customer-values', { sort: '-clv', locale: i18n.language })}
         columns={[
           {
             key: 'externalId',
