@@ -86,6 +86,10 @@ const FIXTURES: [RegExp, string][] = [
   [/^\/api\/v1\/canned-replies\/:id/, 'select id from canned_replies where org_id = $1 limit 1'],
   [/^\/api\/v1\/webhooks\/:id/, 'select id from webhook_endpoints where org_id = $1 limit 1'],
   [
+    /^\/api\/v1\/reports\/subscriptions\/:id/,
+    'select id from report_subscriptions where org_id = $1 limit 1',
+  ],
+  [
     /\/:publicId/,
     `select public_id as "publicId" from surveys where org_id = $1 order by created_at limit 1`,
   ],
@@ -185,6 +189,7 @@ const examples = (r: Refs): Record<string, unknown> => ({
     ownerEmail: 'owner@first.example',
     ownerPassword: 'a long enough password',
   },
+  'POST /api/v1/reports/subscriptions': { frequency: 'monthly', userId: r.userId },
   'POST /api/v1/customers/batch': { customers: [CUSTOMER] },
   'POST /api/v1/events/batch': { events: [eventOf(r.customer)] },
   'POST /api/v1/import/customers': CUSTOMER,
@@ -414,7 +419,7 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
 
     routes = t.app.routeList
       .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.includes('*'))
-      .filter((r) => r.url.startsWith('/api/') || r.url.startsWith('/s/') || r.url.startsWith('/c/'))
+      .filter((r) => ['/api/', '/s/', '/c/', '/r/'].some((prefix) => r.url.startsWith(prefix)))
       // Deletions last: the objects they remove are the other routes' path values.
       .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
     fixtures = new Map();

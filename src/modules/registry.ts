@@ -11,6 +11,7 @@ import { customersModule } from './customers/module';
 import { feedbackModule } from './feedback/module';
 import type { Role, Scope } from './orgs/domain/permissions';
 import { orgsModule } from './orgs/module';
+import { reportsModule } from './reports/module';
 import { surveysModule } from './surveys/module';
 import { valueModule } from './value/module';
 import { webhooksModule } from './webhooks/module';
@@ -101,5 +102,6 @@ export const MODULES: Module[] = [
   casesModule,
   webhooksModule,
   valueModule,
+  reportsModule,
 ];
 installManifests(MODULES);

@@ -16,11 +16,12 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
     if (res.statusCode >= 300) throw new Error(`seed ${method} ${url}: ${res.statusCode} ${res.body}`);
     return res.body ? res.json() : undefined;
   };
-  await call('POST', '/api/v1/users', {
+  const agent = await call('POST', '/api/v1/users', {
     email: `agent@${org.slug}.example`,
     role: 'agent',
     name: 'Seed Agent',
   });
+  await call('POST', '/api/v1/reports/subscriptions', { frequency: 'weekly', userId: agent.id });
   await call('POST', '/api/v1/api-keys', { name: `seed-key-${org.slug}`, scopes: ['read'] });
   await seedCustomers(call, org.slug);
   await seedFeedback(call, org.slug);

@@ -15,6 +15,7 @@ export {
   findCustomers,
 } from './data/repo-refs';
 export { type CustomerExtension, registerCustomerExtension } from './use-cases/customer-extensions';
+export { lifecycleReport } from './use-cases/lifecycle-report';
 
 /** The customer's id, creating a bare customer (stage `potential`) when the external id is new. */
 export async function ensureCustomer(

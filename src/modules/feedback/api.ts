@@ -6,6 +6,7 @@ import { analyzeAnswer } from './domain/text/analyze-answer';
 import { type DetectedLang, isTextLang } from './domain/text/languages';
 
 export { latestScores } from './data/repo-customer';
+export { detractorTopicsOfPeriod, type PeriodScore, scoresOfPeriod } from './use-cases/period-digest';
 
 /** A topic of the organization's taxonomy, as other modules see it. */
 export type TopicRef = { id: string; key: string; name: Record<string, string> };
