@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from './helpers/app';
 import { problemOf } from './helpers/customers';
 import { ENGINES } from './helpers/db';
 import { emitResponse } from './helpers/responses';
+import { upsertCustomers } from './surveys/helpers';
 
 const T0 = new Date('2026-05-04T00:00:00Z');
 const MINUTE = 60_000;
@@ -41,6 +42,11 @@ describe.each(ENGINES)('loop metrics on %s', (engine) => {
 
   it('matches a hand-computed example', async () => {
     // Standard tier, normal priority: first response within 480 minutes, resolution within 2400.
+    // The customers answered get e-mail addresses: a reply goes out only to an address.
+    await upsertCustomers(t, loop.org, [
+      { externalId: 'a', email: 'a@example.com' },
+      { externalId: 'b', email: 'b@example.com' },
+    ]);
     const a = await emitResponse(t.ctx, loop.org.orgId, { customer: 'a', scores: { nps: 2 } });
     const b = await emitResponse(t.ctx, loop.org.orgId, { customer: 'b', scores: { nps: 5 } });
     const c = await emitResponse(t.ctx, loop.org.orgId, { customer: 'c', scores: { nps: 6 } });
