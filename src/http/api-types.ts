@@ -15,6 +15,7 @@ import type * as customers from '../modules/customers/http/schemas';
 import type { LatestScore } from '../modules/feedback/data/repo-customer';
 import type * as feedback from '../modules/feedback/http/schemas';
 import type * as orgs from '../modules/orgs/http/schemas';
+import type * as reports from '../modules/reports/http/schemas';
 import type * as surveys from '../modules/surveys/http/schemas';
 import type * as value from '../modules/value/http/schemas';
 import type * as webhooks from '../modules/webhooks/http/schemas';
@@ -92,6 +93,8 @@ export type CreateLinkResponse = Out<typeof surveys.ZCreateLinkResponseSchema>;
 export type SurveySettings = Out<typeof surveys.ZSurveySettingsSchema>;
 export type UpdateSurveySettingsRequest = In<typeof surveys.ZUpdateSurveySettingsRequestSchema>;
 export type WidgetSetup = Out<typeof surveys.ZWidgetSetupSchema>;
+export type SurveyInvitation = Out<typeof surveys.ZInvitationSchema>;
+export type DeliveryStatus = Out<typeof surveys.ZDeliveryStatusSchema>;
 
 // Feedback analytics
 export type Metric = In<typeof feedback.ZMetricParams>['metric'];
@@ -174,3 +177,7 @@ export type CustomerProfile = Out<typeof customers.ZProfileSchema> & {
   /** Feedback: the latest answer per metric. */
   latestFeedback?: Partial<Record<Metric, Wire<LatestScore>>>;
 };
+
+// Scheduled reports
+export type ReportSubscription = Out<typeof reports.ZSubscriptionSchema>;
+export type ReportFrequency = ReportSubscription['frequency'];

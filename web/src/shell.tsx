@@ -8,7 +8,7 @@ import { useSession } from './api/session';
 import { LanguageSwitcher } from './components/language-switcher';
 import { changeLocale, chosenLocaleOf } from './i18n/setup';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
-import { isFrontLine, navFor, pagesFor } from './pages/registry';
+import { isFrontLine, navFor, PAGES, pagesFor } from './pages/registry';
 
 /** Header (organization, language, user), role-aware navigation, and the page of the current path. */
 export function Shell() {
@@ -53,15 +53,17 @@ export function Shell() {
     },
   });
 
+  // Every page is matched, so a page one may not open says so instead of falling to another route.
   let match: { page: (typeof pages)[number]; params: Record<string, string> } | undefined;
-  for (const page of pages) {
+  for (const page of PAGES) {
     const params = matchPath(page.path, path);
     if (params) {
       match = { page, params };
       break;
     }
   }
-  const Page = match?.page.component;
+  const allowed = match && pages.includes(match.page);
+  const Page = allowed ? match?.page.component : undefined;
 
   return (
     <div className="shell">
@@ -110,7 +112,15 @@ export function Shell() {
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
           {Page ? (
             <Page key={match!.page.path} params={match!.params} />
-          ) : path === '/' ? null : (
+          ) : path === '/' ? null : match ? (
+            <section data-testid="no-access">
+              <h1>{t('shell.noAccess')}</h1>
+              <p>{t('shell.noAccessHelp')}</p>
+              <p>
+                <Link to="/">{t('shell.home')}</Link>
+              </p>
+            </section>
+          ) : (
             <section>
               <h1>{t('shell.notFound')}</h1>
               <p>

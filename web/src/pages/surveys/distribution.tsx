@@ -6,12 +6,14 @@ import type {
   CreateInvitationsResponse,
   CreateLinkRequest,
   CreateLinkResponse,
+  DeliveryStatus,
   Survey,
   WidgetSetup,
 } from '../../../../src/http/api-types';
 import { get, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
+import { InvitationsList } from './invitations-list';
 
 /** Every way to reach respondents: the public link, QR codes, personal links, e-mail, the widget. */
 export function Distribution({ survey }: { survey: Survey }) {
@@ -21,33 +23,49 @@ export function Distribution({ survey }: { survey: Survey }) {
   const [touchpoint, setTouchpoint] = useState('');
   const qr = `/api/v1/surveys/${survey.id}/qr`;
   const qs = touchpoint ? `?touchpoint=${encodeURIComponent(touchpoint)}` : '';
+  const delivery = useQuery({
+    queryKey: ['survey-delivery'],
+    queryFn: () => get<DeliveryStatus>('/survey-settings/delivery'),
+  });
   return (
-    <div className="grid">
-      <section className="card stack">
-        <h2>{t('surveys.publicLink')}</h2>
-        <p>
-          <a href={survey.url} target="_blank" rel="noreferrer" data-testid="public-link">
-            {survey.url}
-          </a>
+    <div className="stack">
+      {delivery.data?.emailConfigured === false && (
+        <p className="warning" role="status" data-testid="no-email-warning">
+          {t('surveyBuilder.noEmail')}
         </p>
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(survey.url)}>
-          {t('common.copy')}
-        </button>
-      </section>
-      <section className="card stack">
-        <h2>{t('surveys.qr')}</h2>
-        <label>
-          {t('surveys.touchpoint')}
-          <input value={touchpoint} maxLength={100} onChange={(e) => setTouchpoint(e.target.value.trim())} />
-        </label>
-        <img className="qr" src={`${qr}.svg${qs}`} alt={t('surveys.qrAlt', { name: survey.name })} />
-        <a href={`${qr}.png${qs}${qs ? '&' : '?'}size=1024`} download={`survey-${survey.publicId}.png`}>
-          {t('surveys.downloadPng')}
-        </a>
-      </section>
-      {canWrite && <PersonalLink survey={survey} />}
-      {canWrite && <Invitations survey={survey} />}
-      {canSettings && <WidgetSnippet />}
+      )}
+      <div className="grid">
+        <section className="card stack">
+          <h2>{t('surveys.publicLink')}</h2>
+          <p>
+            <a href={survey.url} target="_blank" rel="noreferrer" data-testid="public-link">
+              {survey.url}
+            </a>
+          </p>
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(survey.url)}>
+            {t('common.copy')}
+          </button>
+        </section>
+        <section className="card stack">
+          <h2>{t('surveys.qr')}</h2>
+          <label>
+            {t('surveys.touchpoint')}
+            <input
+              value={touchpoint}
+              maxLength={100}
+              onChange={(e) => setTouchpoint(e.target.value.trim())}
+            />
+          </label>
+          <img className="qr" src={`${qr}.svg${qs}`} alt={t('surveys.qrAlt', { name: survey.name })} />
+          <a href={`${qr}.png${qs}${qs ? '&' : '?'}size=1024`} download={`survey-${survey.publicId}.png`}>
+            {t('surveys.downloadPng')}
+          </a>
+        </section>
+        {canWrite && <PersonalLink survey={survey} />}
+        {canWrite && <Invitations survey={survey} />}
+        {canSettings && <WidgetSnippet />}
+      </div>
+      <InvitationsList survey={survey} />
     </div>
   );
 }

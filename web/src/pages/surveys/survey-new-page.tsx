@@ -1,14 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CreateSurveyRequest, Survey } from '../../../../src/http/api-types';
+import type { CreateSurveyRequest, Locale, Survey } from '../../../../src/http/api-types';
 import { post } from '../../api/client';
 import { useCan } from '../../api/session';
+import { LOCALES } from '../../i18n/setup';
 import { Link, navigate } from '../../lib/router';
-import { NEW_SURVEY, SurveyBuilder } from './survey-builder';
+import { newSurvey, SurveyBuilder } from './survey-builder';
 import type { SurveyDraft } from './types';
 
 export default function SurveyNewPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // A new survey is written in the user's language.
+  const locale = LOCALES.find((l) => l === i18n.language) ?? ('en' as Locale);
   const canWrite = useCan('surveys:write');
   const queryClient = useQueryClient();
   const create = useMutation({
@@ -29,7 +32,9 @@ export default function SurveyNewPage() {
       </p>
       <h1>{t('surveys.new')}</h1>
       <SurveyBuilder
-        initial={NEW_SURVEY}
+        key={locale}
+        initial={newSurvey(locale)}
+        templates
         onSave={(d) => create.mutate(d)}
         saving={create.isPending}
         error={create.error}
