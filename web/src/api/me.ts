@@ -5,17 +5,19 @@ import { ApiError, get } from './client';
 export const ME_KEY = ['me'] as const;
 
 /** Who is logged in; `null` when nobody is (the shell then shows the login page). */
+export const meQuery = {
+  queryKey: ME_KEY,
+  queryFn: async () => {
+    try {
+      return await get<Me>('/me');
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    }
+  },
+  staleTime: 5 * 60_000,
+};
+
 export function useMe() {
-  return useQuery({
-    queryKey: ME_KEY,
-    queryFn: async () => {
-      try {
-        return await get<Me>('/me');
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(meQuery);
 }

@@ -1,5 +1,6 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { Permission } from '../../../src/http/api-types';
+import { matchPath } from '../lib/router';
 
 export type PageProps = { params: Record<string, string> };
 
@@ -14,10 +15,13 @@ export type PageDef = {
   permission?: Permission;
   /** Back-office pages stay out of the navigation of front-line agents (they remain reachable by link). */
   backOffice?: boolean;
-  component: LazyExoticComponent<ComponentType<PageProps>>;
+  component: LazyExoticComponent<ComponentType<PageProps>> & { preload: () => Promise<PageModule> };
 };
 
-const page = (load: () => Promise<{ default: ComponentType<PageProps> }>) => lazy(load);
+type PageModule = { default: ComponentType<PageProps> };
+
+/** A page loaded on first visit; `preload` fetches its code earlier, e.g. while the app starts. */
+const page = (load: () => Promise<PageModule>) => Object.assign(lazy(load), { preload: load });
 
 export const PAGES: PageDef[] = [
   {
@@ -108,3 +112,12 @@ export const isFrontLine = (permissions: readonly string[]) =>
 /** The navigation entries of a principal. */
 export const navFor = (permissions: readonly string[]) =>
   pagesFor(permissions).filter((p) => p.navKey && !(p.backOffice && isFrontLine(permissions)));
+
+/**
+ * Starts loading the code of the page at `path` at once, beside the language catalogue and the
+ * session, instead of after them; a failure is left to the page's own load to report.
+ */
+export function preloadPageOf(path: string) {
+  const match = PAGES.find((p) => matchPath(p.path, path));
+  match?.component.preload().catch(() => undefined);
+}
