@@ -6,7 +6,6 @@ import { findResponseScores } from '../../surveys/api';
 import type { CaseRow } from '../data/repo-cases';
 import { listTeams } from '../data/repo-teams';
 import { caseText } from '../messages';
-import { toCaseDto } from './read-cases';
 
 /** Who reads: the languages their client asks for (Accept-Language); the organization's default else. */
 export type Reader = { languages?: string };
@@ -29,6 +28,38 @@ const excerptOf = (text: string | null) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…` : flat;
 };
+
+/** The case as the API shows it; `breached` is judged at `now`. */
+export function toCaseDto(c: CaseRow, breached: boolean) {
+  return {
+    id: c.id,
+    title: c.title,
+    description: c.description,
+    status: c.status as 'new',
+    priority: c.priority as 'normal',
+    source: c.source as 'rule',
+    ruleId: c.ruleId,
+    customerId: c.customerId,
+    responseId: c.responseId,
+    eventId: c.eventId,
+    ownerId: c.ownerId,
+    teamId: c.teamId,
+    tier: c.tier,
+    firstResponseDueAt: c.firstResponseDueAt,
+    resolutionDueAt: c.resolutionDueAt,
+    nextDueAt: c.nextDueAt,
+    firstRespondedAt: c.firstRespondedAt,
+    resolvedAt: c.resolvedAt,
+    closedAt: c.closedAt,
+    pausedAt: c.pausedAt,
+    cycle: c.cycle,
+    breached,
+    rootCause: c.rootCause,
+    outcome: c.outcome,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
 
 /**
  * Cases as the queue and the case page show them: the title in the reader's language, the owner's

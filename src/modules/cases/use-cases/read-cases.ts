@@ -13,38 +13,6 @@ import {
 import { replyObstacle } from '../domain/reply';
 import { presentCases, type Reader } from './present-cases';
 
-/** The case as the API shows it; `breached` is judged at `now`. */
-export function toCaseDto(c: CaseRow, breached: boolean) {
-  return {
-    id: c.id,
-    title: c.title,
-    description: c.description,
-    status: c.status as 'new',
-    priority: c.priority as 'normal',
-    source: c.source as 'rule',
-    ruleId: c.ruleId,
-    customerId: c.customerId,
-    responseId: c.responseId,
-    eventId: c.eventId,
-    ownerId: c.ownerId,
-    teamId: c.teamId,
-    tier: c.tier,
-    firstResponseDueAt: c.firstResponseDueAt,
-    resolutionDueAt: c.resolutionDueAt,
-    nextDueAt: c.nextDueAt,
-    firstRespondedAt: c.firstRespondedAt,
-    resolvedAt: c.resolvedAt,
-    closedAt: c.closedAt,
-    pausedAt: c.pausedAt,
-    cycle: c.cycle,
-    breached,
-    rootCause: c.rootCause,
-    outcome: c.outcome,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-  };
-}
-
 /** Judged like the list's SQL: a target met late, or reached unmet (a paused clock stops at the pause). */
 export function isBreached(c: CaseRow, now: Date): boolean {
   const clockAt = Math.min(now.getTime(), (c.pausedAt ?? now).getTime());
