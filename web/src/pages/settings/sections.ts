@@ -83,6 +83,12 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     component: lazy(() => import('./anonymity-section')),
   },
   {
+    key: 'reports',
+    labelKey: 'reports.title',
+    permission: 'analytics:read',
+    component: lazy(() => import('./reports-section')),
+  },
+  {
     key: 'webhooks',
     labelKey: 'settings.webhooks',
     permission: 'settings:read',
