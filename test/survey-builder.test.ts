@@ -107,6 +107,17 @@ describe.each(ENGINES)('survey builder and public page on %s', (engine) => {
     const byId = new Map(list.items.map((r: { id: string; answers: object }) => [r.id, r.answers]));
     expect(byId.get(promoter.id)).toEqual({ nps: 10, promoter: 'obsługa' });
     expect(byId.get(detractor.id)).toEqual({ nps: 2, detractor: 'kolejka' });
+
+    // The widget asks the follow-up of the score's band.
+    const widget = await api(t).ok('GET', `/api/v1/public/widget/${s.publicId}`);
+    expect(widget).toMatchObject({ show: true, locale: 'pl', comment: null });
+    expect(
+      widget.followUps.map((f: { id: string; min: number; max: number }) => [f.id, f.min, f.max]),
+    ).toEqual([
+      ['detractor', 0, 6],
+      ['passive', 7, 8],
+      ['promoter', 9, 10],
+    ]);
   });
 
   it('shows the public title and thank-you text of the language, never the internal name, in the survey’s language', async () => {

@@ -10,6 +10,8 @@ type Config = {
   locale: string;
   question: { id: string; type: string; text: string; min: number; max: number; low: string; high: string };
   comment: { id: string; text: string } | null;
+  /** Asked instead of the comment when the score is from min to max. */
+  followUps?: { id: string; text: string; min: number; max: number }[];
   strings: { close: string; send: string; thanks: string };
   nonce: string;
 };
@@ -26,6 +28,7 @@ legend{font-weight:600;padding:0 28px 8px 0}
 .scale label:has(input:checked){background:#0b4f8a;border-color:#0b4f8a}
 .scale label:focus-within{outline:3px solid #0b4f8a;outline-offset:2px}
 .ends{display:flex;justify-content:space-between;font-size:13px;color:#3d3d3d;margin-top:4px}
+[hidden]{display:none!important}
 textarea{display:block;width:100%;box-sizing:border-box;margin-top:4px;font:inherit;min-height:3.5em;border:1px solid #595959;border-radius:6px;padding:6px}
 label.c{display:block;margin-top:12px;font-size:14px}
 button{font:inherit;font-weight:600;cursor:pointer;border-radius:6px}
@@ -74,11 +77,21 @@ function render(cfg: Config, base: string, post: Record<string, string | undefin
   ends.append(el('span', {}, cfg.question.low), el('span', {}, cfg.question.high));
   set.append(scale, ends);
   form.append(set);
-  let comment: HTMLTextAreaElement | undefined;
-  if (cfg.comment) {
-    comment = el('textarea', { id: 'c', maxlength: '2000' });
-    form.append(el('label', { class: 'c', for: 'c' }, cfg.comment.text), comment);
-  }
+  const comment = el('textarea', { id: 'c', maxlength: '2000' });
+  const commentLabel = el('label', { class: 'c', for: 'c' });
+  form.append(commentLabel, comment);
+  // The question under the scale: the follow-up of the score's band, else the comment, else none.
+  const askedFor = (score: number | undefined) =>
+    cfg.followUps?.find((f) => score !== undefined && score >= f.min && score <= f.max) ?? cfg.comment;
+  let asked = askedFor(undefined);
+  const showAsked = (score: number | undefined) => {
+    asked = askedFor(score);
+    commentLabel.textContent = asked?.text ?? '';
+    commentLabel.hidden = !asked;
+    comment.hidden = !asked;
+  };
+  showAsked(undefined);
+  scale.addEventListener('change', (e) => showAsked(Number((e.target as HTMLInputElement).value)));
   form.append(el('button', { class: 'send', type: 'submit' }, cfg.strings.send));
   box.append(close, form);
   root.append(box);
@@ -99,7 +112,7 @@ function render(cfg: Config, base: string, post: Record<string, string | undefin
     if (!picked || sending) return;
     sending = true;
     const answers: Record<string, unknown> = { [cfg.question.id]: Number(picked.value) };
-    if (cfg.comment && comment?.value.trim()) answers[cfg.comment.id] = comment.value.trim();
+    if (asked && comment.value.trim()) answers[asked.id] = comment.value.trim();
     fetch(`${base}/api/v1/public/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

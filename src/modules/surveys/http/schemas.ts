@@ -234,6 +234,9 @@ export const ZWidgetConfigSchema = z.union([
       high: z.string(),
     }),
     comment: z.object({ id: z.string(), text: z.string() }).nullable(),
+    followUps: z
+      .array(z.object({ id: z.string(), text: z.string(), min: z.number(), max: z.number() }))
+      .describe('asked instead of the comment when the score is from min to max (a branch by band)'),
     strings: z.object({ close: z.string(), send: z.string(), thanks: z.string() }),
     nonce: z.string(),
   }),
