@@ -6,6 +6,7 @@ import { purgeRateCounters } from './data/repo-responses';
 import { surveyEvents } from './events';
 import { surveyRoutes } from './http/routes';
 import { assetRoutes } from './http/routes-assets';
+import { inboxRoutes } from './http/routes-inbox';
 import { pageRoutes } from './http/routes-pages';
 import { publicRoutes } from './http/routes-public';
 import { surveySettings } from './http/settings';
@@ -29,6 +30,7 @@ export const surveysModule: Module = {
   permissions: [readGrant('surveys:read'), writeGrant('surveys:write', ['manager', 'analyst'])],
   routes: async (app) => {
     await surveyRoutes(app);
+    await inboxRoutes(app);
     await publicRoutes(app);
     await pageRoutes(app);
     await assetRoutes(app);

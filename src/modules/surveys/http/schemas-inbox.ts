@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ZInstantDate } from '../../../http/fields';
+import { ZPageQuery, zPage } from '../../../http/pagination';
+import { INBOX_SORTS, SCORE_BAND_NAMES } from '../domain/inbox';
+import { CHANNELS } from './schemas';
+
+const ZTag = z.string().trim().min(1).max(100);
+const ZFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ZInboxQuery = ZPageQuery.extend({
+  surveyId: z.uuid().optional(),
+  touchpoint: ZTag.optional(),
+  channel: z.enum(CHANNELS).optional(),
+  locale: z.string().min(2).max(35).optional().describe('the language the response was given in'),
+  band: z
+    .enum(SCORE_BAND_NAMES as [string, ...string[]])
+    .optional()
+    .describe('NPS detractor 0–6, passive 7–8, promoter 9–10; CSAT satisfied 4–5; CES easy 5–7'),
+  hasComment: ZFlag.optional(),
+  q: z.string().trim().min(1).max(200).optional().describe('text in the comments, any case'),
+  from: ZInstantDate.optional(),
+  to: ZInstantDate.optional().describe('answered before this instant'),
+  sort: z
+    .enum(INBOX_SORTS)
+    .default('newest')
+    .describe('score: lowest first on its own scale; -score highest first'),
+});
+
+export const ZInboxItem = z.object({
+  id: z.uuid(),
+  surveyId: z.uuid(),
+  surveyName: z.string(),
+  customerExternalId: z.string().nullable(),
+  channel: z.enum(CHANNELS),
+  touchpoint: z.string().nullable(),
+  locale: z.string(),
+  scores: z.object({ nps: z.int().optional(), csat: z.int().optional(), ces: z.int().optional() }),
+  comment: z.string().nullable().describe("the answers to the survey's text questions, one per line"),
+  answeredAt: z.date(),
+});
+export const ZInboxPageSchema = zPage(ZInboxItem);

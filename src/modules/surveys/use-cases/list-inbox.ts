@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { decodeCursor, pageOf } from '../../../http/pagination';
+import type { AppContext } from '../../../http/types';
+import { invalid } from '../../../lib/errors';
+import { mapExternalIds } from '../../customers/api';
+import { type InboxRow, listInbox } from '../data/repo-inbox';
+import type { ScoreBand } from '../domain/inbox';
+import type { ZInboxItem, ZInboxQuery } from '../http/schemas-inbox';
+
+type InboxItem = z.infer<typeof ZInboxItem>;
+
+function itemOf(row: InboxRow, externalIds: Map<string, string>): InboxItem {
+  const scores: InboxItem['scores'] = {};
+  if (row.nps !== null) scores.nps = row.nps;
+  if (row.csat !== null) scores.csat = row.csat;
+  if (row.ces !== null) scores.ces = row.ces;
+  return {
+    id: row.id,
+    surveyId: row.surveyId,
+    surveyName: row.surveyName,
+    customerExternalId: row.customerId ? (externalIds.get(row.customerId) ?? null) : null,
+    channel: row.channel as InboxItem['channel'],
+    touchpoint: row.touchpoint,
+    locale: row.locale,
+    scores,
+    comment: row.comment,
+    answeredAt: row.answeredAt,
+  };
+}
+
+/** A page of every survey's complete responses, filtered and sorted, with each customer's external id. */
+export function listInboxPage(ctx: AppContext, orgId: string, q: z.output<typeof ZInboxQuery>) {
+  const { cursor, band, ...filter } = q;
+  const after = decodeCursor(cursor, ['text', 'instant', 'uuid']);
+  if (after && !Number.isFinite(Number(after[0])))
+    throw invalid('query.cursor', 'is not a cursor this API issued');
+  return ctx.db.withOrg(orgId, async (tx) => {
+    const rows = await listInbox(tx, orgId, { ...filter, band: band as ScoreBand | undefined, after });
+    const page = pageOf(rows, q.limit, (r) => [r.sortKey, r.answeredAt.toISOString(), r.id]);
+    const externalIds = await mapExternalIds(
+      tx,
+      orgId,
+      page.items.flatMap((r) => (r.customerId ? [r.customerId] : [])),
+    );
+    return { items: page.items.map((r) => itemOf(r, externalIds)), nextCursor: page.nextCursor };
+  });
+}

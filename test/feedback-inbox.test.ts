@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from './helpers/api';
+import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
+import { problemOf } from './helpers/customers';
+import { ENGINES } from './helpers/db';
+import { createSurvey, NPS_SURVEY } from './surveys/helpers';
+
+const CSAT_SURVEY = {
+  name: 'After contact',
+  audience: 'customers',
+  defaultLocale: 'en',
+  questions: [
+    { id: 'csat', type: 'csat', required: true, text: { en: 'How satisfied are you?' } },
+    { id: 'note', type: 'text', text: { en: 'Anything to add?' } },
+  ],
+};
+const at = (day: number) => new Date(Date.UTC(2026, 0, day, 10)).toISOString();
+
+describe.each(ENGINES)('the feedback inbox on %s', (engine) => {
+  let t: TestApp;
+  let org: TestOrg;
+  let nps: { id: string };
+  let csat: { id: string };
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    org = await t.createOrg();
+    nps = await createSurvey(t, org, NPS_SURVEY);
+    csat = await createSurvey(t, org, CSAT_SURVEY);
+    await api(t, org).ok('POST', `/api/v1/surveys/${nps.id}/responses/batch`, {
+      responses: [
+        {
+          answers: { nps: 2, why_low: 'The courier was LATE again' },
+          submittedAt: at(3),
+          customerExternalId: 'anna',
+        },
+        { answers: { nps: 10, why_high: 'Fast delivery' }, submittedAt: at(9), channel: 'email' },
+        { answers: { nps: 8 }, submittedAt: at(5), locale: 'pl' },
+      ],
+    });
+    await api(t, org).ok('POST', `/api/v1/surveys/${csat.id}/responses/batch`, {
+      responses: [
+        { answers: { csat: 2, note: 'Nobody called back, late answer' }, submittedAt: at(7) },
+        { answers: { csat: 5 }, submittedAt: at(1) },
+      ],
+    });
+  });
+  afterAll(() => t?.close());
+
+  const list = async (query = '') => (await api(t, org).ok('GET', `/api/v1/responses?${query}`)).items;
+  const days = (items: { answeredAt: string }[]) => items.map((r) => new Date(r.answeredAt).getUTCDate());
+
+  it('lists every survey’s responses newest first, page by page, with survey, customer and comment', async () => {
+    const pages: { answeredAt: string }[][] = [];
+    let cursor = '';
+    do {
+      const page = await api(t, org).ok('GET', `/api/v1/responses?limit=2${cursor && `&cursor=${cursor}`}`);
+      pages.push(page.items);
+      cursor = page.nextCursor ?? '';
+    } while (cursor);
+    expect(pages.map(days)).toEqual([[9, 7], [5, 3], [1]]);
+    const [anna] = await list('q=courier');
+    expect(anna).toMatchObject({
+      surveyId: nps.id,
+      surveyName: 'Relationship NPS',
+      customerExternalId: 'anna',
+      scores: { nps: 2 },
+      comment: 'The courier was LATE again',
+    });
+    expect(days(await list('sort=oldest'))).toEqual([1, 3, 5, 7, 9]);
+  });
+
+  it('filters by score band, survey, channel, language, comment and period', async () => {
+    expect(days(await list('band=detractor'))).toEqual([3]);
+    expect(days(await list('band=passive'))).toEqual([5]);
+    expect(days(await list('band=satisfied'))).toEqual([1]);
+    expect(days(await list('band=not_satisfied'))).toEqual([7]);
+    expect(days(await list(`surveyId=${csat.id}`))).toEqual([7, 1]);
+    expect(days(await list('channel=email'))).toEqual([9]);
+    expect(days(await list('locale=pl'))).toEqual([5]);
+    expect(days(await list('hasComment=true'))).toEqual([9, 7, 3]);
+    expect(days(await list('hasComment=false'))).toEqual([5, 1]);
+    expect(days(await list(`from=${at(3)}&to=${at(7)}`))).toEqual([5, 3]);
+  });
+
+  it('searches comments in any case and sorts by score on each scale', async () => {
+    expect(days(await list('q=late'))).toEqual([7, 3]);
+    expect(days(await list('q=50%25'))).toEqual([]);
+    // NPS 2 → 0.2, CSAT 2 → 0.25, NPS 8 → 0.8, NPS 10 and CSAT 5 → 1 (newer first among equals when descending)
+    expect(days(await list('sort=score'))).toEqual([3, 7, 5, 1, 9]);
+    expect(days(await list('sort=-score'))).toEqual([9, 1, 5, 7, 3]);
+    const first = await api(t, org).ok('GET', '/api/v1/responses?sort=score&limit=2');
+    const rest = await api(t, org).ok(
+      'GET',
+      `/api/v1/responses?sort=score&limit=2&cursor=${first.nextCursor}`,
+    );
+    expect(days(rest.items)).toEqual([5, 1]);
+  });
+
+  it('names the field of a bad filter', async () => {
+    for (const [query, field] of [
+      ['band=angry', 'query.band'],
+      ['sort=random', 'query.sort'],
+      ['surveyId=nope', 'query.surveyId'],
+      ['hasComment=maybe', 'query.hasComment'],
+      [
+        'cursor=WyJ4IiwiMjAyNi0wMS0wMVQwMDowMDowMC4wMDBaIiwiMDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwIl0',
+        'query.cursor',
+      ],
+    ]) {
+      const res = await api(t, org).get(`/api/v1/responses?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(problemOf(res).errors?.[0].field).toBe(field);
+    }
+    const other = await t.createOrg();
+    expect((await api(t, other).ok('GET', '/api/v1/responses')).items).toEqual([]);
+  });
+});
