@@ -46,13 +46,21 @@ export function Timeline({
   );
 }
 
+const NAME_SLOT = '\u0001';
+
 function AnswerBody({ answer: { survey, response } }: { answer: CustomerAnswer }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const comment = textAnswers(survey, response);
+  // The survey's name is people's text inside a translated sentence: marked apart from it.
+  const [before, after = ''] = t('customers.answered', { survey: NAME_SLOT }).split(NAME_SLOT);
   return (
     <span>
-      <strong>{t('customers.answered', { survey: survey.name })}</strong>
+      <strong>
+        {before}
+        <span className="free-text">{survey.name}</span>
+        {after}
+      </strong>
       {METRICS.map((m) =>
         response.scores[m] === undefined ? null : (
           <span key={m}>
