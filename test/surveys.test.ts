@@ -111,9 +111,10 @@ describe.each(ENGINES)('surveys on %s', (engine) => {
       {},
     );
     const list = (await api('GET', `/api/v1/surveys/${s.id}/responses`)).json();
+    // newest first
     expect(list.items.map((r: any) => [r.version, r.scores.nps])).toEqual([
-      [1, 9],
       [2, 3],
+      [1, 9],
     ]);
     const onlyV2 = (await api('GET', `/api/v1/surveys/${s.id}/responses?version=2`)).json();
     expect(onlyV2.items).toHaveLength(1);

@@ -4,6 +4,7 @@ import type { AppContext } from '../../../http/types';
 import { sha256 } from '../../../lib/crypto';
 import { AppError, type FieldError, notFound } from '../../../lib/errors';
 import { ensureCustomers } from '../../customers/api';
+import { saveResponseContact } from '../data/repo-contacts';
 import { insertResponse, lockResponseImports } from '../data/repo-responses';
 import * as repo from '../data/repo-surveys';
 import { checkAnswers, scoresOf } from '../domain/questions';
@@ -105,6 +106,15 @@ function importOnce(
       });
       if (!id) continue;
       created++;
+      const contact = checked[i].contact ?? null;
+      if (contact)
+        await saveResponseContact(tx, orgId, {
+          ...contact,
+          responseId: id,
+          surveyId,
+          customerId,
+          at: submittedAt,
+        });
       await announceResponse(ctx, tx, orgId, {
         id,
         survey,
@@ -115,6 +125,7 @@ function importOnce(
         touchpoint: r.touchpoint ?? null,
         locale,
         submittedAt,
+        contact,
       });
     }
     return { created, skipped: input.responses.length - created };
