@@ -58,6 +58,7 @@ const WEB_VALUE_IMPORTS = [
   'src/modules/customers/domain/stages.ts',
   'src/modules/orgs/domain/permissions.ts',
   'src/modules/surveys/domain/check-questions.ts',
+  'src/modules/surveys/domain/inbox.ts',
   'src/modules/surveys/domain/questions.ts',
   'src/modules/surveys/domain/templates.ts',
   'src/modules/surveys/messages.ts',

@@ -5,6 +5,7 @@
  */
 export { CASE_STATUSES, OPEN_STATUSES, PRIORITIES } from '../../../src/modules/cases/domain/model';
 export { CUSTOMER_SORTS } from '../../../src/modules/customers/domain/customer-sorts';
+export { INBOX_SORTS, SCORE_BAND_NAMES } from '../../../src/modules/surveys/domain/inbox';
 export { RFM_SEGMENTS as SEGMENTS } from '../../../src/modules/customers/domain/rfm-segments';
 export { STAGES } from '../../../src/modules/customers/domain/stages';
 export { ROLES, SCOPES } from '../../../src/modules/orgs/domain/permissions';

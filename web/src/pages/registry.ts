@@ -61,6 +61,12 @@ export const PAGES: PageDef[] = [
     component: page(() => import('./cases/case-page')),
   },
   {
+    path: '/inbox',
+    navKey: 'nav.inbox',
+    permission: 'surveys:read',
+    component: page(() => import('./inbox/inbox-page')),
+  },
+  {
     path: '/feedback',
     backOffice: true,
     navKey: 'nav.feedback',

@@ -1,0 +1,196 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InboxItem, InboxQuery, SurveySummary } from '../../../../src/http/api-types';
+import { get, getAll, type Page } from '../../api/client';
+import { DataTable } from '../../components/data-table';
+import { ErrorMessage } from '../../components/error-message';
+import { INBOX_SORTS, keysOf, SCORE_BAND_NAMES } from '../../lib/domain';
+import { useFormat } from '../../lib/format';
+import { useLabels } from '../../lib/labels';
+import { Link, setSearch, useLocation } from '../../lib/router';
+
+const FILTERS = [
+  'band',
+  'surveyId',
+  'channel',
+  'locale',
+  'hasComment',
+  'q',
+  'from',
+  'to',
+  'sort',
+] as const satisfies readonly (keyof InboxQuery)[];
+const CHANNELS = keysOf<InboxItem['channel']>({
+  link: true,
+  email: true,
+  widget: true,
+  qr: true,
+  api: true,
+  import: true,
+});
+
+/** A day of the date inputs as the instants the API filters by: its start, or the next day's start for `to`. */
+const instantOf = (day: string | undefined, next = false) => {
+  if (!day) return undefined;
+  const d = new Date(`${day}T00:00:00Z`);
+  if (next) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+};
+
+/** Every survey's responses in one list, newest first: filters and search live in the URL. */
+export default function InboxPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const labels = useLabels();
+  const { search } = useLocation();
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? undefined]));
+  const query = { ...filters, from: instantOf(filters.from), to: instantOf(filters.to, true) };
+  const list = useInfiniteQuery({
+    queryKey: ['inbox', query],
+    queryFn: ({ pageParam }) =>
+      get<Page<InboxItem>>('/responses', { ...query, limit: 50, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const score = (r: InboxItem) =>
+    [
+      r.scores.nps !== undefined && `NPS ${r.scores.nps}`,
+      r.scores.csat !== undefined && `CSAT ${r.scores.csat}`,
+      r.scores.ces !== undefined && `CES ${r.scores.ces}`,
+    ]
+      .filter(Boolean)
+      .join(', ') || '—';
+  return (
+    <section className="stack">
+      <div className="page-head">
+        <h1>{t('inbox.title')}</h1>
+      </div>
+      <Filters initial={filters} />
+      {list.isError && <ErrorMessage error={list.error} />}
+      <div className="card">
+        <DataTable
+          caption={t('inbox.list')}
+          captionHidden
+          rows={rows}
+          rowKey={(r) => r.id}
+          empty={list.isPending ? t('common.loading') : t('inbox.none')}
+          columns={[
+            { key: 'answeredAt', header: t('feedback.submitted'), render: (r) => f.dateTime(r.answeredAt) },
+            { key: 'score', header: t('inbox.score'), render: score },
+            {
+              key: 'comment',
+              header: t('feedback.comment'),
+              render: (r) => <span className="free-text">{r.comment ?? '—'}</span>,
+            },
+            {
+              key: 'customer',
+              header: t('feedback.customer'),
+              render: (r) =>
+                r.customerExternalId ? (
+                  <Link to={`/customers/${encodeURIComponent(r.customerExternalId)}`}>
+                    {r.customerExternalId}
+                  </Link>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              key: 'survey',
+              header: t('inbox.survey'),
+              render: (r) => <Link to={`/surveys/${r.surveyId}`}>{r.surveyName}</Link>,
+            },
+            { key: 'channel', header: t('feedback.channel'), render: (r) => labels.channel(r.channel) },
+            {
+              key: 'touchpoint',
+              header: t('dimensions.touchpoint'),
+              render: (r) => labels.touchpoint(r.touchpoint),
+            },
+            { key: 'locale', header: t('customers.locale'), render: (r) => labels.language(r.locale) },
+          ]}
+        />
+      </div>
+      {list.hasNextPage && (
+        <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          {t('common.more')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function Filters({ initial }: { initial: Record<string, string | undefined> }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const [q, setQ] = useState(initial.q ?? '');
+  const surveys = useQuery({
+    queryKey: ['surveys', 'all'],
+    queryFn: () => getAll<SurveySummary>('/surveys', { limit: 100 }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSearch({ q: q.trim() });
+  };
+  const select = (key: string, label: string, options: readonly (readonly [string, string])[]) => (
+    <label>
+      {label}
+      <select value={initial[key] ?? ''} onChange={(e) => setSearch({ [key]: e.target.value })}>
+        {key !== 'sort' && <option value="">{t('common.all')}</option>}
+        {options.map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const date = (key: 'from' | 'to', label: string) => (
+    <label>
+      {label}
+      <input type="date" value={initial[key] ?? ''} onChange={(e) => setSearch({ [key]: e.target.value })} />
+    </label>
+  );
+  return (
+    <form className="row card" onSubmit={submit} aria-label={t('common.search')}>
+      <label>
+        {t('inbox.search')}
+        <input type="search" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} />
+      </label>
+      {select(
+        'band',
+        t('inbox.band'),
+        SCORE_BAND_NAMES.map((b) => [b, t(`inbox.bands.${b}`)] as const),
+      )}
+      {select(
+        'surveyId',
+        t('inbox.survey'),
+        (surveys.data?.items ?? []).map((s) => [s.id, s.name] as const),
+      )}
+      {select(
+        'channel',
+        t('feedback.channel'),
+        CHANNELS.map((c) => [c, labels.channel(c)] as const),
+      )}
+      {select(
+        'locale',
+        t('customers.locale'),
+        (['pl', 'cs', 'ru', 'en'] as const).map((l) => [l, labels.language(l)] as const),
+      )}
+      {select('hasComment', t('inbox.hasComment'), [
+        ['true', t('inbox.withComment')],
+        ['false', t('inbox.withoutComment')],
+      ])}
+      {date('from', t('inbox.from'))}
+      {date('to', t('inbox.to'))}
+      {select(
+        'sort',
+        t('customers.sortBy'),
+        INBOX_SORTS.map((s) => [s, t(`inbox.sorts.${s.replace('-', 'desc_')}`)] as const),
+      )}
+      <button type="submit" className="primary">
+        {t('common.filter')}
+      </button>
+    </form>
+  );
+}
