@@ -6,6 +6,7 @@ import { ApiError, post } from './api/client';
 import { ME_KEY } from './api/me';
 import { ErrorMessage } from './components/error-message';
 import { LanguageSwitcher } from './components/language-switcher';
+import { LOCALES } from './i18n/setup';
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();
@@ -19,7 +20,7 @@ export function LoginPage() {
       post('/auth/login', {
         email,
         password,
-        locale: i18n.language as Locale,
+        locale: LOCALES.includes(i18n.language as Locale) ? (i18n.language as Locale) : undefined,
         localePicked: languagePicked,
       } satisfies LoginRequest),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
