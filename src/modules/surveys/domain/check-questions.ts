@@ -1,3 +1,4 @@
+import { isLocale } from '../../../i18n/locales';
 import type { FieldError } from '../../../lib/errors';
 import { type Question, scaleOf } from './questions';
 
@@ -27,16 +28,16 @@ export type QuestionProblem = {
 const textsOf = (questions: Question[]) =>
   questions.flatMap((q) => [q.text, ...(q.options ?? []).map((o) => o.text)]);
 
-/** The locales in which every question and option has a text. */
+/** The product's locales in which every question and option has a text (a survey's default is one). */
 export function completeLocales(questions: Question[]): string[] {
   const texts = textsOf(questions);
-  const first = Object.keys(texts[0] ?? {});
+  const first = Object.keys(texts[0] ?? {}).filter(isLocale);
   return first.filter((l) => texts.every((t) => Boolean(t[l])));
 }
 
 /** The locales in which any question has a text. */
 export const writtenLocales = (questions: Question[]): string[] => [
-  ...new Set(questions.flatMap((q) => Object.keys(q.text).filter((l) => q.text[l]))),
+  ...new Set(questions.flatMap((q) => Object.keys(q.text).filter((l) => q.text[l] && isLocale(l)))),
 ];
 
 /**
@@ -114,11 +115,14 @@ export function questionProblems(questions: Question[], requestedLocale?: string
   return problems;
 }
 
-/** Without a common locale, texts are missing in the one most texts are written in (ties: the one asked for). */
+/**
+ * Without a common locale, texts are missing in the product's locale most texts are written in
+ * (ties: the one asked for).
+ */
 function mostWritten(questions: Question[], requested: string | undefined): string {
   const counts = new Map<string, number>();
   for (const t of textsOf(questions))
-    for (const [l, v] of Object.entries(t)) if (v) counts.set(l, (counts.get(l) ?? 0) + 1);
+    for (const [l, v] of Object.entries(t)) if (v && isLocale(l)) counts.set(l, (counts.get(l) ?? 0) + 1);
   let best = requested ?? 'en';
   for (const [l, n] of counts) if (n > (counts.get(best) ?? 0)) best = l;
   return best;

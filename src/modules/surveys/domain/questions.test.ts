@@ -112,6 +112,11 @@ describe('question rules', () => {
     expect(checkQuestions(polish, 'en')).toEqual([]);
     expect(effectiveLocale(polish, 'en')).toBe('pl');
     expect(effectiveLocale([{ ...nps, text: { en: 'a', pl: 'b' } }], 'pl')).toBe('pl');
+    // A language the product does not speak is never a survey's default.
+    expect(effectiveLocale([{ ...nps, text: { de: 'a' } }], 'en')).toBeUndefined();
+    expect(checkQuestions([{ ...nps, text: { de: 'a' } }], 'en').map((e) => e.field)).toEqual([
+      'questions.0.text',
+    ]);
     const problems = questionProblems(
       [
         polish[0],
