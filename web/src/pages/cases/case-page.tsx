@@ -21,7 +21,7 @@ import { AssignForm } from './assign-form';
 import { MovedDeadlines } from './moved-deadlines';
 import { ReplyForm } from './reply-form';
 import { SlaTimer } from './sla-timer';
-import { personName } from './use-assignees';
+import { personName, useAssignees } from './use-assignees';
 
 /** Where a case can go from each status; the server has the last word. */
 const NEXT: Record<CaseStatus, NonNullable<UpdateCaseRequest['status']>[]> = {
@@ -37,6 +37,11 @@ export default function CasePage({ params }: PageProps) {
   const f = useFormat();
   const labels = useLabels();
   const me = useSession();
+  const { agents } = useAssignees();
+  const ownerName = (id: unknown) => {
+    const agent = agents.find((a) => a.id === id);
+    return agent ? personName(agent) : t('cases.someone');
+  };
   const canWrite = useCan('cases:write');
   const canSettings = useCan('settings:read');
   const queryClient = useQueryClient();
@@ -184,6 +189,7 @@ export default function CasePage({ params }: PageProps) {
               {e.kind === 'priority_changed' && typeof e.data.to === 'string' && (
                 <> → {t(`priorities.${e.data.to}`)}</>
               )}
+              {e.kind === 'assigned' && <> → {ownerName(e.data.ownerId)}</>}
               {e.kind === 'deadline_changed' && <MovedDeadlines data={e.data} />}
               {e.text && <p className="free-text">{e.text}</p>}
             </li>
