@@ -5,6 +5,8 @@ import { ENGINES } from '../helpers/db';
 import { chooseLanguage, launchBrowser, logIn, screenshot, seriousViolations } from './browser';
 import { type DemoServer, loginOf, startDemoServer } from './demo-server';
 
+/** A host name other than localhost, mapped to the loopback address: the public page over plain http. */
+const SHOP_HOST = 'ankieta.sklep.test';
 /** Words of the English respondent page that a Polish preview must not show. */
 const ENGLISH = ['Send', 'Not at all likely', 'Extremely likely', 'Your opinion', 'Thank you!'];
 
@@ -17,7 +19,10 @@ describe.each(ENGINES)('survey builder in Chromium (%s)', (engine) => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(engine, 120), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startDemoServer(engine, 120),
+      launchBrowser([`--host-resolver-rules=MAP ${SHOP_HOST} 127.0.0.1`]),
+    ]);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL' });
     page = await context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -83,7 +88,8 @@ describe.each(ENGINES)('survey builder in Chromium (%s)', (engine) => {
 
   it('an anonymous customer answers on the styled public page, hidden honeypot, and agrees to be contacted', async () => {
     const visitor = await browser.newPage({ locale: 'en-GB' });
-    await visitor.goto(publicUrl);
+    await visitor.goto(publicUrl.replace('127.0.0.1', SHOP_HOST));
+    expect(new URL(visitor.url()).hostname).toBe(SHOP_HOST);
     expect(await visitor.locator('html').getAttribute('lang')).toBe('pl');
     expect(await visitor.locator('h1').textContent()).toBe('Jak nam idzie?');
     expect(await visitor.content()).not.toContain('wewnętrzne');
