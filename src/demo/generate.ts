@@ -98,7 +98,8 @@ export function generateDemo({
   const sim = simulateBgNbdPurchases({
     customers: buyers.length,
     params: { r: 0.6, alpha: 50, a: 0.7, b: 3.5 },
-    spend: { p: 6, q: 4, gamma: 750 },
+    // Spend in grosze: about 45 zł a visit.
+    spend: { p: 6, q: 4, gamma: 2250 },
     firstDay: today - 730,
     acquisitionDays: 700,
     lastDay: today - 1,

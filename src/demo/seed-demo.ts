@@ -2,6 +2,7 @@ import type { App } from '../http/types';
 import { addUser, createOrg } from '../modules/orgs/use-cases/accounts';
 import { demoApi } from './demo-api';
 import { generateDemo } from './generate';
+import type { DemoStaff } from './step-cases';
 import { DEMO_STEPS, type DemoContext } from './steps';
 
 export type DemoOptions = {
@@ -37,19 +38,27 @@ export async function seedDemo(app: App, options: DemoOptions = {}): Promise<Dem
     name: 'Kompas Coffee & Bakery',
     slug: 'kompas',
     ownerEmail: 'owner@kompas.example',
-    baseCurrency: 'EUR',
+    baseCurrency: 'PLN',
     timeZone: 'Europe/Warsaw',
-    defaultLocale: 'en',
+    defaultLocale: 'pl',
   });
   const logins: DemoLogin[] = [{ email: created.ownerEmail, password: created.ownerPassword, role: 'owner' }];
-  for (const [role, name] of [
-    ['manager', 'Marta Manager'],
-    ['agent', 'Adam Agent'],
-    ['analyst', 'Alena Analyst'],
-    ['viewer', 'Viktor Viewer'],
+  const staff: DemoStaff = { caseOwnerIds: [] };
+  for (const [role, name, email] of [
+    ['manager', 'Marta Manager', 'manager@kompas.example'],
+    ['agent', 'Adam Agent', 'agent@kompas.example'],
+    ['agent', 'Zofia Nowak', 'zofia.nowak@kompas.example'],
+    ['analyst', 'Alena Analyst', 'analyst@kompas.example'],
+    ['viewer', 'Viktor Viewer', 'viewer@kompas.example'],
   ] as const) {
-    const email = `${role}@kompas.example`;
-    await addUser(db, created.orgId, { email, name, role, password: DEMO_PASSWORD, locale: 'en' });
+    const user = await addUser(db, created.orgId, {
+      email,
+      name,
+      role,
+      password: DEMO_PASSWORD,
+      locale: 'en',
+    });
+    if (role === 'agent' || role === 'manager') staff.caseOwnerIds.push(user.id);
     logins.push({ email, password: DEMO_PASSWORD, role });
   }
 
@@ -62,7 +71,7 @@ export async function seedDemo(app: App, options: DemoOptions = {}): Promise<Dem
     now: clock.now(),
     counts: {},
     progress,
-    state: {},
+    state: { staff },
   };
   for (const step of DEMO_STEPS) {
     if (!step.available(ctx)) continue;

@@ -1,3 +1,6 @@
+import { createRandom } from '../lib/seeded-random';
+import { caseStory } from './case-story';
+import { withSeedingClock } from './seeding-clock';
 import type { DemoStep } from './steps';
 
 const ROOT_CAUSES = [
@@ -8,33 +11,29 @@ const ROOT_CAUSES = [
   { key: 'app', name: 'App' },
 ];
 
-/** How the demo's cases are spread over the states a case goes through. */
-const STATE_PLAN: { share: number; moves: Record<string, unknown>[] }[] = [
-  { share: 0.3, moves: [] },
-  { share: 0.25, moves: [{ status: 'in_progress' }] },
-  { share: 0.1, moves: [{ status: 'in_progress' }, { status: 'waiting_customer' }] },
-  {
-    share: 0.2,
-    moves: [
-      { status: 'in_progress' },
-      { rootCause: 'service', outcome: 'Apologised and refunded the order.' },
-      { status: 'resolved' },
-    ],
-  },
-  {
-    share: 0.15,
-    moves: [
-      { status: 'in_progress' },
-      { rootCause: 'product', outcome: 'Replaced the product; the customer was satisfied.' },
-      { status: 'resolved' },
-      { status: 'closed' },
-    ],
-  },
-];
+/** What was done about each root cause, as the agent wrote it when resolving. */
+const OUTCOMES: Record<string, string> = {
+  service: 'Apologised and refunded the order.',
+  product: 'Replaced the product; the customer was satisfied.',
+  delivery: 'Sent the order again by courier and refunded the delivery.',
+  price: 'Explained the price list and offered a loyalty discount.',
+  app: 'Fixed the order in the app and added bonus points.',
+};
+
+/** How many of the newest cases are still new, waiting for someone to take them. */
+const newCasesOf = (cases: number) => Math.min(4, Math.ceil(cases / 10));
+
+/** One case in 40 customers' worth of detractors, at least a dozen. */
+const casesFor = (customers: number) => Math.max(12, Math.min(150, Math.round(customers / 40)));
+
+/** The people cases are assigned to (set by the demo's organization step). */
+export type DemoStaff = { caseOwnerIds: string[] };
 
 /**
- * Cases for the most recent detractors, in every state, through the cases API; then the rule that
- * opens a case for every new detractor (made last so that the imported history opens none).
+ * Cases for detractors spread over the two years, each lived through at its own times with the
+ * application's clock set to them: opened after the answer, answered within hours (some late:
+ * SLA breaches), worked on with time spent (cost to serve), resolved and closed — by their owners;
+ * the last ones still open in every state. The case rules rest meanwhile (see `caseRulesStep`).
  */
 export const casesStep: DemoStep = {
   name: 'cases',
@@ -43,34 +42,85 @@ export const casesStep: DemoStep = {
     if (ctx.api.has('PATCH', '/api/v1/case-settings')) {
       await ctx.api.call('PATCH', '/api/v1/case-settings', { rootCauses: ROOT_CAUSES });
     }
+    // The answers imported next are history: the cases below are theirs, so the rules rest until then.
+    const { items: rules } = await ctx.api.call<{ items: { id: string; enabled: boolean }[] }>(
+      'GET',
+      '/api/v1/case-rules?limit=100',
+    );
+    const resting = rules.filter((r) => r.enabled).map((r) => r.id);
+    for (const id of resting) await ctx.api.call('PATCH', `/api/v1/case-rules/${id}`, { enabled: false });
+    ctx.state.restingRules = resting;
+    const owners = (ctx.state.staff as DemoStaff | undefined)?.caseOwnerIds ?? [];
     const detractors = ctx.data.responses
       .filter((r) => r.nps <= 6)
-      .slice(-Math.max(10, Math.min(60, ctx.data.customers.length / 80)));
-    let index = 0;
+      .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+    const wanted = Math.min(detractors.length, casesFor(ctx.data.customers.length));
+    // Evenly over the two years, the first and the newest detractor included.
+    const picked = Array.from(
+      { length: wanted },
+      (_, i) => detractors[Math.round((i * (detractors.length - 1)) / Math.max(1, wanted - 1))],
+    );
+    const rnd = createRandom(detractors.length + 7);
     let created = 0;
-    for (const plan of STATE_PLAN) {
-      const count = Math.round(plan.share * detractors.length);
-      for (const r of detractors.slice(index, index + count)) {
+    await withSeedingClock(ctx.app.ctx.clock, async (setNow) => {
+      for (const [i, r] of picked.entries()) {
+        const story = caseStory(rnd, r.submittedAt, ctx.now);
+        // The newest few nobody has touched yet: they wait in the queue, the older of them late.
+        if (i >= picked.length - newCasesOf(picked.length))
+          story.repliedAt = story.resolvedAt = story.closedAt = undefined;
+        const cause = ROOT_CAUSES[Math.floor(rnd.next() * ROOT_CAUSES.length)].key;
+        // A case nobody has answered yet waits in the queue for someone to take it.
+        const ownerId = story.repliedAt && owners.length ? owners[created % owners.length] : undefined;
+        setNow(story.openedAt);
         const c = await ctx.api.call<{ id: string }>('POST', '/api/v1/cases', {
           title: `NPS ${r.nps}: ${r.topic ?? 'feedback'} (${r.touchpoint})`,
           description: r.comment,
           priority: r.nps <= 3 ? 'high' : 'normal',
           customerExternalId: r.customerExternalId,
+          ...(ownerId ? { ownerId } : {}),
         });
-        for (const move of plan.moves) await ctx.api.call('PATCH', `/api/v1/cases/${c.id}`, move);
+        const patch = (body: unknown) => ctx.api.call('PATCH', `/api/v1/cases/${c.id}`, body);
+        const note = (body: unknown) => ctx.api.call('POST', `/api/v1/cases/${c.id}/notes`, body);
+        if (story.repliedAt) {
+          setNow(story.repliedAt);
+          await patch({ status: 'in_progress' });
+          await note({
+            kind: 'reply',
+            text: 'We are sorry about this and are looking into it.',
+            minutesSpent: story.replyMinutes,
+          });
+          if (story.waiting) await patch({ status: 'waiting_customer' });
+        }
+        if (story.resolvedAt) {
+          setNow(story.resolvedAt);
+          await note({ text: 'Checked the order and the shift report.', minutesSpent: story.workMinutes });
+          await patch({ rootCause: cause, outcome: OUTCOMES[cause] });
+          await patch({ status: 'resolved' });
+        }
+        if (story.closedAt) {
+          setNow(story.closedAt);
+          await patch({ status: 'closed' });
+        }
         created++;
-        ctx.progress('cases', created / detractors.length);
+        ctx.progress('cases', created / picked.length);
       }
-      index += count;
-    }
-    if (ctx.api.has('POST', '/api/v1/case-rules')) {
-      await ctx.api.call('POST', '/api/v1/case-rules', {
-        name: 'Every detractor gets a call back',
-        trigger: 'response',
-        conditions: { metric: 'nps', max: 6 },
-        priority: 'high',
-      });
-    }
+    });
     ctx.counts.cases = created;
+  },
+};
+
+/** After the history: the rules open a case for every new detractor again, and one more is added. */
+export const caseRulesStep: DemoStep = {
+  name: 'case rules',
+  available: ({ api }) => api.has('POST', '/api/v1/case-rules'),
+  async run(ctx) {
+    for (const id of (ctx.state.restingRules as string[] | undefined) ?? [])
+      await ctx.api.call('PATCH', `/api/v1/case-rules/${id}`, { enabled: true });
+    await ctx.api.call('POST', '/api/v1/case-rules', {
+      name: 'Every detractor gets a call back',
+      trigger: 'response',
+      conditions: { metric: 'nps', max: 6 },
+      priority: 'high',
+    });
   },
 };

@@ -33,7 +33,7 @@ export const eventsStep: DemoStep = {
           type: e.type,
           customerExternalId: e.customerExternalId,
           occurredAt: e.occurredAt.toISOString(),
-          ...(e.amountMinor === undefined ? {} : { amount: e.amountMinor, currency: 'EUR' }),
+          ...(e.amountMinor === undefined ? {} : { amount: e.amountMinor, currency: 'PLN' }),
           channel: e.channel,
           touchpoint: e.touchpoint,
         })),

@@ -1,4 +1,4 @@
-import { casesStep } from '../../demo/step-cases';
+import { caseRulesStep, casesStep } from '../../demo/step-cases';
 import { onBatch } from '../../events/bus';
 import { readGrant } from '../grants';
 import type { Module } from '../registry';
@@ -64,7 +64,10 @@ export const casesModule: Module = {
       bodies: { PATCH: { firstResponseMinutes: 1 } },
     },
   },
-  demo: [{ order: 70, step: casesStep }],
+  demo: [
+    { order: 25, step: casesStep },
+    { order: 35, step: caseRulesStep },
+  ],
 };
 
 declare module '../registry' {
