@@ -96,6 +96,15 @@ describe.each(ENGINES)('the feedback inbox on %s', (engine) => {
     expect(days(rest.items)).toEqual([5, 1]);
   });
 
+  it('shows the case a response opened', async () => {
+    // the detractor's answer opened a case by the organization's rules
+    const [late] = await list('q=courier');
+    expect(late.case).toMatchObject({ id: expect.any(String), title: expect.any(String) });
+    const opened = await api(t, org).ok('GET', `/api/v1/cases/${late.case.id}`);
+    expect(opened).toMatchObject({ responseId: late.id, status: late.case.status, title: late.case.title });
+    expect((await list('band=promoter'))[0].case).toBeNull();
+  });
+
   it('names the field of a bad filter', async () => {
     for (const [query, field] of [
       ['band=angry', 'query.band'],

@@ -37,5 +37,9 @@ export const ZInboxItem = z.object({
   scores: z.object({ nps: z.int().optional(), csat: z.int().optional(), ces: z.int().optional() }),
   comment: z.string().nullable().describe("the answers to the survey's text questions, one per line"),
   answeredAt: z.date(),
+  case: z
+    .object({ id: z.uuid(), title: z.string(), status: z.string() })
+    .nullable()
+    .describe('the case this response opened, if any'),
 });
 export const ZInboxPageSchema = zPage(ZInboxItem);

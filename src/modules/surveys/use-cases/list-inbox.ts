@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { decodeCursor, pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
 import { invalid } from '../../../lib/errors';
+import { findCasesOfResponses, type ResponseCase } from '../../cases/api';
 import { mapExternalIds } from '../../customers/api';
 import { type InboxRow, listInbox } from '../data/repo-inbox';
 import type { ScoreBand } from '../domain/inbox';
@@ -9,7 +10,11 @@ import type { ZInboxItem, ZInboxQuery } from '../http/schemas-inbox';
 
 type InboxItem = z.infer<typeof ZInboxItem>;
 
-function itemOf(row: InboxRow, externalIds: Map<string, string>): InboxItem {
+function itemOf(
+  row: InboxRow,
+  externalIds: Map<string, string>,
+  cases: Map<string, ResponseCase>,
+): InboxItem {
   const scores: InboxItem['scores'] = {};
   if (row.nps !== null) scores.nps = row.nps;
   if (row.csat !== null) scores.csat = row.csat;
@@ -25,10 +30,11 @@ function itemOf(row: InboxRow, externalIds: Map<string, string>): InboxItem {
     scores,
     comment: row.comment,
     answeredAt: row.answeredAt,
+    case: cases.get(row.id) ?? null,
   };
 }
 
-/** A page of every survey's complete responses, filtered and sorted, with each customer's external id. */
+/** A page of every survey's complete responses, filtered and sorted, with each customer's external id and case. */
 export function listInboxPage(ctx: AppContext, orgId: string, q: z.output<typeof ZInboxQuery>) {
   const { cursor, band, ...filter } = q;
   const after = decodeCursor(cursor, ['text', 'instant', 'uuid']);
@@ -42,6 +48,11 @@ export function listInboxPage(ctx: AppContext, orgId: string, q: z.output<typeof
       orgId,
       page.items.flatMap((r) => (r.customerId ? [r.customerId] : [])),
     );
-    return { items: page.items.map((r) => itemOf(r, externalIds)), nextCursor: page.nextCursor };
+    const cases = await findCasesOfResponses(
+      tx,
+      orgId,
+      page.items.map((r) => r.id),
+    );
+    return { items: page.items.map((r) => itemOf(r, externalIds, cases)), nextCursor: page.nextCursor };
   });
 }

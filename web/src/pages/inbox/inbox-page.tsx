@@ -97,6 +97,18 @@ export default function InboxPage() {
                 ),
             },
             {
+              key: 'case',
+              header: t('inbox.case'),
+              render: (r) =>
+                r.case ? (
+                  <Link to={`/cases/${r.case.id}`}>
+                    {r.case.title} ({labels.caseStatus(r.case.status)})
+                  </Link>
+                ) : (
+                  '—'
+                ),
+            },
+            {
               key: 'survey',
               header: t('inbox.survey'),
               render: (r) => <Link to={`/surveys/${r.surveyId}`}>{r.surveyName}</Link>,
