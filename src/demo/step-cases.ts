@@ -62,7 +62,7 @@ export const casesStep: DemoStep = {
     );
     const rnd = createRandom(detractors.length + 7);
     let created = 0;
-    await withSeedingClock(ctx.app.ctx.clock, async (setNow) => {
+    await withSeedingClock(ctx.app.ctx, async (setNow) => {
       for (const [i, r] of picked.entries()) {
         const story = caseStory(rnd, r.submittedAt, ctx.now);
         // The newest few nobody has touched yet: they wait in the queue, the older of them late.

@@ -303,6 +303,11 @@ export class JobQueue {
     this.timer = setTimeout(tick, pollMs);
   }
 
+  /** Whether the worker polls (between `start` and `stop`). */
+  get polling(): boolean {
+    return !this.stopped;
+  }
+
   /** Lets the job in hand finish; nothing new is claimed. */
   async stop() {
     this.stopped = true;
