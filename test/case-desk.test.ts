@@ -231,6 +231,15 @@ describe.each(ENGINES)('case desk on %s', (engine) => {
     expect((await ann.as.patch(`/api/v1/case-views/${mine.id}`, { name: 'Breached' })).status).toBe(409);
     expect((await ann.as.delete(`/api/v1/case-views/${mine.id}`)).status).toBe(204);
     expect(await names(ann)).toEqual(['Breached']);
+    // A key saves the organization's views: shared, and they stay shared.
+    const orgView = await as.ok('POST', '/api/v1/case-views', {
+      name: 'Everyone',
+      filters: {},
+      shared: false,
+    });
+    expect(orgView).toMatchObject({ userId: null, shared: true });
+    expect((await as.ok('PATCH', `/api/v1/case-views/${orgView.id}`, { shared: false })).shared).toBe(true);
+    expect(await names(bob)).toEqual(['Breached', 'Everyone']);
   });
 
   it('assigns and closes cases in bulk, all or none, and the same request again changes nothing', async () => {

@@ -44,14 +44,9 @@ export function changeCaseView(
     const view = await ownView(tx, orgId, userId, id);
     if (patch.name && patch.name !== view.name && (await repo.findViewByName(tx, orgId, userId, patch.name)))
       throw new AppError('conflict', `name: a view named "${patch.name}" already exists`);
-    const shared = userId ? patch.shared : undefined;
-    return repo.updateView(
-      tx,
-      orgId,
-      id,
-      { ...patch, ...(shared === undefined ? {} : { shared }) },
-      ctx.clock.now(),
-    );
+    // A view of no user (saved through a key) stays shared: the organization's.
+    const { shared: _shared, ...unshareable } = patch;
+    return repo.updateView(tx, orgId, id, userId ? patch : unshareable, ctx.clock.now());
   });
 }
 
