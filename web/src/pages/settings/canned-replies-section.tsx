@@ -37,7 +37,11 @@ export default function CannedRepliesSection() {
         rows={replies.data?.items ?? []}
         rowKey={(r) => r.id}
         columns={[
-          { key: 'name', header: t('canned.name') },
+          {
+            key: 'name',
+            header: t('canned.name'),
+            render: (r: CannedReply) => <span className="free-text">{r.name}</span>,
+          },
           ...LOCALES.map((l) => ({
             key: l,
             header: t(`locales.${l}`),

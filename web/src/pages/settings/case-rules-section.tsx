@@ -52,7 +52,11 @@ export default function CaseRulesSection() {
         rowKey={(r) => r.id}
         exportName="case-rules"
         columns={[
-          { key: 'name', header: t('rules.name') },
+          {
+            key: 'name',
+            header: t('rules.name'),
+            render: (r) => <span className="free-text">{r.name}</span>,
+          },
           { key: 'when', header: t('rules.when'), value: describe, render: describe },
           {
             key: 'priority',

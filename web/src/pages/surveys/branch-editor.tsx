@@ -104,7 +104,7 @@ export function BranchEditor({
             >
               {!target && <option value={cond.questionId}>{cond.questionId}</option>}
               {targets.map((x) => (
-                <option key={x.id} value={x.id}>
+                <option key={x.id} value={x.id} className="free-text">
                   {earlier.indexOf(x) + 1}. {x.text[locale] || Object.values(x.text)[0] || x.id}
                 </option>
               ))}
@@ -162,7 +162,7 @@ export function BranchEditor({
                       </option>
                     ))
                   : (target.options ?? []).map((o) => (
-                      <option key={o.id} value={o.id}>
+                      <option key={o.id} value={o.id} className="free-text">
                         {o.text[locale] || Object.values(o.text)[0] || o.id}
                       </option>
                     ))}

@@ -132,7 +132,7 @@ function PreviewQuestion({
           {(q.options ?? []).map((o) => (
             <li key={o.id}>
               <span aria-hidden="true">{q.multiple ? '☐' : '○'}</span>{' '}
-              {o.text[locale] || o.text[fallback] || o.id}
+              <span className="free-text">{o.text[locale] || o.text[fallback] || o.id}</span>
             </li>
           ))}
         </ul>
