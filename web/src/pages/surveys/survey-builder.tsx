@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { LOCALES } from '../../i18n/setup';
 import { keysOf } from '../../lib/domain';
 import { draftProblems, type Problems, serverProblems } from './builder-problems';
+import { cleanDraft, languagesOf } from './draft';
 import { FieldProblem } from './field-problem';
 import { QuestionEditor } from './question-editor';
 import { RespondentTexts } from './respondent-texts';
@@ -14,47 +15,6 @@ import type { SurveyDraft } from './types';
 
 const AUDIENCES = keysOf<SurveyDraft['audience']>({ customers: true, employees: true, internal: true });
 const SURVEY_STATUSES = keysOf<SurveyDraft['status']>({ draft: true, active: true, closed: true });
-
-/** A blank survey written in `locale`, the user's language. */
-export const newSurvey = (locale: Locale): SurveyDraft => ({
-  name: '',
-  audience: 'customers',
-  defaultLocale: locale,
-  status: 'active',
-  texts: {},
-  questions: [
-    { id: 'nps', type: 'nps', required: true, text: {} },
-    { id: 'reason', type: 'text', text: {} },
-  ],
-});
-
-/** The languages a saved survey is written in: its default and every one its first question has. */
-export const languagesOf = (d: SurveyDraft): Locale[] =>
-  LOCALES.filter((l) => l === d.defaultLocale || Boolean(d.questions[0]?.text[l]));
-
-/** Keeps the texts of the survey's languages, without blanks: the API wants no empty text. */
-export function cleanDraft(d: SurveyDraft, languages: readonly Locale[]): SurveyDraft {
-  const clean = (t: Record<string, string> = {}) =>
-    Object.fromEntries(
-      Object.entries(t).filter(([l, v]) => languages.includes(l as Locale) && v.trim() !== ''),
-    );
-  const texts = Object.fromEntries(
-    (['title', 'intro', 'thanks'] as const).flatMap((k) => {
-      const kept = clean(d.texts[k]);
-      return Object.keys(kept).length ? [[k, kept]] : [];
-    }),
-  );
-  return {
-    ...d,
-    name: d.name.trim(),
-    texts,
-    questions: d.questions.map((q) => ({
-      ...q,
-      text: clean(q.text),
-      ...(q.options ? { options: q.options.map((o) => ({ ...o, text: clean(o.text) })) } : {}),
-    })),
-  };
-}
 
 type Props = {
   initial: SurveyDraft;

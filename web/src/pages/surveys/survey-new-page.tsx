@@ -5,7 +5,8 @@ import { post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { LOCALES } from '../../i18n/setup';
 import { Link, navigate } from '../../lib/router';
-import { newSurvey, SurveyBuilder } from './survey-builder';
+import { newSurvey } from './draft';
+import { SurveyBuilder } from './survey-builder';
 import type { SurveyDraft } from './types';
 
 export default function SurveyNewPage() {
