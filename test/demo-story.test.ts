@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoResult, seedDemo } from '../src/demo/seed-demo';
+import { ManualClock } from '../src/lib/clock';
+import { api } from './helpers/api';
+import { createTestApp, type TestApp } from './helpers/app';
+import { ENGINES } from './helpers/db';
+
+describe.each(ENGINES)('the demo’s story on %s', (engine) => {
+  let t: TestApp;
+  let demo: DemoResult;
+  beforeAll(async () => {
+    t = await createTestApp(engine, {}, new ManualClock(new Date('2026-11-20T10:00:00Z')));
+    demo = await seedDemo(t.app, { customers: 800, seed: 11 });
+  }, 300_000);
+  afterAll(() => t?.close());
+
+  const one = async <T>(sql: string) => (await t.ctx.db.queryOwner<T>(sql, [demo.orgId]))[0];
+
+  it('is a Polish café in złoty on Warsaw time', async () => {
+    const me = await api(t, { authorization: `Bearer ${demo.apiKey}` }).ok('GET', '/api/v1/me');
+    expect(me.org).toMatchObject({ baseCurrency: 'PLN', timeZone: 'Europe/Warsaw', defaultLocale: 'pl' });
+  });
+
+  it('counts the cases the case desk lists, spread over the two years, worked on by their owners', async () => {
+    const cases = await one<{
+      n: number;
+      days: number;
+      worked: number;
+      owned: number;
+      fresh: number;
+      late: number;
+    }>(`
+      select count(*)::int as n,
+             (extract(epoch from max(created_at) - min(created_at)) / 86400)::int as days,
+             count(*) filter (where status <> 'new')::int as worked,
+             count(owner_id) filter (where status <> 'new')::int as owned,
+             count(*) filter (where status = 'new')::int as fresh,
+             count(*) filter (where first_responded_at > first_response_due_at
+                                 or (first_responded_at is null and first_response_due_at < '2026-11-20T10:00:00Z')
+                                 or resolved_at > resolution_due_at)::int as late
+        from cases where org_id = $1`);
+    const listed = await api(t, { authorization: `Bearer ${demo.apiKey}` }).ok(
+      'GET',
+      '/api/v1/cases?limit=200',
+    );
+    expect(listed.items).toHaveLength(cases.n);
+    expect(demo.counts.cases).toBe(cases.n);
+    expect(cases.days).toBeGreaterThan(365);
+    expect(cases.worked).toBeGreaterThan(0);
+    expect(cases.owned).toBe(cases.worked);
+    expect(cases.fresh).toBeGreaterThan(0);
+    expect(cases.late).toBeGreaterThan(0);
+  });
+
+  it('answers the first reply within hours as a rule, and spends time that costs', async () => {
+    const replies = await one<{ median_hours: number; minutes: number }>(`
+      select percentile_cont(0.5) within group (order by extract(epoch from first_responded_at - created_at) / 3600) as median_hours,
+             (select coalesce(sum((data->>'minutesSpent')::int), 0) from case_timeline where org_id = $1)::int as minutes
+        from cases where org_id = $1 and first_responded_at is not null`);
+    expect(replies.median_hours).toBeGreaterThan(0.2);
+    expect(replies.median_hours).toBeLessThan(24);
+    expect(replies.minutes).toBeGreaterThan(0);
+  });
+
+  it('tells profitability apart from lifetime value', async () => {
+    const values = await one<{ differ: number; costly: number }>(`
+      select count(*) filter (where profitability_minor <> clv_minor)::int as differ,
+             count(*) filter (where cost_to_serve_minor > 0)::int as costly
+        from customer_values where org_id = $1`);
+    expect(values.costly).toBeGreaterThan(0);
+    expect(values.differ).toBeGreaterThan(0);
+  });
+});
