@@ -105,6 +105,34 @@ describe.each(ENGINES)('the feedback inbox on %s', (engine) => {
     expect((await list('band=promoter'))[0].case).toBeNull();
   });
 
+  it('puts chosen responses into cases: keeps a case, joins the customer’s open one, or opens one', async () => {
+    await api(t, org).ok('POST', `/api/v1/surveys/${csat.id}/responses/batch`, {
+      responses: [{ answers: { csat: 4 }, submittedAt: at(10), customerExternalId: 'anna' }],
+    });
+    const [annaAgain] = await list('surveyId=' + csat.id + '&band=satisfied&sort=newest');
+    const [courier] = await list('q=courier');
+    const [passive] = await list('band=passive');
+    const put = await api(t, org).ok('POST', '/api/v1/responses/cases', {
+      responseIds: [courier.id, annaAgain.id, passive.id],
+    });
+    expect(put.items).toEqual([
+      { responseId: courier.id, caseId: courier.case.id, outcome: 'had' },
+      { responseId: annaAgain.id, caseId: courier.case.id, outcome: 'joined' },
+      { responseId: passive.id, caseId: expect.any(String), outcome: 'opened' },
+    ]);
+    const opened = await api(t, org).ok('GET', `/api/v1/cases/${put.items[2].caseId}`);
+    expect(opened).toMatchObject({ responseId: passive.id, title: 'Negative feedback: NPS 8' });
+    expect((await list('band=passive'))[0].case.id).toBe(put.items[2].caseId);
+    // sent again, nothing new
+    const again = await api(t, org).ok('POST', '/api/v1/responses/cases', { responseIds: [passive.id] });
+    expect(again.items).toEqual([{ responseId: passive.id, caseId: put.items[2].caseId, outcome: 'had' }]);
+    const bad = await api(t, org).post('/api/v1/responses/cases', {
+      responseIds: [passive.id, '00000000-0000-4000-8000-000000000000'],
+    });
+    expect(bad.status).toBe(400);
+    expect(problemOf(bad).errors?.[0].field).toBe('body.responseIds.1');
+  });
+
   it('names the field of a bad filter', async () => {
     for (const [query, field] of [
       ['band=angry', 'query.band'],

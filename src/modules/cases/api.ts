@@ -1,3 +1,8 @@
 // What other modules may ask the cases module.
 export { findCasesOfResponses, type ResponseCase } from './data/repo-case-links';
 export { countCasesPastSla } from './use-cases/overdue-cases';
+export {
+  type ChosenResponse,
+  type TakenResponse,
+  takeResponsesIntoCases,
+} from './use-cases/take-responses-by-hand';

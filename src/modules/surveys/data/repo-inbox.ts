@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
 import { toMilliseconds } from '../../../db/keyset';
 import { type InboxSort, SCORE_BANDS, type ScoreBand } from '../domain/inbox';
@@ -99,4 +99,21 @@ export async function listInbox(tx: Executor, orgId: string, f: InboxFilter): Pr
     .orderBy(sql`${key} ${direction}`, sql`${answeredAt} ${direction}`, sql`${r.id} ${direction}`)
     .limit(f.limit + 1);
   return rows.map((row) => ({ ...row, answeredAt: new Date(row.answeredAt) })) as InboxRow[];
+}
+
+/** The complete responses of these ids, with their comments: those chosen in the inbox. */
+export async function findInboxRows(tx: Executor, orgId: string, ids: string[]) {
+  return tx
+    .select({
+      id: r.id,
+      surveyId: r.surveyId,
+      customerId: r.customerId,
+      nps: r.nps,
+      csat: r.csat,
+      ces: r.ces,
+      answeredAt: sql<Date>`coalesce(${r.submittedAt}, ${r.createdAt})`,
+      comment,
+    })
+    .from(r)
+    .where(and(eq(r.orgId, orgId), eq(r.status, 'complete'), inArray(r.id, ids)));
 }

@@ -1,5 +1,6 @@
 import { type App, principalOf } from '../../../http/types';
 import { listInboxPage } from '../use-cases/list-inbox';
+import { putResponsesInCases } from '../use-cases/put-responses-in-cases';
 import * as S from './schemas-inbox';
 
 /** The feedback inbox: every survey's responses in one list. */
@@ -17,5 +18,22 @@ export async function inboxRoutes(app: App) {
       },
     },
     async (req) => listInboxPage(ctx, principalOf(req).orgId, req.query),
+  );
+
+  app.post(
+    '/api/v1/responses/cases',
+    {
+      config: { access: 'cases:write' },
+      schema: {
+        tags: ['surveys'],
+        summary: "Put responses into cases: each joins its customer's open case or opens one",
+        body: S.ZResponsesToCasesRequestSchema,
+        response: { 200: S.ZResponsesToCasesResponseSchema },
+      },
+    },
+    async (req) => {
+      const principal = principalOf(req);
+      return putResponsesInCases(ctx, principal.orgId, req.body.responseIds, principal.userId ?? null);
+    },
   );
 }

@@ -43,3 +43,18 @@ export const ZInboxItem = z.object({
     .describe('the case this response opened, if any'),
 });
 export const ZInboxPageSchema = zPage(ZInboxItem);
+
+export const ZResponsesToCasesRequestSchema = z.object({
+  responseIds: z.array(z.uuid()).min(1).max(100).describe('answered responses of any survey'),
+});
+export const ZResponsesToCasesResponseSchema = z.object({
+  items: z.array(
+    z.object({
+      responseId: z.uuid(),
+      caseId: z.uuid(),
+      outcome: z
+        .enum(['opened', 'joined', 'had'])
+        .describe("a new case, the customer's open case, or the case the response already had"),
+    }),
+  ),
+});
