@@ -1,8 +1,15 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InboxItem, InboxQuery, SurveySummary } from '../../../../src/http/api-types';
-import { get, getAll, type Page } from '../../api/client';
+import type {
+  InboxItem,
+  InboxQuery,
+  ResponsesToCases,
+  ResponsesToCasesRequest,
+  SurveySummary,
+} from '../../../../src/http/api-types';
+import { get, getAll, type Page, post } from '../../api/client';
+import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { INBOX_SORTS, keysOf, SCORE_BAND_NAMES } from '../../lib/domain';
@@ -54,6 +61,23 @@ export default function InboxPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const canOpenCases = useCan('cases:write');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const queryClient = useQueryClient();
+  const toCases = useMutation({
+    mutationFn: (responseIds: string[]) =>
+      post<ResponsesToCases>('/responses/cases', { responseIds } satisfies ResponsesToCasesRequest),
+    onSuccess: () => {
+      setChosen(new Set());
+      void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+    },
+  });
+  const toggle = (id: string) =>
+    setChosen((before) => {
+      const after = new Set(before);
+      if (!after.delete(id)) after.add(id);
+      return after;
+    });
   const score = (r: InboxItem) =>
     [
       r.scores.nps !== undefined && `NPS ${r.scores.nps}`,
@@ -69,6 +93,22 @@ export default function InboxPage() {
       </div>
       <Filters initial={filters} />
       {list.isError && <ErrorMessage error={list.error} />}
+      {canOpenCases && (
+        <div className="row">
+          <button
+            type="button"
+            className="primary"
+            disabled={!chosen.size || toCases.isPending}
+            onClick={() => toCases.mutate([...chosen].slice(0, 100))}
+          >
+            {t('inbox.toCases', { count: chosen.size })}
+          </button>
+          {toCases.isSuccess && (
+            <p role="status">{t('inbox.toCasesDone', { count: toCases.data.items.length })}</p>
+          )}
+          {toCases.isError && <ErrorMessage error={toCases.error} />}
+        </div>
+      )}
       <div className="card">
         <DataTable
           caption={t('inbox.list')}
@@ -77,6 +117,22 @@ export default function InboxPage() {
           rowKey={(r) => r.id}
           empty={list.isPending ? t('common.loading') : t('inbox.none')}
           columns={[
+            ...(canOpenCases
+              ? [
+                  {
+                    key: 'choose',
+                    header: t('inbox.choose'),
+                    render: (r: InboxItem) => (
+                      <input
+                        type="checkbox"
+                        aria-label={t('inbox.chooseOne', { when: f.dateTime(r.answeredAt) })}
+                        checked={chosen.has(r.id)}
+                        onChange={() => toggle(r.id)}
+                      />
+                    ),
+                  },
+                ]
+              : []),
             { key: 'answeredAt', header: t('feedback.submitted'), render: (r) => f.dateTime(r.answeredAt) },
             { key: 'score', header: t('inbox.score'), render: score },
             {
