@@ -69,6 +69,10 @@ export const ZCaseDetailSchema = ZCaseSchema.extend({
     .enum(REPLY_OBSTACLES)
     .nullable()
     .describe('why a reply cannot reach the customer by e-mail; null when it can'),
+  replyTo: z
+    .object({ email: z.string(), locale: z.string().nullable(), via: z.enum(['customer', 'contact']) })
+    .nullable()
+    .describe("where a reply is e-mailed: the customer, or the contact left with the case's answer"),
   timeline: z.array(ZTimelineEntrySchema),
   escalations: z.array(z.object({ kind: z.string(), cycle: z.number().int(), at: z.date() })),
 });

@@ -1,12 +1,12 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
 import { AppError, notFound } from '../../../lib/errors';
-import { findCustomer } from '../../customers/api';
 import { findCase, insertTimeline, updateCase } from '../data/repo-cases';
 import { firstResponsePatch } from '../domain/case-clock';
-import { REPLY_OBSTACLE_TEXT, replyObstacle } from '../domain/reply';
+import { REPLY_OBSTACLE_TEXT } from '../domain/reply';
 import { changeCaseInTx } from './change-case';
 import { queueCaseMail } from './notify';
+import { findReplyRoute } from './reply-address';
 import { loadCaseSetup } from './setup';
 
 export type NoteInput = { text: string; kind: 'note' | 'reply'; minutesSpent?: number };
@@ -33,7 +33,7 @@ async function writeNote(
 ) {
   const c = await findCase(tx, orgId, caseId, true);
   if (!c) throw notFound('case');
-  if (input.kind === 'reply') await refuseUnsendableReply(tx, orgId, c.customerId);
+  if (input.kind === 'reply') await refuseUnsendableReply(tx, orgId, c);
   const now = ctx.clock.now();
   const data = input.minutesSpent ? { minutesSpent: input.minutesSpent } : {};
   const id = await insertTimeline(tx, orgId, {
@@ -67,12 +67,15 @@ async function writeNote(
 }
 
 /**
- * A reply that cannot reach the customer is refused (422 naming `body.kind` and why) before
+ * A reply that cannot reach the customer (nor a contact left with the case's answer) is refused (422 naming `body.kind` and why) before
  * anything is written: it is not logged as sent and stops no clock.
  */
-async function refuseUnsendableReply(tx: Executor, orgId: string, customerId: string | null) {
-  const customer = customerId ? await findCustomer(tx, orgId, customerId) : undefined;
-  const obstacle = replyObstacle(customer);
+async function refuseUnsendableReply(
+  tx: Executor,
+  orgId: string,
+  c: { customerId: string | null; responseId: string | null },
+) {
+  const { obstacle } = await findReplyRoute(tx, orgId, c);
   if (!obstacle) return;
   const message = `cannot be reply: ${REPLY_OBSTACLE_TEXT[obstacle]} (${obstacle}); add an internal note instead`;
   throw new AppError('unprocessable', `body.kind: ${message}`, [{ field: 'body.kind', message }]);

@@ -11,6 +11,7 @@ import { FOLLOW_UP_TTL_MS, signFollowUpToken } from '../domain/follow-up-token';
 import { ESCALATION_KINDS } from '../domain/model';
 import { caseText } from '../messages';
 import { titleIn } from './present-cases';
+import { findReplyRoute } from './reply-address';
 
 /** An e-mail about a case; its text is composed when it is sent, in the reader's language. */
 const caseMail = z.union([
@@ -59,21 +60,24 @@ async function compose(
   const org = await findOrgProfile(tx, orgId);
   if (!c || !org) return null;
 
-  if (mail.template === 'reply' || mail.template === 'follow_up') {
+  if (mail.template === 'reply') {
+    const { address } = await findReplyRoute(tx, orgId, c);
+    const entry = await findTimelineEntry(tx, orgId, mail.entryId);
+    if (!address || !entry?.text) return null;
+    const locale = pickLocale(address.locale, org.defaultLocale);
+    return {
+      to: address.email,
+      subject: caseText(locale, 'replySubject'),
+      text: entry.text,
+      recipient: { kind: address.via },
+    };
+  }
+
+  if (mail.template === 'follow_up') {
     const customer = c.customerId ? await findCustomer(tx, orgId, c.customerId) : undefined;
     if (!customer?.email || customer.erasedAt) return null;
     const locale = pickLocale(customer.locale, org.defaultLocale);
     const recipient = { kind: 'customer' };
-    if (mail.template === 'reply') {
-      const entry = await findTimelineEntry(tx, orgId, mail.entryId);
-      if (!entry?.text) return null;
-      return {
-        to: customer.email,
-        subject: caseText(locale, 'replySubject'),
-        text: entry.text,
-        recipient,
-      };
-    }
     if (customer.consent.email === false || c.cycle !== mail.cycle || c.status !== 'resolved') return null;
     const token = signFollowUpToken(org.widgetSecret, {
       orgId,

@@ -1,7 +1,6 @@
 import { decodeCursor, pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
 import { notFound } from '../../../lib/errors';
-import { findCustomer } from '../../customers/api';
 import {
   type CaseFilters,
   type CaseRow,
@@ -10,8 +9,8 @@ import {
   listEscalations,
   listTimeline,
 } from '../data/repo-cases';
-import { replyObstacle } from '../domain/reply';
 import { presentCases, type Reader } from './present-cases';
+import { findReplyRoute } from './reply-address';
 
 /** Judged like the list's SQL: a target met late, or reached unmet (a paused clock stops at the pause). */
 export function isBreached(c: CaseRow, now: Date): boolean {
@@ -20,12 +19,12 @@ export function isBreached(c: CaseRow, now: Date): boolean {
   return missed(c.firstRespondedAt, c.firstResponseDueAt) || missed(c.resolvedAt, c.resolutionDueAt);
 }
 
-/** One case as the case page shows it: its timeline, escalations and whether a reply can reach the customer. */
+/** One case as the case page shows it: its timeline, escalations and where a reply goes, if anywhere. */
 export async function getCaseDetail(ctx: AppContext, orgId: string, caseId: string, reader: Reader) {
   return ctx.db.withOrg(orgId, async (tx) => {
     const c = await findCase(tx, orgId, caseId);
     if (!c) throw notFound('case');
-    const customer = c.customerId ? await findCustomer(tx, orgId, c.customerId) : undefined;
+    const route = await findReplyRoute(tx, orgId, c);
     const [shown] = await presentCases(
       tx,
       orgId,
@@ -34,8 +33,9 @@ export async function getCaseDetail(ctx: AppContext, orgId: string, caseId: stri
     );
     return {
       ...shown,
-      customerLocale: customer?.locale ?? null,
-      replyBlocked: replyObstacle(customer),
+      customerLocale: route.customerLocale,
+      replyBlocked: route.obstacle,
+      replyTo: route.address,
       timeline: await listTimeline(tx, orgId, caseId),
       escalations: await listEscalations(tx, orgId, caseId),
     };

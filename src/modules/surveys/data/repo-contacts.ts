@@ -1,7 +1,7 @@
 import { and, asc, eq, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
 import type { ContactDetails } from '../domain/questions';
-import { surveyResponseContacts } from './tables';
+import { surveyResponseContacts, surveyResponses } from './tables';
 
 export type ResponseContact = ContactDetails & {
   responseId: string;
@@ -33,15 +33,25 @@ export async function saveResponseContact(
     });
 }
 
-/** The contact a respondent left with their response, if they agreed to be contacted. */
+/**
+ * The contact a respondent left with their response, if they agreed to be contacted, with the
+ * language they answered in (so a reply to them is written in it).
+ */
 export async function findResponseContact(
   tx: Executor,
   orgId: string,
   responseId: string,
-): Promise<ResponseContact | undefined> {
+): Promise<(ResponseContact & { locale: string | null }) | undefined> {
   const [row] = await tx
-    .select(contactColumns)
+    .select({ ...contactColumns, locale: surveyResponses.locale })
     .from(surveyResponseContacts)
+    .leftJoin(
+      surveyResponses,
+      and(
+        eq(surveyResponses.orgId, surveyResponseContacts.orgId),
+        eq(surveyResponses.id, surveyResponseContacts.responseId),
+      ),
+    )
     .where(and(eq(surveyResponseContacts.orgId, orgId), eq(surveyResponseContacts.responseId, responseId)));
   return row;
 }
