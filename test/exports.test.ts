@@ -128,6 +128,36 @@ describe.each(ENGINES)('CSV exports on %s', (engine) => {
     expect(elsewhere.status).toBe(404);
   }, 120_000);
 
+  it('exports every scored customer of the value list in Polish, amounts in major units', async () => {
+    // the scores a fit wrote, for the 5,000 customers above: the first is worth €660.16
+    await t.ctx.db.queryOwner(
+      `with fit as (insert into value_fits (org_id, until, time_unit, report, fitted_at)
+                    values ($1, '2026-03-01', 'week', '{}', now()) returning id)
+       insert into customer_values (org_id, customer_id, fit_id, p_alive, expected_purchases, expected_spend_minor,
+                                    clv_minor, cost_to_serve_minor, profitability_minor, tier, scored_at)
+       select c.org_id, c.id, fit.id, 0.912345678901234, 1.23456, 2550,
+              case when c.external_id = 'c-00001' then 66016 else 100 end, 1201, 64815 - 1, 'premium', now()
+         from customers c, fit where c.org_id = $1`,
+      [org.orgId],
+    );
+    const res = await api(t, org).get('/api/v1/exports/customer-values?locale=pl');
+    expect(res.status).toBe(200);
+    const [header, ...rows] = tableOf(res.text, ';');
+    expect(rows).toHaveLength(COUNT);
+    const first = Object.fromEntries(header.map((h, i) => [h, rows[0][i]]));
+    expect(first).toMatchObject({
+      ID: 'c-00001',
+      'Poziom obsługi': 'Premium',
+      'Wartość klienta w czasie (CLV) (EUR)': '660,16',
+      'Prawdopodobieństwo aktywności': '0,912',
+      'Oczekiwana kwota zakupu (EUR)': '25,50',
+      'Koszt obsługi (EUR)': '12,01',
+      'Rentowność (EUR)': '648,14',
+    });
+    expect(first['Oczekiwane zakupy (horyzont wartości)']).toBe('1,23');
+    expect(res.text).not.toContain('66016');
+  }, 120_000);
+
   it('refuses an unknown language or filter with a problem naming the field', async () => {
     const bad = await api(t, org).get('/api/v1/exports/customers?locale=de');
     expect(bad.status).toBe(400);
