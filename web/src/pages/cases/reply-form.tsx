@@ -100,6 +100,13 @@ export function ReplyForm({ c }: { c: CaseDetail }) {
           {kind === 'reply' ? t('cases.sendReply') : t('cases.addNote')}
         </button>
       </div>
+      {kind === 'reply' && c.replyTo && (
+        <p className="muted" data-testid="case-reply-to">
+          {t(c.replyTo.via === 'contact' ? 'cases.replyGoesToContact' : 'cases.replyGoesTo', {
+            email: c.replyTo.email,
+          })}
+        </p>
+      )}
       {refused ? (
         <p role="alert" className="error" data-testid="case-reply-refused">
           {t(`cases.replyRefused.${refused}`)}
