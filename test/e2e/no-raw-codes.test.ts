@@ -56,13 +56,17 @@ function trackRequests(page: Page) {
 
 /**
  * The words the page shows in its main element, chart labels included: free text people wrote
- * (comments, titles, notes) is left out, and so are e-mail addresses and links.
+ * (comments, titles, notes) and parts marked as another language are left out, and so are e-mail
+ * addresses and links.
  */
 async function shownWords(page: Page): Promise<string[]> {
   const text = await page.evaluate(() => {
     const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
-    // `code` holds identifiers shown on purpose, such as the webhook event names an integration needs.
-    for (const el of main.querySelectorAll('.free-text, code, script, style')) el.remove();
+    // `code` holds identifiers shown on purpose, such as the webhook event names an integration
+    // needs; an element in another language (a survey's preview) is not the page's language.
+    const own = document.documentElement.lang;
+    const apart = `.free-text, code, script, style, [lang]:not([lang="${own}"])`;
+    for (const el of main.querySelectorAll(apart)) el.remove();
     // Off-screen, the clone's innerText follows the layout as the page does.
     main.style.position = 'absolute';
     main.style.left = '-99999px';

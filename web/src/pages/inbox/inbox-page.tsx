@@ -167,7 +167,11 @@ export default function InboxPage() {
             {
               key: 'survey',
               header: t('inbox.survey'),
-              render: (r) => <Link to={`/surveys/${r.surveyId}`}>{r.surveyName}</Link>,
+              render: (r) => (
+                <Link to={`/surveys/${r.surveyId}`} className="free-text">
+                  {r.surveyName}
+                </Link>
+              ),
             },
             { key: 'channel', header: t('feedback.channel'), render: (r) => labels.channel(r.channel) },
             {
@@ -206,7 +210,7 @@ function Filters({ initial }: { initial: Record<string, string | undefined> }) {
       <select value={initial[key] ?? ''} onChange={(e) => setSearch({ [key]: e.target.value })}>
         {key !== 'sort' && <option value="">{t('common.all')}</option>}
         {options.map(([value, name]) => (
-          <option key={value} value={value}>
+          <option key={value} value={value} className={key === 'surveyId' ? 'free-text' : undefined}>
             {name}
           </option>
         ))}
