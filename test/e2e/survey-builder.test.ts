@@ -128,6 +128,38 @@ describe.each(ENGINES)('survey builder in Chromium (%s)', (engine) => {
     expect(contact).toMatchObject({ email: 'ewa.nowak@example.pl', phone: null });
   });
 
+  it('an agent finds that answer at the top of the inbox with its case, and replies to the contact left with it', async () => {
+    const desk = await browser.newPage({ locale: 'pl-PL' });
+    const agent = loginOf(server.demo, 'agent');
+    await logIn(desk, server.baseUrl, agent.email, agent.password);
+    await chooseLanguage(desk, 'pl');
+    await desk.goto(`${server.baseUrl}/inbox`);
+    // Newest first: the anonymous detractor's answer, with the case the detractor rule opened for it.
+    const top = desk.locator('[data-testid=inbox-list] tbody tr').first();
+    await top.locator('[data-testid=inbox-case-link]').waitFor();
+    expect(await top.textContent()).toContain('Za długa kolejka do kasy.');
+    await top.locator('[data-testid=inbox-case-link]').click();
+    await desk.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+
+    const reply = desk.locator('[data-testid=case-reply]');
+    await reply.locator('[data-testid=case-reply-kind]').check();
+    expect(await reply.locator('[data-testid=case-reply-to]').textContent()).toContain(
+      'ewa.nowak@example.pl',
+    );
+    await reply
+      .locator('[data-testid=case-reply-text]')
+      .fill('Przepraszamy za kolejkę — otworzymy drugą kasę.');
+    await reply.locator('[data-testid=case-reply-submit]').click();
+    const sent = desk.locator('[data-testid=case-timeline] li[data-kind=reply]');
+    await sent.waitFor();
+    expect(await sent.textContent()).toContain('Wysłano odpowiedź');
+    expect(await sent.textContent()).toContain('otworzymy drugą kasę');
+    expect(await desk.locator('[data-testid=case-reply-refused]').count()).toBe(0);
+    await screenshot(desk, `${engine}-inbox-case-reply-pl`);
+    await desk.close();
+    expect(pageErrors).toEqual([]);
+  });
+
   it('tells a viewer opening the builder that they have no access', async () => {
     const viewerPage = await browser.newPage({ locale: 'pl-PL' });
     const viewer = loginOf(server.demo, 'viewer');

@@ -180,7 +180,7 @@ export default function CasePage({ params }: PageProps) {
         <h2>{t('customers.timeline')}</h2>
         <ol className="timeline" data-testid="case-timeline">
           {[...c.timeline].reverse().map((e) => (
-            <li key={e.id}>
+            <li key={e.id} data-kind={e.kind}>
               <time dateTime={e.at}>{f.dateTime(e.at)}</time>
               <strong>{t(`caseEvents.${e.kind}`, { defaultValue: e.kind })}</strong>
               {e.kind === 'status_changed' && typeof e.data.to === 'string' && (

@@ -100,6 +100,7 @@ export default function InboxPage() {
             className="primary"
             disabled={!chosen.size || toCases.isPending}
             onClick={() => toCases.mutate([...chosen].slice(0, 100))}
+            data-testid="inbox-to-cases"
           >
             {t('inbox.toCases', { count: chosen.size })}
           </button>
@@ -109,7 +110,7 @@ export default function InboxPage() {
           {toCases.isError && <ErrorMessage error={toCases.error} />}
         </div>
       )}
-      <div className="card">
+      <div className="card" data-testid="inbox-list">
         <DataTable
           caption={t('inbox.list')}
           captionHidden
@@ -128,6 +129,7 @@ export default function InboxPage() {
                         aria-label={t('inbox.chooseOne', { when: f.dateTime(r.answeredAt) })}
                         checked={chosen.has(r.id)}
                         onChange={() => toggle(r.id)}
+                        data-testid="inbox-choose"
                       />
                     ),
                   },
@@ -157,7 +159,7 @@ export default function InboxPage() {
               header: t('inbox.case'),
               render: (r) =>
                 r.case ? (
-                  <Link to={`/cases/${r.case.id}`}>
+                  <Link to={`/cases/${r.case.id}`} data-testid="inbox-case-link">
                     {r.case.title} ({labels.caseStatus(r.case.status)})
                   </Link>
                 ) : (
