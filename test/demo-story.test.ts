@@ -21,7 +21,7 @@ describe.each(ENGINES)('the demo’s story on %s', (engine) => {
     expect(me.org).toMatchObject({ baseCurrency: 'PLN', timeZone: 'Europe/Warsaw', defaultLocale: 'pl' });
   });
 
-  it('counts the cases the case desk lists, spread over the two years, worked on by their owners', async () => {
+  it('counts the cases the case desk lists, spread over the two years, about their answers, worked on by their owners', async () => {
     const cases = await one<{
       n: number;
       days: number;
@@ -35,6 +35,7 @@ describe.each(ENGINES)('the demo’s story on %s', (engine) => {
              count(*) filter (where status <> 'new')::int as worked,
              count(owner_id) filter (where status <> 'new')::int as owned,
              count(*) filter (where status = 'new')::int as fresh,
+             count(response_id)::int as linked,
              count(*) filter (where first_responded_at > first_response_due_at
                                  or (first_responded_at is null and first_response_due_at < '2026-11-20T10:00:00Z')
                                  or resolved_at > resolution_due_at)::int as late
@@ -49,6 +50,7 @@ describe.each(ENGINES)('the demo’s story on %s', (engine) => {
     expect(cases.worked).toBeGreaterThan(0);
     expect(cases.owned).toBe(cases.worked);
     expect(cases.fresh).toBeGreaterThan(0);
+    expect(cases.linked).toBe(cases.n); // each names the answer it is about
     expect(cases.late).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,7 @@
 import { createRandom } from '../lib/seeded-random';
 import { caseStory } from './case-story';
 import { withSeedingClock } from './seeding-clock';
+import { demoResponseId } from './step-surveys';
 import type { DemoStep } from './steps';
 
 const ROOT_CAUSES = [
@@ -33,7 +34,7 @@ export type DemoStaff = { caseOwnerIds: string[] };
  * Cases for detractors spread over the two years, each lived through at its own times with the
  * application's clock set to them: opened after the answer, answered within hours (some late:
  * SLA breaches), worked on with time spent (cost to serve), resolved and closed — by their owners;
- * the last ones still open in every state. The case rules rest meanwhile (see `caseRulesStep`).
+ * the last ones still open in every state; each names the answer it is about.
  */
 export const casesStep: DemoStep = {
   name: 'cases',
@@ -42,16 +43,9 @@ export const casesStep: DemoStep = {
     if (ctx.api.has('PATCH', '/api/v1/case-settings')) {
       await ctx.api.call('PATCH', '/api/v1/case-settings', { rootCauses: ROOT_CAUSES });
     }
-    // The answers imported next are history: the cases below are theirs, so the rules rest until then.
-    const { items: rules } = await ctx.api.call<{ items: { id: string; enabled: boolean }[] }>(
-      'GET',
-      '/api/v1/case-rules?limit=100',
-    );
-    const resting = rules.filter((r) => r.enabled).map((r) => r.id);
-    for (const id of resting) await ctx.api.call('PATCH', `/api/v1/case-rules/${id}`, { enabled: false });
-    ctx.state.restingRules = resting;
     const owners = (ctx.state.staff as DemoStaff | undefined)?.caseOwnerIds ?? [];
     const detractors = ctx.data.responses
+      .map((r, index) => ({ ...r, id: demoResponseId(index) }))
       .filter((r) => r.nps <= 6)
       .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
     const wanted = Math.min(detractors.length, casesFor(ctx.data.customers.length));
@@ -77,6 +71,7 @@ export const casesStep: DemoStep = {
           description: r.comment,
           priority: r.nps <= 3 ? 'high' : 'normal',
           customerExternalId: r.customerExternalId,
+          ...(ctx.state.surveyId ? { responseId: r.id } : {}),
           ...(ownerId ? { ownerId } : {}),
         });
         const patch = (body: unknown) => ctx.api.call('PATCH', `/api/v1/cases/${c.id}`, body);
@@ -106,6 +101,21 @@ export const casesStep: DemoStep = {
       }
     });
     ctx.counts.cases = created;
+  },
+};
+
+/** Before the answers' history is imported: the rules rest, the cases of that history are the demo's own. */
+export const restCaseRulesStep: DemoStep = {
+  name: 'case rules at rest',
+  available: ({ api }) => api.has('GET', '/api/v1/case-rules'),
+  async run(ctx) {
+    const { items: rules } = await ctx.api.call<{ items: { id: string; enabled: boolean }[] }>(
+      'GET',
+      '/api/v1/case-rules?limit=100',
+    );
+    const resting = rules.filter((r) => r.enabled).map((r) => r.id);
+    for (const id of resting) await ctx.api.call('PATCH', `/api/v1/case-rules/${id}`, { enabled: false });
+    ctx.state.restingRules = resting;
   },
 };
 

@@ -52,6 +52,10 @@ const RELATIONSHIP_SURVEY = {
   ],
 };
 
+/** The id the demo gives its `index`-th answer, so that a case can name the answer it is about. */
+export const demoResponseId = (index: number) =>
+  `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
+
 /** A relationship survey (NPS, reason, CSAT, CES in four languages) and two years of its answers. */
 export const surveysStep: DemoStep = {
   name: 'survey answers',
@@ -67,7 +71,8 @@ export const surveysStep: DemoStep = {
     let done = 0;
     for (const batch of chunks(all, 1000)) {
       await ctx.api.call('POST', `/api/v1/surveys/${survey.id}/responses/batch`, {
-        responses: batch.map((r) => ({
+        responses: batch.map((r, i) => ({
+          id: demoResponseId(done + i),
           answers: {
             nps: r.nps,
             csat: r.csat,

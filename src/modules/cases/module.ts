@@ -1,4 +1,4 @@
-import { caseRulesStep, casesStep } from '../../demo/step-cases';
+import { caseRulesStep, casesStep, restCaseRulesStep } from '../../demo/step-cases';
 import { onBatch } from '../../events/bus';
 import { readGrant } from '../grants';
 import type { Module } from '../registry';
@@ -65,7 +65,8 @@ export const casesModule: Module = {
     },
   },
   demo: [
-    { order: 25, step: casesStep },
+    { order: 25, step: restCaseRulesStep },
+    { order: 32, step: casesStep },
     { order: 35, step: caseRulesStep },
   ],
 };
