@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localizeOption } from '../../web/src/charts/localize';
-import { makeFormat } from '../../web/src/lib/format';
+import { makeFormat } from '../../web/src/lib/make-format';
 
 const pl = makeFormat('pl', 'Europe/Warsaw', 'PLN');
 const plain = (s: string) => s.replace(/\s/g, ' ');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { humanize, type Labels, makeLabels } from '../../web/src/lib/labels';
+import { humanize, type Labels, makeLabels } from '../../web/src/lib/label-map';
 
 const catalogue = (l: string) =>
   JSON.parse(readFileSync(new URL(`../../web/src/i18n/${l}.json`, import.meta.url), 'utf8'));

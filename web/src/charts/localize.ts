@@ -1,5 +1,7 @@
-import type { Format } from '../lib/format';
-import type { ChartOption } from './chart';
+import type { Format } from '../lib/make-format';
+
+// ECharts options are a large untyped tree (as in chart.tsx).
+type ChartOption = Record<string, any>;
 
 type Axis = Record<string, any>;
 
