@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCustomerByExternalId, setServiceTiers } from '../src/modules/customers/api';
 import { api } from './helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { problemOf } from './helpers/customers';
@@ -105,6 +106,55 @@ describe.each(ENGINES)('the feedback inbox on %s', (engine) => {
     expect((await list('band=promoter'))[0].case).toBeNull();
   });
 
+  it('filters by the customer’s stage and service tier now, and by whether the response opened a case', async () => {
+    const anna = await api(t, org).ok('GET', '/api/v1/customers/anna');
+    expect(days(await list(`stage=${anna.lifecycleStage}`))).toEqual([3]);
+    const otherStage = anna.lifecycleStage === 'loyal' ? 'lost' : 'loyal';
+    expect(days(await list(`stage=${otherStage}`))).toEqual([]);
+    expect(days(await list('tier=premium'))).toEqual([]);
+    await t.ctx.db.withOrg(org.orgId, async (tx) => {
+      const ref = await findCustomerByExternalId(tx, org.orgId, 'anna');
+      if (!ref) throw new Error('anna is not stored');
+      await setServiceTiers(t.ctx, tx, org.orgId, [{ customerId: ref.id, tier: 'premium' }]);
+    });
+    expect(days(await list('tier=premium'))).toEqual([3]);
+    expect(days(await list(`tier=premium&stage=${anna.lifecycleStage}&band=detractor`))).toEqual([3]);
+    expect(days(await list(`tier=premium&stage=${otherStage}`))).toEqual([]);
+    expect(days(await list('tier=standard'))).toEqual([]);
+    const withCase = await list('hasCase=true');
+    expect(withCase.every((r: { case: unknown }) => r.case !== null)).toBe(true);
+    expect(days(withCase)).toContain(3);
+    const withoutCase = await list('hasCase=false');
+    expect(withoutCase.every((r: { case: unknown }) => r.case === null)).toBe(true);
+    expect(days(withoutCase)).toContain(9);
+    expect([...days(withCase), ...days(withoutCase)].sort()).toEqual([1, 3, 5, 7, 9]);
+  });
+
+  it('reads dates in the organization’s time zone: a day is the local day, `to` included', async () => {
+    const warsaw = await t.createOrg();
+    await api(t, warsaw).patch('/api/v1/org', { timeZone: 'Europe/Warsaw' });
+    const survey = await createSurvey(t, warsaw, NPS_SURVEY);
+    await api(t, warsaw).ok('POST', `/api/v1/surveys/${survey.id}/responses/batch`, {
+      responses: [
+        // 00:30 on 4 January in Warsaw, still the 3rd in UTC
+        { answers: { nps: 9 }, submittedAt: '2026-01-03T23:30:00Z' },
+        // 00:30 on 5 January in Warsaw
+        { answers: { nps: 3 }, submittedAt: '2026-01-04T23:30:00Z' },
+        // 23:30 on 3 January in Warsaw
+        { answers: { nps: 7 }, submittedAt: '2026-01-03T22:30:00Z' },
+      ],
+    });
+    const scores = async (query: string) =>
+      (await api(t, warsaw).ok('GET', `/api/v1/responses?${query}`)).items.map(
+        (r: { scores: { nps: number } }) => r.scores.nps,
+      );
+    expect(await scores('from=2026-01-04&to=2026-01-04')).toEqual([9]);
+    expect(await scores('from=2026-01-04')).toEqual([3, 9]);
+    expect(await scores('to=2026-01-03')).toEqual([7]);
+    // a date-time stays that instant
+    expect(await scores('from=2026-01-03T23:00:00Z&to=2026-01-04T23:30:00Z')).toEqual([9]);
+  });
+
   it('puts chosen responses into cases: keeps a case, joins the customer’s open one, or opens one', async () => {
     await api(t, org).ok('POST', `/api/v1/surveys/${csat.id}/responses/batch`, {
       responses: [{ answers: { csat: 4 }, submittedAt: at(10), customerExternalId: 'anna' }],
@@ -139,6 +189,12 @@ describe.each(ENGINES)('the feedback inbox on %s', (engine) => {
       ['sort=random', 'query.sort'],
       ['surveyId=nope', 'query.surveyId'],
       ['hasComment=maybe', 'query.hasComment'],
+      ['stage=sleepy', 'query.stage'],
+      ['tier=', 'query.tier'],
+      ['hasCase=yes', 'query.hasCase'],
+      ['from=2026-13-01', 'query.from'],
+      ['to=yesterday', 'query.to'],
+      ['from=2026-01-05&to=2026-01-04', 'query.to'],
       [
         'cursor=WyJ4IiwiMjAyNi0wMS0wMVQwMDowMDowMC4wMDBaIiwiMDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAwIl0',
         'query.cursor',

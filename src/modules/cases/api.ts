@@ -1,5 +1,5 @@
 // What other modules may ask the cases module.
-export { findCasesOfResponses, type ResponseCase } from './data/repo-case-links';
+export { findCasesOfResponses, type ResponseCase, responseIdsWithCases } from './data/repo-case-links';
 export { countCasesPastSla } from './use-cases/overdue-cases';
 export {
   type ChosenResponse,

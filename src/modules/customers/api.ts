@@ -8,12 +8,14 @@ import { findCustomerByExternalId, insertCustomerIfNew } from './data/repo-refs'
 import { storeEvents } from './use-cases/ingest-events';
 import { refreshStages } from './use-cases/refresh-stages';
 
+export { type CustomerTraits, customerIdsWith } from './data/repo-id-filters';
 export {
   type CustomerRef,
   findCustomer,
   findCustomerByExternalId,
   findCustomers,
 } from './data/repo-refs';
+export { STAGES, type Stage } from './domain/stages';
 export { type CustomerExtension, registerCustomerExtension } from './use-cases/customer-extensions';
 export { lifecycleReport } from './use-cases/lifecycle-report';
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
 import { cases } from './tables';
 
@@ -20,3 +20,7 @@ export async function findCasesOfResponses(
   for (const { responseId, ...c } of rows) if (responseId && !found.has(responseId)) found.set(responseId, c);
   return found;
 }
+
+/** A subquery of the ids of the organization's responses that opened a case, for `response_id in (…)`. */
+export const responseIdsWithCases = (orgId: string): SQL =>
+  sql`(select ${cases.responseId} from ${cases} where ${cases.orgId} = ${orgId} and ${cases.responseId} is not null)`;

@@ -1,6 +1,8 @@
 import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
 import { toMilliseconds } from '../../../db/keyset';
+import { responseIdsWithCases } from '../../cases/api';
+import { customerIdsWith } from '../../customers/api';
 import { type InboxSort, SCORE_BANDS, type ScoreBand } from '../domain/inbox';
 import { surveyResponses, surveys, surveyVersions } from './tables';
 
@@ -11,6 +13,10 @@ export type InboxFilter = {
   locale?: string;
   band?: ScoreBand;
   hasComment?: boolean;
+  /** The customer's stage and service tier now. */
+  stage?: string;
+  tier?: string;
+  hasCase?: boolean;
   q?: string;
   from?: Date;
   to?: Date;
@@ -61,6 +67,12 @@ export async function listInbox(tx: Executor, orgId: string, f: InboxFilter): Pr
   }
   if (f.hasComment !== undefined)
     where.push(f.hasComment ? sql`${comment} is not null` : sql`${comment} is null`);
+  if (f.stage !== undefined || f.tier !== undefined)
+    where.push(sql`${r.customerId} in ${customerIdsWith(orgId, { stage: f.stage, tier: f.tier })}`);
+  if (f.hasCase !== undefined) {
+    const withCase = sql`${r.id} in ${responseIdsWithCases(orgId)}`;
+    where.push(f.hasCase ? withCase : sql`not (${withCase})`);
+  }
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(sql`${comment} ilike ${like}`);

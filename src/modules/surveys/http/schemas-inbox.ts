@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { ZInstantDate } from '../../../http/fields';
+import { ZDay, ZInstant } from '../../../http/fields';
 import { ZPageQuery, zPage } from '../../../http/pagination';
+import { STAGES } from '../../customers/api';
 import { INBOX_SORTS, SCORE_BAND_NAMES } from '../domain/inbox';
 import { CHANNELS } from './schemas';
 
 const ZTag = z.string().trim().min(1).max(100);
+/** A calendar date (a day of the organization's time zone) or an instant. */
+const ZWhen = z.union([ZDay, ZInstant]);
 const ZFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ZInboxQuery = ZPageQuery.extend({
@@ -17,9 +20,16 @@ export const ZInboxQuery = ZPageQuery.extend({
     .optional()
     .describe('NPS detractor 0–6, passive 7–8, promoter 9–10; CSAT satisfied 4–5; CES easy 5–7'),
   hasComment: ZFlag.optional(),
+  stage: z.enum(STAGES).optional().describe("the customer's lifecycle stage now"),
+  tier: z.string().trim().min(1).max(50).optional().describe("the customer's service tier now"),
+  hasCase: ZFlag.optional().describe(
+    'true: only responses that opened a case; false: only those that did not',
+  ),
   q: z.string().trim().min(1).max(200).optional().describe('text in the comments, any case'),
-  from: ZInstantDate.optional(),
-  to: ZInstantDate.optional().describe('answered before this instant'),
+  from: ZWhen.optional().describe("inclusive; a date is that day in the organization's time zone"),
+  to: ZWhen.optional().describe(
+    "a date includes that day in the organization's time zone; a date-time is exclusive",
+  ),
   sort: z
     .enum(INBOX_SORTS)
     .default('newest')

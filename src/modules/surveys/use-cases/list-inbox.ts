@@ -4,8 +4,10 @@ import type { AppContext } from '../../../http/types';
 import { invalid } from '../../../lib/errors';
 import { findCasesOfResponses, type ResponseCase } from '../../cases/api';
 import { mapExternalIds } from '../../customers/api';
+import { findOrgProfile } from '../../orgs/api';
 import { type InboxRow, listInbox } from '../data/repo-inbox';
 import type { ScoreBand } from '../domain/inbox';
+import { inboxBound } from '../domain/inbox-period';
 import type { ZInboxItem, ZInboxQuery } from '../http/schemas-inbox';
 
 type InboxItem = z.infer<typeof ZInboxItem>;
@@ -36,12 +38,24 @@ function itemOf(
 
 /** A page of every survey's complete responses, filtered and sorted, with each customer's external id and case. */
 export function listInboxPage(ctx: AppContext, orgId: string, q: z.output<typeof ZInboxQuery>) {
-  const { cursor, band, ...filter } = q;
+  const { cursor, band, from, to, ...filter } = q;
   const after = decodeCursor(cursor, ['text', 'instant', 'uuid']);
   if (after && !Number.isFinite(Number(after[0])))
     throw invalid('query.cursor', 'is not a cursor this API issued');
   return ctx.db.withOrg(orgId, async (tx) => {
-    const rows = await listInbox(tx, orgId, { ...filter, band: band as ScoreBand | undefined, after });
+    const org = await findOrgProfile(tx, orgId);
+    if (!org) throw new Error('organization vanished while listing its inbox');
+    const period = {
+      from: from === undefined ? undefined : inboxBound(from, 'from', org.timeZone),
+      to: to === undefined ? undefined : inboxBound(to, 'to', org.timeZone),
+    };
+    if (period.from && period.to && period.to <= period.from) throw invalid('query.to', 'must be after from');
+    const rows = await listInbox(tx, orgId, {
+      ...filter,
+      ...period,
+      band: band as ScoreBand | undefined,
+      after,
+    });
     const page = pageOf(rows, q.limit, (r) => [r.sortKey, r.answeredAt.toISOString(), r.id]);
     const externalIds = await mapExternalIds(
       tx,

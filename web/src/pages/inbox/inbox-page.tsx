@@ -12,7 +12,7 @@ import { get, getAll, type Page, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
-import { INBOX_SORTS, keysOf, SCORE_BAND_NAMES } from '../../lib/domain';
+import { DEFAULT_TIERS, INBOX_SORTS, keysOf, SCORE_BAND_NAMES, STAGES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
 import { Link, setSearch, useLocation } from '../../lib/router';
@@ -23,6 +23,9 @@ const FILTERS = [
   'channel',
   'locale',
   'hasComment',
+  'stage',
+  'tier',
+  'hasCase',
   'q',
   'from',
   'to',
@@ -37,22 +40,14 @@ const CHANNELS = keysOf<InboxItem['channel']>({
   import: true,
 });
 
-/** A day of the date inputs as the instants the API filters by: its start, or the next day's start for `to`. */
-const instantOf = (day: string | undefined, next = false) => {
-  if (!day) return undefined;
-  const d = new Date(`${day}T00:00:00Z`);
-  if (next) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
-};
-
 /** Every survey's responses in one list, newest first: filters and search live in the URL. */
 export default function InboxPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const labels = useLabels();
   const { search } = useLocation();
-  const filters = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? undefined]));
-  const query = { ...filters, from: instantOf(filters.from), to: instantOf(filters.to, true) };
+  // The date inputs' days go as they are: the API reads them in the organization's time zone.
+  const query = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? undefined]));
   const list = useInfiniteQuery({
     queryKey: ['inbox', query],
     queryFn: ({ pageParam }) =>
@@ -91,7 +86,7 @@ export default function InboxPage() {
       <div className="page-head">
         <h1>{t('inbox.title')}</h1>
       </div>
-      <Filters initial={filters} />
+      <Filters initial={query} />
       {list.isError && <ErrorMessage error={list.error} />}
       {canOpenCases && (
         <div className="row">
@@ -254,6 +249,20 @@ function Filters({ initial }: { initial: Record<string, string | undefined> }) {
       {select('hasComment', t('inbox.hasComment'), [
         ['true', t('inbox.withComment')],
         ['false', t('inbox.withoutComment')],
+      ])}
+      {select(
+        'stage',
+        t('customers.stage'),
+        STAGES.map((s) => [s, labels.stage(s)] as const),
+      )}
+      {select(
+        'tier',
+        t('customers.tier'),
+        DEFAULT_TIERS.map((tier) => [tier, labels.tier(tier)] as const),
+      )}
+      {select('hasCase', t('inbox.case'), [
+        ['true', t('inbox.withCase')],
+        ['false', t('inbox.withoutCase')],
       ])}
       {date('from', t('inbox.from'))}
       {date('to', t('inbox.to'))}
