@@ -28,6 +28,7 @@ describe.each(ENGINES)('the demo’s story on %s', (engine) => {
       worked: number;
       owned: number;
       fresh: number;
+      linked: number;
       late: number;
     }>(`
       select count(*)::int as n,
