@@ -56,6 +56,7 @@ const WEB_VALUE_IMPORTS = [
   'src/modules/customers/domain/customer-sorts.ts',
   'src/modules/customers/domain/rfm-segments.ts',
   'src/modules/customers/domain/stages.ts',
+  'src/modules/feedback/domain/metrics/scales.ts',
   'src/modules/orgs/domain/permissions.ts',
   'src/modules/surveys/domain/check-questions.ts',
   'src/modules/surveys/domain/inbox.ts',
