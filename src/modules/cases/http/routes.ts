@@ -7,6 +7,7 @@ import { computeLoopMetrics } from '../use-cases/loop-metrics';
 import { openCaseByHand } from '../use-cases/open-case';
 import type { Reader } from '../use-cases/present-cases';
 import { getCaseDetail, listCasePage, presentCase } from '../use-cases/read-cases';
+import { caseExportRoutes } from './routes-export';
 import * as S from './schemas';
 
 /** The reader's languages, as the client asks for them. */
@@ -17,6 +18,7 @@ const readerOf = (req: { headers: Record<string, string | string[] | undefined> 
 
 export async function caseRoutes(app: App) {
   const ctx = app.ctx;
+  await caseExportRoutes(app);
 
   app.get(
     '/api/v1/cases',

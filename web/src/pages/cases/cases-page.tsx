@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../../src/http/api-types';
-import { get, type Page } from '../../api/client';
+import { apiUrl, get, type Page } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
@@ -18,7 +18,7 @@ import { personName } from './use-assignees';
 
 /** The queue: open cases by their next deadline, with live SLA timers, saved views and bulk actions. */
 export default function CasesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const labels = useLabels();
   const canWrite = useCan('cases:write');
@@ -105,7 +105,7 @@ export default function CasesPage() {
         captionHidden
         rows={rows}
         rowKey={(c) => c.id}
-        exportName="cases"
+        exportUrl={apiUrl('/exports/cases', { ...query, limit: undefined, locale: i18n.language })}
         empty={list.isPending ? t('common.loading') : t('cases.none')}
         columns={[
           ...(canWrite
