@@ -23,7 +23,9 @@ describe.each(ENGINES)('the case queue export on %s', (engine) => {
       priority: 'high',
       customerExternalId: 'anna',
     });
+    t.clock.advance(60_000); // one minute apart, so the newest-first order is one
     await as.ok('POST', '/api/v1/cases', { title: 'Invoice wrong', priority: 'low' });
+    t.clock.advance(60_000);
     await as.ok('POST', '/api/v1/cases', { title: 'Courier rude', priority: 'high' });
   });
   afterAll(() => t?.close());
