@@ -248,10 +248,13 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     await page.goto(`${server.baseUrl}/surveys/new`);
     await page.getByLabel('Name', { exact: true }).fill('E2E pulse');
     const questions = page.locator('[data-testid=question]');
-    await questions.nth(0).getByLabel('Text in English').fill('Would you recommend us?');
-    await questions.nth(0).getByLabel('Text in Polish').fill('Czy polecisz nas?');
-    await questions.nth(1).getByLabel('Text in English').fill('Why?');
-    await page.locator('.preview .tabs button', { hasText: 'PL' }).click();
+    // The builder starts in the user's language; Polish is added as a second one.
+    await page.locator('[data-testid=write-in-pl]').check();
+    await questions.nth(0).locator('[data-testid=question-text-en]').fill('Would you recommend us?');
+    await questions.nth(0).locator('[data-testid=question-text-pl]').fill('Czy polecisz nas?');
+    await questions.nth(1).locator('[data-testid=question-text-en]').fill('Why?');
+    await questions.nth(1).locator('[data-testid=question-text-pl]').fill('Dlaczego?');
+    await page.locator('[data-testid=preview-language-pl]').click();
     await page.locator('[data-testid=preview]', { hasText: 'Czy polecisz nas?' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, `${engine}-en-survey-builder`);
@@ -300,7 +303,9 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     await agent.getByRole('button', { name: 'Start work' }).click();
     await expect.poll(() => status.textContent()).toBe('In progress');
     await agent.getByLabel('Text', { exact: true }).fill('Called the customer <b>back</b>.');
-    await agent.getByRole('button', { name: 'Add to timeline' }).last().click();
+    // A reply is offered first when the customer can be reached; this one is an internal note.
+    await agent.getByRole('radio', { name: 'Internal note' }).check();
+    await agent.locator('[data-testid=case-reply-submit]').click();
     await agent
       .locator('[data-testid=case-timeline]', { hasText: 'Called the customer <b>back</b>.' })
       .waitFor();
@@ -333,7 +338,7 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     const nav = await agent
       .locator('nav.sidebar a')
       .evaluateAll((as) => as.map((x) => x.getAttribute('href')));
-    expect(nav).toEqual(['/customers', '/cases']);
+    expect(nav).toEqual(['/customers', '/cases', '/inbox']);
     await agentCtx.close();
   });
 });
