@@ -58,8 +58,9 @@ export function TermsPanel({ filters }: { filters: FeedbackFilters }) {
       header: t('feedback.significant'),
       render: (r: Term) =>
         r.significant ? (
-          <span title={t('feedback.significantTitle')} aria-label={t('feedback.significantTitle')}>
-            ✓
+          <span title={t('feedback.significantTitle')}>
+            <span aria-hidden="true">✓</span>
+            <span className="visually-hidden">{t('feedback.significantTitle')}</span>
           </span>
         ) : (
           ''
