@@ -6,6 +6,7 @@ import { ApiError, post } from './api/client';
 import { ME_KEY } from './api/me';
 import { ErrorMessage } from './components/error-message';
 import { LanguageSwitcher } from './components/language-switcher';
+import { OrgProfileFields } from './components/org-profile-fields';
 import { LOCALES } from './i18n/setup';
 
 export const FIRST_RUN_KEY = ['first-run'] as const;
@@ -14,8 +15,6 @@ export const FIRST_RUN_KEY = ['first-run'] as const;
 const CURRENCY_OF: Record<Locale, string> = { en: 'EUR', pl: 'PLN', cs: 'CZK', ru: 'RUB' };
 
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-const timeZones = () =>
-  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /**
  * First run of a fresh instance: the first organization and its owner, created with the one-time
@@ -68,39 +67,7 @@ export function SetupPage() {
         <p className="muted">{t('setup.tokenHint')}</p>
         <fieldset>
           <legend>{t('setup.organization')}</legend>
-          <label>
-            {t('settings.orgName')}
-            <input required maxLength={200} value={form.name} onChange={set('name')} />
-          </label>
-          <label>
-            {t('settings.defaultLocale')}
-            <select value={form.defaultLocale} onChange={pickLocale}>
-              {LOCALES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`locales.${l}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('settings.currency')}
-            <input
-              required
-              pattern="[A-Z]{3}"
-              maxLength={3}
-              value={form.baseCurrency}
-              onChange={set('baseCurrency')}
-            />
-          </label>
-          <label>
-            {t('settings.timeZone')}
-            <input required list="setup-time-zones" value={form.timeZone} onChange={set('timeZone')} />
-            <datalist id="setup-time-zones">
-              {timeZones().map((zone) => (
-                <option key={zone} value={zone} />
-              ))}
-            </datalist>
-          </label>
+          <OrgProfileFields profile={form} onChange={set} onLocale={pickLocale} />
         </fieldset>
         <fieldset>
           <legend>{t('setup.owner')}</legend>

@@ -6,7 +6,7 @@ import { get, patch } from '../../api/client';
 import { ME_KEY } from '../../api/me';
 import { useCan } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
-import { LOCALES } from '../../i18n/setup';
+import { OrgProfileFields } from '../../components/org-profile-fields';
 import { SaveFooter } from './settings-form';
 
 /** The fields of the form: everything a change may name. */
@@ -43,34 +43,7 @@ export default function OrganizationSection() {
     <form className="card form" onSubmit={submit}>
       <h2>{t('settings.organization')}</h2>
       <fieldset disabled={!canWrite}>
-        <label>
-          {t('settings.orgName')}
-          <input required maxLength={200} value={form.name} onChange={set('name')} />
-        </label>
-        <label>
-          {t('settings.currency')}
-          <input
-            required
-            pattern="[A-Z]{3}"
-            maxLength={3}
-            value={form.baseCurrency}
-            onChange={set('baseCurrency')}
-          />
-        </label>
-        <label>
-          {t('settings.timeZone')}
-          <input required value={form.timeZone} onChange={set('timeZone')} />
-        </label>
-        <label>
-          {t('settings.defaultLocale')}
-          <select value={form.defaultLocale} onChange={set('defaultLocale')}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`locales.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OrgProfileFields profile={form} onChange={set} />
         <SaveFooter canWrite={canWrite} save={save} />
       </fieldset>
     </form>
