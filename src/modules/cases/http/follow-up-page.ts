@@ -1,3 +1,4 @@
+import { plainPage } from '../../../http/plain-page';
 import type { Locale } from '../../../i18n/locales';
 import { escapeHtml } from '../../../lib/html';
 import { caseText } from '../messages';
@@ -21,18 +22,5 @@ export function renderFollowUpPage(state: FollowUpState, locale: Locale, action:
 <button type="submit" name="answer" value="no">${t('pageNo')}</button>
 </form>`
       : `<p>${t(MESSAGE_OF[state])}</p>`;
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${t('pageTitle')}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;text-align:center}button{font-size:1.1rem;margin:.5rem;padding:.7rem 1.2rem;border-radius:.4rem;border:1px solid #888;cursor:pointer}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return plainPage(locale, t('pageTitle'), body);
 }
