@@ -52,6 +52,7 @@ const COMPOSITION_ROOTS = [
 /** Pure constant modules of the server the dashboard bundles as values (no database, no Node built-ins). */
 const WEB_VALUE_IMPORTS = [
   'src/lib/csv.ts',
+  'src/lib/humanize.ts',
   'src/modules/cases/domain/model.ts',
   'src/modules/customers/domain/customer-sorts.ts',
   'src/modules/customers/domain/rfm-segments.ts',

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { humanize } from '../lib/humanize';
 import type { Locale } from './locales';
+
+export { humanize };
 
 /**
  * The dashboard's catalogue (`web/src/i18n/<locale>.json`) read by the server, so that names of the
@@ -28,15 +31,6 @@ export function dashboardText(locale: Locale, key: string): string | undefined {
     node = node[part];
   }
   return typeof node === 'string' ? node : undefined;
-}
-
-/** `after_delivery` → "After delivery": a code an organization made up, readable when it has no name. */
-export function humanize(code: string): string {
-  const words = code
-    .replace(/[_.-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return words ? words[0].toLocaleUpperCase() + words.slice(1) : code;
 }
 
 /**

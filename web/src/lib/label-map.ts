@@ -1,13 +1,7 @@
 import type { TFunction } from 'i18next';
+import { humanize } from '../../../src/lib/humanize';
 
-/** `after_delivery` → "After delivery": a code an organization made up, readable when it has no name. */
-export function humanize(code: string): string {
-  const words = code
-    .replace(/[_.-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return words ? words[0].toLocaleUpperCase() + words.slice(1) : code;
-}
+export { humanize };
 
 /** Names configured by the organization, keyed by code (root causes: the case settings). */
 type OrgNames = { rootCauses: ReadonlyMap<string, string> };
