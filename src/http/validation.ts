@@ -24,7 +24,10 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = (route) => {
   return (data: unknown) => {
     const problem = findInputProblem(data);
     if (problem) return { error: [issue(problem.path, problem.message)] };
-    if (patchBody && (data === undefined || data === null)) return { error: [issue([], NOTHING_TO_CHANGE)] };
+    // Before the schema too: `{}` is "nothing to change" even where a field is required.
+    if (patchBody && (data === undefined || data === null || changesNothing(data))) {
+      return { error: [issue([], NOTHING_TO_CHANGE)] };
+    }
     const result = validate(data);
     if (patchBody && !result.error && changesNothing(result.value)) {
       return { error: [issue([], NOTHING_TO_CHANGE)] };

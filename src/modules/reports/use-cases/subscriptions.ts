@@ -12,13 +12,13 @@ export type Subscription = repo.SubscriptionRow;
  * Whose subscriptions a caller handles: their own; someone else's (`userId`) only with
  * `users:manage`, which an admin API key (it has no user of its own) needs for any.
  */
-function subscriberOf(principal: Principal, userId: string | undefined): string {
+function subscriberOf(principal: Principal, userId: string | undefined, field = 'body.userId'): string {
   if (userId && userId !== principal.userId) {
     if (!principal.permissions.has('users:manage'))
       throw new AppError('forbidden', 'userId: only users:manage subscribes someone else');
     return userId;
   }
-  if (!principal.userId) throw invalid('body.userId', 'is required when calling with an API key');
+  if (!principal.userId) throw invalid(field, 'is required when calling with an API key');
   return principal.userId;
 }
 
@@ -48,12 +48,13 @@ export function listSubscriptions(
   principal: Principal,
   query: PageQuery & { userId?: string },
 ) {
-  const userId = subscriberOf(principal, query.userId);
-  return pageByCreation(query, (limit, position) =>
-    ctx.db.withOrg(principal.orgId, (tx) =>
+  // Inside the page: a cursor this API did not issue is named before a missing user.
+  return pageByCreation(query, (limit, position) => {
+    const userId = subscriberOf(principal, query.userId, 'query.userId');
+    return ctx.db.withOrg(principal.orgId, (tx) =>
       repo.listSubscriptionsOfUser(tx, principal.orgId, userId, limit, position),
-    ),
-  );
+    );
+  });
 }
 
 /** Ends a subscription of the caller's (or anyone's, with `users:manage`). */
