@@ -155,7 +155,7 @@ export default function InboxPage() {
               render: (r) =>
                 r.case ? (
                   <Link to={`/cases/${r.case.id}`} data-testid="inbox-case-link">
-                    {r.case.title} ({labels.caseStatus(r.case.status)})
+                    <span className="free-text">{r.case.title}</span> ({labels.caseStatus(r.case.status)})
                   </Link>
                 ) : (
                   '—'
