@@ -80,7 +80,7 @@ const FIXTURES: [RegExp, string][] = [
   [/^\/api\/v1\/jobs\/:id/, 'select id from jobs where org_id = $1 limit 1'],
   [/^\/api\/v1\/cases\/:id/, 'select id from cases where org_id = $1 limit 1'],
   [/^\/api\/v1\/case-rules\/:id/, 'select id from case_rules where org_id = $1 limit 1'],
-  [/^\/api\/v1\/case-teams\/:id/, 'select id from case_teams where org_id = $1 limit 1'],
+  [/^\/api\/v1\/case-teams\/:id/, 'select id from teams where org_id = $1 limit 1'],
   [/^\/api\/v1\/sla-policies\/:id/, 'select id from sla_policies where org_id = $1 limit 1'],
   [/^\/api\/v1\/case-views\/:id/, 'select id from case_views where org_id = $1 limit 1'],
   [/^\/api\/v1\/canned-replies\/:id/, 'select id from canned_replies where org_id = $1 limit 1'],
@@ -435,7 +435,7 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       userId: (
         await one<{ id: string }>(`select id from users where org_id = $1 and role <> 'owner' limit 1`)
       ).id,
-      teamId: (await one<{ id: string }>('select id from case_teams where org_id = $1 limit 1')).id,
+      teamId: (await one<{ id: string }>('select id from teams where org_id = $1 limit 1')).id,
       caseId: (await one<{ id: string }>('select id from cases where org_id = $1 limit 1')).id,
       customer: `seed-${org.slug}-1`,
       ownerEmail: org.ownerEmail,

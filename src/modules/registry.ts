@@ -11,6 +11,7 @@ import { customersModule } from './customers/module';
 import { feedbackModule } from './feedback/module';
 import type { Role, Scope } from './orgs/domain/permissions';
 import { orgsModule } from './orgs/module';
+import { peopleModule } from './people/module';
 import { reportsModule } from './reports/module';
 import { surveysModule } from './surveys/module';
 import { valueModule } from './value/module';
@@ -103,5 +104,6 @@ export const MODULES: Module[] = [
   webhooksModule,
   valueModule,
   reportsModule,
+  peopleModule,
 ];
 installManifests(MODULES);

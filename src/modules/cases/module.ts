@@ -48,7 +48,7 @@ export const casesModule: Module = {
       bodies: { PATCH: { name: 'changed by another tenant' } },
     },
     '/api/v1/case-teams/:id': {
-      sql: 'select id from case_teams where org_id = $1 limit 1',
+      sql: 'select id from teams where org_id = $1 limit 1',
       bodies: { PATCH: { defaultCapacity: 1 } },
     },
     '/api/v1/case-views/:id': {

@@ -58,7 +58,7 @@ export async function slaCompliance(
              count(*)::int as cases,
              count(*) filter (where ${met})::int as met
         from cases
-        left join case_teams t on t.org_id = cases.org_id and t.id = cases.team_id
+        left join teams t on t.org_id = cases.org_id and t.id = cases.team_id
        where cases.org_id = ${orgId} and cases.created_at >= ${from} and cases.created_at < ${to}
          and (${met} or ${breachedSql(now)})
        group by 1

@@ -35,8 +35,9 @@ export const caseSettings = pgTable('case_settings', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
+/** The closed loop's view of the product's teams (owned by people): its routing columns. */
 export const caseTeams = pgTable(
-  'case_teams',
+  'teams',
   {
     orgId: uuid('org_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),

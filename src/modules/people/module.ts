@@ -1,0 +1,40 @@
+import { readGrant, writeGrant } from '../grants';
+import type { Module } from '../registry';
+import { structureRoutes } from './http/routes-structure';
+
+const one = (table: string) => `select id from ${table} where org_id = $1 limit 1`;
+
+/**
+ * The inside of the company: locations, departments, teams and employees; staff surveys with real
+ * anonymity, internal clients, SOCO, training, service audits, recognition and goodwill.
+ */
+export const peopleModule: Module = {
+  name: 'people',
+  permissions: [readGrant('people:read'), writeGrant('people:write', ['manager'])],
+  routes: async (app) => {
+    await structureRoutes(app);
+  },
+  isolation: {
+    '/api/v1/locations/:id': {
+      sql: one('locations'),
+      bodies: { PATCH: { name: 'renamed by another tenant' } },
+    },
+    '/api/v1/departments/:id': {
+      sql: one('departments'),
+      bodies: { PATCH: { name: 'renamed by another tenant' } },
+    },
+    '/api/v1/teams/:id': { sql: one('teams'), bodies: { PATCH: { name: 'renamed by another tenant' } } },
+    '/api/v1/employees/:id': {
+      sql: one('employees'),
+      bodies: { PATCH: { name: 'renamed by another tenant' } },
+    },
+  },
+};
+
+declare module '../registry' {
+  /** The permissions this module defines; their grants are its manifest's `permissions`. */
+  interface Permissions {
+    'people:read': true;
+    'people:write': true;
+  }
+}
