@@ -15,6 +15,7 @@ import type * as customers from '../modules/customers/http/schemas';
 import type { LatestScore } from '../modules/feedback/data/repo-customer';
 import type * as feedback from '../modules/feedback/http/schemas';
 import type * as orgs from '../modules/orgs/http/schemas';
+import type * as people from '../modules/people/http/schemas';
 import type * as reports from '../modules/reports/http/schemas';
 import type * as surveys from '../modules/surveys/http/schemas';
 import type * as inbox from '../modules/surveys/http/schemas-inbox';
@@ -186,3 +187,15 @@ export type CustomerProfile = Out<typeof customers.ZProfileSchema> & {
 // Scheduled reports
 export type ReportSubscription = Out<typeof reports.ZSubscriptionSchema>;
 export type ReportFrequency = ReportSubscription['frequency'];
+
+// People: the organization's structure
+export type Location = Out<typeof people.ZLocationSchema>;
+export type CreateLocationRequest = In<typeof people.ZCreateLocationRequestSchema>;
+export type UpdateLocationRequest = In<typeof people.ZUpdateLocationRequestSchema>;
+export type Department = Out<typeof people.ZDepartmentSchema>;
+export type Team = Out<typeof people.ZTeamSchema>;
+export type CreateTeamRequest = In<typeof people.ZCreateTeamRequestSchema>;
+export type Employee = Out<typeof people.ZEmployeeSchema>;
+export type CreateEmployeeRequest = In<typeof people.ZCreateEmployeeRequestSchema>;
+export type UpdateEmployeeRequest = In<typeof people.ZUpdateEmployeeRequestSchema>;
+export type EmployeeBatchResponse = Out<typeof people.ZEmployeeBatchResponseSchema>;

@@ -54,11 +54,18 @@ export function apiUrl(path: string, query?: Query): string {
 export async function api<T>(
   method: string,
   path: string,
-  options: { query?: Query; body?: unknown; idempotencyKey?: string } = {},
+  options: {
+    query?: Query;
+    body?: unknown;
+    /** A body sent as it is (a CSV file) with its media type, instead of JSON. */
+    raw?: { text: string; contentType: string };
+    idempotencyKey?: string;
+  } = {},
 ): Promise<T> {
   // The dashboard's language: what the API writes texts it renders (case titles, labels) in.
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.contentType;
   if (!SAFE.has(method)) {
     const csrf = readCsrfToken();
     if (csrf) headers['x-csrf-token'] = csrf;
@@ -68,7 +75,11 @@ export async function api<T>(
     method,
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.raw
+      ? options.raw.text
+      : options.body === undefined
+        ? undefined
+        : JSON.stringify(options.body),
   });
   if (res.status === 204) return undefined as T;
   const text = await res.text();

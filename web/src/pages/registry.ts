@@ -81,6 +81,13 @@ export const PAGES: PageDef[] = [
     component: page(() => import('./value/value-page')),
   },
   {
+    path: '/people',
+    backOffice: true,
+    navKey: 'nav.people',
+    permission: 'people:read',
+    component: page(() => import('./people/people-page')),
+  },
+  {
     path: '/surveys',
     backOffice: true,
     navKey: 'nav.surveys',

@@ -1,0 +1,18 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { Permission } from '../../../../src/http/api-types';
+
+/**
+ * The tabs of the People page, in their order: each capability of the inside of the company adds
+ * one line here and its component file beside this one.
+ */
+export type PeopleTab = {
+  key: string;
+  labelKey: string;
+  /** The permission the tab needs beyond `people:read`, if any. */
+  permission?: Permission;
+  component: LazyExoticComponent<ComponentType>;
+};
+
+export const PEOPLE_TABS: PeopleTab[] = [
+  { key: 'structure', labelKey: 'people.tab.structure', component: lazy(() => import('./structure-tab')) },
+];
