@@ -73,4 +73,24 @@ describe.each(ENGINES)('the demo’s story on %s', (engine) => {
     expect(values.costly).toBeGreaterThan(0);
     expect(values.differ).toBeGreaterThan(0);
   });
+
+  it('has a café chain with its teams and people; the support desk’s agents are its people', async () => {
+    const staff = await one<{
+      locations: number;
+      teams: number;
+      people: number;
+      managed: number;
+      linked: number;
+    }>(`
+      select (select count(*) from locations where org_id = $1)::int as locations,
+             (select count(*) from teams where org_id = $1)::int as teams,
+             count(*)::int as people,
+             count(manager_id)::int as managed,
+             count(user_id)::int as linked
+        from employees where org_id = $1`);
+    expect(staff).toMatchObject({ locations: 5, teams: 7 });
+    expect(staff.people).toBe(demo.counts.employees);
+    expect(staff.managed).toBe(staff.people - 1); // everyone but the head of operations
+    expect(staff.linked).toBe(3); // the manager and the two agents
+  });
 });

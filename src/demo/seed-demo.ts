@@ -43,7 +43,7 @@ export async function seedDemo(app: App, options: DemoOptions = {}): Promise<Dem
     defaultLocale: 'pl',
   });
   const logins: DemoLogin[] = [{ email: created.ownerEmail, password: created.ownerPassword, role: 'owner' }];
-  const staff: DemoStaff = { caseOwnerIds: [] };
+  const staff: DemoStaff = { caseOwnerIds: [], users: [] };
   for (const [role, name, email] of [
     ['manager', 'Marta Manager', 'manager@kompas.example'],
     ['agent', 'Adam Agent', 'agent@kompas.example'],
@@ -59,6 +59,7 @@ export async function seedDemo(app: App, options: DemoOptions = {}): Promise<Dem
       locale: 'en',
     });
     if (role === 'agent' || role === 'manager') staff.caseOwnerIds.push(user.id);
+    staff.users?.push({ id: user.id, name, email, role });
     logins.push({ email, password: DEMO_PASSWORD, role });
   }
 

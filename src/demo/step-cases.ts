@@ -28,7 +28,11 @@ const newCasesOf = (cases: number) => Math.min(4, Math.ceil(cases / 10));
 const casesFor = (customers: number) => Math.max(12, Math.min(150, Math.round(customers / 40)));
 
 /** The people cases are assigned to (set by the demo's organization step). */
-export type DemoStaff = { caseOwnerIds: string[] };
+export type DemoStaff = {
+  caseOwnerIds: string[];
+  /** The organization's users other than the owner. */
+  users?: { id: string; name: string; email: string; role: string }[];
+};
 
 /**
  * Cases for detractors spread over the two years, each lived through at its own times with the

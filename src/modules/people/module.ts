@@ -1,3 +1,4 @@
+import { peopleStep } from '../../demo/step-people';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { structureRoutes } from './http/routes-structure';
@@ -14,6 +15,7 @@ export const peopleModule: Module = {
   routes: async (app) => {
     await structureRoutes(app);
   },
+  demo: [{ order: 15, step: peopleStep }],
   isolation: {
     '/api/v1/locations/:id': {
       sql: one('locations'),
