@@ -28,7 +28,31 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   await seedSurveys(call, org.slug);
   await seedCases(call, org.slug);
   await seedValue(t, org, call);
+  await seedPeople(call, org.slug);
   return { call };
+}
+
+/** The organization's structure: a location, a department, a team and two people. */
+async function seedPeople(
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+  slug: string,
+) {
+  const location = await call('POST', '/api/v1/locations', {
+    code: `L-${slug}`.slice(0, 60),
+    name: 'Seed café',
+  });
+  const department = await call('POST', '/api/v1/departments', { name: 'Seed department' });
+  const team = await call('POST', '/api/v1/teams', {
+    name: 'Seed floor',
+    departmentId: department.id,
+    locationId: location.id,
+  });
+  await call('POST', '/api/v1/employees/batch', {
+    employees: [
+      { externalId: `${slug}-boss`, name: 'Seed Boss', team: 'Seed floor', locationCode: location.code },
+      { externalId: `${slug}-staff`, name: 'Seed Staff', team: team.name, managerExternalId: `${slug}-boss` },
+    ],
+  });
 }
 
 let seeded = 0;
