@@ -1,6 +1,7 @@
 import { peopleStep } from '../../demo/step-people';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
+import { peopleEvents } from './events';
 import { structureRoutes } from './http/routes-structure';
 
 const one = (table: string) => `select id from ${table} where org_id = $1 limit 1`;
@@ -16,6 +17,7 @@ export const peopleModule: Module = {
     await structureRoutes(app);
   },
   demo: [{ order: 15, step: peopleStep }],
+  events: peopleEvents,
   isolation: {
     '/api/v1/locations/:id': {
       sql: one('locations'),

@@ -1,0 +1,44 @@
+import { defineEvents } from '../../events/bus';
+
+/** The people module's events: their payloads (below) and what each means. */
+export const peopleEvents = defineEvents({
+  'goodwill.granted': {
+    webhook: true,
+    summary: 'An agent granted a customer a goodwill gesture (refund, gift, service) on a case, within the budget',
+  },
+  'audit.completed': {
+    webhook: true,
+    summary:
+      'A service audit or mystery-shopper visit was reported: its score per component, whether a critical item failed, its location and corrective case',
+  },
+});
+
+declare module '../../events/bus' {
+  interface DomainEvents {
+    'audit.completed': {
+      orgId: string;
+      visitId: string;
+      checklistId: string;
+      locationId: string;
+      kind: 'auditor' | 'shopper';
+      score: number | null;
+      components: Record<'service' | 'aesthetic' | 'ethical', number | null>;
+      failed: boolean;
+      caseId: string | null;
+    };
+    'goodwill.granted': {
+      orgId: string;
+      grantId: string;
+      caseId: string;
+      customerId: string;
+      customerExternalId: string;
+      tier: string;
+      kind: string;
+      amountMinor: number;
+      currency: string;
+    };
+  }
+  interface ModuleEvents {
+    people: typeof peopleEvents;
+  }
+}
