@@ -6,3 +6,4 @@ export {
   type TakenResponse,
   takeResponsesIntoCases,
 } from './use-cases/take-responses-by-hand';
+export { lockCaseCustomerInTx, recordGoodwillOnCaseInTx } from './use-cases/record-goodwill';

@@ -1,8 +1,12 @@
 import { peopleStep } from '../../demo/step-people';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
+import { registerGestureCostSource } from '../value/api';
+import { sumGrantsByCustomer } from './data/repo-goodwill';
 import { peopleEvents } from './events';
+import { goodwillRoutes } from './http/routes-goodwill';
 import { structureRoutes } from './http/routes-structure';
+import { peopleExtensions } from './use-cases/customer-extension';
 
 const one = (table: string) => `select id from ${table} where org_id = $1 limit 1`;
 
@@ -15,9 +19,13 @@ export const peopleModule: Module = {
   permissions: [readGrant('people:read'), writeGrant('people:write', ['manager'])],
   routes: async (app) => {
     await structureRoutes(app);
+    await goodwillRoutes(app);
   },
   demo: [{ order: 15, step: peopleStep }],
   events: peopleEvents,
+  profile: peopleExtensions,
+  // Goodwill granted counts in the customer's cost to serve.
+  setup: (ctx) => registerGestureCostSource(ctx, (tx, orgId, window) => sumGrantsByCustomer(tx, orgId, window)),
   isolation: {
     '/api/v1/locations/:id': {
       sql: one('locations'),

@@ -2,7 +2,14 @@
 import type { Executor } from '../../db/database';
 import { findCustomerValue, type ValueRow } from './data/repo-values';
 
-export { type CaseHours, type CaseHoursSource, registerCaseHoursSource } from './use-cases/cost-sources';
+export {
+  type CaseHours,
+  type CaseHoursSource,
+  type GestureCost,
+  type GestureCostSource,
+  registerCaseHoursSource,
+  registerGestureCostSource,
+} from './use-cases/cost-sources';
 
 export type CustomerValue = Omit<ValueRow, 'customerId'>;
 

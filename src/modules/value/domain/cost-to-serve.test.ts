@@ -20,6 +20,17 @@ describe('cost to serve', () => {
     expect(Array.from(cost)).toEqual([5_200, 575, 0]);
   });
 
+  it('counts goodwill gestures as service, expected while the customer stays', () => {
+    const rates = { costPerOrderMinor: 0, costPerContactMinor: 500, costPerCaseHourMinor: 0 };
+    const cost = computeCostToServe(
+      { aliveProbability: [0.5, 0], expectedPurchases: [1, 1], expectedSpend: [0, 0] },
+      { contacts: [2, 0], caseHours: [0, 0], refundShare: [0, 0], gesturesMinor: [3_000, 9_999] },
+      rates,
+    );
+    // 0.5 × (500 × 2 + 3,000) = 2,000; a customer surely gone costs no more service.
+    expect(Array.from(cost)).toEqual([2_000, 0]);
+  });
+
   it('costs nothing with the default rates and no refunds', () => {
     const zero = { costPerOrderMinor: 0, costPerContactMinor: 0, costPerCaseHourMinor: 0 };
     const cost = computeCostToServe(

@@ -2,10 +2,10 @@ import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
 import { readServiceEventTotals } from '../../customers/api';
 import type { ServiceHistory } from '../domain/cost-to-serve';
-import { caseHoursSources } from './cost-sources';
+import { caseHoursSources, gestureCostSources } from './cost-sources';
 
 /**
- * Contacts and case hours in the window, and refunds over purchases so far, for each scored
+ * Contacts, case hours and goodwill gestures in the window, and refunds over purchases so far, for each scored
  * customer (`rowOf` maps a customer id to its row).
  */
 export async function loadServiceHistory(
@@ -37,5 +37,12 @@ export async function loadServiceHistory(
       if (r !== undefined && Number.isFinite(hours) && hours > 0) caseHours[r] += hours;
     }
   }
-  return { contacts, caseHours, refundShare };
+  const gesturesMinor = new Float64Array(o.rows);
+  for (const source of gestureCostSources(ctx)) {
+    for (const { customerId, minor } of await source(tx, orgId, o.window)) {
+      const r = o.rowOf(customerId);
+      if (r !== undefined && Number.isFinite(minor) && minor > 0) gesturesMinor[r] += minor;
+    }
+  }
+  return { contacts, caseHours, refundShare, gesturesMinor };
 }
