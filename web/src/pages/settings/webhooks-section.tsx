@@ -23,6 +23,8 @@ const EVENTS = keysOf<WebhookEvent>({
   'customer.stage_changed': true,
   'customer.created': true,
   'customer.tier_changed': true,
+  'goodwill.granted': true,
+  'audit.completed': true,
 });
 
 /** Endpoints that receive signed events as they happen. */
