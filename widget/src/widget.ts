@@ -150,6 +150,8 @@ function render(cfg: Config, base: string, post: Record<string, string | undefin
   }
   const base = new URL(script.src).origin;
   const { customer, signature, touchpoint } = script.dataset;
+  // data-location: the code of the store or branch the page belongs to.
+  const locationCode = script.dataset.location;
   const query = new URLSearchParams();
   if (customer) query.set('customer', customer);
   if (signature) query.set('signature', signature);
@@ -160,7 +162,7 @@ function render(cfg: Config, base: string, post: Record<string, string | undefin
     .then((cfg: Config | { show: false } | null) => {
       if (!cfg?.show) return;
       const post = Object.fromEntries(
-        Object.entries({ customer, signature, touchpoint }).filter(([, v]) => v),
+        Object.entries({ customer, signature, touchpoint, locationCode }).filter(([, v]) => v),
       );
       const start = () => render(cfg, base, post, storeKey);
       if (document.body) start();

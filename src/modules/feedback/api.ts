@@ -30,3 +30,8 @@ export async function topicsOfTexts(
   const ids = new Set(topicsOfAnswer(texts, langs, compileTopics(topics)));
   return topics.filter((t) => ids.has(t.id)).map((t) => ({ id: t.id, key: t.key, name: t.name }));
 }
+
+/** A metric with its interval and a breakdown (the location leaderboard reads it by location). */
+export { type MetricAnswer, type MetricGroup, queryMetric } from './use-cases/query-metric';
+/** Fewer answers than this make a figure a small sample: shown, but not ranked. */
+export { SMALL_SAMPLE_THRESHOLD } from './domain/metrics/scales';

@@ -1,2 +1,5 @@
 // What other modules may use of the people module.
+
+// Locations as a dimension: survey links and imports name them by code, breakdowns show their names.
+export { findLocationNames, findLocationsByCode, type LocationRef } from './data/repo-locations';
 export type { Department, Employee, Location, Team } from './data/repo-structure';

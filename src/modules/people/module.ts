@@ -5,6 +5,7 @@ import { registerGestureCostSource } from '../value/api';
 import { sumGrantsByCustomer } from './data/repo-goodwill';
 import { peopleEvents } from './events';
 import { goodwillRoutes } from './http/routes-goodwill';
+import { leaderboardRoutes } from './http/routes-leaderboard';
 import { structureRoutes } from './http/routes-structure';
 import { peopleExtensions } from './use-cases/customer-extension';
 
@@ -19,6 +20,7 @@ export const peopleModule: Module = {
   permissions: [readGrant('people:read'), writeGrant('people:write', ['manager'])],
   routes: async (app) => {
     await structureRoutes(app);
+    await leaderboardRoutes(app);
     await goodwillRoutes(app);
   },
   demo: [{ order: 15, step: peopleStep }],

@@ -15,6 +15,8 @@ declare module '../../events/bus' {
       audience: string;
       channel: string;
       touchpoint: string | null;
+      /** The id of the location it was given at, when known: breakdowns and the leaderboard use it. */
+      location?: string | null;
       locale: string;
       submittedAt: Date;
       /** Scored answers by question type: nps 0–10, csat 1–5, ces 1–7. */

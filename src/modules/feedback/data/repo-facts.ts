@@ -17,6 +17,7 @@ export type Fact = {
   segment: string;
   tier: string;
   team: string;
+  location: string;
   customerId: string | null;
 };
 
@@ -52,6 +53,7 @@ export async function bumpRollups(tx: Executor, orgId: string, day: string, mont
         tier: f.tier,
         team: f.team,
         audience: f.audience,
+        location: f.location,
         n: 1,
       })),
     )
@@ -70,6 +72,7 @@ export async function bumpRollups(tx: Executor, orgId: string, day: string, mont
         r.tier,
         r.team,
         r.audience,
+        r.location,
       ],
       set: { n: sql`${r.n} + excluded.n` },
     });
@@ -111,7 +114,9 @@ export async function bumpRollups(tx: Executor, orgId: string, day: string, mont
     });
 }
 
-const DIMS = sql.raw('survey_id, touchpoint, channel, locale, stage, segment, tier, team, audience');
+const DIMS = sql.raw(
+  'survey_id, touchpoint, channel, locale, stage, segment, tier, team, audience, location',
+);
 
 /**
  * Recomputes both roll-ups of an organization from its facts, with days in `timeZone`. The caller

@@ -31,6 +31,8 @@ const dimensionColumns = () => ({
   tier: text('tier').notNull(),
   team: text('team').notNull(),
   audience: text('audience').notNull(),
+  /** 0302_feedback_location.sql */
+  location: text('location').notNull(),
 });
 
 export const feedbackFacts = pgTable(
@@ -73,6 +75,7 @@ export const feedbackRollup = pgTable(
         t.tier,
         t.team,
         t.audience,
+        t.location,
       ],
     }),
   ],

@@ -12,6 +12,8 @@ export const DIMENSION_COLUMNS = {
   tier: 'tier',
   team: 'team',
   audience: 'audience',
+  /** The location's id: groups are named by the location's name. */
+  location: 'location',
 } as const;
 
 export type Dimension = keyof typeof DIMENSION_COLUMNS;

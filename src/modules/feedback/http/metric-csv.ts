@@ -9,7 +9,7 @@ export function metricCsv(answer: MetricAnswer, withheldMessage: string): string
   if (answer.suppressed) return toCsv([{ group: withheldMessage }], ['group']);
   const countKeys = Object.keys(answer.counts);
   const rows: Row[] = [
-    ...answer.groups.map((g) => ({ ...g, group: g.key ?? '' })),
+    ...answer.groups.map((g) => ({ ...g, group: g.name ?? g.key ?? '' })),
     { ...answer, group: 'total' },
   ];
   const columns: CsvColumn<Row>[] = [

@@ -29,6 +29,7 @@ export const ZFeedbackFilters = z.object({
   tier: ZDimensionValue.optional(),
   team: ZDimensionValue.optional(),
   audience: z.enum(AUDIENCES).optional(),
+  location: ZDimensionValue.optional().describe("a location's id"),
   from: ZWhen.optional().describe('inclusive; a date is that local day, a date-time that instant'),
   to: ZWhen.optional().describe('a date includes that local day; a date-time is exclusive'),
 });
@@ -73,7 +74,12 @@ export const ZMetricResponseSchema = z.discriminatedUnion('suppressed', [
     distribution: z.array(z.number()).describe('answers per scale value, lowest first'),
     mean: z.number().nullable().optional(),
     agreePercent: z.number().nullable().optional(),
-    groups: z.array(ZFigure.extend({ key: z.string().nullable() })),
+    groups: z.array(
+      ZFigure.extend({
+        key: z.string().nullable().describe("the group's value; for groupBy=location the location's id"),
+        name: z.string().nullable().optional().describe("groupBy=location: the location's name"),
+      }),
+    ),
     withheldGroups: z.number().int().describe('groups not shown under the anonymity threshold'),
     anonymityThreshold: z.number().int(),
     notice: z.string().optional(),

@@ -1,5 +1,6 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
+import { findLocationNames } from '../../people/api';
 import { type CountSource, countAnswers } from '../data/repo-metrics';
 import { isTooFew, withholdSmallGroups } from '../domain/anonymity';
 import {
@@ -27,6 +28,7 @@ export type FeedbackFilters = {
   tier?: string;
   team?: string;
   audience?: string;
+  location?: string;
 };
 
 const FILTER_COLUMNS: Record<keyof FeedbackFilters, DimensionFilter['column']> = {
@@ -39,6 +41,7 @@ const FILTER_COLUMNS: Record<keyof FeedbackFilters, DimensionFilter['column']> =
   tier: 'tier',
   team: 'team',
   audience: 'audience',
+  location: 'location',
 };
 
 export function filtersOf(f: FeedbackFilters): DimensionFilter[] {
@@ -98,7 +101,8 @@ export type MetricFigure = {
   smallSample: boolean;
 };
 
-export type MetricGroup = MetricFigure & { key: string | null };
+/** A group of a breakdown; a location's group also carries the location's name. */
+export type MetricGroup = MetricFigure & { key: string | null; name?: string | null };
 
 export type MetricAnswer =
   | (MetricFigure & {
@@ -163,6 +167,14 @@ export function queryMetric(
     const { shown, withheld } = q.groupBy
       ? withholdSmallGroups(groups, threshold)
       : { shown: [], withheld: 0 };
+    const names =
+      q.groupBy === 'location'
+        ? await findLocationNames(
+            tx,
+            orgId,
+            shown.map((g) => g.key),
+          )
+        : undefined;
     const answer: MetricAnswer = {
       metric,
       suppressed: false,
@@ -171,6 +183,7 @@ export function queryMetric(
       ...extrasOf(overall),
       groups: shown.map((g) => ({
         key: g.key === '' ? null : g.key,
+        ...(names && { name: names.get(g.key) ?? null }),
         ...figureOf(computeMetric(metric, g.counts)),
       })),
       withheldGroups: withheld,

@@ -55,6 +55,7 @@ export async function recordResponse(tx: Executor, p: Response) {
     locale: p.locale ?? '',
     ...dims,
     team: p.team?.slice(0, 200) || dims.team,
+    location: p.location ?? '',
     customerId: p.customerId,
   }));
   const inserted = await insertFacts(tx, p.orgId, facts);

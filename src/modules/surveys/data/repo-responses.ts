@@ -13,6 +13,8 @@ export type ResponseRow = {
   status: string;
   channel: string;
   touchpoint: string | null;
+  /** The location it was given at, when known. */
+  locationId: string | null;
   locale: string;
   answers: Answers;
   nps: number | null;
@@ -32,6 +34,7 @@ const responseColumns = {
   status: surveyResponses.status,
   channel: surveyResponses.channel,
   touchpoint: surveyResponses.touchpoint,
+  locationId: surveyResponses.locationId,
   locale: surveyResponses.locale,
   answers: surveyResponses.answers,
   nps: surveyResponses.nps,

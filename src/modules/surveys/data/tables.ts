@@ -108,6 +108,8 @@ export const surveyResponses = pgTable(
     status: text('status').notNull(),
     channel: text('channel').notNull(),
     touchpoint: text('touchpoint'),
+    /** 0202_response_location.sql */
+    locationId: uuid('location_id'),
     locale: text('locale').notNull(),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
     nps: smallint('nps'),

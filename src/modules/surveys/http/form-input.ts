@@ -1,6 +1,6 @@
 import { invalid } from '../../../lib/errors';
 import { findInputProblem } from '../../../lib/safe-input';
-import { ZNonce } from './schemas';
+import { ZLocationCode, ZNonce } from './schemas';
 
 export type FormBody = Record<string, string | string[]>;
 
@@ -42,6 +42,8 @@ export function readSurveyForm(body: Record<string, unknown>) {
   }
   const nonce = one(body.nonce);
   const touchpoint = one(body.tp)?.trim().slice(0, 100);
+  // A location code no location has is left out: the respondent cannot mend the link they followed.
+  const location = one(body.l)?.trim();
   return {
     answers,
     nonce: nonce && ZNonce.safeParse(nonce).success ? nonce : undefined,
@@ -50,6 +52,7 @@ export function readSurveyForm(body: Record<string, unknown>) {
     honeypot: Boolean(one(body.website)),
     channel: one(body.ch) === 'qr' ? 'qr' : 'link',
     touchpoint: touchpoint || undefined,
+    locationCode: location && ZLocationCode.safeParse(location).success ? location : undefined,
     lang: one(body.lang),
   };
 }

@@ -80,6 +80,7 @@ export async function handleForm(
       presented: form.presented,
       channel: invitation ? (invitation.channel === 'email' ? 'email' : 'link') : form.channel,
       touchpoint: form.touchpoint,
+      locationCode: form.locationCode,
       locale: p.locale,
     },
   );
@@ -123,6 +124,7 @@ export async function handleForm(
     case 'busy':
       return sendMessage(reply, 429, p.locale, 'busy');
     case 'nonce_conflict':
+    case 'unknown_location':
       return showForm(reply, p);
   }
 }

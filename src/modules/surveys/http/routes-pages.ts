@@ -54,6 +54,7 @@ export async function pageRoutes(app: App) {
       const fields = {
         lang: locale,
         tp: str(q.tp)?.slice(0, 100),
+        l: str(q.l)?.slice(0, 64),
         ch: str(q.ch) === 'qr' ? 'qr' : undefined,
       };
       return {

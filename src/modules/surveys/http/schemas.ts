@@ -130,6 +130,7 @@ export const ZResponseSchema = z.object({
   status: z.enum(['partial', 'complete']),
   channel: z.enum(CHANNELS),
   touchpoint: z.string().nullable(),
+  locationId: z.uuid().nullable().describe('the location it was given at'),
   locale: z.string(),
   answers: z.record(z.string(), z.unknown()),
   scores: ZScores,
@@ -155,6 +156,11 @@ const ZRawAnswers = z
   .record(z.string().max(40), z.unknown())
   .refine((a) => Object.keys(a).length <= 100, 'has more answers than a survey has questions');
 
+/** A location's code, as survey links (?l=) and imports name it. */
+export const ZLocationCode = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'is not a location code (letters, digits, _ . -, up to 64)');
+
 export const ZImportResponsesRequestSchema = z.object({
   responses: z
     .array(
@@ -165,6 +171,7 @@ export const ZImportResponsesRequestSchema = z.object({
         submittedAt: ZDateTime.optional(),
         channel: z.enum(CHANNELS).default('import'),
         touchpoint: ZTag.optional(),
+        locationCode: ZLocationCode.optional().describe('the code of the location it was given at'),
         locale: ZLocaleCode.optional(),
       }),
     )
@@ -188,6 +195,7 @@ export const ZPublicResponseRequestSchema = z
     partial: z.boolean().default(false),
     channel: z.enum(['link', 'widget', 'qr', 'api']).default('api'),
     touchpoint: ZTag.optional(),
+    locationCode: ZLocationCode.optional().describe('the code of the location it is given at'),
     customer: z
       .string()
       .min(1)
@@ -314,6 +322,9 @@ export const ZCreateLinkResponseSchema = z.object({
 
 export const ZQrQuery = z.object({
   touchpoint: ZTag.optional(),
+  location: ZLocationCode.optional().describe(
+    "a location's code: answers through this code are the location's",
+  ),
   lang: z.enum(LOCALES).optional(),
   size: z.coerce.number().int().min(64).max(2048).default(512),
 });

@@ -4,6 +4,7 @@ import type { AppContext } from '../../../http/types';
 import { sha256 } from '../../../lib/crypto';
 import { AppError, type FieldError, notFound } from '../../../lib/errors';
 import { ensureCustomers } from '../../customers/api';
+import { findLocationsByCode } from '../../people/api';
 import { saveResponseContact } from '../data/repo-contacts';
 import { insertResponse, lockResponseImports } from '../data/repo-responses';
 import * as repo from '../data/repo-surveys';
@@ -58,7 +59,18 @@ function importOnce(
     const now = ctx.clock.now();
     const checked = input.responses.map((r) => checkAnswers(questions, r.answers, { complete: true }));
     const errors: FieldError[] = [];
+    const locations = await findLocationsByCode(
+      tx,
+      orgId,
+      input.responses.flatMap((r) => (r.locationCode ? [r.locationCode] : [])),
+    );
     checked.forEach((c, i) => {
+      const code = input.responses[i].locationCode;
+      if (code && !locations.has(code))
+        errors.push({
+          field: `body.responses.${i}.locationCode`,
+          message: 'no location of the organization has this code',
+        });
       for (const e of c.errors)
         errors.push({ field: `body.responses.${i}.answers.${e.questionId}`, message: e.message });
       if (input.responses[i].submittedAt && input.responses[i].submittedAt! > now) {
@@ -86,6 +98,7 @@ function importOnce(
       const locale = r.locale ?? survey.defaultLocale;
       const answers = checked[i].answers;
       const scores = scoresOf(questions, answers);
+      const locationId = r.locationCode ? (locations.get(r.locationCode)?.id ?? null) : null;
       const id = await insertResponse(tx, orgId, {
         id: ids[i],
         surveyId,
@@ -95,6 +108,7 @@ function importOnce(
         status: 'complete',
         channel: r.channel,
         touchpoint: r.touchpoint ?? null,
+        locationId,
         locale,
         answers,
         nps: scores.nps ?? null,
@@ -123,6 +137,7 @@ function importOnce(
         customerId,
         channel: r.channel,
         touchpoint: r.touchpoint ?? null,
+        locationId,
         locale,
         submittedAt,
         contact,

@@ -22,6 +22,7 @@ export function toResponseDto(r: ResponseRow, customerExternalId: string | null)
     status: r.status as ResponseDto['status'],
     channel: r.channel as ResponseDto['channel'],
     touchpoint: r.touchpoint,
+    locationId: r.locationId,
     locale: r.locale,
     answers: r.answers,
     scores,

@@ -21,6 +21,7 @@ export async function announceResponse(
     customerId: string | null;
     channel: string;
     touchpoint: string | null;
+    locationId?: string | null;
     locale: string;
     submittedAt: Date;
     /** How the respondent agreed to be reached, when they did. */
@@ -47,6 +48,7 @@ export async function announceResponse(
     audience: r.survey.audience,
     channel: r.channel,
     touchpoint: r.touchpoint,
+    location: r.locationId ?? null,
     locale: r.locale,
     submittedAt: r.submittedAt,
     scores,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../../http/types';
 import { pickLocale } from '../../../i18n/locales';
-import { AppError, type FieldError } from '../../../lib/errors';
+import { AppError, type FieldError, invalid } from '../../../lib/errors';
 import { ensureCustomer } from '../../customers/api';
 import { findOrgProfile } from '../../orgs/api';
 import { isWidgetSignatureValid } from '../domain/tokens';
@@ -43,6 +43,9 @@ export async function submitPublicResponse(ctx: AppContext, input: PublicInput, 
       final: !input.partial,
       channel: invitation ? (invitation.channel === 'email' ? 'email' : 'link') : input.channel,
       touchpoint: input.touchpoint,
+      locationCode: input.locationCode,
+      // A widget on a page with a wrong data-location keeps its answers; an API client is told.
+      strictLocation: input.channel !== 'widget',
       locale: pickLocale(customer?.locale, input.locale, acceptLanguage, survey.defaultLocale),
     },
   );
@@ -67,5 +70,7 @@ export async function submitPublicResponse(ctx: AppContext, input: PublicInput, 
       );
     case 'nonce_conflict':
       throw new AppError('conflict', 'body.nonce: belongs to another response');
+    case 'unknown_location':
+      throw invalid('body.locationCode', 'no location of the organization has this code');
   }
 }

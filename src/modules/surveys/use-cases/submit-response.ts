@@ -1,5 +1,6 @@
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
+import { findLocationsByCode } from '../../people/api';
 import { saveResponseContact } from '../data/repo-contacts';
 import type { InvitationRow } from '../data/repo-invitations';
 import { markInvitation } from '../data/repo-invitations';
@@ -26,6 +27,10 @@ export type SubmitInput = {
   presented?: string[];
   channel: string;
   touchpoint?: string | null;
+  /** The code of the location it is given at (`?l=` of a store's link or QR code). */
+  locationCode?: string;
+  /** An unknown location code refuses the answer (the API); else the answer is kept without it (the page). */
+  strictLocation?: boolean;
   locale: string;
 };
 
@@ -43,7 +48,8 @@ export type SubmitOutcome =
   | { kind: 'already_answered' }
   | { kind: 'closed' }
   | { kind: 'busy' }
-  | { kind: 'nonce_conflict' };
+  | { kind: 'nonce_conflict' }
+  | { kind: 'unknown_location' };
 
 export type SubmitTarget = { survey: SurveyRow; invitation?: InvitationRow; customerId?: string | null };
 
@@ -111,6 +117,10 @@ async function submitInTx(
     }
     if (errors.length) return { kind: 'invalid', errors, answers, version };
   }
+  const location = input.locationCode
+    ? ((await findLocationsByCode(tx, orgId, [input.locationCode])).get(input.locationCode)?.id ?? null)
+    : null;
+  if (input.locationCode && !location && input.strictLocation) return { kind: 'unknown_location' };
   const customer = invitation?.customerId ?? customerId ?? null;
   const scores = scoresOf(questions, answers);
   const fields = {
@@ -131,6 +141,7 @@ async function submitInTx(
       invitationId: invitation?.id ?? null,
       channel: input.channel,
       touchpoint: input.touchpoint ?? invitation?.touchpoint ?? null,
+      locationId: location,
       nonce: input.nonce ?? null,
       ...fields,
       now,
@@ -175,6 +186,7 @@ async function submitInTx(
       customerId: customer,
       channel: existing?.channel ?? input.channel,
       touchpoint: existing?.touchpoint ?? input.touchpoint ?? invitation?.touchpoint ?? null,
+      locationId: existing ? existing.locationId : location,
       locale: input.locale,
       submittedAt: now,
       contact: contact ?? null,
