@@ -2,9 +2,15 @@ import { defineEvents } from '../../events/bus';
 
 /** The people module's events: their payloads (below) and what each means. */
 export const peopleEvents = defineEvents({
+  'soco.assessed': {
+    webhook: true,
+    summary: 'A SOCO assessment of a person was recorded: by themselves, their manager or a customer',
+  },
+  'training.completed': { webhook: true, summary: 'A person completed a training course' },
   'goodwill.granted': {
     webhook: true,
-    summary: 'An agent granted a customer a goodwill gesture (refund, gift, service) on a case, within the budget',
+    summary:
+      'An agent granted a customer a goodwill gesture (refund, gift, service) on a case, within the budget',
   },
   'audit.completed': {
     webhook: true,
@@ -15,6 +21,21 @@ export const peopleEvents = defineEvents({
 
 declare module '../../events/bus' {
   interface DomainEvents {
+    'soco.assessed': {
+      orgId: string;
+      assessmentId: string;
+      employeeId: string;
+      raterKind: 'self' | 'manager' | 'customer';
+      form: 'full' | 'short' | 'customer';
+      mean: number;
+    };
+    'training.completed': {
+      orgId: string;
+      completionId: string;
+      employeeId: string;
+      courseId: string;
+      completedOn: string;
+    };
     'audit.completed': {
       orgId: string;
       visitId: string;

@@ -6,8 +6,10 @@ import { sumGrantsByCustomer } from './data/repo-goodwill';
 import { peopleEvents } from './events';
 import { goodwillRoutes } from './http/routes-goodwill';
 import { leaderboardRoutes } from './http/routes-leaderboard';
+import { socoRoutes } from './http/routes-soco';
 import { structureRoutes } from './http/routes-structure';
 import { peopleExtensions } from './use-cases/customer-extension';
+import { socoCustomerExtensions } from './use-cases/soco';
 
 const one = (table: string) => `select id from ${table} where org_id = $1 limit 1`;
 
@@ -20,15 +22,25 @@ export const peopleModule: Module = {
   permissions: [readGrant('people:read'), writeGrant('people:write', ['manager'])],
   routes: async (app) => {
     await structureRoutes(app);
+    await socoRoutes(app);
     await leaderboardRoutes(app);
     await goodwillRoutes(app);
   },
   demo: [{ order: 15, step: peopleStep }],
   events: peopleEvents,
-  profile: peopleExtensions,
+  profile: [...peopleExtensions, ...socoCustomerExtensions],
   // Goodwill granted counts in the customer's cost to serve.
   setup: (ctx) => registerGestureCostSource(ctx, (tx, orgId, window) => sumGrantsByCustomer(tx, orgId, window)),
   isolation: {
+    '/api/v1/soco/employees/:id/results': { sql: one('employees') },
+    '/api/v1/soco/teams/:id/results': { sql: one('teams') },
+    '/api/v1/training/courses/:id': {
+      sql: one('training_courses'),
+      bodies: { PATCH: { validityMonths: 6 } },
+    },
+    '/api/v1/training/requirements/:id': { sql: one('training_requirements') },
+    '/api/v1/training/completions/:id': { sql: one('training_completions') },
+    '/api/v1/training/employees/:id': { sql: one('employees') },
     '/api/v1/locations/:id': {
       sql: one('locations'),
       bodies: { PATCH: { name: 'renamed by another tenant' } },

@@ -1,0 +1,53 @@
+import { defineMessages } from '../../i18n/define-messages';
+
+/** The texts of SOCO for customers: the page where a customer rates the person who served them. */
+export const socoText = defineMessages({
+  en: {
+    pageTitle: 'How were you served?',
+    pageIntro: '{name} served you. How much do you agree with each statement?',
+    pageIntroNoName: 'How much do you agree with each statement about the person who served you?',
+    scaleLow: 'strongly disagree',
+    scaleHigh: 'strongly agree',
+    pageSend: 'Send',
+    pageMissing: 'Please answer every statement.',
+    pageThanks: 'Thank you! Your answer helps us serve you better.',
+    pageUsed: 'Thank you, this link has already been used.',
+    pageInvalid: 'This link is not valid or has expired.',
+  },
+  pl: {
+    pageTitle: 'Jak Cię obsłużono?',
+    pageIntro: 'Obsługiwała Cię osoba: {name}. W jakim stopniu zgadzasz się z każdym stwierdzeniem?',
+    pageIntroNoName: 'W jakim stopniu zgadzasz się z każdym stwierdzeniem o osobie, która Cię obsługiwała?',
+    scaleLow: 'zdecydowanie się nie zgadzam',
+    scaleHigh: 'zdecydowanie się zgadzam',
+    pageSend: 'Wyślij',
+    pageMissing: 'Odpowiedz, proszę, na każde stwierdzenie.',
+    pageThanks: 'Dziękujemy! Twoja odpowiedź pomoże nam lepiej Cię obsługiwać.',
+    pageUsed: 'Dziękujemy, ten link został już wykorzystany.',
+    pageInvalid: 'Ten link jest nieprawidłowy albo wygasł.',
+  },
+  cs: {
+    pageTitle: 'Jak jste byli obslouženi?',
+    pageIntro: 'Obsluhoval(a) vás: {name}. Do jaké míry souhlasíte s jednotlivými výroky?',
+    pageIntroNoName: 'Do jaké míry souhlasíte s jednotlivými výroky o člověku, který vás obsluhoval?',
+    scaleLow: 'rozhodně nesouhlasím',
+    scaleHigh: 'rozhodně souhlasím',
+    pageSend: 'Odeslat',
+    pageMissing: 'Odpovězte prosím na všechny výroky.',
+    pageThanks: 'Děkujeme! Vaše odpověď nám pomůže obsluhovat vás lépe.',
+    pageUsed: 'Děkujeme, tento odkaz už byl použit.',
+    pageInvalid: 'Tento odkaz není platný nebo vypršel.',
+  },
+  ru: {
+    pageTitle: 'Как вас обслужили?',
+    pageIntro: 'Вас обслуживал(а): {name}. Насколько вы согласны с каждым утверждением?',
+    pageIntroNoName: 'Насколько вы согласны с каждым утверждением о сотруднике, который вас обслуживал?',
+    scaleLow: 'совершенно не согласен',
+    scaleHigh: 'полностью согласен',
+    pageSend: 'Отправить',
+    pageMissing: 'Пожалуйста, ответьте на каждое утверждение.',
+    pageThanks: 'Спасибо! Ваш ответ поможет нам обслуживать вас лучше.',
+    pageUsed: 'Спасибо, эта ссылка уже была использована.',
+    pageInvalid: 'Эта ссылка недействительна или срок её действия истёк.',
+  },
+});
