@@ -29,6 +29,7 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   await seedCases(call, org.slug);
   await seedValue(t, org, call);
   await seedPeople(call, org.slug);
+  await seedAudits(t, org, call);
   return { call };
 }
 
@@ -204,4 +205,44 @@ async function seedValue(
   });
   await call('POST', '/api/v1/analytics/value/fit', { timeUnit: 'day' });
   await fitValueModels(t.ctx, org.orgId, { timeUnit: 'day' });
+}
+
+/** A PNG of one pixel: the smallest photo an audit visit takes. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A service audit checklist, a visit planned with a photo, and a visit done with a failed critical item. */
+export async function seedAudits(
+  t: TestApp,
+  org: TestOrg,
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+) {
+  const location = (await call('GET', '/api/v1/locations')).items[0];
+  const checklist = await call('POST', '/api/v1/audit-checklists', {
+    name: 'Seed checklist',
+    locationId: location.id,
+    items: [
+      { id: 'greet', component: 'ethical', text: { en: 'Greeted within a minute' }, weight: 2 },
+      { id: 'clean', component: 'aesthetic', text: { en: 'Tables clean' } },
+      { id: 'stock', component: 'service', text: { en: 'Full menu available' }, weight: 3, critical: true },
+    ],
+  });
+  const planned = await call('POST', '/api/v1/audits', { checklistId: checklist.id, kind: 'shopper' });
+  const photo = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/audits/${planned.id}/photos?itemId=clean`,
+    headers: { ...org.auth, 'content-type': 'image/png' },
+    payload: TINY_PNG,
+  });
+  if (photo.statusCode !== 201) throw new Error(`seed audit photo: ${photo.statusCode} ${photo.body}`);
+  const done = await call('POST', '/api/v1/audits', { checklistId: checklist.id });
+  await call('POST', `/api/v1/audits/${done.id}/submit`, {
+    answers: [
+      { itemId: 'greet', result: 'pass' },
+      { itemId: 'clean', result: 'na' },
+      { itemId: 'stock', result: 'fail', note: 'no croissants' },
+    ],
+  });
 }

@@ -6,4 +6,9 @@ export {
   type TakenResponse,
   takeResponsesIntoCases,
 } from './use-cases/take-responses-by-hand';
+export {
+  type CorrectiveCase,
+  openCorrectiveCase,
+  openCorrectiveCaseInTx,
+} from './use-cases/open-corrective-case';
 export { lockCaseCustomerInTx, recordGoodwillOnCaseInTx } from './use-cases/record-goodwill';

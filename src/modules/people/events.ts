@@ -17,10 +17,26 @@ export const peopleEvents = defineEvents({
     summary:
       'A service audit or mystery-shopper visit was reported: its score per component, whether a critical item failed, its location and corrective case',
   },
+  'audit.completed': {
+    webhook: true,
+    summary:
+      'A service audit or mystery-shopper visit was reported: its score per component, whether a critical item failed, its location and corrective case',
+  },
 });
 
 declare module '../../events/bus' {
   interface DomainEvents {
+    'audit.completed': {
+      orgId: string;
+      visitId: string;
+      checklistId: string;
+      locationId: string;
+      kind: 'auditor' | 'shopper';
+      score: number | null;
+      components: Record<'service' | 'aesthetic' | 'ethical', number | null>;
+      failed: boolean;
+      caseId: string | null;
+    };
     'soco.assessed': {
       orgId: string;
       assessmentId: string;

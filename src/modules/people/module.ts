@@ -7,6 +7,7 @@ import { peopleEvents } from './events';
 import { goodwillRoutes } from './http/routes-goodwill';
 import { leaderboardRoutes } from './http/routes-leaderboard';
 import { socoRoutes } from './http/routes-soco';
+import { auditRoutes } from './http/routes-audits';
 import { structureRoutes } from './http/routes-structure';
 import { peopleExtensions } from './use-cases/customer-extension';
 import { socoCustomerExtensions } from './use-cases/soco';
@@ -22,6 +23,7 @@ export const peopleModule: Module = {
   permissions: [readGrant('people:read'), writeGrant('people:write', ['manager'])],
   routes: async (app) => {
     await structureRoutes(app);
+    await auditRoutes(app);
     await socoRoutes(app);
     await leaderboardRoutes(app);
     await goodwillRoutes(app);
@@ -30,8 +32,28 @@ export const peopleModule: Module = {
   events: peopleEvents,
   profile: [...peopleExtensions, ...socoCustomerExtensions],
   // Goodwill granted counts in the customer's cost to serve.
-  setup: (ctx) => registerGestureCostSource(ctx, (tx, orgId, window) => sumGrantsByCustomer(tx, orgId, window)),
+  setup: (ctx) =>
+    registerGestureCostSource(ctx, (tx, orgId, window) => sumGrantsByCustomer(tx, orgId, window)),
   isolation: {
+    '/api/v1/audit-checklists/:id': {
+      sql: one('audit_checklists'),
+      bodies: { PATCH: { name: 'renamed by another tenant' } },
+    },
+    '/api/v1/audits/:id': {
+      sql: `select id from audit_visits where org_id = $1 and status = 'scheduled' limit 1`,
+    },
+    '/api/v1/audits/:id/submit': {
+      sql: `select id from audit_visits where org_id = $1 and status = 'scheduled' limit 1`,
+      bodies: { POST: { answers: [{ itemId: 'greet', result: 'pass' }] } },
+    },
+    '/api/v1/audits/:id/shopper-link': {
+      sql: `select id from audit_visits where org_id = $1 and status = 'scheduled' limit 1`,
+      bodies: { POST: {} },
+    },
+    '/api/v1/audits/:id/photos': { sql: `select id from audit_visits where org_id = $1 limit 1` },
+    '/api/v1/audits/:id/photos/:photoId': {
+      sql: `select visit_id as id, id as "photoId" from audit_photos where org_id = $1 limit 1`,
+    },
     '/api/v1/soco/employees/:id/results': { sql: one('employees') },
     '/api/v1/soco/teams/:id/results': { sql: one('teams') },
     '/api/v1/training/courses/:id': {

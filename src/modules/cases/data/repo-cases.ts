@@ -137,7 +137,7 @@ const afterCreated = ([created, id]: unknown[]) =>
 export async function insertLink(
   tx: Executor,
   orgId: string,
-  link: { sourceKey: string; caseId: string; kind: 'response' | 'event'; occurredAt: Date },
+  link: { sourceKey: string; caseId: string; kind: 'response' | 'event' | 'audit'; occurredAt: Date },
   now: Date,
 ): Promise<boolean> {
   const rows = await tx

@@ -20,7 +20,7 @@ import { queueCaseMail } from './notify';
 import { scheduleEscalations } from './schedule-escalations';
 import { findSlaTargets, loadCaseSetup } from './setup';
 
-export type CaseSource = { sourceKey: string; kind: 'response' | 'event'; occurredAt: Date };
+export type CaseSource = { sourceKey: string; kind: 'response' | 'event' | 'audit'; occurredAt: Date };
 
 export type OpenCaseInput = {
   title: string;
@@ -36,6 +36,8 @@ export type OpenCaseInput = {
   ownerId?: string | null;
   authorId?: string | null;
   link?: CaseSource;
+  /** A resolution deadline set by the caller instead of the SLA's (a corrective action's due date). */
+  resolutionDueAt?: Date;
 };
 
 /**
@@ -80,6 +82,11 @@ export async function openCase(ctx: AppContext, tx: Executor, orgId: string, inp
     tier,
     ...targets,
     ...deadlines,
+    ...(input.resolutionDueAt && {
+      resolutionDueAt: input.resolutionDueAt,
+      resolutionWarnAt:
+        deadlines.resolutionWarnAt < input.resolutionDueAt ? deadlines.resolutionWarnAt : input.resolutionDueAt,
+    }),
     cycleStartedAt: now,
     createdAt: now,
     updatedAt: now,
