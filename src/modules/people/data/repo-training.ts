@@ -102,7 +102,11 @@ export async function deleteRequirement(tx: Executor, orgId: string, id: string)
 }
 
 export async function allRequirements(tx: Executor, orgId: string) {
-  return tx.select().from(trainingRequirements).where(eq(trainingRequirements.orgId, orgId));
+  return tx
+    .select()
+    .from(trainingRequirements)
+    .where(eq(trainingRequirements.orgId, orgId))
+    .orderBy(asc(trainingRequirements.createdAt), asc(trainingRequirements.id));
 }
 
 export async function allCourses(tx: Executor, orgId: string) {
