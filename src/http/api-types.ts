@@ -16,6 +16,7 @@ import type { LatestScore } from '../modules/feedback/data/repo-customer';
 import type * as feedback from '../modules/feedback/http/schemas';
 import type * as orgs from '../modules/orgs/http/schemas';
 import type * as people from '../modules/people/http/schemas';
+import type * as goodwill from '../modules/people/http/schemas-goodwill';
 import type * as reports from '../modules/reports/http/schemas';
 import type * as surveys from '../modules/surveys/http/schemas';
 import type * as inbox from '../modules/surveys/http/schemas-inbox';
@@ -199,3 +200,10 @@ export type Employee = Out<typeof people.ZEmployeeSchema>;
 export type CreateEmployeeRequest = In<typeof people.ZCreateEmployeeRequestSchema>;
 export type UpdateEmployeeRequest = In<typeof people.ZUpdateEmployeeRequestSchema>;
 export type EmployeeBatchResponse = Out<typeof people.ZEmployeeBatchResponseSchema>;
+
+// Goodwill
+export type GoodwillBudget = Out<typeof goodwill.ZBudgetSchema>;
+export type CreateGoodwillBudgetRequest = In<typeof goodwill.ZCreateBudgetRequestSchema>;
+export type UpdateGoodwillBudgetRequest = In<typeof goodwill.ZUpdateBudgetRequestSchema>;
+export type GoodwillGrant = Out<typeof goodwill.ZGrantSchema>;
+export type GoodwillGrantRequest = In<typeof goodwill.ZGrantRequestSchema>;

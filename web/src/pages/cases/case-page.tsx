@@ -12,6 +12,7 @@ import type {
 import { get, patch } from '../../api/client';
 import { useCan, useSession } from '../../api/session';
 import { ErrorMessage } from '../../components/error-message';
+import { GoodwillCard } from '../../goodwill/goodwill-card';
 import { OPEN_STATUSES, PRIORITIES } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
@@ -176,6 +177,7 @@ export default function CasePage({ params }: PageProps) {
         )}
       </div>
       {canWrite && <ReplyForm c={c} />}
+      <GoodwillCard caseId={c.id} hasCustomer={c.customerId !== null} />
       <section className="card">
         <h2>{t('customers.timeline')}</h2>
         <ol className="timeline" data-testid="case-timeline">

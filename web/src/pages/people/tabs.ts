@@ -15,4 +15,10 @@ export type PeopleTab = {
 
 export const PEOPLE_TABS: PeopleTab[] = [
   { key: 'structure', labelKey: 'people.tab.structure', component: lazy(() => import('./structure-tab')) },
+  {
+    key: 'goodwill',
+    labelKey: 'people.tab.goodwill',
+    permission: 'cases:read',
+    component: lazy(() => import('./goodwill-tab')),
+  },
 ];
