@@ -15,6 +15,7 @@ export type PeopleTab = {
 
 export const PEOPLE_TABS: PeopleTab[] = [
   { key: 'structure', labelKey: 'people.tab.structure', component: lazy(() => import('./structure-tab')) },
+  { key: 'locations', labelKey: 'people.tab.locations', component: lazy(() => import('./locations-tab')) },
   {
     key: 'goodwill',
     labelKey: 'people.tab.goodwill',
