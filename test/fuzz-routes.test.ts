@@ -78,6 +78,15 @@ const FIXTURES: [RegExp, string][] = [
     `select currency, to_char(valid_from, 'YYYY-MM-DD') as "validFrom" from exchange_rates where org_id = $1 limit 1`,
   ],
   [/^\/api\/v1\/jobs\/:id/, 'select id from jobs where org_id = $1 limit 1'],
+  [/^\/api\/v1\/audit-checklists\/:id/, 'select id from audit_checklists where org_id = $1 limit 1'],
+  [
+    /^\/api\/v1\/audits\/:id\/photos\/:photoId/,
+    'select visit_id as id, id as "photoId" from audit_photos where org_id = $1 limit 1',
+  ],
+  [
+    /^\/api\/v1\/audits\/:id/,
+    `select id from audit_visits where org_id = $1 and status = 'scheduled' limit 1`,
+  ],
   [/^\/api\/v1\/cases\/:id/, 'select id from cases where org_id = $1 limit 1'],
   [/^\/api\/v1\/case-rules\/:id/, 'select id from case_rules where org_id = $1 limit 1'],
   [/^\/api\/v1\/case-teams\/:id/, 'select id from teams where org_id = $1 limit 1'],
@@ -105,6 +114,7 @@ type Refs = {
   caseId: string;
   customer: string;
   ownerEmail: string;
+  checklistId: string;
 };
 
 const SURVEY = {
@@ -307,6 +317,26 @@ const examples = (r: Refs): Record<string, unknown> => ({
     description: 'fuzz',
   },
   'PATCH /api/v1/webhooks/:id': { description: 'changed', enabled: true },
+  'POST /api/v1/audit-checklists': {
+    name: 'Fuzz checklist',
+    channel: 'store',
+    items: [
+      { id: 'tidy', component: 'aesthetic', text: { en: 'Tidy', pl: 'Porządek' }, weight: 2 },
+      { component: 'service', text: { cs: 'Rychle' }, critical: true },
+    ],
+    dueDays: 3,
+  },
+  'PATCH /api/v1/audit-checklists/:id': { name: 'Renamed', active: false, dueDays: 10 },
+  'POST /api/v1/audits': { checklistId: r.checklistId, kind: 'shopper', shopperName: 'Fuzz', locale: 'cs' },
+  'POST /api/v1/audits/:id/submit': {
+    answers: [
+      { itemId: 'greet', result: 'pass' },
+      { itemId: 'clean', result: 'na', note: 'closed' },
+      { itemId: 'stock', result: 'fail' },
+    ],
+  },
+  'POST /api/v1/audits/:id/shopper-link': { expiresInDays: 7, locale: 'ru' },
+  'POST /m/:token': { 'r.greet': 'pass', 'r.clean': 'na', 'r.stock': 'fail', 'n.stock': 'none' },
 });
 
 /** Query strings and form fields: every value is text; lists travel comma-separated. */
@@ -347,7 +377,8 @@ const encodeSegment = (value: string) =>
 
 const isHtmlRoute = (url: string) => !url.startsWith('/api/');
 const isFormRoute = (route: Route) =>
-  route.method === 'POST' && (route.url.startsWith('/s/') || route.url.startsWith('/c/'));
+  route.method === 'POST' &&
+  (route.url.startsWith('/s/') || route.url.startsWith('/c/') || route.url.startsWith('/m/'));
 const isImportRoute = (route: Route) => route.url.startsWith('/api/v1/import/');
 
 function check(route: Route, res: LightMyRequestResponse, sent: unknown) {
@@ -416,10 +447,19 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       payload: { responses: [{ id: '7e0d5f43-54f6-4b61-9d7e-2f3c1f6b9a10', answers: { nps: 10 } }] },
     });
     expect(promoter.statusCode, promoter.body).toBe(200);
+    const visit = await one<{ id: string }>(
+      `select id from audit_visits where org_id = $1 and status = 'scheduled' limit 1`,
+    );
+    const shopper = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/audits/${visit.id}/shopper-link`,
+      headers: org.auth,
+      payload: {},
+    });
 
     routes = t.app.routeList
       .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.includes('*'))
-      .filter((r) => ['/api/', '/s/', '/c/', '/r/'].some((prefix) => r.url.startsWith(prefix)))
+      .filter((r) => ['/api/', '/s/', '/c/', '/r/', '/m/'].some((prefix) => r.url.startsWith(prefix)))
       // Deletions last: the objects they remove are the other routes' path values.
       .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
     fixtures = new Map();
@@ -427,6 +467,7 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       const sql = FIXTURES.find(([pattern]) => pattern.test(route.url))?.[1];
       if (sql) fixtures.set(route.url, await one<Record<string, string>>(sql));
       if (route.url.startsWith('/s/t/:token')) fixtures.set(route.url, { token: link.json().token });
+      if (route.url.startsWith('/m/:token')) fixtures.set(route.url, { token: shopper.json().token });
     }
     bodies = examples({
       publicId: survey.publicId,
@@ -439,6 +480,8 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       caseId: (await one<{ id: string }>('select id from cases where org_id = $1 limit 1')).id,
       customer: `seed-${org.slug}-1`,
       ownerEmail: org.ownerEmail,
+      checklistId: (await one<{ id: string }>('select id from audit_checklists where org_id = $1 limit 1'))
+        .id,
     });
   });
   afterAll(() => t?.close());
