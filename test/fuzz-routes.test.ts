@@ -78,15 +78,14 @@ const FIXTURES: [RegExp, string][] = [
     `select currency, to_char(valid_from, 'YYYY-MM-DD') as "validFrom" from exchange_rates where org_id = $1 limit 1`,
   ],
   [/^\/api\/v1\/jobs\/:id/, 'select id from jobs where org_id = $1 limit 1'],
-  [/^\/api\/v1\/audit-checklists\/:id/, 'select id from audit_checklists where org_id = $1 limit 1'],
+  [/^\/api\/v1\/(soco|training)\/employees\/:id/, 'select id from employees where org_id = $1 limit 1'],
+  [/^\/api\/v1\/soco\/teams\/:id/, 'select id from teams where org_id = $1 limit 1'],
+  [/^\/api\/v1\/training\/courses\/:id/, 'select id from training_courses where org_id = $1 limit 1'],
   [
-    /^\/api\/v1\/audits\/:id\/photos\/:photoId/,
-    'select visit_id as id, id as "photoId" from audit_photos where org_id = $1 limit 1',
+    /^\/api\/v1\/training\/requirements\/:id/,
+    'select id from training_requirements where org_id = $1 limit 1',
   ],
-  [
-    /^\/api\/v1\/audits\/:id/,
-    `select id from audit_visits where org_id = $1 and status = 'scheduled' limit 1`,
-  ],
+  [/^\/api\/v1\/training\/completions\/:id/, 'select id from training_completions where org_id = $1 limit 1'],
   [/^\/api\/v1\/cases\/:id/, 'select id from cases where org_id = $1 limit 1'],
   [/^\/api\/v1\/case-rules\/:id/, 'select id from case_rules where org_id = $1 limit 1'],
   [/^\/api\/v1\/case-teams\/:id/, 'select id from teams where org_id = $1 limit 1'],
@@ -114,7 +113,8 @@ type Refs = {
   caseId: string;
   customer: string;
   ownerEmail: string;
-  checklistId: string;
+  employeeId: string;
+  courseId: string;
 };
 
 const SURVEY = {
@@ -317,26 +317,26 @@ const examples = (r: Refs): Record<string, unknown> => ({
     description: 'fuzz',
   },
   'PATCH /api/v1/webhooks/:id': { description: 'changed', enabled: true },
-  'POST /api/v1/audit-checklists': {
-    name: 'Fuzz checklist',
-    channel: 'store',
-    items: [
-      { id: 'tidy', component: 'aesthetic', text: { en: 'Tidy', pl: 'Porządek' }, weight: 2 },
-      { component: 'service', text: { cs: 'Rychle' }, critical: true },
-    ],
-    dueDays: 3,
+  'POST /api/v1/soco/assessments': {
+    employeeId: r.employeeId,
+    raterKind: 'manager',
+    form: 'short',
+    answers: { c01: 9, c03: 6, c04: 7, c07: 7, c11: 7, s01: 1, s05: 3, s07: 3, s08: 3, s11: 3 },
   },
-  'PATCH /api/v1/audit-checklists/:id': { name: 'Renamed', active: false, dueDays: 10 },
-  'POST /api/v1/audits': { checklistId: r.checklistId, kind: 'shopper', shopperName: 'Fuzz', locale: 'cs' },
-  'POST /api/v1/audits/:id/submit': {
-    answers: [
-      { itemId: 'greet', result: 'pass' },
-      { itemId: 'clean', result: 'na', note: 'closed' },
-      { itemId: 'stock', result: 'fail' },
-    ],
+  'POST /api/v1/soco/customer-links': { employeeId: r.employeeId, customerExternalId: r.customer },
+  'POST /api/v1/training/courses': {
+    names: { en: 'Fuzz', pl: 'Fuzz' },
+    builds: 'empathy',
+    validityMonths: 12,
   },
-  'POST /api/v1/audits/:id/shopper-link': { expiresInDays: 7, locale: 'ru' },
-  'POST /m/:token': { 'r.greet': 'pass', 'r.clean': 'na', 'r.stock': 'fail', 'n.stock': 'none' },
+  'PATCH /api/v1/training/courses/:id': { names: { cs: 'Kurz' }, validityMonths: null },
+  'POST /api/v1/training/requirements': { jobRole: 'barista', courseId: r.courseId },
+  'POST /api/v1/training/completions': {
+    employeeId: r.employeeId,
+    courseId: r.courseId,
+    completedOn: '2026-01-15',
+  },
+  'POST /rate/:token': { 'q.k1': '9', 'q.k2': '8', 'q.k3': '7', 'q.k4': '6' },
 });
 
 /** Query strings and form fields: every value is text; lists travel comma-separated. */
@@ -377,8 +377,7 @@ const encodeSegment = (value: string) =>
 
 const isHtmlRoute = (url: string) => !url.startsWith('/api/');
 const isFormRoute = (route: Route) =>
-  route.method === 'POST' &&
-  (route.url.startsWith('/s/') || route.url.startsWith('/c/') || route.url.startsWith('/m/'));
+  route.method === 'POST' && ['/s/', '/c/', '/rate/'].some((prefix) => route.url.startsWith(prefix));
 const isImportRoute = (route: Route) => route.url.startsWith('/api/v1/import/');
 
 function check(route: Route, res: LightMyRequestResponse, sent: unknown) {
@@ -447,19 +446,17 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       payload: { responses: [{ id: '7e0d5f43-54f6-4b61-9d7e-2f3c1f6b9a10', answers: { nps: 10 } }] },
     });
     expect(promoter.statusCode, promoter.body).toBe(200);
-    const visit = await one<{ id: string }>(
-      `select id from audit_visits where org_id = $1 and status = 'scheduled' limit 1`,
-    );
-    const shopper = await t.app.inject({
+    const employee = await one<{ id: string }>('select id from employees where org_id = $1 limit 1');
+    const rating = await t.app.inject({
       method: 'POST',
-      url: `/api/v1/audits/${visit.id}/shopper-link`,
+      url: '/api/v1/soco/customer-links',
       headers: org.auth,
-      payload: {},
+      payload: { employeeId: employee.id },
     });
 
     routes = t.app.routeList
       .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.includes('*'))
-      .filter((r) => ['/api/', '/s/', '/c/', '/r/', '/m/'].some((prefix) => r.url.startsWith(prefix)))
+      .filter((r) => ['/api/', '/s/', '/c/', '/r/', '/rate/'].some((prefix) => r.url.startsWith(prefix)))
       // Deletions last: the objects they remove are the other routes' path values.
       .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
     fixtures = new Map();
@@ -467,7 +464,7 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       const sql = FIXTURES.find(([pattern]) => pattern.test(route.url))?.[1];
       if (sql) fixtures.set(route.url, await one<Record<string, string>>(sql));
       if (route.url.startsWith('/s/t/:token')) fixtures.set(route.url, { token: link.json().token });
-      if (route.url.startsWith('/m/:token')) fixtures.set(route.url, { token: shopper.json().token });
+      if (route.url.startsWith('/rate/:token')) fixtures.set(route.url, { token: rating.json().token });
     }
     bodies = examples({
       publicId: survey.publicId,
@@ -480,8 +477,8 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       caseId: (await one<{ id: string }>('select id from cases where org_id = $1 limit 1')).id,
       customer: `seed-${org.slug}-1`,
       ownerEmail: org.ownerEmail,
-      checklistId: (await one<{ id: string }>('select id from audit_checklists where org_id = $1 limit 1'))
-        .id,
+      employeeId: employee.id,
+      courseId: (await one<{ id: string }>('select id from training_courses where org_id = $1 limit 1')).id,
     });
   });
   afterAll(() => t?.close());

@@ -18,6 +18,7 @@ import type * as orgs from '../modules/orgs/http/schemas';
 import type * as people from '../modules/people/http/schemas';
 import type * as goodwill from '../modules/people/http/schemas-goodwill';
 import type * as leaderboard from '../modules/people/http/schemas-leaderboard';
+import type * as soco from '../modules/people/http/schemas-soco';
 import type * as reports from '../modules/reports/http/schemas';
 import type * as surveys from '../modules/surveys/http/schemas';
 import type * as inbox from '../modules/surveys/http/schemas-inbox';
@@ -203,6 +204,27 @@ export type Employee = Out<typeof people.ZEmployeeSchema>;
 export type CreateEmployeeRequest = In<typeof people.ZCreateEmployeeRequestSchema>;
 export type UpdateEmployeeRequest = In<typeof people.ZUpdateEmployeeRequestSchema>;
 export type EmployeeBatchResponse = Out<typeof people.ZEmployeeBatchResponseSchema>;
+
+// SOCO and training
+export type SocoInstrument = Out<typeof soco.ZSocoInstrumentSchema>;
+export type SocoAssessmentRequest = In<typeof soco.ZSocoAssessmentRequestSchema>;
+export type SocoAssessment = Out<typeof soco.ZSocoAssessmentSchema>;
+export type SocoEmployeeResults = Out<typeof soco.ZSocoEmployeeResultsSchema>;
+export type SocoTeamResults = Out<typeof soco.ZSocoTeamResultsSchema>;
+export type SocoAggregate = SocoTeamResults['byRater'][number];
+export type SocoDimension = keyof SocoAggregate['dimensions'];
+export type SocoRater = SocoAggregate['raterKind'];
+export type SocoCustomerLinkRequest = In<typeof soco.ZSocoCustomerLinkRequestSchema>;
+export type SocoCustomerLink = Out<typeof soco.ZSocoCustomerLinkSchema>;
+export type TrainingCourse = Out<typeof soco.ZCourseSchema>;
+export type TrainingSkill = TrainingCourse['builds'];
+export type CreateTrainingCourseRequest = In<typeof soco.ZCreateCourseRequestSchema>;
+export type TrainingRequirement = Out<typeof soco.ZRequirementSchema>;
+export type TrainingRequirementRequest = In<typeof soco.ZRequirementRequestSchema>;
+export type TrainingCompletion = Out<typeof soco.ZCompletionSchema>;
+export type TrainingCompletionImport = Out<typeof soco.ZCompletionImportSchema>;
+export type TrainingMatrix = Out<typeof soco.ZTrainingMatrixSchema>;
+export type TrainingGaps = Out<typeof soco.ZTrainingGapsSchema>;
 
 // Goodwill
 export type GoodwillBudget = Out<typeof goodwill.ZBudgetSchema>;

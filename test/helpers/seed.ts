@@ -29,6 +29,7 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   await seedCases(call, org.slug);
   await seedValue(t, org, call);
   await seedPeople(call, org.slug);
+  await seedSoco(call);
   await seedAudits(t, org, call);
   return { call };
 }
@@ -244,5 +245,34 @@ export async function seedAudits(
       { itemId: 'clean', result: 'na' },
       { itemId: 'stock', result: 'fail', note: 'no croissants' },
     ],
+  });
+}
+
+/** A SOCO assessment, a customer's rating link, and a training course required of a job role with a completion. */
+async function seedSoco(call: (method: string, url: string, payload?: unknown) => Promise<any>) {
+  const [employee] = (await call('GET', '/api/v1/employees')).items;
+  const answers = Object.fromEntries(
+    Array.from({ length: 12 }, (_, i) => [
+      [`c${String(i + 1).padStart(2, '0')}`, 7],
+      [`s${String(i + 1).padStart(2, '0')}`, 3],
+    ]).flat(),
+  );
+  await call('POST', '/api/v1/soco/assessments', {
+    employeeId: employee.id,
+    raterKind: 'manager',
+    form: 'full',
+    answers,
+  });
+  await call('POST', '/api/v1/soco/customer-links', { employeeId: employee.id });
+  const course = await call('POST', '/api/v1/training/courses', {
+    names: { en: 'Seed course' },
+    builds: 'empathy',
+    validityMonths: 12,
+  });
+  await call('POST', '/api/v1/training/requirements', { jobRole: 'barista', courseId: course.id });
+  await call('POST', '/api/v1/training/completions', {
+    employeeId: employee.id,
+    courseId: course.id,
+    completedOn: '2025-06-01',
   });
 }
