@@ -78,6 +78,15 @@ const FIXTURES: [RegExp, string][] = [
     `select currency, to_char(valid_from, 'YYYY-MM-DD') as "validFrom" from exchange_rates where org_id = $1 limit 1`,
   ],
   [/^\/api\/v1\/jobs\/:id/, 'select id from jobs where org_id = $1 limit 1'],
+  [/^\/api\/v1\/audit-checklists\/:id/, 'select id from audit_checklists where org_id = $1 limit 1'],
+  [
+    /^\/api\/v1\/audits\/:id\/photos\/:photoId/,
+    'select visit_id as id, id as "photoId" from audit_photos where org_id = $1 limit 1',
+  ],
+  [
+    /^\/api\/v1\/audits\/:id/,
+    `select id from audit_visits where org_id = $1 and status = 'scheduled' limit 1`,
+  ],
   [/^\/api\/v1\/(soco|training)\/employees\/:id/, 'select id from employees where org_id = $1 limit 1'],
   [/^\/api\/v1\/soco\/teams\/:id/, 'select id from teams where org_id = $1 limit 1'],
   [/^\/api\/v1\/training\/courses\/:id/, 'select id from training_courses where org_id = $1 limit 1'],
@@ -113,6 +122,7 @@ type Refs = {
   caseId: string;
   customer: string;
   ownerEmail: string;
+  checklistId: string;
   employeeId: string;
   courseId: string;
 };
@@ -317,6 +327,26 @@ const examples = (r: Refs): Record<string, unknown> => ({
     description: 'fuzz',
   },
   'PATCH /api/v1/webhooks/:id': { description: 'changed', enabled: true },
+  'POST /api/v1/audit-checklists': {
+    name: 'Fuzz checklist',
+    channel: 'store',
+    items: [
+      { id: 'tidy', component: 'aesthetic', text: { en: 'Tidy', pl: 'Porządek' }, weight: 2 },
+      { component: 'service', text: { cs: 'Rychle' }, critical: true },
+    ],
+    dueDays: 3,
+  },
+  'PATCH /api/v1/audit-checklists/:id': { name: 'Renamed', active: false, dueDays: 10 },
+  'POST /api/v1/audits': { checklistId: r.checklistId, kind: 'shopper', shopperName: 'Fuzz', locale: 'cs' },
+  'POST /api/v1/audits/:id/submit': {
+    answers: [
+      { itemId: 'greet', result: 'pass' },
+      { itemId: 'clean', result: 'na', note: 'closed' },
+      { itemId: 'stock', result: 'fail' },
+    ],
+  },
+  'POST /api/v1/audits/:id/shopper-link': { expiresInDays: 7, locale: 'ru' },
+  'POST /m/:token': { 'r.greet': 'pass', 'r.clean': 'na', 'r.stock': 'fail', 'n.stock': 'none' },
   'POST /api/v1/soco/assessments': {
     employeeId: r.employeeId,
     raterKind: 'manager',
@@ -377,7 +407,7 @@ const encodeSegment = (value: string) =>
 
 const isHtmlRoute = (url: string) => !url.startsWith('/api/');
 const isFormRoute = (route: Route) =>
-  route.method === 'POST' && ['/s/', '/c/', '/rate/'].some((prefix) => route.url.startsWith(prefix));
+  route.method === 'POST' && ['/s/', '/c/', '/rate/', '/m/'].some((prefix) => route.url.startsWith(prefix));
 const isImportRoute = (route: Route) => route.url.startsWith('/api/v1/import/');
 
 function check(route: Route, res: LightMyRequestResponse, sent: unknown) {
@@ -446,6 +476,15 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       payload: { responses: [{ id: '7e0d5f43-54f6-4b61-9d7e-2f3c1f6b9a10', answers: { nps: 10 } }] },
     });
     expect(promoter.statusCode, promoter.body).toBe(200);
+    const visit = await one<{ id: string }>(
+      `select id from audit_visits where org_id = $1 and status = 'scheduled' limit 1`,
+    );
+    const shopper = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/audits/${visit.id}/shopper-link`,
+      headers: org.auth,
+      payload: {},
+    });
     const employee = await one<{ id: string }>('select id from employees where org_id = $1 limit 1');
     const rating = await t.app.inject({
       method: 'POST',
@@ -456,7 +495,9 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
 
     routes = t.app.routeList
       .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.includes('*'))
-      .filter((r) => ['/api/', '/s/', '/c/', '/r/', '/rate/'].some((prefix) => r.url.startsWith(prefix)))
+      .filter((r) =>
+        ['/api/', '/s/', '/c/', '/r/', '/m/', '/rate/'].some((prefix) => r.url.startsWith(prefix)),
+      )
       // Deletions last: the objects they remove are the other routes' path values.
       .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
     fixtures = new Map();
@@ -464,6 +505,7 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       const sql = FIXTURES.find(([pattern]) => pattern.test(route.url))?.[1];
       if (sql) fixtures.set(route.url, await one<Record<string, string>>(sql));
       if (route.url.startsWith('/s/t/:token')) fixtures.set(route.url, { token: link.json().token });
+      if (route.url.startsWith('/m/:token')) fixtures.set(route.url, { token: shopper.json().token });
       if (route.url.startsWith('/rate/:token')) fixtures.set(route.url, { token: rating.json().token });
     }
     bodies = examples({
@@ -477,6 +519,8 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       caseId: (await one<{ id: string }>('select id from cases where org_id = $1 limit 1')).id,
       customer: `seed-${org.slug}-1`,
       ownerEmail: org.ownerEmail,
+      checklistId: (await one<{ id: string }>('select id from audit_checklists where org_id = $1 limit 1'))
+        .id,
       employeeId: employee.id,
       courseId: (await one<{ id: string }>('select id from training_courses where org_id = $1 limit 1')).id,
     });
