@@ -93,4 +93,19 @@ describe.each(ENGINES)('the demo’s story on %s', (engine) => {
     expect(staff.managed).toBe(staff.people - 1); // everyone but the head of operations
     expect(staff.linked).toBe(3); // the manager and the two agents
   });
+
+  it('answers at its cafés and online shop, Mokotów ahead of Oliwa, each judged against its target', async () => {
+    const board = await api(t, { authorization: `Bearer ${demo.apiKey}` }).ok(
+      'GET',
+      '/api/v1/locations/leaderboard?metric=nps',
+    );
+    type Item = { code: string; n: number; score: number; target: number; rank: unknown };
+    const by = Object.fromEntries(board.items.map((i: Item) => [i.code, i])) as Record<string, Item>;
+    // Every answer has its location; at this size no location has the 30 answers a rank needs.
+    expect(board.unlocated).toBe(0);
+    expect(board.items.every((i: Item) => i.n > 0 && i.target > 0 && i.rank === null)).toBe(true);
+    expect(by['WAW-MOK'].score).toBeGreaterThan(by['GDA-OLI'].score);
+    expect(Math.max(...board.items.map((i: Item) => i.score))).toBe(by['WAW-MOK'].score);
+    expect(Math.min(...board.items.map((i: Item) => i.score))).toBe(by['GDA-OLI'].score);
+  });
 });

@@ -1,4 +1,5 @@
 import { createRandom } from '../lib/seeded-random';
+import { DEMO_LOCATION_TARGETS } from './demo-locations';
 import type { DemoStaff } from './step-cases';
 import type { DemoStep } from './steps';
 
@@ -104,6 +105,7 @@ export const peopleStep: DemoStep = {
         kind: l.kind ?? 'store',
         country: 'PL',
         timeZone: 'Europe/Warsaw',
+        targets: DEMO_LOCATION_TARGETS[l.code] ?? {},
       });
       locations.push({ id: row.id, code: row.code, name: row.name });
     }

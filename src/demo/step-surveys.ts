@@ -1,4 +1,6 @@
 import { chunks } from './demo-api';
+import { demoLocationPicker } from './demo-locations';
+import type { DemoPeople } from './step-people';
 import type { DemoStep } from './steps';
 
 const RELATIONSHIP_SURVEY = {
@@ -68,6 +70,7 @@ export const surveysStep: DemoStep = {
     );
     ctx.state.surveyId = survey.id;
     const all = ctx.data.responses;
+    const locationOf = demoLocationPicker(ctx.state.people as DemoPeople | undefined);
     let done = 0;
     for (const batch of chunks(all, 1000)) {
       await ctx.api.call('POST', `/api/v1/surveys/${survey.id}/responses/batch`, {
@@ -83,6 +86,7 @@ export const surveysStep: DemoStep = {
           submittedAt: r.submittedAt.toISOString(),
           channel: r.channel,
           touchpoint: r.touchpoint,
+          locationCode: locationOf(r),
           locale: r.locale,
         })),
       });
