@@ -25,6 +25,8 @@ const EVENTS = keysOf<WebhookEvent>({
   'customer.tier_changed': true,
   'goodwill.granted': true,
   'audit.completed': true,
+  'soco.assessed': true,
+  'training.completed': true,
 });
 
 /** Endpoints that receive signed events as they happen. */

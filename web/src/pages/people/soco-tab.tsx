@@ -1,0 +1,225 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  Employee,
+  SocoAggregate,
+  SocoCustomerLink,
+  SocoDimension,
+  SocoEmployeeResults,
+  SocoRater,
+  SocoTeamResults,
+  Team,
+} from '../../../../src/http/api-types';
+import { ApiError, get, getAll, post } from '../../api/client';
+import { type Column, DataTable } from '../../components/data-table';
+import { ErrorMessage } from '../../components/error-message';
+import { keysOf } from '../../lib/domain';
+import { useFormat } from '../../lib/format';
+
+const DIMENSIONS = keysOf<SocoDimension>({
+  empathy: true,
+  personalization: true,
+  problem_solving: true,
+  feedback_openness: true,
+});
+
+/** The columns of a table of aggregates: who rated, how many, the means on 1–9 and the four dimensions. */
+function useAggregateColumns(withQuarter: boolean, withPeople: boolean): Column<SocoAggregate>[] {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const raterName = (r: SocoRater) => t(`people.soco.raters.${r}`);
+  return [
+    ...(withQuarter
+      ? [{ key: 'quarter', header: t('people.soco.quarter'), value: (a: SocoAggregate) => a.quarter }]
+      : []),
+    { key: 'raterKind', header: t('people.soco.rater'), value: (a) => raterName(a.raterKind) },
+    ...(withPeople
+      ? [
+          {
+            key: 'people',
+            header: t('people.soco.people'),
+            numeric: true,
+            value: (a: SocoAggregate) => f.int(a.people),
+          },
+        ]
+      : []),
+    {
+      key: 'assessments',
+      header: t('people.soco.assessments'),
+      numeric: true,
+      value: (a) => f.int(a.assessments),
+    },
+    { key: 'mean', header: t('people.soco.mean'), numeric: true, value: (a) => f.num(a.mean) },
+    { key: 'score', header: t('people.soco.score'), numeric: true, value: (a) => f.dec(a.score) },
+    { key: 'co', header: t('people.soco.co'), numeric: true, value: (a) => f.num(a.customerOrientation) },
+    { key: 'so', header: t('people.soco.so'), numeric: true, value: (a) => f.num(a.sellingOrientation) },
+    ...DIMENSIONS.map((d) => ({
+      key: d,
+      header: t(`people.soco.dimensions.${d}`),
+      numeric: true,
+      value: (a: SocoAggregate) => f.num(a.dimensions[d]),
+    })),
+  ];
+}
+
+/**
+ * SOCO: a team's results (aggregates of enough people only) and, for those who may see them, one
+ * person's results per rater kind and quarter; a link for a customer to rate the person.
+ */
+export default function SocoTab() {
+  const { t } = useTranslation();
+  const teams = useQuery({ queryKey: ['teams', 'all'], queryFn: () => getAll<Team>('/teams') });
+  const [teamId, setTeamId] = useState('');
+  const [employeeId, setEmployeeId] = useState('');
+  const team = teamId || teams.data?.items[0]?.id || '';
+  const members = useQuery({
+    queryKey: ['employees', 'team', team],
+    queryFn: () => getAll<Employee>('/employees', { teamId: team, current: 'true' }),
+    enabled: Boolean(team),
+  });
+  return (
+    <div className="stack">
+      <p>{t('people.soco.help')}</p>
+      <div className="row">
+        <label>
+          {t('people.team')}
+          <select
+            value={team}
+            onChange={(e) => {
+              setTeamId(e.target.value);
+              setEmployeeId('');
+            }}
+          >
+            {(teams.data?.items ?? []).map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('people.soco.person')}
+          <select value={employeeId} onChange={(e) => setEmployeeId(e.target.value)}>
+            <option value="">{t('people.soco.wholeTeam')}</option>
+            {(members.data?.items ?? []).map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {teams.isError && <ErrorMessage error={teams.error} />}
+      {employeeId ? (
+        <PersonResults
+          employeeId={employeeId}
+          name={members.data?.items.find((m) => m.id === employeeId)?.name ?? ''}
+        />
+      ) : (
+        team && <TeamResults teamId={team} />
+      )}
+    </div>
+  );
+}
+
+function TeamResults({ teamId }: { teamId: string }) {
+  const { t } = useTranslation();
+  const results = useQuery({
+    queryKey: ['soco', 'team', teamId],
+    queryFn: () => get<SocoTeamResults>(`/soco/teams/${teamId}/results`),
+  });
+  const overall = useAggregateColumns(false, true);
+  const byQuarter = useAggregateColumns(true, true);
+  if (results.isError) return <ErrorMessage error={results.error} />;
+  const r = results.data;
+  if (!r) return null;
+  return (
+    <>
+      {r.hidden > 0 && (
+        <p className="muted">{t('people.soco.hidden', { count: r.hidden, min: r.minPeople })}</p>
+      )}
+      <DataTable
+        caption={t('people.soco.teamResults', { team: r.team.name })}
+        rows={r.byRater}
+        rowKey={(a) => a.raterKind}
+        columns={overall}
+        exportName="soco-team"
+        empty={t('people.soco.noResults')}
+      />
+      <DataTable
+        caption={t('people.soco.byQuarter', { name: r.team.name })}
+        rows={r.byQuarter}
+        rowKey={(a) => `${a.quarter}-${a.raterKind}`}
+        columns={byQuarter}
+        exportName="soco-team-quarters"
+        empty={t('people.soco.noResults')}
+      />
+    </>
+  );
+}
+
+function PersonResults({ employeeId, name }: { employeeId: string; name: string }) {
+  const { t } = useTranslation();
+  const results = useQuery({
+    queryKey: ['soco', 'employee', employeeId],
+    queryFn: () => get<SocoEmployeeResults>(`/soco/employees/${employeeId}/results`),
+    retry: false,
+  });
+  const overall = useAggregateColumns(false, false);
+  const byQuarter = useAggregateColumns(true, false);
+  if (results.error instanceof ApiError && results.error.status === 404)
+    return <p className="muted">{t('people.soco.notVisible')}</p>;
+  if (results.isError) return <ErrorMessage error={results.error} />;
+  const r = results.data;
+  if (!r) return null;
+  return (
+    <>
+      <DataTable
+        caption={t('people.soco.personResults', { name: r.employee.name })}
+        rows={r.byRater}
+        rowKey={(a) => a.raterKind}
+        columns={overall}
+        exportName="soco-person"
+        empty={t('people.soco.noResults')}
+      />
+      <DataTable
+        caption={t('people.soco.byQuarter', { name: r.employee.name })}
+        rows={r.byQuarter}
+        rowKey={(a) => `${a.quarter}-${a.raterKind}`}
+        columns={byQuarter}
+        exportName="soco-person-quarters"
+        empty={t('people.soco.noResults')}
+      />
+      <CustomerLink employeeId={employeeId} name={name || r.employee.name} />
+    </>
+  );
+}
+
+function CustomerLink({ employeeId, name }: { employeeId: string; name: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const make = useMutation({
+    mutationFn: () => post<SocoCustomerLink>('/soco/customer-links', { employeeId }),
+  });
+  return (
+    <div className="card stack">
+      <h2>{t('people.soco.customerLink', { name })}</h2>
+      <p>{t('people.soco.customerLinkHelp')}</p>
+      <div>
+        <button type="button" onClick={() => make.mutate()} disabled={make.isPending}>
+          {t('people.soco.makeLink')}
+        </button>
+      </div>
+      {make.isError && <ErrorMessage error={make.error} />}
+      {make.data && (
+        <p>
+          {t('people.soco.linkMade', { date: f.date(make.data.expiresAt) })}{' '}
+          <a href={make.data.url} style={{ overflowWrap: 'anywhere' }}>
+            {make.data.url}
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}
