@@ -24,4 +24,5 @@ export const PEOPLE_TABS: PeopleTab[] = [
     permission: 'cases:read',
     component: lazy(() => import('./goodwill-tab')),
   },
+  { key: 'audits', labelKey: 'people.tab.audits', component: lazy(() => import('./audits-tab')) },
 ];
