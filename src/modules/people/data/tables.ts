@@ -31,6 +31,8 @@ export const departments = pgTable(
     orgId: uuid('org_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
+    /** Topic keys of customer feedback the department answers for (migration 0606). */
+    topics: text('topics').array().notNull().default([]),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],

@@ -65,8 +65,25 @@ export const ZCreateLocationRequestSchema = z.object({
 });
 export const ZUpdateLocationRequestSchema = z.object(locationFields).partial().strict();
 
-export const ZDepartmentSchema = z.object({ id: z.uuid(), name: z.string(), createdAt: z.date() });
-export const ZDepartmentRequestSchema = z.object({ name: ZName }).strict();
+export const ZDepartmentSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  topics: z.array(z.string()).describe('keys of the feedback topics the department answers for'),
+  createdAt: z.date(),
+});
+const ZTopicKeys = z
+  .array(
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be topic keys: 1–63 lower-case letters, digits, _ or -'),
+  )
+  .max(50);
+export const ZDepartmentRequestSchema = z
+  .object({
+    name: ZName,
+    topics: ZTopicKeys.optional().describe('keys of the feedback topics it answers for'),
+  })
+  .strict();
 
 export const ZTeamSchema = z.object({
   id: z.uuid(),
