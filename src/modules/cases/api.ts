@@ -12,3 +12,4 @@ export {
   openCorrectiveCaseInTx,
 } from './use-cases/open-corrective-case';
 export { lockCaseCustomerInTx, recordGoodwillOnCaseInTx } from './use-cases/record-goodwill';
+export { findLatestResolver } from './data/repo-resolvers';

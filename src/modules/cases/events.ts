@@ -6,6 +6,11 @@ export const caseEvents = defineEvents({
   'case.updated': { webhook: true, summary: 'A case changed: status, owner, priority, a note or an e-mail' },
   'case.resolved': { webhook: true, summary: 'A case was resolved' },
   'case.assigned': { webhook: true, summary: 'A case got a new owner or team (null: unassigned)' },
+  'case.follow_up_answered': {
+    webhook: true,
+    summary:
+      'The customer answered "was your issue solved?" after a resolution: yes closes the case, no reopens it',
+  },
 });
 
 declare module '../../events/bus' {
@@ -19,6 +24,14 @@ declare module '../../events/bus' {
       changes: string[];
     };
     'case.resolved': { orgId: string; caseId: string; customerId: string | null; responseId: string | null };
+    'case.follow_up_answered': {
+      orgId: string;
+      caseId: string;
+      customerId: string | null;
+      answer: 'yes' | 'no';
+      /** Who resolved it: the case's owner at the time. */
+      ownerId: string | null;
+    };
     'case.assigned': {
       orgId: string;
       caseId: string;

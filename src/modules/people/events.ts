@@ -7,6 +7,10 @@ export const peopleEvents = defineEvents({
     summary: 'A SOCO assessment of a person was recorded: by themselves, their manager or a customer',
   },
   'training.completed': { webhook: true, summary: 'A person completed a training course' },
+  'praise.received': {
+    webhook: true,
+    summary: "A customer's praise reached the people it is for (and so their managers)",
+  },
   'goodwill.granted': {
     webhook: true,
     summary:
@@ -17,25 +21,17 @@ export const peopleEvents = defineEvents({
     summary:
       'A service audit or mystery-shopper visit was reported: its score per component, whether a critical item failed, its location and corrective case',
   },
-  'audit.completed': {
-    webhook: true,
-    summary:
-      'A service audit or mystery-shopper visit was reported: its score per component, whether a critical item failed, its location and corrective case',
-  },
 });
 
 declare module '../../events/bus' {
   interface DomainEvents {
-    'audit.completed': {
+    'praise.received': {
       orgId: string;
-      visitId: string;
-      checklistId: string;
-      locationId: string;
-      kind: 'auditor' | 'shopper';
-      score: number | null;
-      components: Record<'service' | 'aesthetic' | 'ethical', number | null>;
-      failed: boolean;
-      caseId: string | null;
+      praiseId: string;
+      source: 'response' | 'follow_up';
+      employeeIds: string[];
+      /** The managers of those people: they see it in their feed too. */
+      managerIds: string[];
     };
     'soco.assessed': {
       orgId: string;

@@ -1,15 +1,18 @@
 import { peopleStep } from '../../demo/step-people';
 import { readGrant, writeGrant } from '../grants';
+import { on, onBatch } from '../../events/bus';
 import type { Module } from '../registry';
 import { registerGestureCostSource } from '../value/api';
 import { sumGrantsByCustomer } from './data/repo-goodwill';
 import { peopleEvents } from './events';
 import { goodwillRoutes } from './http/routes-goodwill';
+import { recognitionRoutes } from './http/routes-recognition';
 import { leaderboardRoutes } from './http/routes-leaderboard';
 import { socoRoutes } from './http/routes-soco';
 import { auditRoutes } from './http/routes-audits';
 import { structureRoutes } from './http/routes-structure';
 import { peopleExtensions } from './use-cases/customer-extension';
+import { takePraiseOfFollowUp, takePraiseOfResponses } from './use-cases/recognition';
 import { socoCustomerExtensions } from './use-cases/soco';
 
 const one = (table: string) => `select id from ${table} where org_id = $1 limit 1`;
@@ -27,9 +30,15 @@ export const peopleModule: Module = {
     await socoRoutes(app);
     await leaderboardRoutes(app);
     await goodwillRoutes(app);
+    await recognitionRoutes(app);
   },
   demo: [{ order: 15, step: peopleStep }],
   events: peopleEvents,
+  // Customers' praise reaches the people it names, or who resolved their case.
+  subscribers: [
+    onBatch('response.created', takePraiseOfResponses),
+    on('case.follow_up_answered', takePraiseOfFollowUp),
+  ],
   profile: [...peopleExtensions, ...socoCustomerExtensions],
   // Goodwill granted counts in the customer's cost to serve.
   setup: (ctx) =>

@@ -45,6 +45,13 @@ export async function followUp(
       data: { answer, cycle: c.cycle },
       at: ctx.clock.now(),
     });
+    await ctx.bus.emit(tx, 'case.follow_up_answered', {
+      orgId: claim.orgId,
+      caseId: c.id,
+      customerId: c.customerId,
+      answer,
+      ownerId: c.ownerId,
+    });
     await changeCaseInTx(
       ctx,
       tx,
