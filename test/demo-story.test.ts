@@ -40,12 +40,14 @@ describe.each(ENGINES)('the demo’s story on %s', (engine) => {
              count(*) filter (where first_responded_at > first_response_due_at
                                  or (first_responded_at is null and first_response_due_at < '2026-11-20T10:00:00Z')
                                  or resolved_at > resolution_due_at)::int as late
-        from cases where org_id = $1`);
+        from cases c where org_id = $1
+          and not exists (select 1 from case_links l where l.org_id = c.org_id and l.case_id = c.id and l.kind = 'audit')`);
     const listed = await api(t, { authorization: `Bearer ${demo.apiKey}` }).ok(
       'GET',
       '/api/v1/cases?limit=200',
     );
-    expect(listed.items).toHaveLength(cases.n);
+    // Besides them, the corrective actions of failed audits.
+    expect(listed.items).toHaveLength(cases.n + demo.counts.correctiveCases);
     expect(demo.counts.cases).toBe(cases.n);
     expect(cases.days).toBeGreaterThan(365);
     expect(cases.worked).toBeGreaterThan(0);
@@ -72,6 +74,35 @@ describe.each(ENGINES)('the demo’s story on %s', (engine) => {
         from customer_values where org_id = $1`);
     expect(values.costly).toBeGreaterThan(0);
     expect(values.differ).toBeGreaterThan(0);
+  });
+
+  it('audits its cafés monthly for a year; a few failed critical items opened corrective cases, the older ones resolved', async () => {
+    const a = await one<{
+      visits: number;
+      done: number;
+      failed: number;
+      cafes: number;
+      months: number;
+      planned: number;
+    }>(`
+      select count(*)::int as visits, count(*) filter (where status = 'done')::int as done,
+             count(*) filter (where failed)::int as failed, count(distinct location_id)::int as cafes,
+             count(distinct to_char(done_at, 'YYYY-MM'))::int as months,
+             count(*) filter (where status = 'scheduled' and kind = 'shopper')::int as planned
+        from audit_visits where org_id = $1`);
+    expect(a.visits).toBe(demo.counts.auditVisits);
+    expect(a).toMatchObject({ cafes: 4, planned: 1 });
+    expect(a.months).toBeGreaterThanOrEqual(12);
+    expect(a.failed).toBe(demo.counts.correctiveCases);
+    expect(a.failed).toBeGreaterThan(0);
+    expect(a.failed).toBeLessThan(a.done / 4);
+    const cases = await one<{ n: number; resolved: number }>(`
+      select count(*)::int as n, count(*) filter (where c.status = 'resolved')::int as resolved
+        from cases c join audit_visits v on v.org_id = c.org_id and v.case_id = c.id where c.org_id = $1`);
+    expect(cases.n).toBe(a.failed);
+    expect(cases.resolved).toBeGreaterThan(0);
+    const trends = await api(t, { authorization: `Bearer ${demo.apiKey}` }).ok('GET', '/api/v1/audit-trends');
+    expect(trends.items.length).toBeGreaterThanOrEqual(4 * 11);
   });
 
   it('has a café chain with its teams and people; the support desk’s agents are its people', async () => {

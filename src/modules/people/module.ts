@@ -1,4 +1,5 @@
 import { peopleStep } from '../../demo/step-people';
+import { peopleAuditsStep } from '../../demo/step-people-audits';
 import { readGrant, writeGrant } from '../grants';
 import { on, onBatch } from '../../events/bus';
 import type { Module } from '../registry';
@@ -32,7 +33,10 @@ export const peopleModule: Module = {
     await goodwillRoutes(app);
     await recognitionRoutes(app);
   },
-  demo: [{ order: 15, step: peopleStep }],
+  demo: [
+    { order: 15, step: peopleStep },
+    { order: 45, step: peopleAuditsStep },
+  ],
   events: peopleEvents,
   // Customers' praise reaches the people it names, or who resolved their case.
   subscribers: [
