@@ -1,5 +1,6 @@
 import { peopleStep } from '../../demo/step-people';
 import { peopleAuditsStep } from '../../demo/step-people-audits';
+import { peopleSocoStep } from '../../demo/step-people-soco';
 import { readGrant, writeGrant } from '../grants';
 import { on, onBatch } from '../../events/bus';
 import type { Module } from '../registry';
@@ -35,6 +36,7 @@ export const peopleModule: Module = {
   },
   demo: [
     { order: 15, step: peopleStep },
+    { order: 42, step: peopleSocoStep },
     { order: 45, step: peopleAuditsStep },
   ],
   events: peopleEvents,

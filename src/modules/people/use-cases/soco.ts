@@ -88,6 +88,47 @@ function checkAnswers(raterKind: SocoRater, form: SocoForm, answers: SocoAnswers
   }
 }
 
+/**
+ * Stores checked answers with their scores, now, and announces them; the caller has decided who
+ * may rate (the API's rules, a customer's link, or a paper form entered by the organization).
+ */
+export async function storeAssessmentInTx(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  input: {
+    employeeId: string;
+    raterKind: SocoRater;
+    form: SocoForm;
+    answers: SocoAnswers;
+    raterUserId?: string | null;
+    customerId?: string | null;
+    caseId?: string | null;
+    linkId?: string | null;
+  },
+) {
+  checkAnswers(input.raterKind, input.form, input.answers);
+  const row = await repo.insertAssessment(tx, {
+    ...scoredRow(orgId, input.form, input.answers),
+    employeeId: input.employeeId,
+    raterKind: input.raterKind,
+    raterUserId: input.raterUserId ?? null,
+    customerId: input.customerId ?? null,
+    caseId: input.caseId ?? null,
+    linkId: input.linkId ?? null,
+    assessedAt: ctx.clock.now(),
+  });
+  await ctx.bus.emit(tx, 'soco.assessed', {
+    orgId,
+    assessmentId: row.id,
+    employeeId: row.employeeId,
+    raterKind: row.raterKind,
+    form: row.form,
+    mean: row.mean,
+  });
+  return row;
+}
+
 export function presentAssessment(row: repo.SocoAssessmentRow) {
   const s = scoreSoco(row.form, row.answers);
   return {
@@ -146,21 +187,13 @@ export async function takeAssessment(ctx: AppContext, p: Principal, input: TakeA
     }
     if (input.raterKind !== 'customer' && input.customerExternalId)
       throw invalid('body.customerExternalId', 'is only for customer ratings');
-    const row = await repo.insertAssessment(tx, {
-      ...scoredRow(orgId, input.form, input.answers),
+    const row = await storeAssessmentInTx(ctx, tx, orgId, {
       employeeId: employee.id,
       raterKind: input.raterKind,
+      form: input.form,
+      answers: input.answers,
       raterUserId: input.raterKind === 'customer' ? null : (p.userId ?? null),
       customerId,
-      assessedAt: ctx.clock.now(),
-    });
-    await ctx.bus.emit(tx, 'soco.assessed', {
-      orgId,
-      assessmentId: row.id,
-      employeeId: employee.id,
-      raterKind: row.raterKind,
-      form: row.form,
-      mean: row.mean,
     });
     return presentAssessment(row);
   });
@@ -322,22 +355,14 @@ export async function ratingPage(
     if (checkSocoAnswers('customer', 'customer', parsed).length) return { state: 'missing' as const, ...ask };
     const now = ctx.clock.now();
     if (!(await repo.markLinkUsed(tx, orgId, link.id, now))) return { state: 'used' as const, locale };
-    const row = await repo.insertAssessment(tx, {
-      ...scoredRow(orgId, 'customer', parsed),
-      employeeId: link.employeeId,
-      raterKind: 'customer',
-      customerId: link.customerId,
-      caseId: link.caseId,
-      linkId: link.id,
-      assessedAt: now,
-    });
-    await ctx.bus.emit(tx, 'soco.assessed', {
-      orgId,
-      assessmentId: row.id,
+    await storeAssessmentInTx(ctx, tx, orgId, {
       employeeId: link.employeeId,
       raterKind: 'customer',
       form: 'customer',
-      mean: row.mean,
+      answers: parsed,
+      customerId: link.customerId,
+      caseId: link.caseId,
+      linkId: link.id,
     });
     return { state: 'thanks' as const, locale };
   });
