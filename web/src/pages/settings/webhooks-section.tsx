@@ -25,6 +25,8 @@ const EVENTS = keysOf<WebhookEvent>({
   'customer.tier_changed': true,
   'goodwill.granted': true,
   'audit.completed': true,
+  'case.follow_up_answered': true,
+  'praise.received': true,
   'soco.assessed': true,
   'training.completed': true,
 });
