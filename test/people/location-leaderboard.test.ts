@@ -176,6 +176,30 @@ describe.each(ENGINES)('locations as a dimension and their leaderboard on %s', (
     expect(lod.n).toBe(2);
     expect(lod.counts).toEqual({ promoters: 1, passives: 0, detractors: 1 });
 
+    // A personal link handed out at a location carries it too.
+    const link = await a.ok('POST', `/api/v1/surveys/${survey.id}/links`, {
+      customerExternalId: 'guest-at-lod',
+      locationCode: 'LOD',
+    });
+    expect(link.url).toMatch(/\/s\/t\/[^?]+\?l=LOD$/);
+    const path = new URL(link.url).pathname;
+    const personal = await t.app.inject({ method: 'GET', url: `${path}?l=LOD` });
+    expect(personal.body).toContain('name="l" value="LOD"');
+    const answered = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'q.nps=9&l=LOD&nonce=location-link-nonce-3',
+    });
+    expect(answered.statusCode).toBe(303);
+    expect((await a.ok('GET', `/api/v1/metrics/nps?location=${ids.LOD}`)).n).toBe(3);
+    const badLink = await a.post(`/api/v1/surveys/${survey.id}/links`, {
+      customerExternalId: 'guest-at-lod',
+      locationCode: 'NOPE',
+    });
+    expect(badLink.status).toBe(400);
+    expect(badLink.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.locationCode']);
+
     const qr = await a.get(`/api/v1/surveys/${survey.id}/qr.svg?location=LOD`);
     expect(qr.status).toBe(200);
     expect(String(qr.headers['content-type'])).toContain('image/svg+xml');

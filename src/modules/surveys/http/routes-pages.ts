@@ -93,7 +93,8 @@ export async function pageRoutes(app: App) {
         target.survey.defaultLocale,
       ),
       action: `/s/t/${token}`,
-      fields: {},
+      // A personal link handed out at a location carries it (?l=<code>) like the public link.
+      fields: { l: str((req.query as Record<string, unknown>).l)?.slice(0, 64) },
     });
 
     const fail = (reply: FastifyReply, req: FastifyRequest, reason: 'not_found' | 'expired') =>

@@ -311,6 +311,9 @@ export const ZDeliveryStatusSchema = z.object({
 export const ZCreateLinkRequestSchema = z.object({
   customerExternalId: z.string().trim().min(1).max(200),
   touchpoint: ZTag.optional(),
+  locationCode: ZLocationCode.optional().describe(
+    'the location the link is handed out at: its answer is the location’s',
+  ),
   expiresInDays: z.number().int().min(1).max(365).optional(),
 });
 export const ZCreateLinkResponseSchema = z.object({

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../http/types';
-import { AppError, notFound } from '../../../lib/errors';
+import { AppError, invalid, notFound } from '../../../lib/errors';
 import { ensureCustomer } from '../../customers/api';
+import { findLocationsByCode } from '../../people/api';
 import { insertInvitation } from '../data/repo-invitations';
 import { findSettings } from '../data/repo-settings';
 import * as repo from '../data/repo-surveys';
@@ -18,7 +19,7 @@ export async function createPersonalLink(
   ctx: AppContext,
   orgId: string,
   surveyId: string,
-  input: { customerExternalId: string; touchpoint?: string; expiresInDays?: number },
+  input: { customerExternalId: string; touchpoint?: string; locationCode?: string; expiresInDays?: number },
   baseUrl: string,
 ) {
   const key = await surveyTokenKey(ctx);
@@ -26,6 +27,9 @@ export async function createPersonalLink(
     const survey = await repo.findSurvey(tx, orgId, surveyId);
     if (!survey) throw notFound('survey');
     if (survey.status === 'closed') throw new AppError('conflict', 'status: the survey is closed');
+    const code = input.locationCode;
+    if (code && !(await findLocationsByCode(tx, orgId, [code])).has(code))
+      throw invalid('body.locationCode', 'no location of the organization has this code');
     const customerId = await ensureCustomer(ctx, tx, orgId, input.customerExternalId);
     const now = ctx.clock.now();
     const days = input.expiresInDays ?? (await findSettings(tx, orgId)).linkValidDays;
@@ -40,6 +44,8 @@ export async function createPersonalLink(
       now,
     });
     const token = signToken(key, 'invitation', [orgId, invitationId], expiresAt);
-    return { invitationId, token, url: tokenUrl(baseUrl, token), expiresAt };
+    // The location rides on the link, as on the survey's public link (?l=).
+    const url = tokenUrl(baseUrl, token) + (code ? `?${new URLSearchParams({ l: code })}` : '');
+    return { invitationId, token, url, expiresAt };
   });
 }
