@@ -172,7 +172,6 @@ function Visits() {
             render: (v: AuditVisit) => (
               <button
                 type="button"
-                className="link"
                 aria-expanded={open === v.id}
                 onClick={() => setOpen(open === v.id ? null : v.id)}
               >
