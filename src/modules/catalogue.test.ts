@@ -34,6 +34,8 @@ describe('the events the manifests declare', () => {
       'customer.stage_changed',
       'customer.tier_changed',
       'response.created',
+      'soco.assessed',
+      'training.completed',
     ]);
   });
 });
