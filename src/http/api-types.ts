@@ -15,10 +15,11 @@ import type * as customers from '../modules/customers/http/schemas';
 import type { LatestScore } from '../modules/feedback/data/repo-customer';
 import type * as feedback from '../modules/feedback/http/schemas';
 import type * as orgs from '../modules/orgs/http/schemas';
-import type * as audits from '../modules/people/http/schemas-audits';
 import type * as people from '../modules/people/http/schemas';
+import type * as audits from '../modules/people/http/schemas-audits';
 import type * as goodwill from '../modules/people/http/schemas-goodwill';
 import type * as leaderboard from '../modules/people/http/schemas-leaderboard';
+import type * as recognition from '../modules/people/http/schemas-recognition';
 import type * as soco from '../modules/people/http/schemas-soco';
 import type * as reports from '../modules/reports/http/schemas';
 import type * as surveys from '../modules/surveys/http/schemas';
@@ -240,3 +241,7 @@ export type CreateGoodwillBudgetRequest = In<typeof goodwill.ZCreateBudgetReques
 export type UpdateGoodwillBudgetRequest = In<typeof goodwill.ZUpdateBudgetRequestSchema>;
 export type GoodwillGrant = Out<typeof goodwill.ZGrantSchema>;
 export type GoodwillGrantRequest = In<typeof goodwill.ZGrantRequestSchema>;
+
+// Recognition
+export type Praise = Out<typeof recognition.ZPraiseSchema>;
+export type PraiseFeedQuery = In<typeof recognition.ZFeedQuery>;

@@ -19,6 +19,11 @@ export const PEOPLE_TABS: PeopleTab[] = [
   { key: 'soco', labelKey: 'people.tab.soco', component: lazy(() => import('./soco-tab')) },
   { key: 'training', labelKey: 'people.tab.training', component: lazy(() => import('./training-tab')) },
   {
+    key: 'recognition',
+    labelKey: 'people.tab.recognition',
+    component: lazy(() => import('./recognition-tab')),
+  },
+  {
     key: 'goodwill',
     labelKey: 'people.tab.goodwill',
     permission: 'cases:read',
