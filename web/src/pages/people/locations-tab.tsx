@@ -264,7 +264,7 @@ function Links({ surveys }: { surveys: SurveySummary[] }) {
               ))}
             </select>
           </label>
-          <ul className="location-links">
+          <ul className="plain stack">
             {shown.map((l) => {
               const url = `${survey.url}?${new URLSearchParams({ l: l.code })}`;
               const qr = `/api/v1/surveys/${survey.id}/qr`;
@@ -272,7 +272,13 @@ function Links({ surveys }: { surveys: SurveySummary[] }) {
               return (
                 <li key={l.id} className="stack">
                   <strong>{l.name}</strong>
-                  <a href={url} target="_blank" rel="noreferrer" data-testid={`location-link-${l.code}`}>
+                  <a
+                    href={url}
+                    target="_blank"
+                    rel="noreferrer"
+                    data-testid={`location-link-${l.code}`}
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
                     {url}
                   </a>
                   <div className="row">
