@@ -44,7 +44,7 @@ describe.each(ENGINES)('anonymity threshold on %s', (engine) => {
       ['cs', 'anonymní'],
       ['ru', 'анонимными'],
     ]) {
-      const res = await get(small, '/api/v1/metrics/nps?groupBy=team', lang);
+      const res = await get(small, '/api/v1/metrics/nps?audience=employees', lang);
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body).toMatchObject({ suppressed: true, anonymityThreshold: 5 });
@@ -52,54 +52,67 @@ describe.each(ENGINES)('anonymity threshold on %s', (engine) => {
       expect(body).not.toHaveProperty('n');
       expect(body.message).toContain(word);
     }
-    const csv = await get(small, '/api/v1/metrics/nps?format=csv');
+    const csv = await get(small, '/api/v1/metrics/nps?audience=employees&format=csv');
     expect(csv.body).not.toMatch(/\d{2}/);
-    const drivers = (await get(small, '/api/v1/analytics/drivers?by=team')).json();
+    const drivers = (await get(small, '/api/v1/analytics/drivers?by=team&audience=employees')).json();
     expect(drivers).toMatchObject({ suppressed: true, score: null, n: null, items: [] });
     const topics = (await get(small, '/api/v1/analytics/text/topics?audience=employees')).json();
     expect(topics).toMatchObject({ suppressed: true, answers: null });
   });
 
-  it('withholds small groups and one more, so subtraction reveals nobody', async () => {
-    const body = (await get(org, '/api/v1/metrics/nps?audience=employees&groupBy=team')).json();
-    expect(body.suppressed).toBe(false);
-    expect(body.n).toBe(14);
-    // office (3) is under 5; alone it could be recovered as total − the rest, so delivery (5) goes too.
-    expect(body.groups.map((g: { key: string }) => g.key)).toEqual(['kitchen']);
-    expect(body.withheldGroups).toBe(2);
-    expect(body.notice).toContain('2');
+  it('shows staff answers only as one all-time figure: never broken down, filtered or by period', async () => {
+    const whole = (await get(org, '/api/v1/metrics/nps?audience=employees')).json();
+    expect(whole).toMatchObject({ suppressed: false, n: 14, groups: [] });
+    // By team, the office (3) would be recoverable from its department in the eNPS report, or
+    // from the total: breakdowns of staff answers live there, with suppression across all of them.
+    for (const url of [
+      '/api/v1/metrics/nps?audience=employees&groupBy=team',
+      '/api/v1/metrics/nps?audience=employees&groupBy=month',
+      '/api/v1/metrics/nps?audience=employees&team=kitchen',
+      '/api/v1/metrics/nps?audience=employees&from=2026-01-01',
+      '/api/v1/metrics/nps?surveyId=enps&groupBy=team',
+    ]) {
+      const body = (await get(org, url)).json();
+      expect(body, url).toMatchObject({ suppressed: true, anonymityThreshold: 5 });
+      expect(body, url).not.toHaveProperty('groups');
+    }
     const csv = (await get(org, '/api/v1/metrics/nps?audience=employees&groupBy=team&format=csv')).body;
-    expect(csv.split('\r\n').map((l) => l.split(',')[0])).toEqual(['group', 'kitchen', 'total', '']);
+    expect(csv).not.toContain('kitchen');
     const drivers = (await get(org, '/api/v1/analytics/drivers?by=team&audience=employees')).json();
-    expect(drivers.items.map((d: { key: string }) => d.key)).toEqual(['kitchen']);
+    expect(drivers).toMatchObject({ suppressed: true, items: [] });
   });
 
-  it('counts only protected respondents against the threshold', async () => {
-    // The customers of the office team are no employees: mixed in, office has 3 protected answers still.
+  it('leaves staff answers out of a breakdown that mixes audiences', async () => {
+    // The office team's customers are shown; its employees are not counted at all.
     const mixed = (await get(org, '/api/v1/metrics/nps?groupBy=team')).json();
-    expect(mixed.groups.map((g: { key: string }) => g.key)).toEqual(['kitchen']);
+    expect(mixed).toMatchObject({ suppressed: false, n: 3 });
+    expect(mixed.groups).toEqual([expect.objectContaining({ key: 'office', n: 3 })]);
     const customers = (await get(org, '/api/v1/metrics/nps?audience=customers&groupBy=team')).json();
     expect(customers.groups).toEqual([expect.objectContaining({ key: 'office', n: 3 })]);
+    const drivers = (await get(org, '/api/v1/analytics/drivers?by=team')).json();
+    expect(drivers.items.map((d: { key: string; n: number }) => [d.key, d.n])).toEqual([['office', 3]]);
   });
 
-  it('follows the organization’s own threshold', async () => {
+  it('follows the organization’s own threshold, never below 3', async () => {
     const patch = await t.app.inject({
       method: 'PATCH',
       url: '/api/v1/analytics/settings',
-      headers: org.auth,
+      headers: small.auth,
       payload: { anonymityThreshold: 3 },
     });
     expect(patch.json()).toEqual({ anonymityThreshold: 3 });
-    const body = (await get(org, '/api/v1/metrics/nps?audience=employees&groupBy=team')).json();
-    expect(body.groups.map((g: { key: string }) => g.key)).toEqual(['delivery', 'kitchen', 'office']);
-    const bad = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/v1/analytics/settings',
-      headers: org.auth,
-      payload: { anonymityThreshold: 1 },
-    });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toBe('body.anonymityThreshold');
+    const body = (await get(small, '/api/v1/metrics/nps?audience=employees')).json();
+    expect(body).toMatchObject({ suppressed: false, n: 3 });
+    for (const value of [2, 1]) {
+      const bad = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/settings/anonymity',
+        headers: small.auth,
+        payload: { anonymityThreshold: value },
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0].field).toBe('body.anonymityThreshold');
+    }
   });
 
   it('withholds terms of employee texts until enough of them answered', async () => {

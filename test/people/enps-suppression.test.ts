@@ -88,7 +88,11 @@ describe('complementary suppression across nested breakdowns', () => {
   });
 
   it('hides everything when the whole is under the threshold', () => {
-    const s = suppressNested([{ keys: { department: 'd', team: 't', location: 'l', month: 'm' }, n: 4 }], DIMS, 5);
+    const s = suppressNested(
+      [{ keys: { department: 'd', team: 't', location: 'l', month: 'm' }, n: 4 }],
+      DIMS,
+      5,
+    );
     expect(s.totalShown).toBe(false);
     expect([...s.hidden.team]).toEqual(['t']);
   });

@@ -6,6 +6,10 @@ import { analyzeAnswer } from './domain/text/analyze-answer';
 import { type DetectedLang, isTextLang } from './domain/text/languages';
 
 export { latestScores } from './data/repo-customer';
+export { countProtectedCells, listProtectedTexts, type ProtectedQuery } from './data/repo-protected';
+export { findSettings as findFeedbackSettings } from './data/repo-settings';
+export { isTooFew, type ProtectedCell, type Suppression, suppressNested } from './domain/anonymity';
+export { computeMetric } from './domain/metrics/metric';
 export { detractorTopicsOfPeriod, type PeriodScore, scoresOfPeriod } from './use-cases/period-digest';
 
 /** A topic of the organization's taxonomy, as other modules see it. */
@@ -31,7 +35,7 @@ export async function topicsOfTexts(
   return topics.filter((t) => ids.has(t.id)).map((t) => ({ id: t.id, key: t.key, name: t.name }));
 }
 
-/** A metric with its interval and a breakdown (the location leaderboard reads it by location). */
-export { type MetricAnswer, type MetricGroup, queryMetric } from './use-cases/query-metric';
 /** Fewer answers than this make a figure a small sample: shown, but not ranked. */
 export { SMALL_SAMPLE_THRESHOLD } from './domain/metrics/scales';
+/** A metric with its interval and a breakdown (the location leaderboard reads it by location). */
+export { type MetricAnswer, type MetricGroup, queryMetric } from './use-cases/query-metric';

@@ -31,6 +31,8 @@ declare module '../../events/bus' {
       contact?: { email: string | null; phone: string | null } | null;
       /** The respondent's team, when known (employee and internal surveys): eNPS breakdowns use it. */
       team?: string | null;
+      /** The respondent's department, when known (employee and internal surveys). */
+      department?: string | null;
     };
   }
   interface ModuleEvents {

@@ -110,7 +110,10 @@ export function suppressNested<D extends string>(
     live.forEach((c, i) => {
       const key = c.keys[d];
       let g = byKey.get(key);
-      if (!g) byKey.set(key, (g = { dim: d, key, n: 0, mask: 0n }));
+      if (!g) {
+        g = { dim: d, key, n: 0, mask: 0n };
+        byKey.set(key, g);
+      }
       g.n += c.n;
       g.mask |= 1n << BigInt(i);
     });

@@ -128,7 +128,7 @@ export const ZDriversResponseSchema = z.object({
 });
 
 export const ZSettingsSchema = z.object({
-  anonymityThreshold: z.number().int().min(2).max(1000),
+  anonymityThreshold: z.number().int().min(3).max(1000),
 });
 
 export const ZUpdateSettingsRequestSchema = ZSettingsSchema.partial();

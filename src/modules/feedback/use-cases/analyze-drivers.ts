@@ -1,6 +1,6 @@
 import type { AppContext } from '../../../http/types';
 import { isTooFew, withholdSmallGroups } from '../domain/anonymity';
-import type { Dimension } from '../domain/dimensions';
+import { type Dimension, OPEN_AUDIENCE } from '../domain/dimensions';
 import { totalOf } from '../domain/group-counts';
 import { computeDrivers, type Driver } from '../domain/metrics/drivers';
 import { computeMetric } from '../domain/metrics/metric';
@@ -36,20 +36,21 @@ export async function analyzeDrivers(
   orgId: string,
   q: DriversQuery,
 ): Promise<DriversAnswer> {
-  const { org, groups } = await ctx.db.withOrg(orgId, async (tx) => {
+  const { org, groups, staff } = await ctx.db.withOrg(orgId, async (tx) => {
     const org = await loadOrgAnalytics(ctx, tx, orgId);
     const period = parsePeriod(q, org.timeZone);
-    const { groups } = await loadGroups(tx, orgId, org, {
-      metric: q.metric,
-      period,
-      filters: filtersOf(q),
-      groupBy: q.by,
-    });
-    return { org, groups };
+    const load = (filters: FeedbackFilters) =>
+      loadGroups(tx, orgId, org, { metric: q.metric, period, filters: filtersOf(filters), groupBy: q.by });
+    const { groups } = await load(q);
+    // Staff answers are broken down only in the eNPS report: a staff survey or audience is withheld
+    // whole here, and a mix leaves them out.
+    if (totalOf(q.metric, groups).protectedN === 0) return { org, groups, staff: false };
+    if (q.audience !== undefined || q.surveyId !== undefined) return { org, groups, staff: true };
+    return { org, groups: (await load({ ...q, audience: OPEN_AUDIENCE })).groups, staff: false };
   });
   const total = totalOf(q.metric, groups);
   const base = { metric: q.metric, by: q.by };
-  if (isTooFew(total.protectedN, org.anonymityThreshold)) {
+  if (staff || isTooFew(total.protectedN, org.anonymityThreshold)) {
     return {
       ...base,
       suppressed: true,

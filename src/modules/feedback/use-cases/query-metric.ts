@@ -9,6 +9,7 @@ import {
   type DimensionFilter,
   type GroupBy,
   isTimeGrain,
+  OPEN_AUDIENCE,
 } from '../domain/dimensions';
 import { type GroupCounts, groupCounts, totalOf } from '../domain/group-counts';
 import { compareMetric, computeMetric } from '../domain/metrics/metric';
@@ -43,6 +44,28 @@ const FILTER_COLUMNS: Record<keyof FeedbackFilters, DimensionFilter['column']> =
   audience: 'audience',
   location: 'location',
 };
+
+/**
+ * True when a query would show employee or internal answers otherwise than as one all-time figure:
+ * broken down, filtered beyond survey and audience, or over a period. Those answers are broken
+ * down only in the eNPS report, where suppression holds across all its breakdowns at once and no
+ * difference of two figures (a team from its department, one period from another) reveals a group
+ * under the threshold.
+ */
+export function breaksDownProtected(q: MetricQuery): boolean {
+  return q.groupBy !== undefined || NARROWING.some((k) => q[k] !== undefined);
+}
+
+const NARROWING = [
+  ...(Object.keys(FILTER_COLUMNS) as (keyof FeedbackFilters)[]).filter(
+    (k) => k !== 'surveyId' && k !== 'audience',
+  ),
+  'from',
+  'to',
+  'compare',
+  'compareFrom',
+  'compareTo',
+] as const satisfies readonly (keyof MetricQuery)[];
 
 export function filtersOf(f: FeedbackFilters): DimensionFilter[] {
   return (Object.keys(FILTER_COLUMNS) as (keyof FeedbackFilters)[])
@@ -150,15 +173,31 @@ export function queryMetric(
   return ctx.db.withOrg(orgId, async (tx) => {
     const org = await loadOrgAnalytics(ctx, tx, orgId);
     const period = parsePeriod(q, org.timeZone);
-    const filters = filtersOf(q);
-    const { groups, source } = await loadGroups(tx, orgId, org, {
+    let filters = filtersOf(q);
+    let { groups, source } = await loadGroups(tx, orgId, org, {
       metric,
       period,
       filters,
       groupBy: q.groupBy,
       scan: options.scan,
     });
-    const total = totalOf(metric, groups);
+    let total = totalOf(metric, groups);
+    if (total.protectedN > 0 && breaksDownProtected(q)) {
+      // A survey or audience of staff is withheld whole; a mix leaves the staff answers out.
+      if (q.audience !== undefined || q.surveyId !== undefined) {
+        return { answer: { metric, suppressed: true, anonymityThreshold: org.anonymityThreshold }, source };
+      }
+      q = { ...q, audience: OPEN_AUDIENCE };
+      filters = filtersOf(q);
+      ({ groups, source } = await loadGroups(tx, orgId, org, {
+        metric,
+        period,
+        filters,
+        groupBy: q.groupBy,
+        scan: options.scan,
+      }));
+      total = totalOf(metric, groups);
+    }
     const threshold = org.anonymityThreshold;
     if (isTooFew(total.protectedN, threshold)) {
       return { answer: { metric, suppressed: true, anonymityThreshold: threshold }, source };

@@ -1,6 +1,7 @@
 import type { Executor } from '../../../db/database';
 import type { DomainEvents } from '../../../events/bus';
 import { bumpRollups, type Fact, insertFacts } from '../data/repo-facts';
+import { setFactsDepartment } from '../data/repo-protected';
 import { findSettings, lockForRecording } from '../data/repo-settings';
 import { SCALES } from '../domain/metrics/scales';
 import { dayText, localDayOf, monthOfDay } from '../domain/period';
@@ -59,6 +60,7 @@ export async function recordResponse(tx: Executor, p: Response) {
     customerId: p.customerId,
   }));
   const inserted = await insertFacts(tx, p.orgId, facts);
+  if (p.department) await setFactsDepartment(tx, p.orgId, p.responseId, p.department.slice(0, 200));
   const day = localDayOf(p.submittedAt, rollupTimeZone);
   const fresh = facts.filter((f) => inserted.has(f.metric));
   await bumpRollups(tx, p.orgId, dayText(day), monthOfDay(day), fresh);

@@ -55,7 +55,12 @@ const comment = sql<string | null>`(
 
 /** A page of the inbox: every survey's responses, filtered, in the sort's order. */
 export async function listInbox(tx: Executor, orgId: string, f: InboxFilter): Promise<InboxRow[]> {
-  const where: (SQL | undefined)[] = [eq(r.orgId, orgId), eq(r.status, 'complete')];
+  // Staff answers are never listed one by one: the eNPS report shows them in groups only.
+  const where: (SQL | undefined)[] = [
+    eq(r.orgId, orgId),
+    eq(r.status, 'complete'),
+    eq(surveys.audience, 'customers'),
+  ];
   if (f.surveyId) where.push(eq(r.surveyId, f.surveyId));
   if (f.touchpoint) where.push(eq(r.touchpoint, f.touchpoint));
   if (f.channel) where.push(eq(r.channel, f.channel));

@@ -84,7 +84,10 @@ export async function surveyRoutes(app: App) {
   app.get(
     '/api/v1/surveys/:id/responses',
     {
-      config: { access: 'surveys:read' },
+      config: {
+        access: 'surveys:read',
+        problems: { 409: 'a staff survey: its answers are shown only in groups' },
+      },
       schema: {
         tags,
         params: S.ZSurveyParams,
@@ -104,7 +107,10 @@ export async function surveyRoutes(app: App) {
   app.get(
     '/api/v1/surveys/:id/responses/export',
     {
-      config: { access: 'surveys:read' },
+      config: {
+        access: 'surveys:read',
+        problems: { 409: 'a staff survey: its answers are shown only in groups' },
+      },
       schema: {
         tags,
         summary: 'Export the responses of a filter as CSV, newest first, in a language’s words and formats',

@@ -3,7 +3,7 @@ import type { ExportContext } from '../../../http/csv-export';
 import { decodeCursor } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
 import type { CsvCell } from '../../../lib/csv';
-import { notFound } from '../../../lib/errors';
+import { AppError, notFound } from '../../../lib/errors';
 import * as repo from '../data/repo-surveys';
 import type { LocalizedText, Question } from '../domain/questions';
 import type { ZResponseListQuery } from '../http/schemas';
@@ -19,6 +19,12 @@ export function surveyQuestions(ctx: AppContext, orgId: string, surveyId: string
   return ctx.db.withOrg(orgId, async (tx) => {
     const survey = await repo.findSurvey(tx, orgId, surveyId);
     if (!survey) throw notFound('survey');
+    if (survey.audience !== 'customers') {
+      throw new AppError(
+        'conflict',
+        'params.id: answers of a staff survey are anonymous and shown only in groups, in its eNPS report',
+      );
+    }
     const questions = (await repo.findQuestions(tx, orgId, surveyId, survey.currentVersion)) ?? [];
     return { questions, defaultLocale: survey.defaultLocale };
   });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
-import { notFound } from '../../../lib/errors';
+import { AppError, notFound } from '../../../lib/errors';
 import { findCustomer, findCustomerByExternalId } from '../../customers/api';
 import { listResponses as listRows, type ResponseRow } from '../data/repo-responses';
 import * as repo from '../data/repo-surveys';
@@ -40,7 +40,14 @@ export function listResponses(
   q: Omit<z.output<typeof ZResponseListQuery>, 'cursor'> & { after?: [string, string] },
 ) {
   return ctx.db.withOrg(orgId, async (tx) => {
-    if (!(await repo.findSurvey(tx, orgId, surveyId))) throw notFound('survey');
+    const survey = await repo.findSurvey(tx, orgId, surveyId);
+    if (!survey) throw notFound('survey');
+    if (survey.audience !== 'customers') {
+      throw new AppError(
+        'conflict',
+        'params.id: answers of a staff survey are anonymous and shown only in groups, in its eNPS report',
+      );
+    }
     let customerId: string | undefined;
     if (q.customerExternalId) {
       customerId = (await findCustomerByExternalId(tx, orgId, q.customerExternalId))?.id;

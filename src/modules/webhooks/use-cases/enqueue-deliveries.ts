@@ -19,6 +19,8 @@ export async function enqueueDeliveries<K extends WebhookEventName>(
   const endpointsOf = new Map<string, { id: string }[]>();
   const now = ctx.clock.now();
   for (const payload of payloads) {
+    // A staff member's answer is anonymous and reported in groups only: it is never sent one by one.
+    if ('audience' in payload && payload.audience !== 'customers') continue;
     const { orgId, ...data } = payload;
     if (!endpointsOf.has(orgId)) endpointsOf.set(orgId, await listSubscribers(tx, orgId, event));
     for (const endpoint of endpointsOf.get(orgId) ?? []) {
