@@ -1,19 +1,21 @@
 import { peopleStep } from '../../demo/step-people';
 import { peopleAuditsStep } from '../../demo/step-people-audits';
 import { peopleSocoStep } from '../../demo/step-people-soco';
-import { readGrant, writeGrant } from '../grants';
 import { on, onBatch } from '../../events/bus';
+import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { registerGestureCostSource } from '../value/api';
 import { sumGrantsByCustomer } from './data/repo-goodwill';
 import { peopleEvents } from './events';
-import { goodwillRoutes } from './http/routes-goodwill';
-import { recognitionRoutes } from './http/routes-recognition';
-import { leaderboardRoutes } from './http/routes-leaderboard';
-import { socoRoutes } from './http/routes-soco';
 import { auditRoutes } from './http/routes-audits';
+import { goodwillRoutes } from './http/routes-goodwill';
+import { leaderboardRoutes } from './http/routes-leaderboard';
+import { pulseRoutes } from './http/routes-pulses';
+import { recognitionRoutes } from './http/routes-recognition';
+import { socoRoutes } from './http/routes-soco';
 import { structureRoutes } from './http/routes-structure';
 import { peopleExtensions } from './use-cases/customer-extension';
+import { PULSE_DUE_JOB, PULSE_ROUND_JOB } from './use-cases/pulses';
 import { takePraiseOfFollowUp, takePraiseOfResponses } from './use-cases/recognition';
 import { socoCustomerExtensions } from './use-cases/soco';
 
@@ -28,12 +30,16 @@ export const peopleModule: Module = {
   permissions: [readGrant('people:read'), writeGrant('people:write', ['manager'])],
   routes: async (app) => {
     await structureRoutes(app);
+    await pulseRoutes(app);
     await auditRoutes(app);
     await socoRoutes(app);
     await leaderboardRoutes(app);
     await goodwillRoutes(app);
     await recognitionRoutes(app);
   },
+  // Pulses that repeat go out when due.
+  jobs: [PULSE_DUE_JOB, PULSE_ROUND_JOB],
+  schedules: [{ job: PULSE_DUE_JOB, everySeconds: 3600 }],
   demo: [
     { order: 15, step: peopleStep },
     { order: 42, step: peopleSocoStep },
@@ -50,6 +56,17 @@ export const peopleModule: Module = {
   setup: (ctx) =>
     registerGestureCostSource(ctx, (tx, orgId, window) => sumGrantsByCustomer(tx, orgId, window)),
   isolation: {
+    '/api/v1/surveys/:id/pulses': {
+      sql: `select id from surveys where org_id = $1 and audience = 'employees' limit 1`,
+      bodies: { POST: {} },
+    },
+    '/api/v1/surveys/:id/pulse-settings': {
+      sql: `select id from surveys where org_id = $1 and audience = 'employees' limit 1`,
+      bodies: { PATCH: { everyWeeks: 4 } },
+    },
+    '/api/v1/surveys/:id/enps': {
+      sql: `select id from surveys where org_id = $1 and audience = 'employees' limit 1`,
+    },
     '/api/v1/audit-checklists/:id': {
       sql: one('audit_checklists'),
       bodies: { PATCH: { name: 'renamed by another tenant' } },
