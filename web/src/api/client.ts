@@ -57,8 +57,8 @@ export async function api<T>(
   options: {
     query?: Query;
     body?: unknown;
-    /** A body sent as it is (a CSV file) with its media type, instead of JSON. */
-    raw?: { text: string; contentType: string };
+    /** A body sent as it is (a CSV file, a photo) with its media type, instead of JSON. */
+    raw?: { text: string | Blob; contentType: string };
     idempotencyKey?: string;
   } = {},
 ): Promise<T> {

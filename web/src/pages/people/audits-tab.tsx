@@ -11,7 +11,7 @@ import type {
   Location,
   ShopperLink,
 } from '../../../../src/http/api-types';
-import { get, getAll, post } from '../../api/client';
+import { api, get, getAll, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { ChartPanel } from '../../charts/chart-panel';
 import { DataTable } from '../../components/data-table';
@@ -228,6 +228,7 @@ function Visits() {
 
 function VisitDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
+  const canWrite = useCan('people:write');
   const visit = useQuery({ queryKey: ['audits', id], queryFn: () => get<AuditVisitDetail>(`/audits/${id}`) });
   if (visit.isError) return <ErrorMessage error={visit.error} />;
   const v = visit.data;
@@ -267,7 +268,101 @@ function VisitDetail({ id }: { id: string }) {
           );
         })}
       </ul>
+      {v.status === 'scheduled' && canWrite && <ReportForm visit={v} />}
     </section>
+  );
+}
+
+type Result = AuditVisitDetail['answers'][number]['result'];
+
+/** An auditor's report of a planned visit: a result and a note per item, photos as they are taken. */
+function ReportForm({ visit }: { visit: AuditVisitDetail }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const lang = i18n.language as Language;
+  const [results, setResults] = useState<Record<string, Result>>({});
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['audits'] });
+    void queryClient.invalidateQueries({ queryKey: ['audit-trends'] });
+  };
+  const photo = useMutation({
+    mutationFn: ({ itemId, file }: { itemId: string; file: File }) =>
+      api('POST', `/audits/${visit.id}/photos`, {
+        query: { itemId },
+        raw: { text: file, contentType: file.type || 'application/octet-stream' },
+      }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['audits', visit.id] }),
+  });
+  const submit = useMutation({
+    mutationFn: () =>
+      post<AuditVisitDetail>(`/audits/${visit.id}/submit`, {
+        answers: visit.items.map((i) => ({
+          itemId: i.id,
+          result: results[i.id],
+          ...(notes[i.id]?.trim() && { note: notes[i.id].trim() }),
+        })),
+      }),
+    onSuccess: refresh,
+  });
+  const complete = visit.items.every((i) => results[i.id]);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    submit.mutate();
+  };
+  return (
+    <form className="stack" onSubmit={onSubmit}>
+      <h3>{t('people.audits.report')}</h3>
+      {visit.items.map((item) => (
+        <fieldset key={item.id} className="stack">
+          <legend className="free-text">
+            {item.text[lang] ?? item.text.en ?? Object.values(item.text)[0]}
+            {item.critical && ` (${t('people.audits.critical')})`}
+          </legend>
+          <div className="row">
+            {(['pass', 'fail', 'na'] as const).map((r) => (
+              <label key={r}>
+                <input
+                  type="radio"
+                  name={`result-${item.id}`}
+                  value={r}
+                  checked={results[item.id] === r}
+                  onChange={() => setResults({ ...results, [item.id]: r })}
+                />{' '}
+                {t(`people.audits.result.${r}`)}
+              </label>
+            ))}
+          </div>
+          <label>
+            {t('people.audits.note')}
+            <input
+              value={notes[item.id] ?? ''}
+              maxLength={2000}
+              onChange={(e) => setNotes({ ...notes, [item.id]: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('people.audits.addPhoto')}
+            <input
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) photo.mutate({ itemId: item.id, file });
+              }}
+            />
+          </label>
+        </fieldset>
+      ))}
+      {photo.isError && <ErrorMessage error={photo.error} />}
+      {submit.isError && <ErrorMessage error={submit.error} />}
+      {!complete && <p className="muted">{t('people.audits.markEvery')}</p>}
+      <div>
+        <button type="submit" className="primary" disabled={!complete || submit.isPending}>
+          {t('people.audits.submitReport')}
+        </button>
+      </div>
+    </form>
   );
 }
 
