@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { textArray } from '../../../db/array-literal';
 import { type Executor, rowsOf } from '../../../db/database';
 import { employees } from './tables';
@@ -6,18 +6,12 @@ import { praise, praiseRecipients } from './tables-recognition';
 
 export type Praise = typeof praise.$inferSelect;
 
-/** The people working now (not left), of one location or of all. */
-export async function currentStaff(tx: Executor, orgId: string, now: Date, locationId?: string | null) {
+/** Everyone of one location (or of all), with when they worked there. */
+export async function staffWithDates(tx: Executor, orgId: string, locationId?: string | null) {
   return tx
-    .select({ id: employees.id, name: employees.name })
+    .select({ id: employees.id, name: employees.name, hiredOn: employees.hiredOn, leftOn: employees.leftOn })
     .from(employees)
-    .where(
-      and(
-        eq(employees.orgId, orgId),
-        or(isNull(employees.leftOn), sql`${employees.leftOn} > ${now.toISOString().slice(0, 10)}::date`),
-        locationId ? eq(employees.locationId, locationId) : undefined,
-      ),
-    )
+    .where(and(eq(employees.orgId, orgId), locationId ? eq(employees.locationId, locationId) : undefined))
     .limit(10_000);
 }
 

@@ -11,6 +11,8 @@ import { peopleNamed, praiseScore } from '../domain/praise';
 
 /** A resolved case counts as the reason for a customer's praise for this long after. */
 const CASE_PRAISE_DAYS = 30;
+/** Praise older than this that names no one is not worth a manager's time (a history being imported). */
+const PENDING_WITHIN_DAYS = 30;
 /** Praise of older answers (a history being imported) is kept, but announced to nobody. */
 const ANNOUNCE_WITHIN_DAYS = 7;
 const DAY = 86_400_000;
@@ -25,15 +27,26 @@ export async function takePraiseOfResponses(
   tx: Executor,
   payloads: DomainEvents['response.created'][],
 ) {
+  // The staff of a location (or all) is read once per batch: an import brings thousands of answers.
+  const staffCache = new Map<string, ReturnType<typeof repo.staffWithDates>>();
+  const staffOf = async (p: DomainEvents['response.created'], anywhere = false) => {
+    const locationId = anywhere ? null : p.location;
+    const key = `${p.orgId}/${locationId ?? ''}`;
+    if (!staffCache.has(key)) staffCache.set(key, repo.staffWithDates(tx, p.orgId, locationId));
+    // Those who worked there on the day of the answer.
+    const day = p.submittedAt.toISOString().slice(0, 10);
+    return (await staffCache.get(key)!).filter(
+      (e) => (!e.hiredOn || e.hiredOn <= day) && (!e.leftOn || e.leftOn > day),
+    );
+  };
   for (const p of payloads) {
     if (p.audience !== 'customers') continue;
     const score = praiseScore(p.scores, p.texts);
     if (!score) continue;
     const comment = p.texts.filter((t) => t.trim()).join('\n');
-    let named = peopleNamed(comment, await repo.currentStaff(tx, p.orgId, p.submittedAt, p.location));
+    let named = peopleNamed(comment, await staffOf(p));
     // Nobody of that location: perhaps someone of another.
-    if (!named.length && p.location)
-      named = peopleNamed(comment, await repo.currentStaff(tx, p.orgId, p.submittedAt));
+    if (!named.length && p.location) named = peopleNamed(comment, await staffOf(p, true));
     let matchedBy: 'name' | 'case' | 'none' = named.length ? 'name' : 'none';
     let caseId: string | null = null;
     if (!named.length && p.customerId) {
@@ -46,6 +59,8 @@ export async function takePraiseOfResponses(
         caseId = resolver.caseId;
       }
     }
+    const age = ctx.clock.now().getTime() - p.submittedAt.getTime();
+    if (named.length !== 1 && age > PENDING_WITHIN_DAYS * DAY) continue;
     await receive(
       ctx,
       tx,

@@ -1,17 +1,21 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   Employee,
   SocoAggregate,
+  SocoAssessment,
+  SocoAssessmentRequest,
   SocoCustomerLink,
   SocoDimension,
   SocoEmployeeResults,
+  SocoInstrument,
   SocoRater,
   SocoTeamResults,
   Team,
 } from '../../../../src/http/api-types';
 import { ApiError, get, getAll, post } from '../../api/client';
+import { useSession } from '../../api/session';
 import { type Column, DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { keysOf } from '../../lib/domain';
@@ -115,6 +119,7 @@ export default function SocoTab() {
         <PersonResults
           employeeId={employeeId}
           name={members.data?.items.find((m) => m.id === employeeId)?.name ?? ''}
+          userId={members.data?.items.find((m) => m.id === employeeId)?.userId ?? null}
         />
       ) : (
         team && <TeamResults teamId={team} />
@@ -159,8 +164,17 @@ function TeamResults({ teamId }: { teamId: string }) {
   );
 }
 
-function PersonResults({ employeeId, name }: { employeeId: string; name: string }) {
+function PersonResults({
+  employeeId,
+  name,
+  userId,
+}: {
+  employeeId: string;
+  name: string;
+  userId: string | null;
+}) {
   const { t } = useTranslation();
+  const me = useSession();
   const results = useQuery({
     queryKey: ['soco', 'employee', employeeId],
     queryFn: () => get<SocoEmployeeResults>(`/soco/employees/${employeeId}/results`),
@@ -190,6 +204,11 @@ function PersonResults({ employeeId, name }: { employeeId: string; name: string 
         columns={byQuarter}
         exportName="soco-person-quarters"
         empty={t('people.soco.noResults')}
+      />
+      <AssessmentForm
+        employeeId={employeeId}
+        name={name || r.employee.name}
+        raterKind={userId && userId === me.user?.id ? 'self' : 'manager'}
       />
       <CustomerLink employeeId={employeeId} name={name || r.employee.name} />
     </>
@@ -221,5 +240,118 @@ function CustomerLink({ employeeId, name }: { employeeId: string; name: string }
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * The instrument to fill in: about oneself, or (a manager, an admin) about the person chosen; the
+ * short form or the full one, each statement a choice of 1 to 9.
+ */
+function AssessmentForm({
+  employeeId,
+  name,
+  raterKind,
+}: {
+  employeeId: string;
+  name: string;
+  raterKind: 'self' | 'manager';
+}) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState<'short' | 'full'>('short');
+  const [answers, setAnswers] = useState<Record<string, number>>({});
+  const lang = i18n.language.slice(0, 2) as 'en' | 'pl' | 'cs' | 'ru';
+  const instrument = useQuery({
+    queryKey: ['soco', 'instrument', form, lang],
+    queryFn: () => get<SocoInstrument>('/soco/instrument', { form, lang }),
+    enabled: open,
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      post<SocoAssessment>('/soco/assessments', {
+        employeeId,
+        raterKind,
+        form,
+        answers,
+      } satisfies SocoAssessmentRequest),
+    onSuccess: () => {
+      setAnswers({});
+      void queryClient.invalidateQueries({ queryKey: ['soco'] });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  const title = raterKind === 'self' ? t('people.soco.assessSelf') : t('people.soco.assessPerson', { name });
+  if (!open)
+    return (
+      <div>
+        <button type="button" onClick={() => setOpen(true)}>
+          {title}
+        </button>
+      </div>
+    );
+  const items = instrument.data?.items ?? [];
+  return (
+    <form className="card stack" onSubmit={submit}>
+      <h2>{title}</h2>
+      <p>{t('people.soco.scaleHelp')}</p>
+      <label>
+        {t('people.soco.form')}
+        <select
+          value={form}
+          onChange={(e) => {
+            setForm(e.target.value as 'short' | 'full');
+            setAnswers({});
+          }}
+        >
+          <option value="short">{t('people.soco.forms.short')}</option>
+          <option value="full">{t('people.soco.forms.full')}</option>
+        </select>
+      </label>
+      {instrument.isError && <ErrorMessage error={instrument.error} />}
+      {items.map((item, n) => (
+        <fieldset key={item.id}>
+          <legend>
+            {n + 1}. {item.text}
+          </legend>
+          <div className="row" style={{ flexWrap: 'wrap', gap: '0.25rem' }}>
+            {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((v) => (
+              <label key={v} style={{ minWidth: '2.2rem' }}>
+                <input
+                  type="radio"
+                  name={`soco-${item.id}`}
+                  required
+                  checked={answers[item.id] === v}
+                  onChange={() => setAnswers({ ...answers, [item.id]: v })}
+                />
+                {f.int(v)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      <div className="row">
+        <button type="submit" className="primary" disabled={save.isPending || !items.length}>
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      {save.isError && <ErrorMessage error={save.error} />}
+      {save.data && (
+        <p role="status">
+          {t('people.soco.saved', {
+            mean: f.num(save.data.mean),
+            score: f.int(save.data.score),
+            max: f.int(save.data.max),
+          })}
+        </p>
+      )}
+    </form>
   );
 }
