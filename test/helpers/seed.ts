@@ -134,6 +134,16 @@ async function seedSurveys(
   await call('POST', `/api/v1/surveys/${survey.id}/links`, { customerExternalId: `seed-${slug}-2` });
   await call('POST', `/api/v1/surveys/${survey.id}/invitations`, { customerExternalIds: [`seed-${slug}-1`] });
   await call('PATCH', '/api/v1/survey-settings', { contactCap: { windowDays: 14 } });
+  // An eNPS pulse survey of the staff, with its anonymity settings.
+  const pulse = await call('POST', '/api/v1/surveys', {
+    name: `Seed pulse ${slug}`,
+    audience: 'employees',
+    defaultLocale: 'en',
+    questions: [
+      { id: 'enps', type: 'nps', required: true, text: { en: 'Would you recommend working here?' } },
+    ],
+  });
+  await call('PATCH', `/api/v1/surveys/${pulse.id}/pulse-settings`, { anonymityThreshold: 6 });
 }
 
 /** Closed loop: a team, a rule, an SLA policy, a case with a note, a saved view, a canned reply, a webhook endpoint. */
