@@ -9,6 +9,7 @@ import { sumGrantsByCustomer } from './data/repo-goodwill';
 import { peopleEvents } from './events';
 import { auditRoutes } from './http/routes-audits';
 import { goodwillRoutes } from './http/routes-goodwill';
+import { internalClientRoutes } from './http/routes-internal';
 import { leaderboardRoutes } from './http/routes-leaderboard';
 import { pulseRoutes } from './http/routes-pulses';
 import { recognitionRoutes } from './http/routes-recognition';
@@ -32,6 +33,7 @@ export const peopleModule: Module = {
     await structureRoutes(app);
     await pulseRoutes(app);
     await auditRoutes(app);
+    await internalClientRoutes(app);
     await socoRoutes(app);
     await leaderboardRoutes(app);
     await goodwillRoutes(app);
