@@ -99,6 +99,10 @@ describe.each(ENGINES)('service audits: scores and corrective cases on %s', (eng
   it('fails a visit with a failed critical item and opens one corrective case for the location manager', async () => {
     const a = api(t, org);
     const id = await plan();
+    const told: unknown[] = [];
+    t.ctx.bus.on('audit.completed', async (_tx, payload) => {
+      if (payload.visitId === id) told.push(payload);
+    });
     const all = answers({
       greet: 'pass',
       smile: 'pass',
@@ -129,6 +133,20 @@ describe.each(ENGINES)('service audits: scores and corrective cases on %s', (eng
     const c = (await a.ok('GET', `/api/v1/cases/${visit.caseId}`)) as any;
     expect(c.title).toBe('Audit failed at Kraków Rynek: Full menu available');
     expect(c.priority).toBe('high');
+    // Others hear of it once, with the score, the failure and the location.
+    expect(told).toEqual([
+      {
+        orgId: org.orgId,
+        visitId: id,
+        checklistId,
+        locationId,
+        kind: 'auditor',
+        score: 69.23,
+        components: { ethical: 100, aesthetic: 100, service: 33.33 },
+        failed: true,
+        caseId: visit.caseId,
+      },
+    ]);
   });
 
   it('keeps past scores when the checklist changes, and shows trends per location and month', async () => {
