@@ -62,7 +62,10 @@ type Route = TestApp['app']['routeList'][number];
 
 /** SQL picking a real object of the organization for a route's path parameters, by URL. */
 const FIXTURES: [RegExp, string][] = [
-  [/^\/api\/v1\/surveys\/:id/, 'select id from surveys where org_id = $1 order by created_at limit 1'],
+  [
+    /^\/api\/v1\/surveys\/:id/,
+    `select id from surveys where org_id = $1 and audience = 'customers' order by created_at limit 1`,
+  ],
   [/^\/api\/v1\/users\/:id/, `select id from users where org_id = $1 and role <> 'owner' limit 1`],
   [/^\/api\/v1\/analytics\/topics\/:id/, 'select id from feedback_topics where org_id = $1 limit 1'],
   [
@@ -108,7 +111,7 @@ const FIXTURES: [RegExp, string][] = [
   ],
   [
     /\/:publicId/,
-    `select public_id as "publicId" from surveys where org_id = $1 order by created_at limit 1`,
+    `select public_id as "publicId" from surveys where org_id = $1 and audience = 'customers' order by created_at limit 1`,
   ],
 ];
 
@@ -461,7 +464,7 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
     await seedOrg(t, org);
     const one = async <T>(sql: string) => (await t.ctx.db.queryOwner<T>(sql, [org.orgId]))[0];
     const survey = await one<{ id: string; publicId: string }>(
-      'select id, public_id as "publicId" from surveys where org_id = $1 order by created_at limit 1',
+      `select id, public_id as "publicId" from surveys where org_id = $1 and audience = 'customers' order by created_at limit 1`,
     );
     const link = await t.app.inject({
       method: 'POST',

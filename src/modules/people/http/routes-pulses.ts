@@ -54,7 +54,7 @@ export async function pulseRoutes(app: App) {
   app.get(
     '/api/v1/surveys/:id/pulses',
     {
-      config: read,
+      config: { ...read, problems: { 409: 'not an employees survey' } },
       schema: {
         tags,
         summary: 'The pulse rounds sent for a survey, with how many links were answered',
