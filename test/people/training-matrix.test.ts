@@ -124,6 +124,14 @@ describe.each(ENGINES)('training matrix on %s', (engine) => {
       },
     ]);
 
+    // Everyone's gaps page by name: Bartek, then Celina.
+    const first = await a.ok('GET', '/api/v1/training/gaps?limit=1');
+    expect(first.items.map((g: { name: string }) => g.name)).toEqual(['Bartek']);
+    const second = await a.ok('GET', `/api/v1/training/gaps?limit=1&cursor=${first.nextCursor}`);
+    expect(second.items.map((g: { name: string }) => g.name)).toEqual(['Celina']);
+    expect(second.nextCursor).toBeNull();
+    expect((await a.get('/api/v1/training/gaps?cursor=nonsense')).status).toBe(400);
+
     // Bartek renews the course: the matrix follows.
     await done(ids.B2, empathy.id, '2026-02-20');
     const renewed = await a.ok('GET', '/api/v1/training/matrix?by=team');

@@ -186,6 +186,8 @@ export async function currentEmployees(
   orgId: string,
   today: string,
   filter: { teamId?: string; locationId?: string },
+  /** Only those after this (name, id), in that order. */
+  position?: readonly [string, string],
 ): Promise<MatrixEmployee[]> {
   const rows = await tx.execute(sql`
     select id, name, job_role as "jobRole", team_id as "teamId", location_id as "locationId"
@@ -193,6 +195,7 @@ export async function currentEmployees(
      where org_id = ${orgId}::uuid and (left_on is null or left_on > ${today}::date)
        ${filter.teamId ? sql`and team_id = ${filter.teamId}::uuid` : sql``}
        ${filter.locationId ? sql`and location_id = ${filter.locationId}::uuid` : sql``}
+       ${position ? sql`and (name, id) > (${position[0]}, ${position[1]}::uuid)` : sql``}
      order by name, id`);
   return rowsOf<MatrixEmployee>(rows);
 }

@@ -320,7 +320,7 @@ export async function socoRoutes(app: App) {
         response: { 200: S.ZTrainingGapsSchema },
       },
     },
-    async (req) => Training.trainingGaps(ctx, principalOf(req).orgId, req.query),
+    async (req) => Training.trainingGaps(ctx, principalOf(req).orgId, req.query, req.query),
   );
   app.get(
     '/api/v1/training/employees/:id',

@@ -192,7 +192,10 @@ export const ZTrainingMatrixSchema = z.object({
   ),
 });
 
-export const ZTrainingGapsQuery = z.object({ teamId: z.uuid().optional(), locationId: z.uuid().optional() });
+export const ZTrainingGapsQuery = ZPageQuery.extend({
+  teamId: z.uuid().optional(),
+  locationId: z.uuid().optional(),
+});
 
 const ZGap = z.object({
   courseId: z.uuid(),
@@ -213,6 +216,7 @@ export const ZTrainingGapsSchema = z.object({
       gaps: z.array(ZGap),
     }),
   ),
+  nextCursor: z.string().nullable(),
 });
 
 export const ZEmployeeTrainingSchema = z.object({

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { Executor } from '../../../db/database';
-import { type PageQuery, pageByCreation } from '../../../http/pagination';
+import { decodeCursor, type PageQuery, pageByCreation, pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
 import { formatDayNumber } from '../../../lib/day-number';
 import { AppError, invalid, notFound } from '../../../lib/errors';
@@ -225,9 +225,10 @@ async function statusesOf(
   tx: Executor,
   orgId: string,
   filter: { teamId?: string; locationId?: string },
+  position?: readonly [string, string],
 ) {
   const today = await todayOf(ctx, tx, orgId);
-  const people = await repo.currentEmployees(tx, orgId, today, filter);
+  const people = await repo.currentEmployees(tx, orgId, today, filter, position);
   const courses = new Map((await repo.allCourses(tx, orgId)).map((c) => [c.id, c]));
   const required = new Map<string, string[]>();
   for (const r of await repo.allRequirements(tx, orgId)) {
@@ -285,9 +286,11 @@ export async function trainingGaps(
   ctx: AppContext,
   orgId: string,
   filter: { teamId?: string; locationId?: string },
+  page: PageQuery,
 ) {
+  const position = decodeCursor(page.cursor, ['text', 'uuid']);
   return ctx.db.withOrg(orgId, async (tx) => {
-    const { today, people, required, status } = await statusesOf(ctx, tx, orgId, filter);
+    const { today, people, required, status } = await statusesOf(ctx, tx, orgId, filter, position);
     const items = [];
     for (const p of people) {
       const gaps: TrainingGap[] = [];
@@ -305,8 +308,10 @@ export async function trainingGaps(
           locationId: p.locationId,
           gaps,
         });
+      // One more than a page: the next cursor follows from it.
+      if (items.length > page.limit) break;
     }
-    return { today, items };
+    return { today, ...pageOf(items, page.limit, (i) => [i.name, i.employeeId]) };
   });
 }
 

@@ -62,7 +62,7 @@ export default function TrainingTab() {
   });
   const gaps = useQuery({
     queryKey: ['training', 'gaps'],
-    queryFn: () => get<TrainingGaps>('/training/gaps'),
+    queryFn: () => getAll<TrainingGaps['items'][number]>('/training/gaps'),
   });
   const courses = useQuery({
     queryKey: ['training', 'courses'],
