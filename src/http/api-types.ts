@@ -18,6 +18,7 @@ import type * as orgs from '../modules/orgs/http/schemas';
 import type * as people from '../modules/people/http/schemas';
 import type * as audits from '../modules/people/http/schemas-audits';
 import type * as goodwill from '../modules/people/http/schemas-goodwill';
+import type * as internalClients from '../modules/people/http/schemas-internal';
 import type * as leaderboard from '../modules/people/http/schemas-leaderboard';
 import type * as recognition from '../modules/people/http/schemas-recognition';
 import type * as soco from '../modules/people/http/schemas-soco';
@@ -213,6 +214,14 @@ export type Employee = Out<typeof people.ZEmployeeSchema>;
 export type CreateEmployeeRequest = In<typeof people.ZCreateEmployeeRequestSchema>;
 export type UpdateEmployeeRequest = In<typeof people.ZUpdateEmployeeRequestSchema>;
 export type EmployeeBatchResponse = Out<typeof people.ZEmployeeBatchResponseSchema>;
+
+// Internal clients: departments rating each other
+export type UpdateDepartmentRequest = In<typeof people.ZDepartmentRequestSchema>;
+export type CreateInternalRoundRequest = In<typeof internalClients.ZCreateInternalRoundRequestSchema>;
+export type CreatedInternalRound = Out<typeof internalClients.ZCreateInternalRoundResponseSchema>;
+export type InternalRound = Out<typeof internalClients.ZInternalRoundsResponseSchema>['items'][number];
+export type InternalMatrix = Out<typeof internalClients.ZInternalMatrixResponseSchema>;
+export type InternalMatrixQuery = In<typeof internalClients.ZInternalMatrixQuerySchema>;
 
 // SOCO and training
 export type SocoInstrument = Out<typeof soco.ZSocoInstrumentSchema>;

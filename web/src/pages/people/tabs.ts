@@ -30,4 +30,9 @@ export const PEOPLE_TABS: PeopleTab[] = [
     component: lazy(() => import('./goodwill-tab')),
   },
   { key: 'audits', labelKey: 'people.tab.audits', component: lazy(() => import('./audits-tab')) },
+  {
+    key: 'internal-clients',
+    labelKey: 'people.tab.internal',
+    component: lazy(() => import('./internal-clients-tab')),
+  },
 ];
