@@ -129,6 +129,9 @@ describe.each(ENGINES)('locations as a dimension and their leaderboard on %s', (
     expect(again.items.find((i: Item) => i.code === 'GDA').targetStatus).toBe('met');
     const empty = await a.ok('GET', '/api/v1/locations/leaderboard?metric=nps&from=2001-01-01&to=2001-12-31');
     expect(empty.items.every((i: Item) => i.rank === null && i.n === 0)).toBe(true);
+    const foreign = await a.get(`/api/v1/locations/leaderboard?surveyId=${crypto.randomUUID()}`);
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.errors.map((e: { field: string }) => e.field)).toEqual(['query.surveyId']);
     const bad = await a.get('/api/v1/locations/leaderboard?metric=loyalty&from=2026-13-01');
     expect(bad.status).toBe(400);
     expect([...new Set(bad.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual([

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../http/types';
-import { AppError } from '../../../lib/errors';
+import { AppError, invalid } from '../../../lib/errors';
 import { queryMetric, SMALL_SAMPLE_THRESHOLD } from '../../feedback/api';
+import { missingSurveys } from '../../surveys/api';
 import { listLocationsWithTargets, MAX_BOARD_LOCATIONS } from '../data/repo-locations';
 import { boardOrder, rankLocations, type TargetStatus, targetStatus } from '../domain/leaderboard';
 
@@ -18,7 +19,11 @@ export type LeaderboardQuery = {
  * anonymity threshold are withheld as on the metric endpoints.
  */
 export async function locationLeaderboard(ctx: AppContext, orgId: string, q: LeaderboardQuery) {
-  const locations = await ctx.db.withOrg(orgId, (tx) => listLocationsWithTargets(tx, orgId));
+  const { locations, missing } = await ctx.db.withOrg(orgId, async (tx) => ({
+    locations: await listLocationsWithTargets(tx, orgId),
+    missing: q.surveyId ? await missingSurveys(tx, orgId, [q.surveyId]) : [],
+  }));
+  if (missing.length) throw invalid('query.surveyId', 'no survey of the organization has this id');
   if (locations.length > MAX_BOARD_LOCATIONS)
     throw new AppError('validation', `the organization has more than ${MAX_BOARD_LOCATIONS} locations`);
   const { answer } = await queryMetric(ctx, orgId, q.metric, {
