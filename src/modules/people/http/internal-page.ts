@@ -1,7 +1,7 @@
 import { plainPage } from '../../../http/plain-page';
 import type { Locale } from '../../../i18n/locales';
 import { escapeHtml } from '../../../lib/html';
-import { internalText } from '../messages-internal';
+import { internalText } from '../messages';
 import type { InternalLinkView } from '../use-cases/internal-clients';
 
 /** Big tap targets that wrap on a phone: 11 NPS choices fit in two rows at 390 px. */

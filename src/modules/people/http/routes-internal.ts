@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type App, principalOf } from '../../../http/types';
 import { pickLocale } from '../../../i18n/locales';
 import { AppError } from '../../../lib/errors';
-import { internalText } from '../messages-internal';
+import { internalText } from '../messages';
 import {
   answerInternalLink,
   createInternalRound,

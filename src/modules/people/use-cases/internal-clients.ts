@@ -13,7 +13,7 @@ import {
 } from '../../feedback/api';
 import { findOrgProfile } from '../../orgs/api';
 import * as repo from '../data/repo-internal';
-import { internalText } from '../messages-internal';
+import { internalText } from '../messages';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** A round answers for four weeks unless it says otherwise. */
