@@ -16,6 +16,7 @@ export type PeopleTab = {
 export const PEOPLE_TABS: PeopleTab[] = [
   { key: 'structure', labelKey: 'people.tab.structure', component: lazy(() => import('./structure-tab')) },
   { key: 'locations', labelKey: 'people.tab.locations', component: lazy(() => import('./locations-tab')) },
+  { key: 'enps', labelKey: 'people.tab.enps', component: lazy(() => import('./enps-tab')) },
   { key: 'soco', labelKey: 'people.tab.soco', component: lazy(() => import('./soco-tab')) },
   { key: 'training', labelKey: 'people.tab.training', component: lazy(() => import('./training-tab')) },
   {
