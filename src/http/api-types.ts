@@ -20,6 +20,7 @@ import type * as audits from '../modules/people/http/schemas-audits';
 import type * as goodwill from '../modules/people/http/schemas-goodwill';
 import type * as internalClients from '../modules/people/http/schemas-internal';
 import type * as leaderboard from '../modules/people/http/schemas-leaderboard';
+import type * as pulses from '../modules/people/http/schemas-pulses';
 import type * as recognition from '../modules/people/http/schemas-recognition';
 import type * as soco from '../modules/people/http/schemas-soco';
 import type * as reports from '../modules/reports/http/schemas';
@@ -222,6 +223,14 @@ export type CreatedInternalRound = Out<typeof internalClients.ZCreateInternalRou
 export type InternalRound = Out<typeof internalClients.ZInternalRoundsResponseSchema>['items'][number];
 export type InternalMatrix = Out<typeof internalClients.ZInternalMatrixResponseSchema>;
 export type InternalMatrixQuery = In<typeof internalClients.ZInternalMatrixQuerySchema>;
+
+// eNPS pulses: anonymous by construction
+export type EnpsReport = Out<typeof pulses.ZEnpsReportSchema>;
+export type PulseSettings = Out<typeof pulses.ZPulseSettingsSchema>;
+export type UpdatePulseSettingsRequest = In<typeof pulses.ZUpdatePulseSettingsRequestSchema>;
+export type SendPulseRequest = In<typeof pulses.ZSendPulseRequestSchema>;
+export type SentPulse = Out<typeof pulses.ZSendPulseResponseSchema>;
+export type PulseRound = Out<typeof pulses.ZPulseRoundsResponseSchema>['items'][number];
 
 // SOCO and training
 export type SocoInstrument = Out<typeof soco.ZSocoInstrumentSchema>;
