@@ -33,18 +33,29 @@ function useAggregateColumns(withQuarter: boolean, withPeople: boolean): Column<
   const { t } = useTranslation();
   const f = useFormat();
   const raterName = (r: SocoRater) => t(`people.soco.raters.${r}`);
+  /** `2026-Q3` as words of the language. */
+  const quarterName = (q: string | null) => {
+    const m = q ? /^(\d{4})-Q([1-4])$/.exec(q) : null;
+    return m ? t('people.soco.quarterOf', { year: m[1], quarter: m[2] }) : '—';
+  };
   return [
     ...(withQuarter
-      ? [{ key: 'quarter', header: t('people.soco.quarter'), value: (a: SocoAggregate) => a.quarter }]
+      ? [
+          {
+            key: 'quarter',
+            header: t('people.soco.quarter'),
+            render: (a: SocoAggregate) => quarterName(a.quarter),
+          },
+        ]
       : []),
-    { key: 'raterKind', header: t('people.soco.rater'), value: (a) => raterName(a.raterKind) },
+    { key: 'raterKind', header: t('people.soco.rater'), render: (a) => raterName(a.raterKind) },
     ...(withPeople
       ? [
           {
             key: 'people',
             header: t('people.soco.people'),
             numeric: true,
-            value: (a: SocoAggregate) => f.int(a.people),
+            render: (a: SocoAggregate) => f.int(a.people),
           },
         ]
       : []),
@@ -52,17 +63,17 @@ function useAggregateColumns(withQuarter: boolean, withPeople: boolean): Column<
       key: 'assessments',
       header: t('people.soco.assessments'),
       numeric: true,
-      value: (a) => f.int(a.assessments),
+      render: (a) => f.int(a.assessments),
     },
-    { key: 'mean', header: t('people.soco.mean'), numeric: true, value: (a) => f.num(a.mean) },
-    { key: 'score', header: t('people.soco.score'), numeric: true, value: (a) => f.dec(a.score) },
-    { key: 'co', header: t('people.soco.co'), numeric: true, value: (a) => f.num(a.customerOrientation) },
-    { key: 'so', header: t('people.soco.so'), numeric: true, value: (a) => f.num(a.sellingOrientation) },
+    { key: 'mean', header: t('people.soco.mean'), numeric: true, render: (a) => f.num(a.mean) },
+    { key: 'score', header: t('people.soco.score'), numeric: true, render: (a) => f.dec(a.score) },
+    { key: 'co', header: t('people.soco.co'), numeric: true, render: (a) => f.num(a.customerOrientation) },
+    { key: 'so', header: t('people.soco.so'), numeric: true, render: (a) => f.num(a.sellingOrientation) },
     ...DIMENSIONS.map((d) => ({
       key: d,
       header: t(`people.soco.dimensions.${d}`),
       numeric: true,
-      value: (a: SocoAggregate) => f.num(a.dimensions[d]),
+      render: (a: SocoAggregate) => f.num(a.dimensions[d]),
     })),
   ];
 }

@@ -105,32 +105,32 @@ export default function TrainingTab() {
           {
             key: 'name',
             header: t(by === 'team' ? 'people.team' : 'people.location'),
-            value: (r) => r.name ?? t('people.training.none'),
+            render: (r) => r.name ?? t('people.training.none'),
           },
           {
             key: 'required',
             header: t('people.training.required'),
             numeric: true,
-            value: (r) => f.int(r.required),
+            render: (r) => f.int(r.required),
           },
-          { key: 'done', header: t('people.training.done'), numeric: true, value: (r) => f.int(r.done) },
+          { key: 'done', header: t('people.training.done'), numeric: true, render: (r) => f.int(r.done) },
           {
             key: 'expired',
             header: t('people.training.expired'),
             numeric: true,
-            value: (r) => f.int(r.expired),
+            render: (r) => f.int(r.expired),
           },
           {
             key: 'missing',
             header: t('people.training.missing'),
             numeric: true,
-            value: (r) => f.int(r.missing),
+            render: (r) => f.int(r.missing),
           },
           {
             key: 'coverage',
             header: t('people.training.coverage'),
             numeric: true,
-            value: (r) => f.pct(r.coverage === null ? null : r.coverage / 100),
+            render: (r) => f.pct(r.coverage === null ? null : r.coverage / 100),
           },
         ]}
       />
@@ -141,19 +141,19 @@ export default function TrainingTab() {
         exportName="training-gaps"
         empty={t('people.training.noGaps')}
         columns={[
-          { key: 'name', header: t('people.name'), value: (g) => g.name },
-          { key: 'jobRole', header: t('people.jobRole'), value: (g) => g.jobRole || '—' },
+          { key: 'name', header: t('people.name'), render: (g) => g.name },
+          { key: 'jobRole', header: t('people.jobRole'), render: (g) => g.jobRole || '—' },
           {
             key: 'course',
             header: t('people.training.course'),
-            value: (g) => courseName(courseById.get(g.courseId)),
+            render: (g) => courseName(courseById.get(g.courseId)),
           },
           {
             key: 'status',
             header: t('people.training.status'),
-            value: (g) => t(`people.training.statuses.${g.status}`),
+            render: (g) => t(`people.training.statuses.${g.status}`),
           },
-          { key: 'expiresOn', header: t('people.training.expiredOn'), value: (g) => f.date(g.expiresOn) },
+          { key: 'expiresOn', header: t('people.training.expiredOn'), render: (g) => f.date(g.expiresOn) },
         ]}
       />
       <DataTable
@@ -163,21 +163,21 @@ export default function TrainingTab() {
         exportName="training-courses"
         empty={t('people.training.noCourses')}
         columns={[
-          { key: 'name', header: t('people.training.course'), value: (c) => courseName(c) },
+          { key: 'name', header: t('people.training.course'), render: (c) => courseName(c) },
           {
             key: 'builds',
             header: t('people.training.builds'),
-            value: (c) => t(`people.training.skills.${c.builds}`),
+            render: (c) => t(`people.training.skills.${c.builds}`),
           },
           {
             key: 'validity',
             header: t('people.training.validity'),
-            value: (c) =>
+            render: (c) =>
               c.validityMonths === null
                 ? t('people.training.forever')
                 : t('people.training.months', { count: c.validityMonths }),
           },
-          { key: 'roles', header: t('people.training.requiredFor'), value: (c) => rolesOf(c.id) || '—' },
+          { key: 'roles', header: t('people.training.requiredFor'), render: (c) => rolesOf(c.id) || '—' },
         ]}
       />
       {canWrite && <CourseForm />}
