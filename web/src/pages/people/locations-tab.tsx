@@ -139,21 +139,27 @@ function Board({ board, metric }: { board: LocationLeaderboard; metric: Metric }
   const charted = rows.filter((r) => r.score !== null && r.ci95);
   // Drawn top to bottom in the board's order: ECharts draws a category axis from the bottom.
   const drawn = [...charted].reverse();
+  // Each cell shows and exports the same words.
+  const cell = (key: string, header: string, text: (r: Row) => string, numeric = false) => ({
+    key,
+    header,
+    numeric,
+    value: text,
+    render: text,
+  });
   const columns = [
-    { key: 'name', header: t('people.name'), value: (r: Row) => r.name },
-    { key: 'score', header: name, numeric: true, value: (r: Row) => text.score(r.score) },
-    { key: 'interval', header: t('feedback.interval95'), value: (r: Row) => text.interval(r) },
-    { key: 'n', header: t('feedback.n'), numeric: true, value: (r: Row) => f.int(r.n) },
-    { key: 'target', header: t('people.board.target'), numeric: true, value: (r: Row) => text.target(r) },
+    cell('name', t('people.name'), (r) => r.name),
+    cell('score', name, (r) => text.score(r.score), true),
+    cell('interval', t('feedback.interval95'), text.interval),
+    cell('n', t('feedback.n'), (r) => f.int(r.n), true),
+    cell('target', t('people.board.target'), text.target, true),
     {
-      key: 'met',
-      header: t('people.board.met'),
-      value: (r: Row) => text.met(r),
+      ...cell('met', t('people.board.met'), text.met),
       render: (r: Row) => (
         <span className={r.targetStatus === 'missed' ? 'warn' : undefined}>{text.met(r)}</span>
       ),
     },
-    { key: 'rank', header: t('people.board.rank'), value: (r: Row) => text.rank(r) },
+    cell('rank', t('people.board.rank'), text.rank),
   ];
   const tooltip = (params: { dataIndex: number }[]) => {
     const r = drawn[params[0]?.dataIndex ?? -1];
