@@ -14,7 +14,7 @@ import type {
 import { api, get, getAll, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { ChartPanel } from '../../charts/chart-panel';
-import { DataTable } from '../../components/data-table';
+import { type Column, DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { useFormat } from '../../lib/format';
 import { Link } from '../../lib/router';
@@ -24,6 +24,10 @@ type Component = (typeof COMPONENTS)[number];
 const LANGUAGES = ['en', 'pl', 'cs', 'ru'] as const;
 type Language = (typeof LANGUAGES)[number];
 type TrendRow = AuditTrends['items'][number] & { name: string };
+
+/** Each cell shows the text it exports, unless it renders something of its own. */
+const shown = <T,>(columns: (Column<T> & { value: (row: T) => string })[]): Column<T>[] =>
+  columns.map((c) => ({ render: c.value, ...c }));
 
 /** The names of the organization's locations, by id. */
 function useLocations() {
@@ -74,7 +78,7 @@ function Trends() {
   const months = [...new Set(rows.map((r) => r.month))].sort();
   const byLocation = [...new Set(rows.map((r) => r.locationId))];
   const score = (v: number | null) => (v === null ? '—' : f.dec(v));
-  const columns = [
+  const columns = shown([
     { key: 'name', header: t('people.location'), value: (r: TrendRow) => r.name },
     { key: 'month', header: t('people.audits.month'), value: (r: TrendRow) => f.month(r.month) },
     {
@@ -96,7 +100,7 @@ function Trends() {
       numeric: true,
       value: (r: TrendRow) => f.int(r.failed),
     },
-  ];
+  ]);
   return (
     <section className="stack">
       <label>
@@ -164,7 +168,7 @@ function Visits() {
         rows={visits.data?.items ?? []}
         rowKey={(v) => v.id}
         exportName="audit-visits"
-        columns={[
+        columns={shown([
           {
             key: 'date',
             header: t('people.audits.date'),
@@ -219,7 +223,7 @@ function Visits() {
             render: (v: AuditVisit) =>
               v.caseId ? <Link to={`/cases/${v.caseId}`}>{t('people.audits.openCase')}</Link> : '—',
           },
-        ]}
+        ])}
       />
       {open && <VisitDetail id={open} />}
     </section>
@@ -546,7 +550,7 @@ function Checklists() {
       {list.map((c) => (
         <details key={c.id} className="card">
           <summary>
-            {c.name} — {locations.name(c.locationId)} ·{' '}
+            {c.name} — {c.locationId ? locations.name(c.locationId) : t('people.audits.anyLocation')} ·{' '}
             {t('people.audits.itemCount', { count: c.items.length })} ·{' '}
             {t('people.audits.version', { version: c.version })}
             {!c.active && ` · ${t('people.audits.inactive')}`}
