@@ -120,6 +120,16 @@ export const peopleStep: DemoStep = {
         hiredOn: '2015-03-01',
       },
     ];
+    // No two people of one location share a first name, so customers' praise can tell them apart.
+    const taken = new Map<string | null, Set<string>>();
+    const firstAt = (location: string | null) => {
+      const used = taken.get(location) ?? new Set<string>();
+      taken.set(location, used);
+      const free = FIRST.filter((f) => !used.has(f));
+      const first = pick(rnd, free.length ? free : FIRST);
+      used.add(first);
+      return first;
+    };
     let n = 2;
     const id = () => `K-${String(n++).padStart(3, '0')}`;
     for (const team of TEAMS) {
@@ -127,7 +137,7 @@ export const peopleStep: DemoStep = {
       const isDesk = team.department === 'Obsługa klienta';
       rows.push({
         externalId: lead,
-        name: isDesk && manager ? manager.name : `${pick(rnd, FIRST)} ${pick(rnd, LAST)}`,
+        name: isDesk && manager ? manager.name : `${firstAt(team.location)} ${pick(rnd, LAST)}`,
         email: isDesk && manager ? manager.email : null,
         jobRole: 'kierownik zmiany',
         team: team.name,
@@ -140,7 +150,7 @@ export const peopleStep: DemoStep = {
         const agent = isDesk ? users.filter((u) => u.role === 'agent')[i] : undefined;
         rows.push({
           externalId: id(),
-          name: agent?.name ?? `${pick(rnd, FIRST)} ${pick(rnd, LAST)}`,
+          name: agent?.name ?? `${firstAt(team.location)} ${pick(rnd, LAST)}`,
           email: agent?.email ?? null,
           jobRole: team.role,
           team: team.name,

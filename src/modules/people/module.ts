@@ -1,4 +1,5 @@
 import { peopleStep } from '../../demo/step-people';
+import { peopleRecognitionStep } from '../../demo/step-people-recognition';
 import { peopleAuditsStep } from '../../demo/step-people-audits';
 import { peopleSocoStep } from '../../demo/step-people-soco';
 import { on, onBatch } from '../../events/bus';
@@ -44,6 +45,7 @@ export const peopleModule: Module = {
   schedules: [{ job: PULSE_DUE_JOB, everySeconds: 3600 }],
   demo: [
     { order: 15, step: peopleStep },
+    { order: 38, step: peopleRecognitionStep },
     { order: 42, step: peopleSocoStep },
     { order: 45, step: peopleAuditsStep },
   ],
