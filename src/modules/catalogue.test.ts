@@ -26,6 +26,7 @@ describe('the events the manifests declare', () => {
 
   it('offer webhooks the catalogue of the API', () => {
     expect([...webhookEvents()].sort()).toEqual([
+      'audit.completed',
       'case.assigned',
       'case.created',
       'case.resolved',
