@@ -92,6 +92,16 @@ describe.each(ENGINES)('locations as a dimension and their leaderboard on %s', (
     });
     const filtered = await a.ok('GET', `/api/v1/metrics/nps?location=${ids.KRK}`);
     expect(filtered.n).toBe(40);
+    const drivers = await a.ok('GET', '/api/v1/analytics/drivers?metric=nps&by=location');
+    expect(
+      drivers.items.map((d: { name?: string | null; n: number }) => [d.name ?? 'none', d.n]).sort(),
+    ).toEqual([
+      ['Gdańsk Długa', 40],
+      ['Kraków Rynek', 40],
+      ['Poznań Stary Rynek', 5],
+      ['Warszawa Centrum', 40],
+      ['none', 3],
+    ]);
     // The other metrics take the dimension too (this survey asks no CSAT: no groups).
     const csat = await a.ok('GET', '/api/v1/metrics/csat?groupBy=location');
     expect(csat.groups).toEqual([]);

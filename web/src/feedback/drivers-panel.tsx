@@ -24,6 +24,7 @@ const DIMENSIONS = [
   'segment',
   'tier',
   'survey',
+  'location',
 ] as const satisfies readonly Dimension[];
 
 type Driver = DriversAnswer['items'][number];
@@ -41,7 +42,7 @@ export function DriversPanel({ filters }: { filters: FeedbackFilters }) {
       get<DriversAnswer>('/analytics/drivers', { ...filters, metric, by } satisfies DriversQuery),
   });
   const items = drivers.data?.items ?? [];
-  const label = (d: Driver) => labels.group(by, d.key);
+  const label = (d: Driver) => d.name ?? labels.group(by, d.key);
   return (
     <div className="stack">
       <div className="row card">

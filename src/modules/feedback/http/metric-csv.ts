@@ -27,7 +27,7 @@ export function metricCsv(answer: MetricAnswer, withheldMessage: string): string
 export function driversCsv(answer: DriversAnswer, withheldMessage: string): string {
   if (answer.suppressed) return toCsv([{ key: withheldMessage }], ['key']);
   return toCsv(
-    answer.items.map((d) => ({ ...d, key: d.key ?? '' })),
+    answer.items.map((d) => ({ ...d, key: d.name ?? d.key ?? '' })),
     [
       'key',
       'n',

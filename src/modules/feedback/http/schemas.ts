@@ -107,6 +107,7 @@ export const ZDriversQuerySchema = ZFeedbackFilters.extend({
 
 const ZDriver = z.object({
   key: z.string().nullable(),
+  name: z.string().nullable().optional().describe("by=location: the location's name"),
   n: z.number().int(),
   share: z.number(),
   score: z.number().nullable(),

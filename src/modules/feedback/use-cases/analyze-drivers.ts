@@ -1,4 +1,5 @@
 import type { AppContext } from '../../../http/types';
+import { findLocationNames } from '../../people/api';
 import { isTooFew, withholdSmallGroups } from '../domain/anonymity';
 import { type Dimension, OPEN_AUDIENCE } from '../domain/dimensions';
 import { totalOf } from '../domain/group-counts';
@@ -22,7 +23,8 @@ export type DriversAnswer = {
   suppressed: boolean;
   score: number | null;
   n: number | null;
-  items: (Omit<Driver, 'key'> & { key: string | null })[];
+  /** A location's item also carries the location's name. */
+  items: (Omit<Driver, 'key'> & { key: string | null; name?: string | null })[];
   withheldGroups: number;
   anonymityThreshold: number;
 };
@@ -36,17 +38,25 @@ export async function analyzeDrivers(
   orgId: string,
   q: DriversQuery,
 ): Promise<DriversAnswer> {
-  const { org, groups, staff } = await ctx.db.withOrg(orgId, async (tx) => {
+  const { org, groups, staff, names } = await ctx.db.withOrg(orgId, async (tx) => {
     const org = await loadOrgAnalytics(ctx, tx, orgId);
     const period = parsePeriod(q, org.timeZone);
     const load = (filters: FeedbackFilters) =>
       loadGroups(tx, orgId, org, { metric: q.metric, period, filters: filtersOf(filters), groupBy: q.by });
     const { groups } = await load(q);
+    const names =
+      q.by === 'location'
+        ? await findLocationNames(
+            tx,
+            orgId,
+            groups.map((g) => g.key),
+          )
+        : undefined;
     // Staff answers are broken down only in the eNPS report: a staff survey or audience is withheld
     // whole here, and a mix leaves them out.
-    if (totalOf(q.metric, groups).protectedN === 0) return { org, groups, staff: false };
-    if (q.audience !== undefined || q.surveyId !== undefined) return { org, groups, staff: true };
-    return { org, groups: (await load({ ...q, audience: OPEN_AUDIENCE })).groups, staff: false };
+    if (totalOf(q.metric, groups).protectedN === 0) return { org, groups, staff: false, names };
+    if (q.audience !== undefined || q.surveyId !== undefined) return { org, groups, staff: true, names };
+    return { org, groups: (await load({ ...q, audience: OPEN_AUDIENCE })).groups, staff: false, names };
   });
   const total = totalOf(q.metric, groups);
   const base = { metric: q.metric, by: q.by };
@@ -64,7 +74,11 @@ export async function analyzeDrivers(
   const { shown, withheld } = withholdSmallGroups(groups, org.anonymityThreshold);
   const overall = computeMetric(q.metric, total.counts);
   const items = computeDrivers(q.metric, shown, total.counts)
-    .map((d) => ({ ...d, key: d.key === '' ? null : d.key }))
+    .map((d) => ({
+      ...d,
+      key: d.key === '' ? null : d.key,
+      ...(names && { name: names.get(d.key) ?? null }),
+    }))
     .sort((a, b) => (a.impact ?? Number.POSITIVE_INFINITY) - (b.impact ?? Number.POSITIVE_INFINITY));
   return {
     ...base,
