@@ -247,7 +247,8 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 /** A survey's link and QR code for each location: answers through them are the location's. */
 function Links({ surveys }: { surveys: SurveySummary[] }) {
   const { t } = useTranslation();
-  const active = surveys.filter((s) => s.status === 'active');
+  // Customers answer at a location; staff surveys reach staff their own way.
+  const active = surveys.filter((s) => s.status === 'active' && s.audience === 'customers');
   const [chosen, setChosen] = useState('');
   const survey = active.find((s) => s.id === chosen) ?? active[0];
   const locations = useQuery({ queryKey: ['locations'], queryFn: () => getAll<Location>('/locations') });
