@@ -125,6 +125,25 @@ describe.each(ENGINES)('the demo’s story on %s', (engine) => {
     expect(staff.linked).toBe(3); // the manager and the two agents
   });
 
+  it('asks its staff for eNPS every month; teams too small to stay anonymous are hidden, never a number', async () => {
+    const a = api(t, { authorization: `Bearer ${demo.apiKey}` });
+    const surveys = await a.ok('GET', '/api/v1/surveys?audience=employees');
+    const pulse = surveys.items.find((s: { name: string }) => s.name === 'Puls zespołu');
+    const r = await a.ok('GET', `/api/v1/surveys/${pulse.id}/enps`);
+    expect(r.suppressed).toBe(false);
+    expect(r.total.n).toBe(demo.counts.pulseAnswers);
+    expect(r.total.ci95).toHaveLength(2);
+    expect(r.trend).toHaveLength(3);
+    const hidden = r.groups.team.filter((g: { hidden: boolean }) => g.hidden);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const g of hidden) expect(Object.keys(g).sort()).toEqual(['hidden', 'key', 'name']);
+    for (const g of r.groups.team.filter((x: { hidden: boolean }) => !x.hidden)) {
+      expect(g.n).toBeGreaterThanOrEqual(r.anonymityThreshold);
+    }
+    const rounds = await a.ok('GET', `/api/v1/surveys/${pulse.id}/pulses`);
+    expect(rounds.items).toHaveLength(3);
+  });
+
   it('answers at its cafés and online shop, Mokotów ahead of Oliwa, each judged against its target', async () => {
     const board = await api(t, { authorization: `Bearer ${demo.apiKey}` }).ok(
       'GET',
@@ -134,7 +153,9 @@ describe.each(ENGINES)('the demo’s story on %s', (engine) => {
     const by = Object.fromEntries(board.items.map((i: Item) => [i.code, i])) as Record<string, Item>;
     // Every answer has its location; a location under the 30 answers a rank needs has none.
     expect(board.unlocated).toBe(0);
-    expect(board.items.every((i: Item) => i.n > 0 && i.target > 0 && (i.n >= 30 || i.rank === null))).toBe(true);
+    expect(board.items.every((i: Item) => i.n > 0 && i.target > 0 && (i.n >= 30 || i.rank === null))).toBe(
+      true,
+    );
     expect(by['WAW-MOK'].score).toBeGreaterThan(by['GDA-OLI'].score);
     expect(Math.max(...board.items.map((i: Item) => i.score))).toBe(by['WAW-MOK'].score);
     expect(Math.min(...board.items.map((i: Item) => i.score))).toBe(by['GDA-OLI'].score);
