@@ -1,3 +1,4 @@
+import { peopleEnpsStep } from '../../demo/step-people-enps';
 import { peopleStep } from '../../demo/step-people';
 import { peopleRecognitionStep } from '../../demo/step-people-recognition';
 import { peopleAuditsStep } from '../../demo/step-people-audits';
@@ -45,6 +46,7 @@ export const peopleModule: Module = {
   schedules: [{ job: PULSE_DUE_JOB, everySeconds: 3600 }],
   demo: [
     { order: 15, step: peopleStep },
+    { order: 17, step: peopleEnpsStep },
     { order: 38, step: peopleRecognitionStep },
     { order: 42, step: peopleSocoStep },
     { order: 45, step: peopleAuditsStep },
