@@ -13,3 +13,4 @@ export {
 } from './use-cases/open-corrective-case';
 export { lockCaseCustomerInTx, recordGoodwillOnCaseInTx } from './use-cases/record-goodwill';
 export { findLatestResolver } from './data/repo-resolvers';
+export { caseWorkInTx } from './use-cases/agent-stats';

@@ -9,6 +9,7 @@ import type { Module } from '../registry';
 import { registerGestureCostSource } from '../value/api';
 import { sumGrantsByCustomer } from './data/repo-goodwill';
 import { peopleEvents } from './events';
+import { agentRoutes } from './http/routes-agents';
 import { auditRoutes } from './http/routes-audits';
 import { goodwillRoutes } from './http/routes-goodwill';
 import { internalClientRoutes } from './http/routes-internal';
@@ -40,6 +41,7 @@ export const peopleModule: Module = {
     await leaderboardRoutes(app);
     await goodwillRoutes(app);
     await recognitionRoutes(app);
+    await agentRoutes(app);
   },
   // Pulses that repeat go out when due.
   jobs: [PULSE_DUE_JOB, PULSE_ROUND_JOB],

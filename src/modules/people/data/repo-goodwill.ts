@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
 import { after } from '../../../db/keyset';
 import { goodwillBudgets, goodwillGrants } from './tables-goodwill';
@@ -172,4 +172,26 @@ export async function blankGrantNotes(tx: Executor, orgId: string, customerId: s
     .update(goodwillGrants)
     .set({ note: null })
     .where(and(eq(goodwillGrants.orgId, orgId), eq(goodwillGrants.customerId, customerId)));
+}
+
+/** Goodwill each user granted from `from` up to and including `to`: how many gestures and how much. */
+export async function grantsByUser(tx: Executor, orgId: string, window: { from: Date; to: Date }) {
+  const rows = await tx
+    .select({
+      userId: goodwillGrants.grantedBy,
+      n: sql<number>`count(*)::int`,
+      minor: sql<string>`sum(${goodwillGrants.amountMinor})`,
+    })
+    .from(goodwillGrants)
+    .where(
+      and(
+        eq(goodwillGrants.orgId, orgId),
+        gte(goodwillGrants.grantedAt, window.from),
+        lte(goodwillGrants.grantedAt, window.to),
+      ),
+    )
+    .groupBy(goodwillGrants.grantedBy);
+  return new Map(
+    rows.filter((r) => r.userId).map((r) => [r.userId!, { grants: Number(r.n), minor: Number(r.minor) }]),
+  );
 }

@@ -173,3 +173,23 @@ export async function forgetCustomer(tx: Executor, orgId: string, customerId: st
     .set({ comment: null, customerId: null })
     .where(and(eq(praise.orgId, orgId), eq(praise.customerId, customerId)));
 }
+
+/** Confirmed praise per person received from `from` up to and including `to`. */
+export async function praiseCounts(tx: Executor, orgId: string, window: { from: Date; to: Date }) {
+  const rows = await tx
+    .select({ employeeId: praiseRecipients.employeeId, n: sql<number>`count(*)::int` })
+    .from(praiseRecipients)
+    .innerJoin(
+      praise,
+      and(eq(praise.orgId, praiseRecipients.orgId), eq(praise.id, praiseRecipients.praiseId)),
+    )
+    .where(
+      and(
+        eq(praiseRecipients.orgId, orgId),
+        eq(praise.status, 'confirmed'),
+        sql`${praise.receivedAt} >= ${window.from.toISOString()}::timestamptz and ${praise.receivedAt} <= ${window.to.toISOString()}::timestamptz`,
+      ),
+    )
+    .groupBy(praiseRecipients.employeeId);
+  return new Map(rows.map((r) => [r.employeeId, Number(r.n)]));
+}
