@@ -16,6 +16,7 @@ import type { LatestScore } from '../modules/feedback/data/repo-customer';
 import type * as feedback from '../modules/feedback/http/schemas';
 import type * as orgs from '../modules/orgs/http/schemas';
 import type * as people from '../modules/people/http/schemas';
+import type * as agents from '../modules/people/http/schemas-agents';
 import type * as audits from '../modules/people/http/schemas-audits';
 import type * as goodwill from '../modules/people/http/schemas-goodwill';
 import type * as internalClients from '../modules/people/http/schemas-internal';
@@ -263,3 +264,7 @@ export type GoodwillGrantRequest = In<typeof goodwill.ZGrantRequestSchema>;
 // Recognition
 export type Praise = Out<typeof recognition.ZPraiseSchema>;
 export type PraiseFeedQuery = In<typeof recognition.ZFeedQuery>;
+
+// The agent view
+export type AgentScorecards = Out<typeof agents.ZScorecardsSchema>;
+export type AgentScorecardsQuery = In<typeof agents.ZAgentQuery>;

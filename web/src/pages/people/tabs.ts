@@ -25,6 +25,12 @@ export const PEOPLE_TABS: PeopleTab[] = [
     component: lazy(() => import('./recognition-tab')),
   },
   {
+    key: 'agents',
+    labelKey: 'people.tab.agents',
+    permission: 'people:write',
+    component: lazy(() => import('./agents-tab')),
+  },
+  {
     key: 'goodwill',
     labelKey: 'people.tab.goodwill',
     permission: 'cases:read',
