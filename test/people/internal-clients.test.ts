@@ -304,4 +304,33 @@ describe.each(ENGINES)('internal clients on %s', (engine) => {
     const floor = m.columns.find((c) => c.departmentId === dept.Floor)!;
     expect(floor.externalDetractors).toEqual([]);
   });
+  it('keeps four people hidden after they answer a second round (8 answers, still 4 people)', async () => {
+    t.clock.set(new Date('2026-05-10T09:00:00Z'));
+    const round = await api(t, org).ok('POST', '/api/v1/internal-clients/rounds', {
+      name: 'Q2 2026, again',
+      pairs: [{ raterDepartmentId: dept.Floor, ratedDepartmentId: dept.Delivery }],
+    });
+    expect(round.links).toBe(4);
+    for (const h of round.handOut as { url: string }[]) {
+      const res = await api(t).post(`/api/v1/public/internal-clients/${tokenOf(h.url)}`, {
+        ratings: [{ ratedDepartmentId: dept.Delivery, nps: 1, csat: 1 }],
+      });
+      expect(res.status).toBe(201);
+    }
+    const [stored] = await t.ctx.db.queryOwner<{ n: number }>(
+      'select count(*)::int as n from internal_answers where org_id = $1 and rater_department_id = $2',
+      [org.orgId, dept.Floor],
+    );
+    expect(stored!.n).toBe(8);
+    const m = (await api(t, org).ok(
+      'GET',
+      '/api/v1/internal-clients/matrix?from=2026-01-01&to=2026-06-30',
+    )) as Matrix;
+    const floor = m.rows.find((r) => r.departmentId === dept.Floor)!;
+    expect(floor.cells.find((c) => c.ratedDepartmentId === dept.Delivery)).toEqual({
+      ratedDepartmentId: dept.Delivery,
+      hidden: true,
+    });
+    expect(floor.total).toEqual({ hidden: true });
+  });
 });

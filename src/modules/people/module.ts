@@ -2,6 +2,7 @@ import { peopleEnpsStep } from '../../demo/step-people-enps';
 import { peopleStep } from '../../demo/step-people';
 import { peopleRecognitionStep } from '../../demo/step-people-recognition';
 import { peopleAuditsStep } from '../../demo/step-people-audits';
+import { peopleInternalStep } from '../../demo/step-people-internal';
 import { peopleSocoStep } from '../../demo/step-people-soco';
 import { on, onBatch } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
@@ -52,6 +53,7 @@ export const peopleModule: Module = {
     { order: 38, step: peopleRecognitionStep },
     { order: 42, step: peopleSocoStep },
     { order: 45, step: peopleAuditsStep },
+    { order: 47, step: peopleInternalStep },
   ],
   events: peopleEvents,
   // Customers' praise reaches the people it names, or who resolved their case.

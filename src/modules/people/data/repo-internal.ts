@@ -162,7 +162,7 @@ export async function insertAnswers(
   await tx.insert(internalAnswers).values(rows.map((r) => ({ ...r, orgId })));
 }
 
-/** Answers of a period counted by rater, rated, quarter (in the time zone) and the two values. */
+/** Answers of a period counted by rater, rated, quarter (in the time zone), the two values and the round. */
 export async function countAnswers(tx: Executor, orgId: string, from: Date, to: Date, timeZone: string) {
   const quarter = sql<string>`to_char(${internalAnswers.answeredAt} at time zone ${timeZone}, 'YYYY-"Q"Q')`;
   return (
@@ -173,6 +173,7 @@ export async function countAnswers(tx: Executor, orgId: string, from: Date, to: 
         quarter,
         nps: internalAnswers.nps,
         csat: internalAnswers.csat,
+        round: internalAnswers.roundId,
         n: sql<number>`count(*)::int`,
       })
       .from(internalAnswers)
@@ -184,17 +185,21 @@ export async function countAnswers(tx: Executor, orgId: string, from: Date, to: 
         ),
       )
       // By position: the quarter's expression carries a parameter, which a repeated expression would not match.
-      .groupBy(sql`1, 2, 3, 4, 5`)
+      .groupBy(sql`1, 2, 3, 4, 5, 6`)
   );
 }
 
-/** People who answered in a period, per rater department (one answered link is one person). */
+/** People who answered in a period, per rater department and round (one answered link is one person). */
 export async function countRespondents(tx: Executor, orgId: string, from: Date, to: Date) {
   return tx
-    .select({ rater: internalLinks.raterDepartmentId, n: sql<number>`count(*)::int` })
+    .select({
+      rater: internalLinks.raterDepartmentId,
+      round: internalLinks.roundId,
+      n: sql<number>`count(*)::int`,
+    })
     .from(internalLinks)
     .where(and(eq(internalLinks.orgId, orgId), gte(internalLinks.usedAt, from), lt(internalLinks.usedAt, to)))
-    .groupBy(internalLinks.raterDepartmentId);
+    .groupBy(internalLinks.raterDepartmentId, internalLinks.roundId);
 }
 
 /** The comments of a period with the pair they were given in, newest first. */

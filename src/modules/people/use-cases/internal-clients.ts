@@ -31,14 +31,15 @@ export type CreatedRound = {
   pairs: InternalPair[];
   links: number;
   emailed: number;
-  /** Links of people without an e-mail address, by manager, for the manager to hand out. */
+  /** Links of people without an e-mail address (or whose e-mail could not go out), by manager, to hand out. */
   handOut: { managerName: string | null; employeeName: string; departmentName: string; url: string }[];
 };
 
+type HandOut = CreatedRound['handOut'][number];
 type Prepared = {
   orgId: string;
   result: CreatedRound;
-  mails: { to: string; subject: string; text: string }[];
+  mails: { to: string; subject: string; text: string; handOut: HandOut }[];
 };
 
 /**
@@ -111,6 +112,12 @@ export async function createInternalRound(
     const org = await findOrgProfile(tx, orgId);
     const locale = pickSpoken(org?.defaultLocale);
     const url = (token: string) => `${baseUrl}/internal-clients/answer/${token}`;
+    const handOutOf = (l: (typeof links)[number]): HandOut => ({
+      managerName: l.person.managerName,
+      employeeName: l.person.name,
+      departmentName: names.get(l.person.departmentId) ?? '',
+      url: url(l.token),
+    });
     return {
       orgId,
       mails: links
@@ -119,6 +126,7 @@ export async function createInternalRound(
           to: l.person.email!,
           subject: internalText(locale, 'mailSubject', { round: input.name }),
           text: internalText(locale, 'mailBody', { org: org?.name ?? '', url: url(l.token) }),
+          handOut: handOutOf(l),
         })),
       result: {
         roundId,
@@ -127,36 +135,30 @@ export async function createInternalRound(
         pairs,
         links: links.length,
         emailed: 0,
-        handOut: links
-          .filter((l) => !l.person.email)
-          .map((l) => ({
-            managerName: l.person.managerName,
-            employeeName: l.person.name,
-            departmentName: names.get(l.person.departmentId) ?? '',
-            url: url(l.token),
-          }))
-          .sort(
-            (a, b) =>
-              (a.managerName ?? '').localeCompare(b.managerName ?? '') ||
-              a.employeeName.localeCompare(b.employeeName),
-          ),
+        handOut: links.filter((l) => !l.person.email).map(handOutOf),
       },
     };
   });
+  // A link whose e-mail cannot go out (no mailer, or the send failed) is handed out by the manager.
   let emailed = 0;
-  if (ctx.mailer.configured) {
-    for (const mail of prepared.mails) {
-      try {
-        await ctx.mailer.send(mail);
-        emailed += 1;
-      } catch {
-        // Counted as not e-mailed: the round shows how many went out.
-      }
+  const handOut = [...prepared.result.handOut];
+  for (const { handOut: link, ...mail } of prepared.mails) {
+    try {
+      if (!ctx.mailer.configured) throw new Error('no mailer');
+      await ctx.mailer.send(mail);
+      emailed += 1;
+    } catch {
+      handOut.push(link);
     }
   }
   if (emailed)
     await ctx.db.withOrg(orgId, (tx) => repo.setRoundEmailed(tx, orgId, prepared.result.roundId, emailed));
-  return { ...prepared.result, emailed };
+  handOut.sort(
+    (a, b) =>
+      (a.managerName ?? '').localeCompare(b.managerName ?? '') ||
+      a.employeeName.localeCompare(b.employeeName),
+  );
+  return { ...prepared.result, emailed, handOut };
 }
 
 function pickSpoken(locale: string | null | undefined): Locale {
@@ -323,9 +325,7 @@ export async function internalMatrix(
     const threshold = Math.max(3, (await findFeedbackSettings(tx, orgId)).anonymityThreshold);
     const departments = await repo.listDepartments(tx, orgId);
     const rows = await repo.countAnswers(tx, orgId, from, to, timeZone);
-    const respondents = new Map(
-      (await repo.countRespondents(tx, orgId, from, to)).map((r) => [r.rater, r.n]),
-    );
+    const respondents = await repo.countRespondents(tx, orgId, from, to);
     const pairs = await repo.listAllPairs(tx, orgId);
     const comments = await repo.listComments(tx, orgId, from, to, COMMENTS_LIMIT);
     return {
@@ -374,9 +374,29 @@ export async function internalMatrix(
   }
   const all = [...finest.values()];
   const s = suppressNested(all, DIMS, threshold);
-  // A row's answers come from fewer people than answers (one person rates several departments):
-  // its total is shown only when the people who answered reach the threshold too.
-  for (const [rater, n] of base.respondents) if (n < threshold) s.hidden.row.add(rater);
+  // Answers are not people: one person rates several departments in a round, and answers again in
+  // the next. A group is shown only when, in at least one round, as many people as the threshold
+  // answered in it (one link answers once per round, so they are that many different people).
+  const perRound = new Map<string, number>();
+  const bump = (key: string, n: number) => perRound.set(key, (perRound.get(key) ?? 0) + n);
+  for (const r of base.rows) {
+    bump(`cell|${r.rater}|${r.rated}|${r.round}`, r.n);
+    bump(`column|${r.rated}|${r.round}`, r.n);
+    bump(`trend|${r.rated}|${r.quarter}|${r.round}`, r.n);
+  }
+  for (const r of base.respondents) bump(`row|${r.rater}|${r.round}`, r.n);
+  const people = new Map<string, number>();
+  for (const [key, n] of perRound) {
+    const group = key.slice(0, key.lastIndexOf('|'));
+    people.set(group, Math.max(people.get(group) ?? 0, n));
+  }
+  const fewPeople = (key: string) => (people.get(key) ?? 0) < threshold;
+  for (const c of all) {
+    if (fewPeople(`cell|${c.rater}|${c.rated}`)) s.hidden.cell.add(`${c.rater}|${c.rated}`);
+    if (fewPeople(`row|${c.rater}`)) s.hidden.row.add(c.rater);
+    if (fewPeople(`column|${c.rated}`)) s.hidden.column.add(c.rated);
+    if (fewPeople(`trend|${c.rated}|${c.quarter}`)) s.hidden.trend.add(`${c.rated}|${c.quarter}`);
+  }
   const sum = (of: typeof all): Counts => {
     const out = emptyCounts();
     for (const c of of) {
