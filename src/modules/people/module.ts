@@ -66,6 +66,15 @@ export const peopleModule: Module = {
   setup: (ctx) =>
     registerGestureCostSource(ctx, (tx, orgId, window) => sumGrantsByCustomer(tx, orgId, window)),
   isolation: {
+    '/api/v1/goodwill/budgets/:id': { sql: one('goodwill_budgets'), bodies: { PATCH: { poolMinor: 1 } } },
+    '/api/v1/cases/:id/goodwill': { sql: one('cases'), bodies: { POST: { kind: 'gift', amountMinor: 1 } } },
+    '/api/v1/recognition/:id/confirm': {
+      sql: `select id from praise where org_id = $1 and status = 'pending' limit 1`,
+      bodies: { POST: { employeeIds: ['00000000-0000-4000-8000-000000000000'] } },
+    },
+    '/api/v1/recognition/:id/dismiss': {
+      sql: `select id from praise where org_id = $1 and status = 'pending' limit 1`,
+    },
     '/api/v1/surveys/:id/pulses': {
       sql: `select id from surveys where org_id = $1 and audience = 'employees' limit 1`,
       bodies: { POST: {} },
