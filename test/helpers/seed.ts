@@ -29,9 +29,40 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   await seedCases(call, org.slug);
   await seedValue(t, org, call);
   await seedPeople(call, org.slug);
+  await seedGoodwillAndPraise(t, call, org.slug);
   await seedSoco(call);
   await seedAudits(t, org, call);
   return { call };
+}
+
+/** A goodwill budget with a grant on a case, and customer praise naming no one (waiting for a manager). */
+async function seedGoodwillAndPraise(
+  t: TestApp,
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+  slug: string,
+) {
+  await call('POST', '/api/v1/goodwill/budgets', { tier: 'standard', poolMinor: 100_000 });
+  const customer = `seed-${slug}-1`;
+  const c = await call('POST', '/api/v1/cases', { title: 'Seed goodwill case', customerExternalId: customer });
+  await call('POST', `/api/v1/cases/${c.id}/goodwill`, { kind: 'gift', amountMinor: 500, note: 'Seed gift' });
+  const survey = await call('POST', '/api/v1/surveys', {
+    name: 'Seed praise',
+    audience: 'customers',
+    defaultLocale: 'en',
+    questions: [
+      { id: 'nps', type: 'nps', text: { en: 'Recommend us?' } },
+      { id: 'why', type: 'text', text: { en: 'Why?' } },
+    ],
+  });
+  await call('POST', `/api/v1/surveys/${survey.id}/responses/batch`, {
+    responses: [
+      {
+        answers: { nps: 10, why: 'Lovely place, kind staff' },
+        customerExternalId: customer,
+        submittedAt: t.ctx.clock.now().toISOString(),
+      },
+    ],
+  });
 }
 
 /** The organization's structure: a location, a department, a team and two people. */
