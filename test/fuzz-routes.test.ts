@@ -127,6 +127,8 @@ type Refs = {
   ownerEmail: string;
   checklistId: string;
   employeeId: string;
+  departmentId: string;
+  otherDepartmentId: string;
   courseId: string;
 };
 
@@ -370,6 +372,21 @@ const examples = (r: Refs): Record<string, unknown> => ({
     completedOn: '2026-01-15',
   },
   'POST /rate/:token': { 'q.k1': '9', 'q.k2': '8', 'q.k3': '7', 'q.k4': '6' },
+  'POST /api/v1/internal-clients/rounds': [
+    { name: 'Fuzz round', allPairs: true, closesAt: '2026-12-31T00:00:00Z' },
+    {
+      name: 'Fuzz pairs',
+      pairs: [{ raterDepartmentId: r.departmentId, ratedDepartmentId: r.otherDepartmentId }],
+    },
+  ],
+  'POST /api/v1/public/internal-clients/:token': {
+    ratings: [{ ratedDepartmentId: r.otherDepartmentId, nps: 9, csat: 5, comment: 'fine' }],
+  },
+  'POST /internal-clients/answer/:token': {
+    [`nps.${r.otherDepartmentId}`]: '9',
+    [`csat.${r.otherDepartmentId}`]: '4',
+    [`comment.${r.otherDepartmentId}`]: 'fine',
+  },
 });
 
 /** Query strings and form fields: every value is text; lists travel comma-separated. */
@@ -410,7 +427,8 @@ const encodeSegment = (value: string) =>
 
 const isHtmlRoute = (url: string) => !url.startsWith('/api/');
 const isFormRoute = (route: Route) =>
-  route.method === 'POST' && ['/s/', '/c/', '/rate/', '/m/'].some((prefix) => route.url.startsWith(prefix));
+  route.method === 'POST' &&
+  ['/s/', '/c/', '/rate/', '/m/', '/internal-clients/'].some((prefix) => route.url.startsWith(prefix));
 const isImportRoute = (route: Route) => route.url.startsWith('/api/v1/import/');
 
 function check(route: Route, res: LightMyRequestResponse, sent: unknown) {
@@ -496,10 +514,29 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       payload: { employeeId: employee.id },
     });
 
+    // A round of internal clients: the seed's kitchen rates the seed's department.
+    const kitchen = await one<{ id: string }>(
+      `select id from departments where org_id = $1 and name = 'Seed kitchen'`,
+    );
+    const served = await one<{ id: string }>(
+      `select id from departments where org_id = $1 and name = 'Seed department'`,
+    );
+    const internal = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/internal-clients/rounds',
+      headers: org.auth,
+      payload: { name: 'Fuzz', pairs: [{ raterDepartmentId: kitchen.id, ratedDepartmentId: served.id }] },
+    });
+    expect(internal.statusCode, internal.body).toBe(201);
+    const internalUrl: string = internal.json().handOut[0].url;
+    const internalToken = internalUrl.slice(internalUrl.lastIndexOf('/') + 1);
+
     routes = t.app.routeList
       .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.includes('*'))
       .filter((r) =>
-        ['/api/', '/s/', '/c/', '/r/', '/m/', '/rate/'].some((prefix) => r.url.startsWith(prefix)),
+        ['/api/', '/s/', '/c/', '/r/', '/m/', '/rate/', '/internal-clients/'].some((prefix) =>
+          r.url.startsWith(prefix),
+        ),
       )
       // Deletions last: the objects they remove are the other routes' path values.
       .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
@@ -510,6 +547,8 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       if (route.url.startsWith('/s/t/:token')) fixtures.set(route.url, { token: link.json().token });
       if (route.url.startsWith('/m/:token')) fixtures.set(route.url, { token: shopper.json().token });
       if (route.url.startsWith('/rate/:token')) fixtures.set(route.url, { token: rating.json().token });
+      if (route.url.includes('internal-clients/') && route.url.endsWith(':token'))
+        fixtures.set(route.url, { token: internalToken });
     }
     bodies = examples({
       publicId: survey.publicId,
@@ -525,6 +564,8 @@ describe.each(ENGINES)('every route under arbitrary input on %s', (engine) => {
       checklistId: (await one<{ id: string }>('select id from audit_checklists where org_id = $1 limit 1'))
         .id,
       employeeId: employee.id,
+      departmentId: kitchen.id,
+      otherDepartmentId: served.id,
       courseId: (await one<{ id: string }>('select id from training_courses where org_id = $1 limit 1')).id,
     });
   });

@@ -30,6 +30,7 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   await seedValue(t, org, call);
   await seedPeople(call, org.slug);
   await seedGoodwillAndPraise(t, call, org.slug);
+  await seedInternalClients(t, call, org.slug);
   await seedSoco(call);
   await seedAudits(t, org, call);
   return { call };
@@ -86,6 +87,35 @@ async function seedPeople(
       { externalId: `${slug}-staff`, name: 'Seed Staff', team: team.name, managerExternalId: `${slug}-boss` },
     ],
   });
+}
+
+/** A department rating another in a round of internal clients, one of its people having answered. */
+async function seedInternalClients(
+  t: TestApp,
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+  slug: string,
+) {
+  const kitchen = await call('POST', '/api/v1/departments', { name: 'Seed kitchen', topics: ['delivery'] });
+  const [served] = (await call('GET', '/api/v1/departments')).items.filter(
+    (d: { name: string }) => d.name === 'Seed department',
+  );
+  await call('POST', '/api/v1/employees', {
+    externalId: `${slug}-cook`,
+    name: 'Seed Cook',
+    jobRole: 'cook',
+    departmentId: kitchen.id,
+  });
+  const round = await call('POST', '/api/v1/internal-clients/rounds', {
+    name: 'Seed round',
+    pairs: [{ raterDepartmentId: kitchen.id, ratedDepartmentId: served.id }],
+  });
+  const url: string = round.handOut[0].url;
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/public/internal-clients/${url.slice(url.lastIndexOf('/') + 1)}`,
+    payload: { ratings: [{ ratedDepartmentId: served.id, nps: 8, csat: 4, comment: 'Seed comment' }] },
+  });
+  if (res.statusCode !== 201) throw new Error(`seed internal answer: ${res.statusCode} ${res.body}`);
 }
 
 let seeded = 0;
