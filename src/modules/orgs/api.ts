@@ -1,3 +1,4 @@
+/** What other modules may use of organizations: profiles, locale settings, users, principals and the permission matrix. */
 export {
   findOrgLocaleSettings,
   findOrgProfile,

@@ -1,3 +1,4 @@
+/** The value module's manifest: CLV models, cost to serve, profitability and service tiers. */
 import { registerValueCommands } from '../../cli/value-commands';
 import { valueStep } from '../../demo/step-value';
 import type { Module } from '../registry';

@@ -1,3 +1,4 @@
+/** The customer registry over HTTP: batches of customers and events, the list, the profile, the GDPR export and erasure. */
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../../http/pagination';
 import { type App, principalOf } from '../../../http/types';

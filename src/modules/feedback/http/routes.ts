@@ -1,3 +1,4 @@
+/** Feedback metrics over HTTP: NPS, CSAT and CES with their intervals, breakdowns, trends and significance. */
 import { jsonOrCsv } from '../../../http/openapi';
 import type { App } from '../../../http/types';
 import { principalOf } from '../../../http/types';

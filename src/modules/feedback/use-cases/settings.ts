@@ -1,3 +1,4 @@
+/** The feedback settings: the anonymity threshold of employee and internal-client feedback. */
 import type { AppContext } from '../../../http/types';
 import * as repo from '../data/repo-settings';
 

@@ -1,3 +1,4 @@
+/** Organizations, users, API keys, sessions and the caller's own account over HTTP. */
 import { z } from 'zod';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../../http/auth';
 import { ZPageQuery, zPage } from '../../../http/pagination';

@@ -1,3 +1,4 @@
+/** Request and response schemas of organizations, users, API keys and sessions. */
 import { z } from 'zod';
 import { ROLES, SCOPES } from '../domain/permissions';
 

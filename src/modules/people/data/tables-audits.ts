@@ -1,3 +1,4 @@
+/** Tables of service audits: checklists, visits, answers and photos. */
 import {
   boolean,
   customType,

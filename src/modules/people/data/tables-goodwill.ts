@@ -1,3 +1,4 @@
+/** Tables of goodwill: budgets per tier and the grants counted against them. */
 import { bigint, date, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { GoodwillKind, GoodwillPeriod } from '../domain/goodwill-budget';
 

@@ -1,3 +1,4 @@
+/** Tables of recognition: customers' praise and the people it is for. */
 import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });

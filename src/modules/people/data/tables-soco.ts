@@ -1,3 +1,4 @@
+/** Tables of SOCO assessments, customer rating links and training. */
 import {
   date,
   doublePrecision,

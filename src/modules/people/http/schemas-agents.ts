@@ -1,3 +1,4 @@
+/** Request and response schemas of the agent view. */
 import { z } from 'zod';
 import { ZInstant } from '../../../http/fields';
 

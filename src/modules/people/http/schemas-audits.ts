@@ -1,3 +1,4 @@
+/** Request and response schemas of service audits: checklists, visits, shopper links, photos and trends. */
 import { z } from 'zod';
 import { ZDay, ZInstantDate } from '../../../http/fields';
 import { ZPageQuery } from '../../../http/pagination';

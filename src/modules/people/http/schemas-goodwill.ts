@@ -1,3 +1,4 @@
+/** Request and response schemas of goodwill budgets and grants. */
 import { z } from 'zod';
 import { zMinorUnits } from '../../../http/fields';
 import { ZPageQuery } from '../../../http/pagination';

@@ -1,3 +1,4 @@
+/** Request and response schemas of the recognition feed. */
 import { z } from 'zod';
 import { ZPageQuery } from '../../../http/pagination';
 

@@ -1,3 +1,4 @@
+/** The reports module's table: a person's digest subscriptions. */
 import { pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Frequency } from '../domain/periods';
 

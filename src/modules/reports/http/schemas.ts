@@ -1,3 +1,4 @@
+/** Request and response schemas of report subscriptions. */
 import { z } from 'zod';
 import { ZPageQuery } from '../../../http/pagination';
 import { FREQUENCIES } from '../domain/periods';

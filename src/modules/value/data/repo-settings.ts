@@ -1,3 +1,4 @@
+/** The value module's settings: cost rates, the tier rule and the model horizon. */
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
 import type { ValueSettings } from '../domain/value-settings';

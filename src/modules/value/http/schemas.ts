@@ -1,3 +1,4 @@
+/** Request and response schemas of the value module: fits, reports, customer values and settings. */
 import { z } from 'zod';
 import { ZDay } from '../../../http/fields';
 import { ZPageQuery, zPage } from '../../../http/pagination';

@@ -1,3 +1,4 @@
+/** The webhooks module's tables: endpoints and their deliveries. */
 import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });

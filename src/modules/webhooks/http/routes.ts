@@ -1,3 +1,4 @@
+/** Webhook endpoints over HTTP: create, change, remove, and the log of their deliveries. */
 import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../../http/pagination';
 import { type App, principalOf } from '../../../http/types';
