@@ -128,6 +128,13 @@ describe.each(ENGINES)('eNPS pulses on %s', (engine) => {
   });
 
   it('takes one answer per link and keeps no trace of who gave it', async () => {
+    // Even a rule asking for cases from staff detractors opens none: a pulse answer is never read alone.
+    await api(t, org).ok('POST', '/api/v1/case-rules', {
+      name: 'Unhappy staff',
+      trigger: 'response',
+      conditions: { metric: 'nps', max: 6, audiences: ['employees'] },
+      priority: 'high',
+    });
     const scores: Record<string, number[]> = {
       bar: [10, 9, 9, 10, 8, 3],
       office: [7, 8, 9, 2, 10, 9, 9, 6, 10],
@@ -171,6 +178,7 @@ describe.each(ENGINES)('eNPS pulses on %s', (engine) => {
         answers: (await q(`select * from feedback_answers where survey_id = '${survey.id}'`)).rows,
         links: (await q(`select * from pulse_links where org_id = '${org.orgId}'`)).rows,
         employeeIds: (await q(`select id, email from employees where org_id = '${org.orgId}'`)).rows,
+        cases: (await q(`select id from cases where org_id = '${org.orgId}'`)).rows,
       };
     });
     expect(rows.responses).toHaveLength(22);
@@ -193,6 +201,7 @@ describe.each(ENGINES)('eNPS pulses on %s', (engine) => {
       ['department_id', 'id', 'location_id', 'org_id', 'round_id', 'team_id', 'token_hash', 'used'].sort(),
     );
     expect(rows.links.filter((l) => l.used)).toHaveLength(22);
+    expect(rows.cases).toEqual([]);
   });
 
   it('locks the anonymity settings once the survey has an answer', async () => {

@@ -76,7 +76,9 @@ export async function takeResponses(
   for (const [orgId, batch] of byOrg(payloads)) {
     const { setup, rules } = await loadRules(ctx, tx, orgId, 'response');
     if (!rules.length) continue;
-    for (const p of batch) await takeResponse(ctx, tx, p, setup, rules);
+    // An employee's pulse answer is anonymous: it is read in groups, in the eNPS report, never
+    // one by one on a case.
+    for (const p of batch) if (p.audience !== 'employees') await takeResponse(ctx, tx, p, setup, rules);
   }
 }
 
