@@ -1,14 +1,8 @@
 import { plainPage } from '../../../http/plain-page';
+import { pickLocale } from '../../../i18n/locales';
 import { escapeHtml } from '../../../lib/html';
 import { localize, type Question } from '../../surveys/api';
-import { pulseTexts } from '../messages-pulses';
-
-const NPS_LABELS: Record<string, [string, string]> = {
-  en: ['not at all likely', 'extremely likely'],
-  pl: ['zdecydowanie nie', 'zdecydowanie tak'],
-  cs: ['vůbec ne', 'rozhodně ano'],
-  ru: ['совсем нет', 'обязательно'],
-};
+import { pulseText } from '../messages';
 
 function scale(q: Question): [number, number] | undefined {
   if (q.type === 'nps') return [0, 10];
@@ -29,7 +23,8 @@ function field(q: Question, locale: string, fallback: string): string {
         `<label><input type="radio" name="${id}" value="${v}"${q.required ? ' required' : ''}> ${v}</label>`,
       );
     }
-    const ends = q.type === 'nps' ? (NPS_LABELS[locale.slice(0, 2)] ?? NPS_LABELS.en!) : undefined;
+    const lang = pickLocale(locale);
+    const ends = q.type === 'nps' ? [pulseText(lang, 'npsLow'), pulseText(lang, 'npsHigh')] : undefined;
     const hint = ends ? `<p><small>0 = ${escapeHtml(ends[0])}, 10 = ${escapeHtml(ends[1])}</small></p>` : '';
     return `<fieldset><legend>${label}</legend>${hint}<p>${options.join(' ')}</p></fieldset>`;
   }
@@ -52,17 +47,18 @@ export function renderPulsePage(
   action: string,
   error?: string,
 ): string {
-  const t = pulseTexts(view.locale);
+  const lang = pickLocale(view.locale);
+  const t = (key: 'thanks' | 'used' | 'expired' | 'unknown' | 'anonymous' | 'submit') => pulseText(lang, key);
   if (view.state !== 'open') {
-    return plainPage(view.locale, escapeHtml(t.thanks), `<p>${escapeHtml(t[view.state])}</p>`);
+    return plainPage(view.locale, escapeHtml(t('thanks')), `<p>${escapeHtml(t(view.state))}</p>`);
   }
   const fields = view.questions.map((q) => field(q, view.locale, view.locale)).join('\n');
   const body = `<h1>${escapeHtml(view.surveyName)}</h1>
-<p><small>${escapeHtml(t.anonymous)}</small></p>
+<p><small>${escapeHtml(t('anonymous'))}</small></p>
 ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${escapeHtml(action)}" style="text-align:start">
 ${fields}
-<p><button type="submit">${escapeHtml(t.submit)}</button></p>
+<p><button type="submit">${escapeHtml(t('submit'))}</button></p>
 </form>`;
   return plainPage(view.locale, escapeHtml(view.surveyName), body);
 }

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../i18n/locales';
 import { escapeHtml } from '../../../lib/html';
 import { AUDIT_COMPONENTS, itemText } from '../domain/audit-scoring';
-import { auditText } from '../messages-audits';
+import { auditText } from '../messages';
 import type { ShopperView } from '../use-cases/audits';
 
 const STYLE =

@@ -16,7 +16,7 @@ import {
   verifyShopperToken,
 } from '../domain/audit-link';
 import { type AuditItem, type AuditResult, itemText, scoreVisit } from '../domain/audit-scoring';
-import { auditText } from '../messages-audits';
+import { auditText } from '../messages';
 
 // Service audits: checklists, visits by an auditor or a mystery shopper, their scores and the
 // corrective-action case a failed critical item opens.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Executor } from '../../../db/database';
 import type { AppContext } from '../../../http/types';
+import { pickLocale } from '../../../i18n/locales';
 import { defineJob, NO_PAYLOAD } from '../../../jobs/queue';
 import { randomToken, sha256 } from '../../../lib/crypto';
 import { AppError, notFound } from '../../../lib/errors';
@@ -14,7 +15,7 @@ import {
 import * as repo from '../data/repo-pulses';
 import type { PulseFilters } from '../data/tables-pulses';
 import { questionsForRound } from '../domain/pulse-rotation';
-import { pulseTexts } from '../messages-pulses';
+import { pulseText } from '../messages';
 
 export const BREAKDOWNS = ['team', 'department', 'location', 'month'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -202,14 +203,14 @@ async function prepareRound(
     },
     now,
   );
-  const texts = pulseTexts(survey.defaultLocale ?? org?.defaultLocale);
+  const lang = pickLocale(survey.defaultLocale, org?.defaultLocale);
   const url = (token: string) => `${baseUrl}/pulse/${token}`;
   const mails = links
     .filter((l) => l.person.email)
     .map((l) => ({
       to: l.person.email!,
-      subject: texts.subject(survey.name),
-      text: texts.body(org?.name ?? '', url(l.token)),
+      subject: pulseText(lang, 'subject', { survey: survey.name }),
+      text: pulseText(lang, 'body', { org: org?.name ?? '', url: url(l.token) }),
     }));
   return {
     orgId,
