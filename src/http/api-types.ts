@@ -224,6 +224,7 @@ export type CreatedInternalRound = Out<typeof internalClients.ZCreateInternalRou
 export type InternalRound = Out<typeof internalClients.ZInternalRoundsResponseSchema>['items'][number];
 export type InternalMatrix = Out<typeof internalClients.ZInternalMatrixResponseSchema>;
 export type InternalMatrixQuery = In<typeof internalClients.ZInternalMatrixQuerySchema>;
+export type FeedbackTopic = Out<typeof feedback.ZTopicSchema>;
 
 // eNPS pulses: anonymous by construction
 export type EnpsReport = Out<typeof pulses.ZEnpsReportSchema>;

@@ -5,10 +5,11 @@ import type {
   CreatedInternalRound,
   CreateInternalRoundRequest,
   Department,
+  FeedbackTopic,
   InternalMatrix,
   InternalRound,
 } from '../../../../src/http/api-types';
-import { get, getAll, post } from '../../api/client';
+import { get, getAll, patch, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
@@ -211,6 +212,7 @@ export default function InternalClientsTab() {
       )}
       <Rounds />
       {canWrite && <RoundForm />}
+      {canWrite && <TopicsForm />}
     </div>
   );
 }
@@ -389,5 +391,77 @@ function RoundForm() {
         </div>
       )}
     </>
+  );
+}
+
+/** Which customer-feedback topics each department answers for. */
+function TopicsForm() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const departments = useQuery({
+    queryKey: ['departments', 'all'],
+    queryFn: () => getAll<Department>('/departments'),
+  });
+  const topics = useQuery({
+    queryKey: ['feedback-topics', 'all'],
+    queryFn: () => getAll<FeedbackTopic>('/analytics/topics'),
+  });
+  const [departmentId, setDepartmentId] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const list = departments.data?.items ?? [];
+  const choose = (id: string) => {
+    setDepartmentId(id);
+    setChosen(list.find((d) => d.id === id)?.topics ?? []);
+  };
+  const save = useMutation({
+    mutationFn: () => patch<Department>(`/departments/${departmentId}`, { topics: chosen }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['departments', 'all'] });
+      void queryClient.invalidateQueries({ queryKey: ['internal-matrix'] });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (departmentId) save.mutate();
+  };
+  return (
+    <form className="card form" onSubmit={submit}>
+      <h2>{t('people.internal.topicsTitle')}</h2>
+      <p>
+        <small>{t('people.internal.topicsHelp')}</small>
+      </p>
+      <label>
+        {t('people.department')}
+        <select value={departmentId} onChange={(e) => choose(e.target.value)}>
+          <option value="">—</option>
+          {list.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {departmentId && (
+        <fieldset>
+          <legend>{t('people.internal.topics')}</legend>
+          {(topics.data?.items ?? []).map((topic) => (
+            <label key={topic.key}>
+              <input
+                type="checkbox"
+                checked={chosen.includes(topic.key)}
+                onChange={(e) =>
+                  setChosen(e.target.checked ? [...chosen, topic.key] : chosen.filter((k) => k !== topic.key))
+                }
+              />{' '}
+              {topic.name[i18n.language] ?? topic.name.en ?? topic.key}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <button type="submit" disabled={!departmentId || save.isPending}>
+        {t('common.save')}
+      </button>
+      {(save.isError || topics.isError) && <ErrorMessage error={save.error ?? topics.error} />}
+    </form>
   );
 }
