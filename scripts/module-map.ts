@@ -18,7 +18,9 @@ export function summaryOf(source: string): string {
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const sentence = /^(.+?[.:;])(\s|$)/.exec(text)?.[1] ?? text;
+  let sentence = /^(.+?\.)(\s|$)/.exec(text)?.[1] ?? text;
+  // A long first sentence is cut where its first clause ends.
+  if (sentence.length > 160) sentence = /^(.{20,}?[:;])(\s|$)/.exec(sentence)?.[1] ?? sentence;
   return sentence.replace(/\|/g, '\\|');
 }
 

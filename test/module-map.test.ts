@@ -10,8 +10,14 @@ describe('the map of the modules in CONTRIBUTING.md', () => {
   });
 
   it("takes the first sentence of a file's first doc comment", () => {
-    expect(summaryOf("import x from 'y';\n/**\n * Grants goodwill. Within a budget.\n */")).toBe('Grants goodwill.');
-    expect(summaryOf('// What other modules may use: the ids.\nexport {}')).toBe('What other modules may use:');
+    expect(summaryOf("import x from 'y';\n/**\n * Grants goodwill. Within a budget.\n */")).toBe(
+      'Grants goodwill.',
+    );
+    expect(summaryOf('// What other modules may use: the ids.\nexport {}')).toBe(
+      'What other modules may use: the ids.',
+    );
+    const long = `/** ${'A very long clause, '.repeat(6)}then more: the rest of it goes on and on for a while. */`;
+    expect(summaryOf(long)).toMatch(/^A very long clause, .*then more:$/);
     expect(summaryOf('export const a = 1;')).toBe('');
   });
 });

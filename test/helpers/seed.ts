@@ -44,7 +44,10 @@ async function seedGoodwillAndPraise(
 ) {
   await call('POST', '/api/v1/goodwill/budgets', { tier: 'standard', poolMinor: 100_000 });
   const customer = `seed-${slug}-1`;
-  const c = await call('POST', '/api/v1/cases', { title: 'Seed goodwill case', customerExternalId: customer });
+  const c = await call('POST', '/api/v1/cases', {
+    title: 'Seed goodwill case',
+    customerExternalId: customer,
+  });
   await call('POST', `/api/v1/cases/${c.id}/goodwill`, { kind: 'gift', amountMinor: 500, note: 'Seed gift' });
   const survey = await call('POST', '/api/v1/surveys', {
     name: 'Seed praise',

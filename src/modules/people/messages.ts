@@ -1,3 +1,4 @@
+/** The people module's texts for people, in four languages: the SOCO rating page, internal-client rounds, pulses and audits. */
 import { defineMessages } from '../../i18n/define-messages';
 
 /** The texts of SOCO for customers: the page where a customer rates the person who served them. */

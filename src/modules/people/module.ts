@@ -1,8 +1,8 @@
-import { peopleEnpsStep } from '../../demo/step-people-enps';
 import { peopleStep } from '../../demo/step-people';
-import { peopleRecognitionStep } from '../../demo/step-people-recognition';
 import { peopleAuditsStep } from '../../demo/step-people-audits';
+import { peopleEnpsStep } from '../../demo/step-people-enps';
 import { peopleInternalStep } from '../../demo/step-people-internal';
+import { peopleRecognitionStep } from '../../demo/step-people-recognition';
 import { peopleSocoStep } from '../../demo/step-people-soco';
 import { on, onBatch } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
@@ -27,8 +27,8 @@ import { socoCustomerExtensions } from './use-cases/soco';
 const one = (table: string) => `select id from ${table} where org_id = $1 limit 1`;
 
 /**
- * The inside of the company: locations, departments, teams and employees; staff surveys with real
- * anonymity, internal clients, SOCO, training, service audits, recognition and goodwill.
+ * The inside of the company, its manifest. Locations, departments, teams and employees; staff surveys
+ * with real anonymity, internal clients, SOCO, training, service audits, recognition and goodwill.
  */
 export const peopleModule: Module = {
   name: 'people',
@@ -36,13 +36,13 @@ export const peopleModule: Module = {
   routes: async (app) => {
     await structureRoutes(app);
     await pulseRoutes(app);
-    await auditRoutes(app);
-    await internalClientRoutes(app);
-    await socoRoutes(app);
     await leaderboardRoutes(app);
+    await socoRoutes(app);
     await goodwillRoutes(app);
     await recognitionRoutes(app);
     await agentRoutes(app);
+    await auditRoutes(app);
+    await internalClientRoutes(app);
   },
   // Pulses that repeat go out when due.
   jobs: [PULSE_DUE_JOB, PULSE_ROUND_JOB],

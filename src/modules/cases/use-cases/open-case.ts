@@ -85,7 +85,9 @@ export async function openCase(ctx: AppContext, tx: Executor, orgId: string, inp
     ...(input.resolutionDueAt && {
       resolutionDueAt: input.resolutionDueAt,
       resolutionWarnAt:
-        deadlines.resolutionWarnAt < input.resolutionDueAt ? deadlines.resolutionWarnAt : input.resolutionDueAt,
+        deadlines.resolutionWarnAt < input.resolutionDueAt
+          ? deadlines.resolutionWarnAt
+          : input.resolutionDueAt,
     }),
     cycleStartedAt: now,
     createdAt: now,

@@ -1,3 +1,4 @@
+/** The internal-client answer page: a plain form rating each department paired with the person's own. */
 import { plainPage } from '../../../http/plain-page';
 import type { Locale } from '../../../i18n/locales';
 import { escapeHtml } from '../../../lib/html';
