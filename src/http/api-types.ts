@@ -190,6 +190,8 @@ export type CustomerProfile = Out<typeof customers.ZProfileSchema> & {
   openCases?: Pick<Case, 'id' | 'title' | 'status' | 'priority' | 'nextDueAt' | 'createdAt'>[];
   /** Feedback: the latest answer per metric. */
   latestFeedback?: Partial<Record<Metric, Wire<LatestScore>>>;
+  /** People: the latest goodwill gestures granted the customer. */
+  goodwill?: Pick<GoodwillGrant, 'id' | 'caseId' | 'kind' | 'amountMinor' | 'grantedAt'>[];
 };
 
 // Scheduled reports

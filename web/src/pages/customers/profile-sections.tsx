@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerProfile } from '../../../../src/http/api-types';
 import { useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
+import { Link } from '../../lib/router';
 
 /** Loyalty points, a section of a module this server does not carry: its shape is not known here. */
 type PointsSection = { balance?: unknown };
@@ -49,6 +50,19 @@ export function ProfileSections({ profile }: { profile: CustomerProfile }) {
               </>
             )}
           </dl>
+        </div>
+      )}
+      {(profile.goodwill?.length ?? 0) > 0 && (
+        <div className="card">
+          <h2>{t('goodwill.title')}</h2>
+          <ul>
+            {profile.goodwill?.map((g) => (
+              <li key={g.id}>
+                <Link to={`/cases/${g.caseId}`}>{t(`goodwill.kinds.${g.kind}`)}</Link>:{' '}
+                {f.money(g.amountMinor)} · {f.date(g.grantedAt)}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {points && typeof points.balance === 'number' && (

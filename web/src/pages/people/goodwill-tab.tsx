@@ -12,6 +12,7 @@ import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { minorPerMajor, useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
+import { Link } from '../../lib/router';
 
 const PERIODS = ['month', 'quarter', 'year'] as const;
 
@@ -102,7 +103,7 @@ export default function GoodwillTab() {
             key: 'case',
             header: t('goodwill.case'),
             value: () => '',
-            render: (g) => <a href={`/cases/${g.caseId}`}>{t('goodwill.openCase')}</a>,
+            render: (g) => <Link to={`/cases/${g.caseId}`}>{t('goodwill.openCase')}</Link>,
           },
         ]}
       />
