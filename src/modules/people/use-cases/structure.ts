@@ -58,18 +58,22 @@ export async function listStructure(
   page: PageQuery,
   filter?: { teamId?: string; departmentId?: string; locationId?: string; current?: boolean },
 ) {
-  const [name, id] = decodeCursor(page.cursor, ['text', 'uuid']) ?? [];
-  const rows = await ctx.db.withOrg(orgId, (tx) =>
-    repo.pageByName(
+  // The cursor names the last row shown; the page goes on after its (name, id).
+  const [lastId] = decodeCursor(page.cursor, ['uuid']) ?? [];
+  const rows = await ctx.db.withOrg(orgId, async (tx) => {
+    const last = lastId ? await repo.findRow(tx, TABLES[kind], orgId, lastId) : undefined;
+    if (lastId && !last)
+      throw invalid('query.cursor', `names a ${UNIQUE[kind].what} that is not there any more`);
+    return repo.pageByName(
       tx,
       TABLES[kind],
       orgId,
       page.limit,
-      name && id ? [name, id] : undefined,
+      last ? [last.name, last.id] : undefined,
       kind === 'employee' && filter ? repo.employeeFilter(filter) : undefined,
-    ),
-  );
-  return pageOf(rows, page.limit, (r) => [r.name, r.id]);
+    );
+  });
+  return pageOf(rows, page.limit, (r) => [r.id]);
 }
 
 export async function getStructure(ctx: AppContext, orgId: string, kind: Kind, id: string) {

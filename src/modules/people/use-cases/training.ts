@@ -288,8 +288,12 @@ export async function trainingGaps(
   filter: { teamId?: string; locationId?: string },
   page: PageQuery,
 ) {
-  const position = decodeCursor(page.cursor, ['text', 'uuid']);
+  // The cursor names the last person shown; the page goes on after their (name, id).
+  const [lastId] = decodeCursor(page.cursor, ['uuid']) ?? [];
   return ctx.db.withOrg(orgId, async (tx) => {
+    const last = lastId ? await findRow(tx, STRUCTURE.employee, orgId, lastId) : undefined;
+    if (lastId && !last) throw invalid('query.cursor', 'names a person who is not there any more');
+    const position: [string, string] | undefined = last ? [last.name, last.id] : undefined;
     const { today, people, required, status } = await statusesOf(ctx, tx, orgId, filter, position);
     const items = [];
     for (const p of people) {
@@ -311,7 +315,7 @@ export async function trainingGaps(
       // One more than a page: the next cursor follows from it.
       if (items.length > page.limit) break;
     }
-    return { today, ...pageOf(items, page.limit, (i) => [i.name, i.employeeId]) };
+    return { today, ...pageOf(items, page.limit, (i) => [i.employeeId]) };
   });
 }
 
