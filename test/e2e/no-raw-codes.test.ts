@@ -12,8 +12,21 @@ import { type DemoServer, loginOf, startDemoServer } from './demo-server';
  * pages they may stand as words. (Matching is case-sensitive, so "NPS" or "API" never match.)
  */
 const WORDS_OF: Record<string, string[]> = {
-  pl: ['admin', 'agent', 'import', 'link', 'manager', 'rating', 'segment', 'widget'],
-  cs: ['admin', 'agent', 'import', 'link', 'manager', 'rating', 'segment', 'text', 'web', 'widget'],
+  pl: ['admin', 'agent', 'co', 'import', 'link', 'manager', 'na', 'rating', 'segment', 'widget'],
+  cs: [
+    'admin',
+    'agent',
+    'co',
+    'import',
+    'link',
+    'manager',
+    'na',
+    'rating',
+    'segment',
+    'text',
+    'web',
+    'widget',
+  ],
   ru: [],
 };
 

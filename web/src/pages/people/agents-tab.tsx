@@ -41,21 +41,21 @@ export default function AgentsTab() {
     {
       key: 'firstResponse',
       header: t('agents.firstResponse'),
-      value: (r: Row) => minutes(r.medianFirstResponseMinutes),
+      render: (r: Row) => minutes(r.medianFirstResponseMinutes),
     },
     {
       key: 'resolution',
       header: t('agents.resolution'),
-      value: (r: Row) => minutes(r.medianResolutionMinutes),
+      render: (r: Row) => minutes(r.medianResolutionMinutes),
     },
-    { key: 'slaMet', header: t('agents.slaMet'), value: (r: Row) => rate(r.slaMet) },
-    { key: 'solved', header: t('agents.solved'), value: (r: Row) => rate(r.solvedByFollowUp) },
+    { key: 'slaMet', header: t('agents.slaMet'), render: (r: Row) => rate(r.slaMet) },
+    { key: 'solved', header: t('agents.solved'), render: (r: Row) => rate(r.solvedByFollowUp) },
     { key: 'praise', header: t('agents.praise'), numeric: true },
     {
       key: 'goodwill',
       header: t('agents.goodwill'),
       numeric: true,
-      value: (r: Row) => f.money(r.goodwillMinor),
+      render: (r: Row) => f.money(r.goodwillMinor),
     },
   ];
   type Row = AgentScorecards['people'][number] | AgentScorecards['teams'][number];
@@ -97,7 +97,7 @@ export default function AgentsTab() {
             key: 'training',
             header: t('agents.trainingGaps'),
             numeric: true,
-            value: (r) => gapsOf.get(r.employeeId) ?? 0,
+            render: (r) => gapsOf.get(r.employeeId) ?? 0,
           },
         ]}
       />
@@ -107,8 +107,8 @@ export default function AgentsTab() {
           rows={soco.data.byRater}
           rowKey={(r) => r.raterKind}
           columns={[
-            { key: 'raterKind', header: t('agents.rater'), value: (r) => t(`agents.raters.${r.raterKind}`) },
-            { key: 'mean', header: t('agents.socoMean'), numeric: true, value: (r) => f.num(r.mean) },
+            { key: 'raterKind', header: t('agents.rater'), render: (r) => t(`agents.raters.${r.raterKind}`) },
+            { key: 'mean', header: t('agents.socoMean'), numeric: true, render: (r) => f.num(r.mean) },
           ]}
         />
       )}

@@ -52,7 +52,7 @@ export default function EnpsTab() {
         {t('people.enps.survey')}
         <select value={surveyId} onChange={(e) => setChosen(e.target.value)}>
           {list.map((s) => (
-            <option key={s.id} value={s.id}>
+            <option key={s.id} value={s.id} className="free-text">
               {s.name}
             </option>
           ))}

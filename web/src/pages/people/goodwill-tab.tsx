@@ -46,28 +46,28 @@ export default function GoodwillTab() {
         rowKey={(b) => b.id}
         exportName="goodwill-budgets"
         columns={[
-          { key: 'tier', header: t('goodwill.tier'), value: (b) => labels.tier(b.tier) },
-          { key: 'period', header: t('goodwill.period'), value: (b) => t(`goodwill.periods.${b.period}`) },
+          { key: 'tier', header: t('goodwill.tier'), render: (b) => labels.tier(b.tier) },
+          { key: 'period', header: t('goodwill.period'), render: (b) => t(`goodwill.periods.${b.period}`) },
           {
             key: 'pool',
             header: t('goodwill.pool'),
             numeric: true,
-            value: (b) => f.money(b.poolMinor, b.currency),
+            render: (b) => f.money(b.poolMinor, b.currency),
           },
           {
             key: 'perCustomer',
             header: t('goodwill.perCustomer'),
             numeric: true,
-            value: (b) => (b.perCustomerMinor === null ? '—' : f.money(b.perCustomerMinor, b.currency)),
+            render: (b) => (b.perCustomerMinor === null ? '—' : f.money(b.perCustomerMinor, b.currency)),
           },
           {
             key: 'spent',
             header: t('goodwill.spent'),
             numeric: true,
-            value: (b) =>
+            render: (b) =>
               `${f.money(b.spentMinor, b.currency)} (${f.pct(b.poolMinor ? b.spentMinor / b.poolMinor : 0)})`,
           },
-          { key: 'since', header: t('goodwill.since'), value: (b) => f.date(b.currentPeriodStart) },
+          { key: 'since', header: t('goodwill.since'), render: (b) => f.date(b.currentPeriodStart) },
           ...(canWrite
             ? [
                 {
@@ -90,14 +90,14 @@ export default function GoodwillTab() {
         rowKey={(g) => g.id}
         exportName="goodwill-grants"
         columns={[
-          { key: 'grantedAt', header: t('goodwill.when'), value: (g) => f.dateTime(g.grantedAt) },
-          { key: 'kind', header: t('goodwill.kind'), value: (g) => t(`goodwill.kinds.${g.kind}`) },
-          { key: 'tier', header: t('goodwill.tier'), value: (g) => labels.tier(g.tier) },
+          { key: 'grantedAt', header: t('goodwill.when'), render: (g) => f.dateTime(g.grantedAt) },
+          { key: 'kind', header: t('goodwill.kind'), render: (g) => t(`goodwill.kinds.${g.kind}`) },
+          { key: 'tier', header: t('goodwill.tier'), render: (g) => labels.tier(g.tier) },
           {
             key: 'amount',
             header: t('goodwill.amountShort'),
             numeric: true,
-            value: (g) => f.money(g.amountMinor, g.currency),
+            render: (g) => f.money(g.amountMinor, g.currency),
           },
           {
             key: 'case',

@@ -204,7 +204,12 @@ export default function InternalClientsTab() {
                   value: (c) =>
                     `${m.rows.find((r) => r.departmentId === c.raterDepartmentId)?.name ?? ''} → ${columnName.get(c.ratedDepartmentId) ?? ''}`,
                 },
-                { key: 'text', header: t('people.internal.comment'), value: (c) => c.text },
+                {
+                  key: 'text',
+                  header: t('people.internal.comment'),
+                  value: (c) => c.text,
+                  render: (c) => <span className="free-text">{c.text}</span>,
+                },
               ]}
             />
           )}

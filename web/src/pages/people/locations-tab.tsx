@@ -78,7 +78,7 @@ export default function LocationsTab() {
           <select value={surveyId} onChange={(e) => setSurveyId(e.target.value)}>
             <option value="">{t('people.board.allCustomerSurveys')}</option>
             {surveyList.map((s) => (
-              <option key={s.id} value={s.id}>
+              <option key={s.id} value={s.id} className="free-text">
                 {s.name}
               </option>
             ))}
@@ -265,7 +265,7 @@ function Links({ surveys }: { surveys: SurveySummary[] }) {
             {t('people.board.survey')}
             <select value={survey.id} onChange={(e) => setChosen(e.target.value)}>
               {active.map((s) => (
-                <option key={s.id} value={s.id}>
+                <option key={s.id} value={s.id} className="free-text">
                   {s.name}
                 </option>
               ))}

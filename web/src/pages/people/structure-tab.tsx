@@ -17,6 +17,9 @@ import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 
 const KINDS = ['store', 'branch', 'outlet', 'office', 'online'] as const;
+/** The columns of an HR file, as the file writes them. */
+const HR_COLUMNS =
+  'externalId,name,email,jobRole,team,department,locationCode,managerExternalId,hiredOn,leftOn';
 
 /** Every location, department, team and person, with forms to add them and an HR file import. */
 export default function StructureTab() {
@@ -44,7 +47,7 @@ export default function StructureTab() {
         columns={[
           { key: 'code', header: t('people.code') },
           { key: 'name', header: t('people.name') },
-          { key: 'kind', header: t('people.kind'), value: (l) => t(`people.kinds.${l.kind}`) },
+          { key: 'kind', header: t('people.kind'), render: (l) => t(`people.kinds.${l.kind}`) },
           { key: 'city', header: t('people.city') },
           { key: 'timeZone', header: t('people.timeZone') },
         ]}
@@ -62,18 +65,18 @@ export default function StructureTab() {
           {
             key: 'department',
             header: t('people.department'),
-            value: (x) => nameOf(departments.data?.items, x.departmentId),
+            render: (x) => nameOf(departments.data?.items, x.departmentId),
           },
           {
             key: 'location',
             header: t('people.location'),
-            value: (x) => nameOf(locations.data?.items, x.locationId),
+            render: (x) => nameOf(locations.data?.items, x.locationId),
           },
           {
             key: 'size',
             header: t('people.members'),
             numeric: true,
-            value: (x) => (employees.data?.items ?? []).filter((e) => e.teamId === x.id).length,
+            render: (x) => (employees.data?.items ?? []).filter((e) => e.teamId === x.id).length,
           },
         ]}
       />
@@ -86,16 +89,16 @@ export default function StructureTab() {
         columns={[
           { key: 'name', header: t('people.name') },
           { key: 'jobRole', header: t('people.jobRole') },
-          { key: 'team', header: t('people.team'), value: (e) => nameOf(teams.data?.items, e.teamId) },
+          { key: 'team', header: t('people.team'), render: (e) => nameOf(teams.data?.items, e.teamId) },
           {
             key: 'location',
             header: t('people.location'),
-            value: (e) => nameOf(locations.data?.items, e.locationId),
+            render: (e) => nameOf(locations.data?.items, e.locationId),
           },
           {
             key: 'manager',
             header: t('people.manager'),
-            value: (e) => nameOf(employees.data?.items, e.managerId),
+            render: (e) => nameOf(employees.data?.items, e.managerId),
           },
         ]}
       />
@@ -281,6 +284,7 @@ function EmployeeImport() {
         />
       </label>
       <p className="muted">{t('people.importHelp')}</p>
+      <code>{HR_COLUMNS}</code>
       {upload.data && <p role="status">{t('people.imported', upload.data)}</p>}
       {(add.isError || upload.isError) && <ErrorMessage error={add.error ?? upload.error} />}
     </div>
