@@ -126,19 +126,24 @@ describe.each(ENGINES)('orientir value fit on %s', (engine) => {
   });
 
   it('refuses a calibration end in the future and an unknown organization', async () => {
-    const future = await run(['value', 'fit', '--org', SLUG, '--until', '2999-01-01'], env);
+    const commands = [
+      ['value', 'fit', '--org', SLUG, '--until', '2999-01-01'],
+      ['value', 'fit', '--org', 'no-such-org'],
+      ['value', 'fit', '--org', SLUG, '--until', '1997-09-30', '--holdout-until', '1997-09-30'],
+      ['value', 'fit', '--org', SLUG, '--time-unit', 'month'],
+    ];
+    // Each refusal is its own process: side by side on the server; one at a time on an embedded
+    // database's folder, which one process opens at a time.
+    const results: Awaited<ReturnType<typeof run>>[] = [];
+    if (engine === 'pglite') for (const c of commands) results.push(await run(c, env));
+    else results.push(...(await Promise.all(commands.map((c) => run(c, env)))));
+    const [future, unknown, early, unit] = results;
     expect(future.code).toBe(1);
     expect(future.stderr).toContain('--until: must not be after today');
-    const unknown = await run(['value', 'fit', '--org', 'no-such-org'], env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('no organization with slug');
-    const early = await run(
-      ['value', 'fit', '--org', SLUG, '--until', '1997-09-30', '--holdout-until', '1997-09-30'],
-      env,
-    );
     expect(early.code).toBe(1);
     expect(early.stderr).toContain('--holdout-until: must be after the calibration end 1997-09-30');
-    const unit = await run(['value', 'fit', '--org', SLUG, '--time-unit', 'month'], env);
     expect(unit.code).toBe(1);
     expect(unit.stderr).toContain('--time-unit');
   });

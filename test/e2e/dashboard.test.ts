@@ -9,6 +9,9 @@ const LOCALES = ['en', 'pl', 'cs', 'ru'];
 /** Free text that would run if the dashboard ever rendered answers as markup. */
 const HOSTILE_TEXT = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> <b>bold</b>';
 
+const pageOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
 /** The number of NPS answers the overview's card reports. */
 async function npsAnswers(page: Page): Promise<number> {
   const card = page.locator('[data-testid=kpi-nps] .sub').first();
@@ -340,5 +343,68 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
       .evaluateAll((as) => as.map((x) => x.getAttribute('href')));
     expect(nav).toEqual(['/customers', '/cases', '/inbox']);
     await agentCtx.close();
+  });
+
+  // The People page's Locations tab, on the same demo.
+  describe('the People page’s Locations tab', () => {
+    /** Opens the tab as the owner in `locale` and waits for the leaderboard's rows. */
+    const open = async (viewport: { width: number; height: number }, locale: string) => {
+      const context = await browser.newContext({ viewport, locale });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (err) => errors.push(err.message));
+      const owner = loginOf(server.demo, 'owner');
+      await logIn(page, server.baseUrl, owner.email, owner.password);
+      await page.goto(`${server.baseUrl}/people?tab=locations`);
+      await page.locator('main table tbody tr').first().waitFor();
+      await page.waitForTimeout(300); // charts lay out after their data
+      return { page, context, errors };
+    };
+
+    it('shows the leaderboard with intervals, targets and ranks, the links and QR codes per location, and the targets form', async () => {
+      const { page, context, errors } = await open({ width: 1280, height: 900 }, 'en-GB');
+      const rows = await page.locator('main table').first().locator('tbody tr').allTextContents();
+      const board = await (
+        await page.request.get(`${server.baseUrl}/api/v1/locations/leaderboard?metric=nps`)
+      ).json();
+      expect(rows.length).toBe(board.items.length);
+      expect(rows.join('\n')).toContain('Kompas Mokotów');
+      board.items.forEach(
+        (item: { name: string; rank: { best: number; worst: number } | null; ci95: unknown }, i: number) => {
+          expect(rows[i]).toContain(item.name);
+          // The rank as a number or a range, else why there is none; the interval as "low – high".
+          if (!item.rank) expect(rows[i]).toContain('Not ranked: too few answers');
+          else if (item.rank.best === item.rank.worst)
+            expect(rows[i]).toMatch(new RegExp(`${item.rank.best}$`));
+          else expect(rows[i]).toContain(`${item.rank.best}–${item.rank.worst} (overlaps)`);
+          if (item.ci95) expect(rows[i]).toMatch(/\d – [-−+]?\d/);
+        },
+      );
+      expect(rows.join('\n')).not.toContain('[object');
+      const link = page.locator('[data-testid=location-link-WAW-MOK]');
+      expect(await link.getAttribute('href')).toMatch(/\/s\/[a-z0-9]+\?l=WAW-MOK$/);
+      const qr = page.locator('main img.qr').first();
+      await qr.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => {
+        const img = document.querySelector<HTMLImageElement>('main img.qr');
+        return Boolean(img?.complete && img.naturalWidth > 0);
+      });
+      expect(await page.locator('main form h2', { hasText: 'Targets' }).count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await screenshot(page, `${engine}-people-locations`);
+      await context.close();
+    });
+
+    it('fits a phone’s 390 px in Polish', async () => {
+      const { page, context, errors } = await open({ width: 390, height: 844 }, 'pl-PL');
+      // The owner chose English earlier on this demo: choose Polish.
+      await chooseLanguage(page, 'pl');
+      await page.getByText('Bez miejsca').first().waitFor();
+      expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await screenshot(page, `${engine}-phone-people-locations`);
+      await context.close();
+    });
   });
 });
