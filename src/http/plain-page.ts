@@ -4,17 +4,18 @@ const STYLE =
   'button{font-size:1.1rem;margin:.5rem;padding:.7rem 1.2rem;border-radius:.4rem;border:1px solid #888;cursor:pointer}';
 
 /**
- * A page reached from a link in an e-mail (a yes/no answer, an unsubscribe): no script, so it
- * works in any mail client's browser. `title` and `body` are HTML, escaped by the caller.
+ * A page reached from a link in an e-mail (a yes/no answer, an unsubscribe, a form on a phone): no
+ * script, so it works in any mail client's browser. `title` and `body` are HTML, escaped by the
+ * caller; a page with a longer form brings its own `style`.
  */
-export const plainPage = (locale: string, title: string, body: string) => `<!doctype html>
+export const plainPage = (locale: string, title: string, body: string, style = STYLE) => `<!doctype html>
 <html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title}</title>
-<style>${STYLE}</style>
+<style>${style}</style>
 </head>
 <body>
 ${body}

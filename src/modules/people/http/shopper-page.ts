@@ -1,3 +1,4 @@
+import { plainPage } from '../../../http/plain-page';
 import type { Locale } from '../../../i18n/locales';
 import { escapeHtml } from '../../../lib/html';
 import { AUDIT_COMPONENTS, itemText } from '../domain/audit-scoring';
@@ -14,20 +15,7 @@ const STYLE =
   '.critical{color:#a40000;font-size:.85rem}.error{color:#a40000;font-weight:600}' +
   'button{font-size:1.1rem;padding:.7rem 1.2rem;border-radius:.4rem;border:1px solid #888;width:100%}';
 
-const page = (locale: Locale, title: string, body: string) => `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+const page = (locale: Locale, title: string, body: string) => plainPage(locale, title, body, STYLE);
 
 /** The mystery shopper's report: a plain form (no script), one fieldset per component, photos per item. */
 export function renderShopperPage(view: ShopperView, action: string): string {
