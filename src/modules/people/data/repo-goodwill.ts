@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
-import { after } from '../../../db/keyset';
+import { after, before as olderThan, toMilliseconds } from '../../../db/keyset';
 import { goodwillBudgets, goodwillGrants } from './tables-goodwill';
 
 export type GoodwillBudget = typeof goodwillBudgets.$inferSelect;
@@ -97,24 +97,27 @@ export async function spentInPeriod(
 
 /** What each tier was granted in the period starting `periodStart` of its budget. */
 export async function spentByTier(tx: Executor, orgId: string, periodStarts: Map<string, string>) {
-  const out = new Map<string, { minor: number; grants: number }>();
-  for (const [tier, start] of periodStarts) {
-    const [row] = await tx
-      .select({
-        minor: sql<string>`coalesce(sum(${goodwillGrants.amountMinor}), 0)`,
-        grants: sql<number>`count(*)::int`,
-      })
-      .from(goodwillGrants)
-      .where(
-        and(
-          eq(goodwillGrants.orgId, orgId),
-          eq(goodwillGrants.tier, tier),
-          eq(goodwillGrants.periodStart, start),
+  if (!periodStarts.size) return new Map<string, { minor: number; grants: number }>();
+  // One statement for every tier, each in its own current period.
+  const rows = await tx
+    .select({
+      tier: goodwillGrants.tier,
+      minor: sql<string>`sum(${goodwillGrants.amountMinor})`,
+      grants: sql<number>`count(*)::int`,
+    })
+    .from(goodwillGrants)
+    .where(
+      and(
+        eq(goodwillGrants.orgId, orgId),
+        or(
+          ...[...periodStarts].map(([tier, start]) =>
+            and(eq(goodwillGrants.tier, tier), eq(goodwillGrants.periodStart, start)),
+          ),
         ),
-      );
-    out.set(tier, { minor: Number(row.minor), grants: Number(row.grants) });
-  }
-  return out;
+      ),
+    )
+    .groupBy(goodwillGrants.tier);
+  return new Map(rows.map((r) => [r.tier, { minor: Number(r.minor), grants: Number(r.grants) }]));
 }
 
 export async function insertGrant(tx: Executor, orgId: string, grant: Omit<GoodwillGrant, 'orgId' | 'id'>) {
@@ -131,7 +134,7 @@ export async function pageGrants(
   orgId: string,
   filter: { caseId?: string; customerId?: string },
   limit: number,
-  before?: [string, string],
+  position?: [string, string],
 ) {
   return tx
     .select()
@@ -141,9 +144,10 @@ export async function pageGrants(
         eq(goodwillGrants.orgId, orgId),
         filter.caseId ? eq(goodwillGrants.caseId, filter.caseId) : undefined,
         filter.customerId ? eq(goodwillGrants.customerId, filter.customerId) : undefined,
-        before
-          ? sql`(${goodwillGrants.grantedAt}, ${goodwillGrants.id}) < (${before[0]}::timestamptz, ${before[1]}::uuid)`
-          : undefined,
+        olderThan(
+          [toMilliseconds(goodwillGrants.grantedAt), goodwillGrants.id],
+          position && [new Date(position[0]), position[1]],
+        ),
       ),
     )
     .orderBy(desc(goodwillGrants.grantedAt), desc(goodwillGrants.id))

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { textArray } from '../../../db/array-literal';
 import { type Executor, rowsOf } from '../../../db/database';
+import { before as olderThan, toMilliseconds } from '../../../db/keyset';
 import { employees } from './tables';
 import { praise, praiseRecipients } from './tables-recognition';
 
@@ -95,7 +96,7 @@ export async function pageFeed(
   orgId: string,
   f: FeedFilter,
   limit: number,
-  before?: readonly [string, string],
+  position?: readonly [string, string],
 ) {
   const recipientIn = (condition: SQL) =>
     sql`exists (select 1 from praise_recipients r join employees e on e.org_id = r.org_id and e.id = r.employee_id
@@ -117,9 +118,10 @@ export async function pageFeed(
         f.locationId
           ? or(eq(praise.locationId, f.locationId), recipientIn(sql`e.location_id = ${f.locationId}::uuid`))
           : undefined,
-        before
-          ? sql`(${praise.receivedAt}, ${praise.id}) < (${before[0]}::timestamptz, ${before[1]}::uuid)`
-          : undefined,
+        olderThan(
+          [toMilliseconds(praise.receivedAt), praise.id],
+          position && [new Date(position[0]), position[1]],
+        ),
       ),
     )
     .orderBy(desc(praise.receivedAt), desc(praise.id))
