@@ -9,6 +9,7 @@ import { installManifests } from './catalogue';
 import { type CustomerExtension, registerCustomerExtension } from './customers/api';
 import { customersModule } from './customers/module';
 import { feedbackModule } from './feedback/module';
+import { loyaltyModule } from './loyalty/module';
 import type { Role, Scope } from './orgs/domain/permissions';
 import { orgsModule } from './orgs/module';
 import { peopleModule } from './people/module';
@@ -105,5 +106,6 @@ export const MODULES: Module[] = [
   valueModule,
   reportsModule,
   peopleModule,
+  loyaltyModule,
 ];
 installManifests(MODULES);

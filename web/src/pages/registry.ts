@@ -88,6 +88,13 @@ export const PAGES: PageDef[] = [
     component: page(() => import('./people/people-page')),
   },
   {
+    path: '/loyalty',
+    backOffice: true,
+    navKey: 'nav.loyalty',
+    permission: 'loyalty:read',
+    component: page(() => import('./loyalty/loyalty-page')),
+  },
+  {
     path: '/surveys',
     backOffice: true,
     navKey: 'nav.surveys',

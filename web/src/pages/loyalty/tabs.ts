@@ -1,0 +1,16 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { Permission } from '../../../../src/http/api-types';
+
+/**
+ * The tabs of the Loyalty page, in their order: each capability of the loyalty program adds one line
+ * here and its component file beside this one.
+ */
+export type LoyaltyTab = {
+  key: string;
+  labelKey: string;
+  /** The permission the tab needs beyond `loyalty:read`, if any. */
+  permission?: Permission;
+  component: LazyExoticComponent<ComponentType>;
+};
+
+export const LOYALTY_TABS: LoyaltyTab[] = [];
