@@ -346,4 +346,41 @@ describe.each(ENGINES)('eNPS pulses on %s', (engine) => {
     // Round 3 (the third sending) asks eNPS and the next question in turn.
     expect(after.items[0].questionIds).toEqual(['enps', 'shifts']);
   });
+
+  it('shows a pulse form sent back with its problems on the fields, in the survey’s language, answers kept', async () => {
+    const a = api(t, org);
+    const polish = (await a.ok('POST', '/api/v1/surveys', {
+      name: 'Puls',
+      audience: 'employees',
+      defaultLocale: 'pl',
+      questions: [
+        { id: 'enps', type: 'nps', text: { pl: 'Czy poleciłbyś pracę u nas?' }, required: true },
+        { id: 'why', type: 'text', text: { pl: 'Dlaczego?' } },
+      ],
+    })) as { id: string };
+    const before = mails.length;
+    await a.ok('POST', `/api/v1/surveys/${polish.id}/pulses`, { teamId: ids.reception });
+    const url = /https?:\/\/\S+\/pulse\/\S+/.exec(mails[before]!.text)![0];
+    const post = (payload: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/pulse/${tokenOf(url)}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload,
+      });
+    const missing = await post(`why=${encodeURIComponent('Za mało ludzi <b>na zmianie</b>')}`);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('1 pytanie wymaga uwagi.');
+    expect(missing.body).toContain('Odpowiedz na to pytanie.');
+    expect(missing.body).not.toMatch(/is required|body\.answers/);
+    // What was written comes back, as text.
+    expect(missing.body).toContain('Za mało ludzi &lt;b&gt;na zmianie&lt;/b&gt;</textarea>');
+    const invalid = await post('enps=11&why=x');
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain('Ta odpowiedź jest nieprawidłowa.');
+    // The link still answers once the form is right.
+    const done = await post('enps=7&why=ok');
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('Dziękujemy');
+  });
 });

@@ -165,6 +165,9 @@ export const pulseText = defineMessages({
     used: 'This link has already been used. Each link answers once.',
     expired: 'This link has expired.',
     unknown: 'This link is not valid.',
+    errorSummary: '{count, plural, one {# question needs} other {# questions need}} your attention.',
+    answerRequired: 'Please answer this question.',
+    answerInvalid: 'This answer is not valid.',
   },
   pl: {
     npsLow: 'zdecydowanie nie',
@@ -178,6 +181,10 @@ export const pulseText = defineMessages({
     used: 'Ten link został już użyty. Każdy link działa jeden raz.',
     expired: 'Ten link wygasł.',
     unknown: 'Ten link jest nieprawidłowy.',
+    errorSummary:
+      '{count, plural, one {# pytanie wymaga} few {# pytania wymagają} many {# pytań wymaga} other {# pytania wymaga}} uwagi.',
+    answerRequired: 'Odpowiedz na to pytanie.',
+    answerInvalid: 'Ta odpowiedź jest nieprawidłowa.',
   },
   cs: {
     npsLow: 'vůbec ne',
@@ -191,6 +198,10 @@ export const pulseText = defineMessages({
     used: 'Tento odkaz už byl použit. Každý odkaz funguje jednou.',
     expired: 'Platnost tohoto odkazu vypršela.',
     unknown: 'Tento odkaz není platný.',
+    errorSummary:
+      '{count, plural, one {# otázka vyžaduje} few {# otázky vyžadují} many {# otázky vyžaduje} other {# otázek vyžaduje}} pozornost.',
+    answerRequired: 'Odpovězte prosím na tuto otázku.',
+    answerInvalid: 'Tato odpověď není platná.',
   },
   ru: {
     npsLow: 'совсем нет',
@@ -204,6 +215,10 @@ export const pulseText = defineMessages({
     used: 'Эта ссылка уже использована. Каждая ссылка действует один раз.',
     expired: 'Срок действия ссылки истёк.',
     unknown: 'Эта ссылка недействительна.',
+    errorSummary:
+      '{count, plural, one {# вопрос требует} few {# вопроса требуют} many {# вопросов требуют} other {# вопроса требуют}} внимания.',
+    answerRequired: 'Пожалуйста, ответьте на этот вопрос.',
+    answerInvalid: 'Этот ответ недопустим.',
   },
 });
 

@@ -4,7 +4,7 @@
 export { findResponseContact, type ResponseContact } from './data/repo-contacts';
 export { findResponseScores, responseExists } from './data/repo-responses';
 export { missingSurveys } from './data/repo-surveys';
-export { localize, type Question } from './domain/questions';
+export { type AnswerError, localize, type Question } from './domain/questions';
 export {
   type AnonymousAnswer,
   countSurveyAnswers,

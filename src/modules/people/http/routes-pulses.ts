@@ -2,13 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type App, principalOf } from '../../../http/types';
-import { AppError } from '../../../lib/errors';
 import { enpsReport } from '../use-cases/enps-report';
 import {
   answerPulse,
   getPulseSettings,
   listPulseRounds,
   sendPulse,
+  tryAnswerPulse,
   updatePulseSettings,
   viewPulseLink,
 } from '../use-cases/pulses';
@@ -195,12 +195,13 @@ export async function pulseRoutes(app: App) {
         const view = await viewPulseLink(ctx, req.params.token);
         if (view.state !== 'open')
           return page(reply, view.state === 'unknown' ? 404 : 409, renderPulsePage(view, req.url));
-        try {
-          await answerPulse(ctx, req.params.token, req.body);
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          return page(reply, 400, renderPulsePage(view, req.url, error.message));
-        }
+        const outcome = await tryAnswerPulse(ctx, req.params.token, req.body);
+        if (outcome.status === 'invalid')
+          return page(
+            reply,
+            400,
+            renderPulsePage(view, req.url, { answers: req.body, errors: outcome.errors }),
+          );
         return page(reply, 200, renderPulsePage({ state: 'thanks', locale: view.locale }, req.url));
       },
     );

@@ -7,6 +7,7 @@ import { randomToken, sha256 } from '../../../lib/crypto';
 import { AppError, notFound } from '../../../lib/errors';
 import { findOrgProfile } from '../../orgs/api';
 import {
+  type AnswerError,
   countSurveyAnswers,
   type PulseSurvey,
   recordAnonymousAnswerInTx,
@@ -306,6 +307,23 @@ export async function viewPulseLink(ctx: AppContext, token: string): Promise<Pul
  * the answer. A second answer through the same link is refused.
  */
 export async function answerPulse(ctx: AppContext, token: string, answers: Record<string, unknown>) {
+  const outcome = await tryAnswerPulse(ctx, token, answers);
+  if (outcome.status === 'invalid') {
+    const errors = outcome.errors.map((e) => ({ field: `body.answers.${e.questionId}`, message: e.message }));
+    throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  }
+  return outcome;
+}
+
+/**
+ * Answers a pulse, or tells which questions need another look (the answer page shows them on their
+ * fields, in the respondent's language); a link that cannot answer still throws.
+ */
+export async function tryAnswerPulse(
+  ctx: AppContext,
+  token: string,
+  answers: Record<string, unknown>,
+): Promise<{ status: 'answered' } | { status: 'invalid'; errors: AnswerError[] }> {
   const orgId = orgOfToken(token);
   const unknown = () => new AppError('not_found', 'params.token: no pulse answers to this link');
   if (!orgId) throw unknown();
@@ -327,13 +345,7 @@ export async function answerPulse(ctx: AppContext, token: string, answers: Recor
     });
     if (outcome.kind === 'closed')
       throw new AppError('conflict', 'params.token: the survey is not accepting answers');
-    if (outcome.kind === 'invalid') {
-      const errors = outcome.errors.map((e) => ({
-        field: `body.answers.${e.questionId}`,
-        message: e.message,
-      }));
-      throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
-    }
+    if (outcome.kind === 'invalid') return { status: 'invalid' as const, errors: outcome.errors };
     await repo.markLinkUsed(tx, orgId, link.id);
     return { status: 'answered' as const };
   });
