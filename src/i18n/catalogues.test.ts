@@ -14,7 +14,8 @@ const SRC = fileURLToPath(new URL('..', import.meta.url));
 const sources = (readdirSync(SRC, { recursive: true }) as string[])
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   .map((f) => ({ path: relative(SRC, join(SRC, f)), text: readFileSync(join(SRC, f), 'utf8') }));
-const isCatalogueFile = (path: string) => path.endsWith('/messages.ts');
+/** A module's `messages.ts`, or for a module of several parts one `messages-<part>.ts` per part beside it. */
+const isCatalogueFile = (path: string) => /(^|\/)messages(-[a-z-]+)?\.ts$/.test(path);
 
 type AnyTranslator = Translator<Record<string, string>>;
 const isTranslator = (v: unknown): v is AnyTranslator =>
