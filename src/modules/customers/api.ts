@@ -15,6 +15,11 @@ export {
   findCustomerByExternalId,
   findCustomers,
 } from './data/repo-refs';
+export {
+  latestCustomerBaskets,
+  type PurchaseBasket,
+  readPurchaseBaskets,
+} from './data/repo-purchase-items';
 export { STAGES, type Stage } from './domain/stages';
 export { type CustomerExtension, registerCustomerExtension } from './use-cases/customer-extensions';
 export { lifecycleReport } from './use-cases/lifecycle-report';

@@ -84,8 +84,8 @@ export class ItemDictionary {
 
 /** Collects baskets into growable typed arrays: `add(item)` for each line, `close()` after each basket. */
 export class BasketBuilder {
-  private items = new Int32Array(1 << 16);
-  private offsets = new Int32Array(1 << 12);
+  private items: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
+  private offsets: Int32Array<ArrayBuffer> = new Int32Array(1 << 12);
   private length = 0;
   private count = 0;
   private itemCount = 0;
@@ -127,7 +127,7 @@ function compareIds(a: number[], b: number[]) {
   return a.length - b.length;
 }
 
-function grow(a: Int32Array): Int32Array {
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
