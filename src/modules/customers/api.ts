@@ -14,6 +14,7 @@ export {
   findCustomer,
   findCustomerByExternalId,
   findCustomers,
+  firstPurchases,
 } from './data/repo-refs';
 export {
   latestCustomerBaskets,

@@ -2,6 +2,20 @@ import { defineEvents } from '../../events/bus';
 
 /** The loyalty module's events: their payloads (below) and what each means. */
 export const loyaltyEvents = defineEvents({
+  'referral.qualified': {
+    webhook: true,
+    summary:
+      "A referred customer's first purchase stood through the qualifying period: the referral counts (the referrer's lifecycle reads it)",
+  },
+  'referral.rewarded': {
+    webhook: true,
+    summary: 'Both customers of a qualified referral earned their points',
+  },
+  'offer.converted': {
+    webhook: true,
+    summary:
+      "A customer bought within an offer's conversion window after its exposure: shown the offer, or held out of it as the control group",
+  },
   'loyalty.points_earned': {
     webhook: true,
     summary:
@@ -23,6 +37,31 @@ export const loyaltyEvents = defineEvents({
 
 declare module '../../events/bus' {
   interface DomainEvents {
+    'referral.qualified': {
+      orgId: string;
+      referralId: string;
+      referrerId: string;
+      referredId: string;
+      purchaseEventId: string;
+      qualifiedAt: Date;
+    };
+    'referral.rewarded': {
+      orgId: string;
+      referralId: string;
+      referrerId: string;
+      referredId: string;
+      referrerPoints: number;
+      referredPoints: number;
+    };
+    'offer.converted': {
+      orgId: string;
+      offerId: string;
+      customerId: string;
+      arm: 'shown' | 'holdout';
+      eventId: string;
+      convertedAt: Date;
+      revenueMinor: number;
+    };
     'loyalty.points_earned': {
       orgId: string;
       customerId: string;

@@ -1,6 +1,19 @@
+import { onBatch } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { loyaltyEvents } from './events';
+import { offerRoutes } from './http/routes-offers';
+import { referralRoutes } from './http/routes-referrals';
+import { referralSettings } from './http/settings-referrals';
+import { OFFER_EMAIL_JOB } from './use-cases/offer-emails';
+import { takeOfferPurchases } from './use-cases/offers';
+import { referralOfferExtensions } from './use-cases/referral-extensions';
+import {
+  REFERRAL_ORG_JOB,
+  REFERRAL_REWARDS_JOB,
+  takeNewCustomers,
+  takeReferralEvents,
+} from './use-cases/referrals';
 import { basketRoutes } from './http/routes-basket';
 import { basketSettingsSection } from './http/settings-basket';
 import { MINE_ALL_BASKET_RULES_JOB, MINE_BASKET_RULES_JOB } from './use-cases/basket-rules';
@@ -16,17 +29,41 @@ export const loyaltyModule: Module = {
   name: 'loyalty',
   permissions: [readGrant('loyalty:read'), writeGrant('loyalty:write', ['manager'])],
   routes: async (app) => {
+    await referralRoutes(app);
+    await offerRoutes(app);
     await basketRoutes(app);
   },
-  jobs: [MINE_BASKET_RULES_JOB, MINE_ALL_BASKET_RULES_JOB],
+  jobs: [REFERRAL_REWARDS_JOB, REFERRAL_ORG_JOB, OFFER_EMAIL_JOB, MINE_BASKET_RULES_JOB, MINE_ALL_BASKET_RULES_JOB],
   // Basket rules are mined again every week.
   schedules: [
+    // Referrals whose qualifying period is over are rewarded once a day.
+    { job: REFERRAL_REWARDS_JOB, everySeconds: 86_400 },
     { job: MINE_ALL_BASKET_RULES_JOB, everySeconds: WEEK_SECONDS, firstRunAfterSeconds: WEEK_SECONDS },
   ],
-  settings: [basketSettingsSection],
-  profile: (ctx) => [...basketCustomerExtensions(ctx)],
+  settings: [referralSettings, basketSettingsSection],
+  profile: (ctx) => [...referralOfferExtensions, ...basketCustomerExtensions(ctx)],
+  subscribers: [
+    // New customers and purchases naming a referral code; first purchases and refunds of the referred;
+    // purchases converting offers' exposures.
+    onBatch('customer.created', takeNewCustomers),
+    onBatch('event.recorded', takeReferralEvents),
+    onBatch('event.recorded', takeOfferPurchases),
+  ],
   events: loyaltyEvents,
-  isolation: {},
+  isolation: {
+    '/api/v1/customers/:externalId/referral': {
+      sql: `select external_id as "externalId" from customers where org_id = $1 and erased_at is null limit 1`,
+    },
+    '/api/v1/customers/:externalId/offers': {
+      sql: `select external_id as "externalId" from customers where org_id = $1 and erased_at is null limit 1`,
+    },
+    '/api/v1/loyalty/offers/:id': {
+      sql: `select id from loyalty_offers where org_id = $1 limit 1`,
+      bodies: { PATCH: { name: 'renamed by another tenant' } },
+    },
+    '/api/v1/loyalty/offers/:id/results': { sql: `select id from loyalty_offers where org_id = $1 limit 1` },
+    '/api/v1/loyalty/offers/:id/send': { sql: `select id from loyalty_offers where org_id = $1 limit 1` },
+  },
 };
 
 declare module '../registry' {

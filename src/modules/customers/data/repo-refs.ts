@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/database';
-import { customerRfm, customers } from './tables';
+import { customerRfm, customers, events } from './tables';
 
 // What other modules may read of customers, offered through the module's api.ts.
 
@@ -9,6 +9,7 @@ const customerRef = {
   id: customers.id,
   externalId: customers.externalId,
   email: customers.email,
+  phone: customers.phone,
   name: customers.name,
   locale: customers.locale,
   consent: customers.consent,
@@ -18,6 +19,7 @@ const customerRef = {
   rfmSegment: customerRfm.segment,
   attributes: customers.attributes,
   erasedAt: customers.erasedAt,
+  since: customers.since,
 };
 
 /** The customer with its RFM segment (none until RFM has been computed for it). */
@@ -28,6 +30,7 @@ export type CustomerRef = {
   id: string;
   externalId: string;
   email: string | null;
+  phone: string | null;
   name: string | null;
   locale: string | null;
   consent: Record<string, boolean>;
@@ -38,6 +41,8 @@ export type CustomerRef = {
   rfmSegment: string | null;
   attributes: Record<string, unknown>;
   erasedAt: Date | null;
+  /** The earliest of the first event, the first answer and the creation in the source system. */
+  since: Date;
 };
 
 /** One customer by external id. */
@@ -98,4 +103,29 @@ export async function insertCustomerIfNew(
     .onConflictDoNothing()
     .returning({ id: customers.id });
   return created?.id;
+}
+
+/** Each customer's first purchase (the earliest, then the smallest event id), by customer id; none: absent. */
+export async function firstPurchases(
+  tx: Executor,
+  orgId: string,
+  customerIds: readonly string[],
+): Promise<Map<string, { eventId: string; occurredAt: Date }>> {
+  if (!customerIds.length) return new Map();
+  const rows = await tx
+    .selectDistinctOn([events.customerId], {
+      customerId: events.customerId,
+      eventId: events.id,
+      occurredAt: events.occurredAt,
+    })
+    .from(events)
+    .where(
+      and(
+        eq(events.orgId, orgId),
+        eq(events.type, 'purchase'),
+        inArray(events.customerId, [...new Set(customerIds)]),
+      ),
+    )
+    .orderBy(events.customerId, events.occurredAt, events.id);
+  return new Map(rows.map((r) => [r.customerId, { eventId: r.eventId, occurredAt: r.occurredAt }]));
 }
