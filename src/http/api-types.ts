@@ -14,6 +14,8 @@ import type * as caseDesk from '../modules/cases/http/schemas-desk';
 import type * as customers from '../modules/customers/http/schemas';
 import type { LatestScore } from '../modules/feedback/data/repo-customer';
 import type * as feedback from '../modules/feedback/http/schemas';
+import type * as basket from '../modules/loyalty/http/schemas-basket';
+import type { Recommendation } from '../modules/loyalty/use-cases/recommendations';
 import type * as orgs from '../modules/orgs/http/schemas';
 import type * as people from '../modules/people/http/schemas';
 import type * as agents from '../modules/people/http/schemas-agents';
@@ -192,6 +194,8 @@ export type CustomerProfile = Out<typeof customers.ZProfileSchema> & {
   latestFeedback?: Partial<Record<Metric, Wire<LatestScore>>>;
   /** People: the latest goodwill gestures granted the customer. */
   goodwill?: Pick<GoodwillGrant, 'id' | 'caseId' | 'kind' | 'amountMinor' | 'grantedAt'>[];
+  /** Loyalty: items recommended from basket rules, each with its rule. */
+  basketRecommendations?: BasketRecommendation[];
 };
 
 // Scheduled reports
@@ -271,3 +275,10 @@ export type PraiseFeedQuery = In<typeof recognition.ZFeedQuery>;
 // The agent view
 export type AgentScorecards = Out<typeof agents.ZScorecardsSchema>;
 export type AgentScorecardsQuery = In<typeof agents.ZAgentQuery>;
+
+// Basket rules
+export type BasketRule = Out<typeof basket.ZBasketRuleSchema>;
+export type BasketRun = Out<typeof basket.ZBasketRunSchema>;
+export type BasketSettings = Out<typeof basket.ZBasketSettingsSchema>;
+export type MineBasketRulesResponse = Out<typeof basket.ZMineBasketRulesResponseSchema>;
+export type BasketRecommendation = Wire<Recommendation>;

@@ -3,6 +3,7 @@ import type { CustomerProfile } from '../../../../src/http/api-types';
 import { useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
 import { Link } from '../../lib/router';
+import { BasketRecommendations } from '../loyalty/basket-recommendations';
 
 /** Loyalty points, a section of a module this server does not carry: its shape is not known here. */
 type PointsSection = { balance?: unknown };
@@ -65,6 +66,7 @@ export function ProfileSections({ profile }: { profile: CustomerProfile }) {
           </ul>
         </div>
       )}
+      <BasketRecommendations items={profile.basketRecommendations} />
       {points && typeof points.balance === 'number' && (
         <div className="card">
           <h2>{t('customers.points')}</h2>

@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { Permission } from '../../../../src/http/api-types';
 
 /**
@@ -13,4 +13,6 @@ export type LoyaltyTab = {
   component: LazyExoticComponent<ComponentType>;
 };
 
-export const LOYALTY_TABS: LoyaltyTab[] = [];
+export const LOYALTY_TABS: LoyaltyTab[] = [
+  { key: 'basket', labelKey: 'loyalty.tab.basket', component: lazy(() => import('./basket-tab')) },
+];
