@@ -21,6 +21,7 @@ export {
   type PurchaseBasket,
   readPurchaseBaskets,
 } from './data/repo-purchase-items';
+export { spendInWindow } from './data/repo-spend';
 export { STAGES, type Stage } from './domain/stages';
 export { type CustomerExtension, registerCustomerExtension } from './use-cases/customer-extensions';
 export { lifecycleReport } from './use-cases/lifecycle-report';

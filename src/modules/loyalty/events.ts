@@ -2,6 +2,26 @@ import { defineEvents } from '../../events/bus';
 
 /** The loyalty module's events: their payloads (below) and what each means. */
 export const loyaltyEvents = defineEvents({
+  'loyalty.tier_changed': {
+    webhook: true,
+    summary: "A customer's tier changed (up at once, down as the downgrade policy decides), with what they qualified with",
+  },
+  'loyalty.tier_downgrade_pending': {
+    webhook: true,
+    summary: "A customer's tier will drop at the coming period end unless they qualify again: sent once, the notice days before",
+  },
+  'loyalty.points_expiring': {
+    webhook: true,
+    summary: "A customer's points will expire within the notice days: once per lot, one per customer per run",
+  },
+  'loyalty.redeemed': {
+    webhook: true,
+    summary: 'A customer redeemed points, for a reward or for points alone: the redemption, its spend entry and the new balance',
+  },
+  'loyalty.redemption_cancelled': {
+    webhook: true,
+    summary: "A redemption was cancelled: its points came back as a new entry, the reward's stock with them",
+  },
   'referral.qualified': {
     webhook: true,
     summary:
@@ -37,6 +57,63 @@ export const loyaltyEvents = defineEvents({
 
 declare module '../../events/bus' {
   interface DomainEvents {
+    'loyalty.tier_changed': {
+      orgId: string;
+      customerId: string;
+      externalId: string;
+      from: string | null;
+      to: string | null;
+      direction: 'up' | 'down';
+      /** Points earned, or minor units of the base currency spent, in the window. */
+      qualification: number;
+      basis: 'points_earned' | 'spend';
+      changedAt: Date;
+    };
+    'loyalty.tier_downgrade_pending': {
+      orgId: string;
+      customerId: string;
+      externalId: string;
+      tier: string;
+      /** The tier the customer drops to at `at` unless they qualify again (null: none). */
+      to: string | null;
+      at: Date;
+      qualification: number;
+      /** What is still missing to keep the tier. */
+      missing: number;
+      basis: 'points_earned' | 'spend';
+    };
+    'loyalty.points_expiring': {
+      orgId: string;
+      customerId: string;
+      externalId: string;
+      /** Points expiring within the notice days (the lots not noticed before). */
+      points: number;
+      /** The soonest expiry among them. */
+      expiresAt: Date;
+      balance: number;
+      lots: { lotId: string; points: number; expiresAt: Date }[];
+    };
+    'loyalty.redeemed': {
+      orgId: string;
+      redemptionId: string;
+      customerId: string;
+      externalId: string;
+      rewardId: string | null;
+      points: number;
+      spendEntryId: string;
+      balance: number;
+      redeemedAt: Date;
+    };
+    'loyalty.redemption_cancelled': {
+      orgId: string;
+      redemptionId: string;
+      customerId: string;
+      externalId: string;
+      rewardId: string | null;
+      points: number;
+      restoreEntryId: string;
+      cancelledAt: Date;
+    };
     'referral.qualified': {
       orgId: string;
       referralId: string;

@@ -2,6 +2,11 @@ import { onBatch } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { loyaltyEvents } from './events';
+import { rewardRoutes } from './http/routes-rewards';
+import { tierRoutes } from './http/routes-tiers';
+import { tierSettings } from './http/settings-tiers';
+import { tierCustomerExtensions } from './use-cases/tier-customer-extension';
+import { NOTICE_MAIL_JOB, TIER_JOB, TIERS_ALL_JOB, takeEarnings } from './use-cases/tier-engine';
 import { offerRoutes } from './http/routes-offers';
 import { referralRoutes } from './http/routes-referrals';
 import { referralSettings } from './http/settings-referrals';
@@ -29,20 +34,30 @@ export const loyaltyModule: Module = {
   name: 'loyalty',
   permissions: [readGrant('loyalty:read'), writeGrant('loyalty:write', ['manager'])],
   routes: async (app) => {
+    await tierRoutes(app);
+    await rewardRoutes(app);
     await referralRoutes(app);
     await offerRoutes(app);
     await basketRoutes(app);
   },
-  jobs: [REFERRAL_REWARDS_JOB, REFERRAL_ORG_JOB, OFFER_EMAIL_JOB, MINE_BASKET_RULES_JOB, MINE_ALL_BASKET_RULES_JOB],
+  jobs: [
+    TIER_JOB,
+    TIERS_ALL_JOB,
+    NOTICE_MAIL_JOB,
+    REFERRAL_REWARDS_JOB, REFERRAL_ORG_JOB, OFFER_EMAIL_JOB, MINE_BASKET_RULES_JOB, MINE_ALL_BASKET_RULES_JOB],
   // Basket rules are mined again every week.
   schedules: [
+    // Tiers are reviewed, and notices sent, every day.
+    { job: TIERS_ALL_JOB, everySeconds: 86_400 },
     // Referrals whose qualifying period is over are rewarded once a day.
     { job: REFERRAL_REWARDS_JOB, everySeconds: 86_400 },
     { job: MINE_ALL_BASKET_RULES_JOB, everySeconds: WEEK_SECONDS, firstRunAfterSeconds: WEEK_SECONDS },
   ],
-  settings: [referralSettings, basketSettingsSection],
-  profile: (ctx) => [...referralOfferExtensions, ...basketCustomerExtensions(ctx)],
+  settings: [tierSettings, referralSettings, basketSettingsSection],
+  profile: (ctx) => [...tierCustomerExtensions(ctx), ...referralOfferExtensions, ...basketCustomerExtensions(ctx)],
   subscribers: [
+    // Points just earned lift the earners' tiers at once.
+    onBatch('loyalty.points_earned', takeEarnings),
     // New customers and purchases naming a referral code; first purchases and refunds of the referred;
     // purchases converting offers' exposures.
     onBatch('customer.created', takeNewCustomers),
@@ -51,6 +66,19 @@ export const loyaltyModule: Module = {
   ],
   events: loyaltyEvents,
   isolation: {
+    '/api/v1/loyalty/tiers/:id': {
+      sql: `select id from loyalty_tiers where org_id = $1 limit 1`,
+      bodies: { PATCH: { name: 'renamed by another tenant' } },
+    },
+    '/api/v1/loyalty/rewards/:id': {
+      sql: `select id from loyalty_rewards where org_id = $1 limit 1`,
+      bodies: { PATCH: { name: 'renamed by another tenant' } },
+    },
+    '/api/v1/loyalty/redemptions/:id': { sql: `select id from loyalty_redemptions where org_id = $1 limit 1` },
+    '/api/v1/loyalty/redemptions/:id/cancel': {
+      sql: `select id from loyalty_redemptions where org_id = $1 and status = 'redeemed' limit 1`,
+      bodies: { POST: {} },
+    },
     '/api/v1/customers/:externalId/referral': {
       sql: `select external_id as "externalId" from customers where org_id = $1 and erased_at is null limit 1`,
     },
