@@ -16,6 +16,7 @@ import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { keysOf } from '../../lib/domain';
 import { useFormat } from '../../lib/format';
+import { PersonTraining, RequirementsTable } from './training-records';
 
 const SKILLS = keysOf<TrainingSkill>({
   empathy: true,
@@ -47,8 +48,9 @@ function useCourseName() {
 
 /**
  * Training: the matrix per team or location (required, done, expired and missing courses with the
- * coverage), each person's gaps, the courses with the job roles that require them, and for those who
- * may change people's records, a form to add a course and a CSV import of completions.
+ * coverage), each person's gaps, the courses with the job roles that require them, one person's
+ * courses and completions, and for those who may change people's records, forms to add a course or a
+ * completion, removal of a requirement or a completion, and a CSV import of completions.
  */
 export default function TrainingTab() {
   const { t } = useTranslation();
@@ -180,7 +182,13 @@ export default function TrainingTab() {
           { key: 'roles', header: t('people.training.requiredFor'), render: (c) => rolesOf(c.id) || '—' },
         ]}
       />
+      <RequirementsTable
+        requirements={requirements.data?.items ?? []}
+        courseById={courseById}
+        courseName={courseName}
+      />
       {canWrite && <CourseForm />}
+      <PersonTraining courses={courses.data?.items ?? []} courseName={courseName} />
       {canWrite && <CompletionsImport />}
     </div>
   );
