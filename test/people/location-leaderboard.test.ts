@@ -107,6 +107,22 @@ describe.each(ENGINES)('locations as a dimension and their leaderboard on %s', (
     expect(csat.groups).toEqual([]);
   });
 
+  it('lists the responses of one location in the inbox, each named by its location', async () => {
+    const a = api(t, org);
+    const krk = await a.ok('GET', `/api/v1/responses?locationId=${ids.KRK}&limit=100`);
+    expect(krk.items).toHaveLength(40);
+    expect(new Set(krk.items.map((r: { location: unknown }) => JSON.stringify(r.location)))).toEqual(
+      new Set([JSON.stringify({ id: ids.KRK, name: 'Kraków Rynek' })]),
+    );
+    const all = await a.ok('GET', '/api/v1/responses?limit=200');
+    expect(all.items.filter((r: { location: unknown }) => r.location === null)).toHaveLength(3);
+    const none = await a.ok('GET', `/api/v1/responses?locationId=${ids.LOD}`);
+    expect(none.items).toEqual([]);
+    const bad = await a.get('/api/v1/responses?locationId=KRK');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('query.locationId');
+  });
+
   it('ranks locations only as far as their intervals allow, and judges their targets by the interval', async () => {
     const a = api(t, org);
     const board = await a.ok('GET', '/api/v1/locations/leaderboard?metric=nps');

@@ -9,6 +9,7 @@ import { surveyResponses, surveys, surveyVersions } from './tables';
 export type InboxFilter = {
   surveyId?: string;
   touchpoint?: string;
+  locationId?: string;
   channel?: string;
   locale?: string;
   band?: ScoreBand;
@@ -33,6 +34,7 @@ export type InboxRow = {
   customerId: string | null;
   channel: string;
   touchpoint: string | null;
+  locationId: string | null;
   locale: string;
   nps: number | null;
   csat: number | null;
@@ -63,6 +65,7 @@ export async function listInbox(tx: Executor, orgId: string, f: InboxFilter): Pr
   ];
   if (f.surveyId) where.push(eq(r.surveyId, f.surveyId));
   if (f.touchpoint) where.push(eq(r.touchpoint, f.touchpoint));
+  if (f.locationId) where.push(eq(r.locationId, f.locationId));
   if (f.channel) where.push(eq(r.channel, f.channel));
   if (f.locale) where.push(eq(r.locale, f.locale));
   if (f.band) {
@@ -102,6 +105,7 @@ export async function listInbox(tx: Executor, orgId: string, f: InboxFilter): Pr
       customerId: r.customerId,
       channel: r.channel,
       touchpoint: r.touchpoint,
+      locationId: r.locationId,
       locale: r.locale,
       nps: r.nps,
       csat: r.csat,

@@ -13,6 +13,7 @@ const ZFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const ZInboxQuery = ZPageQuery.extend({
   surveyId: z.uuid().optional(),
   touchpoint: ZTag.optional(),
+  locationId: z.uuid().optional().describe('the location the response was given at'),
   channel: z.enum(CHANNELS).optional(),
   locale: z.string().min(2).max(35).optional().describe('the language the response was given in'),
   band: z
@@ -43,6 +44,10 @@ export const ZInboxItem = z.object({
   customerExternalId: z.string().nullable(),
   channel: z.enum(CHANNELS),
   touchpoint: z.string().nullable(),
+  location: z
+    .object({ id: z.uuid(), name: z.string() })
+    .nullable()
+    .describe('the location it was given at, when known'),
   locale: z.string(),
   scores: z.object({ nps: z.int().optional(), csat: z.int().optional(), ces: z.int().optional() }),
   comment: z.string().nullable().describe("the answers to the survey's text questions, one per line"),

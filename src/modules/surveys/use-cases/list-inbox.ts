@@ -5,6 +5,7 @@ import { invalid } from '../../../lib/errors';
 import { findCasesOfResponses, type ResponseCase } from '../../cases/api';
 import { mapExternalIds } from '../../customers/api';
 import { findOrgProfile } from '../../orgs/api';
+import { findLocationNames } from '../../people/api';
 import { type InboxRow, listInbox } from '../data/repo-inbox';
 import type { ScoreBand } from '../domain/inbox';
 import { inboxBound } from '../domain/inbox-period';
@@ -16,6 +17,7 @@ function itemOf(
   row: InboxRow,
   externalIds: Map<string, string>,
   cases: Map<string, ResponseCase>,
+  locations: Map<string, string>,
 ): InboxItem {
   const scores: InboxItem['scores'] = {};
   if (row.nps !== null) scores.nps = row.nps;
@@ -28,6 +30,9 @@ function itemOf(
     customerExternalId: row.customerId ? (externalIds.get(row.customerId) ?? null) : null,
     channel: row.channel as InboxItem['channel'],
     touchpoint: row.touchpoint,
+    location: row.locationId
+      ? { id: row.locationId, name: locations.get(row.locationId) ?? row.locationId }
+      : null,
     locale: row.locale,
     scores,
     comment: row.comment,
@@ -67,6 +72,14 @@ export function listInboxPage(ctx: AppContext, orgId: string, q: z.output<typeof
       orgId,
       page.items.map((r) => r.id),
     );
-    return { items: page.items.map((r) => itemOf(r, externalIds, cases)), nextCursor: page.nextCursor };
+    const locations = await findLocationNames(
+      tx,
+      orgId,
+      page.items.flatMap((r) => (r.locationId ? [r.locationId] : [])),
+    );
+    return {
+      items: page.items.map((r) => itemOf(r, externalIds, cases, locations)),
+      nextCursor: page.nextCursor,
+    };
   });
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type {
   InboxItem,
   InboxQuery,
+  Location,
   ResponsesToCases,
   ResponsesToCasesRequest,
   SurveySummary,
@@ -20,6 +21,7 @@ import { Link, setSearch, useLocation } from '../../lib/router';
 const FILTERS = [
   'band',
   'surveyId',
+  'locationId',
   'channel',
   'locale',
   'hasComment',
@@ -176,6 +178,12 @@ export default function InboxPage() {
               header: t('dimensions.touchpoint'),
               render: (r) => labels.touchpoint(r.touchpoint),
             },
+            {
+              key: 'location',
+              header: t('people.location'),
+              value: (r) => r.location?.name ?? '',
+              render: (r) => (r.location ? <span className="free-text">{r.location.name}</span> : '—'),
+            },
             { key: 'locale', header: t('customers.locale'), render: (r) => labels.language(r.locale) },
           ]}
         />
@@ -197,6 +205,7 @@ function Filters({ initial }: { initial: Record<string, string | undefined> }) {
     queryKey: ['surveys', 'all'],
     queryFn: () => getAll<SurveySummary>('/surveys', { limit: 100 }),
   });
+  const locations = useQuery({ queryKey: ['locations'], queryFn: () => getAll<Location>('/locations') });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSearch({ q: q.trim() });
@@ -207,7 +216,11 @@ function Filters({ initial }: { initial: Record<string, string | undefined> }) {
       <select value={initial[key] ?? ''} onChange={(e) => setSearch({ [key]: e.target.value })}>
         {key !== 'sort' && <option value="">{t('common.all')}</option>}
         {options.map(([value, name]) => (
-          <option key={value} value={value} className={key === 'surveyId' ? 'free-text' : undefined}>
+          <option
+            key={value}
+            value={value}
+            className={key === 'surveyId' || key === 'locationId' ? 'free-text' : undefined}
+          >
             {name}
           </option>
         ))}
@@ -236,6 +249,12 @@ function Filters({ initial }: { initial: Record<string, string | undefined> }) {
         t('inbox.survey'),
         (surveys.data?.items ?? []).map((s) => [s.id, s.name] as const),
       )}
+      {(locations.data?.items.length ?? 0) > 0 &&
+        select(
+          'locationId',
+          t('people.location'),
+          (locations.data?.items ?? []).map((l) => [l.id, l.name] as const),
+        )}
       {select(
         'channel',
         t('feedback.channel'),
