@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCustomer } from '../../src/modules/customers/api';
+import { ensureCustomer } from '../src/modules/customers/api';
 import {
   balanceOf,
   earnPoints,
   InsufficientPointsError,
   restoreSpend,
   spendPoints,
-} from '../../src/modules/loyalty/api';
-import { createTestApp, type TestApp, type TestOrg } from '../helpers/app';
-import { ENGINES } from '../helpers/db';
+} from '../src/modules/loyalty/api';
+import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
+import { ENGINES } from './helpers/db';
 
 describe.each(ENGINES)('the points ledger on %s', (engine) => {
   let t: TestApp;

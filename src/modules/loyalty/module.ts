@@ -2,6 +2,11 @@ import { onBatch } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { loyaltyEvents } from './events';
+import { ledgerRoutes } from './http/routes-ledger';
+import { programSettings } from './http/settings-program';
+import { earnFromRecordedEvents } from './use-cases/earn-events';
+import { CHECK_ALL_JOB, CHECK_LEDGER_JOB, EXPIRE_ALL_JOB, EXPIRE_POINTS_JOB } from './use-cases/expiry';
+import { ledgerExtensions } from './use-cases/points-extension';
 import { rewardRoutes } from './http/routes-rewards';
 import { tierRoutes } from './http/routes-tiers';
 import { tierSettings } from './http/settings-tiers';
@@ -34,28 +39,34 @@ export const loyaltyModule: Module = {
   name: 'loyalty',
   permissions: [readGrant('loyalty:read'), writeGrant('loyalty:write', ['manager'])],
   routes: async (app) => {
+    await ledgerRoutes(app);
     await tierRoutes(app);
     await rewardRoutes(app);
     await referralRoutes(app);
     await offerRoutes(app);
     await basketRoutes(app);
   },
-  jobs: [
+  jobs: [EXPIRE_POINTS_JOB, CHECK_LEDGER_JOB, EXPIRE_ALL_JOB, CHECK_ALL_JOB, 
     TIER_JOB,
     TIERS_ALL_JOB,
     NOTICE_MAIL_JOB,
     REFERRAL_REWARDS_JOB, REFERRAL_ORG_JOB, OFFER_EMAIL_JOB, MINE_BASKET_RULES_JOB, MINE_ALL_BASKET_RULES_JOB],
   // Basket rules are mined again every week.
   schedules: [
+    // Points past their expiry expire every day; the ledger's invariant is checked every night.
+    { job: EXPIRE_ALL_JOB, everySeconds: 86_400 },
+    { job: CHECK_ALL_JOB, everySeconds: 86_400, firstRunAfterSeconds: 3_600 },
     // Tiers are reviewed, and notices sent, every day.
     { job: TIERS_ALL_JOB, everySeconds: 86_400 },
     // Referrals whose qualifying period is over are rewarded once a day.
     { job: REFERRAL_REWARDS_JOB, everySeconds: 86_400 },
     { job: MINE_ALL_BASKET_RULES_JOB, everySeconds: WEEK_SECONDS, firstRunAfterSeconds: WEEK_SECONDS },
   ],
-  settings: [tierSettings, referralSettings, basketSettingsSection],
-  profile: (ctx) => [...tierCustomerExtensions(ctx), ...referralOfferExtensions, ...basketCustomerExtensions(ctx)],
+  settings: [programSettings, tierSettings, referralSettings, basketSettingsSection],
+  profile: (ctx) => [...ledgerExtensions, ...tierCustomerExtensions(ctx), ...referralOfferExtensions, ...basketCustomerExtensions(ctx)],
   subscribers: [
+    // Purchases and referrals earn points by the program's rules; refunds naming a purchase reverse them.
+    onBatch('event.recorded', earnFromRecordedEvents),
     // Points just earned lift the earners' tiers at once.
     onBatch('loyalty.points_earned', takeEarnings),
     // New customers and purchases naming a referral code; first purchases and refunds of the referred;
@@ -66,6 +77,13 @@ export const loyaltyModule: Module = {
   ],
   events: loyaltyEvents,
   isolation: {
+    '/api/v1/customers/:externalId/points': {
+      sql: `select external_id as "externalId" from customers where org_id = $1 and erased_at is null limit 1`,
+    },
+    '/api/v1/loyalty/earn-rules/:id': {
+      sql: `select id from loyalty_earn_rules where org_id = $1 limit 1`,
+      bodies: { PATCH: { name: 'renamed by another tenant' } },
+    },
     '/api/v1/loyalty/tiers/:id': {
       sql: `select id from loyalty_tiers where org_id = $1 limit 1`,
       bodies: { PATCH: { name: 'renamed by another tenant' } },

@@ -323,3 +323,71 @@ export async function linksOf(tx: Executor, orgId: string, entryId: string): Pro
   );
   return rows.map((r) => ({ entryId, lotId: r.lot_id, points: Number(r.points) }));
 }
+
+/** Of these event ids, those that already have an entry of the kind: `${kind}/${eventId}`. */
+export async function eventEntriesStored(
+  tx: Executor,
+  orgId: string,
+  eventIds: readonly string[],
+): Promise<Set<string>> {
+  if (!eventIds.length) return new Set();
+  const rows = rowsOf<{ source_id: string; kind: string }>(
+    await tx.execute(sql`
+      select source_id, kind from loyalty_entries
+       where org_id = ${orgId}::uuid and source_kind = 'event'
+         and source_id = any(${textArray([...new Set(eventIds)])}::text[])`),
+  );
+  return new Set(rows.map((r) => `${r.kind}/${r.source_id}`));
+}
+
+/** What a purchase earned, as its refund reads it: the entry, its lot, what was reversed and expired of it. */
+export type PurchaseEarn = {
+  entryId: string;
+  eventId: string;
+  customerId: string;
+  points: number;
+  amountMinor: number | null;
+  lotId: string | null;
+  reversed: number;
+  expired: number;
+};
+
+export async function purchaseEarns(
+  tx: Executor,
+  orgId: string,
+  purchaseIds: readonly string[],
+): Promise<PurchaseEarn[]> {
+  if (!purchaseIds.length) return [];
+  const rows = rowsOf<{
+    id: string;
+    source_id: string;
+    customer_id: string;
+    points: string;
+    amount_minor: string | null;
+    lot_id: string | null;
+    reversed: string;
+    expired: string;
+  }>(
+    await tx.execute(sql`
+      select e.id, e.source_id, e.customer_id, e.points, e.amount_minor, l.id as lot_id,
+             coalesce((select -sum(r.points) from loyalty_entries r
+                        where r.org_id = e.org_id and r.reverses_entry_id = e.id and r.kind = 'refund'), 0) as reversed,
+             coalesce((select -sum(el.points) from loyalty_entry_lots el
+                         join loyalty_entries x on x.org_id = el.org_id and x.id = el.entry_id and x.kind = 'expire'
+                        where el.org_id = e.org_id and el.lot_id = l.id), 0) as expired
+        from loyalty_entries e
+        left join loyalty_lots l on l.org_id = e.org_id and l.entry_id = e.id
+       where e.org_id = ${orgId}::uuid and e.source_kind = 'event' and e.kind = 'earn'
+         and e.source_id = any(${textArray([...new Set(purchaseIds)])}::text[])`),
+  );
+  return rows.map((r) => ({
+    entryId: r.id,
+    eventId: r.source_id,
+    customerId: r.customer_id,
+    points: Number(r.points),
+    amountMinor: r.amount_minor === null ? null : Number(r.amount_minor),
+    lotId: r.lot_id,
+    reversed: Number(r.reversed),
+    expired: Number(r.expired),
+  }));
+}

@@ -145,14 +145,11 @@ export function creditPosting(
   };
 }
 
-/** Stores postings: entries, then lots, then links; lots and accounts move by what they say. */
-export async function storePostings(
-  tx: Executor,
-  orgId: string,
-  postings: readonly Posting[],
-  now: Date,
-  { moveExistingLots = true } = {},
-) {
+/**
+ * Stores postings: entries, then lots (with what was left of them at creation), then links;
+ * lots move by every link but their own creation's, accounts by their entries.
+ */
+export async function storePostings(tx: Executor, orgId: string, postings: readonly Posting[], now: Date) {
   if (!postings.length) return;
   await insertEntries(
     tx,
@@ -167,14 +164,12 @@ export async function storePostings(
   );
   const links = postings.flatMap((p) => p.links);
   await insertLinks(tx, orgId, links);
-  if (moveExistingLots) {
-    const newLots = new Set(postings.flatMap((p) => (p.lot ? [p.lot.id] : [])));
-    await moveLots(
-      tx,
-      orgId,
-      links.filter((l) => !newLots.has(l.lotId)),
-    );
-  }
+  const creation = new Set(postings.flatMap((p) => (p.lot ? [`${p.entry.id}/${p.lot.id}`] : [])));
+  await moveLots(
+    tx,
+    orgId,
+    links.filter((l) => !creation.has(`${l.entryId}/${l.lotId}`)),
+  );
   const moves = new Map<string, { customerId: string; balance: number; earned: number; debt: number }>();
   for (const p of postings) {
     const m = moves.get(p.entry.customerId) ?? {
