@@ -121,6 +121,18 @@ describe.each(ENGINES)('locations as a dimension and their leaderboard on %s', (
     const bad = await a.get('/api/v1/responses?locationId=KRK');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('query.locationId');
+    // A survey's own list and its export take the location too, named in the file.
+    const ofSurvey = await a.ok(
+      'GET',
+      `/api/v1/surveys/${survey.id}/responses?locationId=${ids.WAW}&limit=100`,
+    );
+    expect(ofSurvey.items).toHaveLength(40);
+    const file = await a.get(`/api/v1/surveys/${survey.id}/responses/export?locationId=${ids.WAW}&locale=en`);
+    expect(file.status).toBe(200);
+    const [header, ...lines] = file.text.trim().split(/\r?\n/);
+    expect(header).toContain('Location');
+    expect(lines).toHaveLength(40);
+    expect(lines.every((l) => l.includes('Warszawa Centrum'))).toBe(true);
   });
 
   it('ranks locations only as far as their intervals allow, and judges their targets by the interval', async () => {

@@ -116,6 +116,7 @@ export type ResponseFilter = {
   status?: string;
   channel?: string;
   touchpoint?: string;
+  locationId?: string;
   version?: number;
   customerId?: string;
   from?: Date;
@@ -140,6 +141,7 @@ export async function listResponses(tx: Executor, orgId: string, surveyId: strin
         f.status ? eq(surveyResponses.status, f.status) : undefined,
         f.channel ? eq(surveyResponses.channel, f.channel) : undefined,
         f.touchpoint ? eq(surveyResponses.touchpoint, f.touchpoint) : undefined,
+        f.locationId ? eq(surveyResponses.locationId, f.locationId) : undefined,
         f.version ? eq(surveyResponses.version, f.version) : undefined,
         f.customerId ? eq(surveyResponses.customerId, f.customerId) : undefined,
         f.from ? gte(time, f.from) : undefined,

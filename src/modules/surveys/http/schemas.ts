@@ -145,6 +145,7 @@ export const ZResponseListQuery = ZPageQuery.extend({
   status: z.enum(['partial', 'complete']).optional(),
   channel: z.enum(CHANNELS).optional(),
   touchpoint: ZTag.optional(),
+  locationId: z.uuid().optional().describe('the location the response was given at'),
   version: z.coerce.number().int().min(1).max(1_000_000).optional(),
   customerExternalId: z.string().min(1).max(200).optional(),
   from: ZDateTime.optional(),

@@ -4,6 +4,7 @@ import { decodeCursor } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
 import type { CsvCell } from '../../../lib/csv';
 import { AppError, notFound } from '../../../lib/errors';
+import { findLocationNames } from '../../people/api';
 import * as repo from '../data/repo-surveys';
 import type { LocalizedText, Question } from '../domain/questions';
 import type { ZResponseListQuery } from '../http/schemas';
@@ -40,6 +41,7 @@ export function responseExportHeader(x: ExportContext, questions: Question[], de
     x.heading('feedback.customer'),
     x.heading('feedback.channel'),
     x.heading('dimensions.touchpoint'),
+    x.heading('dimensions.location'),
     x.heading('customers.locale'),
     ...questions.map((q) => textIn(q.text, x, defaultLocale, q.id)),
   ];
@@ -57,11 +59,18 @@ function answerCell(x: ExportContext, q: Question, value: unknown, defaultLocale
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
-const cells = (x: ExportContext, questions: Question[], defaultLocale: string, r: Item): CsvCell[] => [
+const cells = (
+  x: ExportContext,
+  questions: Question[],
+  defaultLocale: string,
+  locations: Map<string, string>,
+  r: Item,
+): CsvCell[] => [
   x.formats.instant(r.submittedAt ?? r.createdAt),
   r.customerExternalId ?? '',
   x.names.channel(r.channel),
   x.names.touchpoint(r.touchpoint),
+  r.locationId ? (locations.get(r.locationId) ?? '') : '',
   x.names.language(r.locale),
   ...questions.map((q) => answerCell(x, q, (r.answers as Record<string, unknown>)[q.id], defaultLocale)),
 ];
@@ -79,7 +88,11 @@ export async function* responseExportRows(
   do {
     const after = decodeCursor(cursor ?? undefined, ['instant', 'uuid']);
     const page = await listResponses(ctx, orgId, surveyId, { ...filters, limit: PAGE, after });
-    yield page.items.map((r) => cells(x, survey.questions, survey.defaultLocale, r));
+    const ids = page.items.flatMap((r) => (r.locationId ? [r.locationId] : []));
+    const locations = ids.length
+      ? await ctx.db.withOrg(orgId, (tx) => findLocationNames(tx, orgId, ids))
+      : new Map<string, string>();
+    yield page.items.map((r) => cells(x, survey.questions, survey.defaultLocale, locations, r));
     cursor = page.nextCursor;
   } while (cursor);
 }

@@ -59,6 +59,7 @@ export function listResponses(
       status: q.status,
       channel: q.channel,
       touchpoint: q.touchpoint,
+      locationId: q.locationId,
       version: q.version,
       customerId,
       from: q.from,
