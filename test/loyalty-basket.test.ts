@@ -106,9 +106,8 @@ describe.each(ENGINES)('basket rules on %s', (engine) => {
     const items: Rule[] = [];
     let cursor: string | null = null;
     do {
-      const res = await who.get(
-        `/api/v1/loyalty/basket-rules?limit=1${query}${cursor ? `&cursor=${cursor}` : ''}`,
-      );
+      const url: string = `/api/v1/loyalty/basket-rules?limit=1${query}${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await who.get(url);
       expect(res.status).toBe(200);
       items.push(...res.body.items);
       cursor = res.body.nextCursor;

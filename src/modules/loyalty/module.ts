@@ -1,3 +1,4 @@
+import { loyaltyBasketStep } from '../../demo/step-loyalty-basket';
 import { onBatch } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
@@ -76,6 +77,7 @@ export const loyaltyModule: Module = {
     onBatch('event.recorded', takeOfferPurchases),
   ],
   events: loyaltyEvents,
+  demo: [{ order: 53, step: loyaltyBasketStep }],
   isolation: {
     '/api/v1/customers/:externalId/points': {
       sql: `select external_id as "externalId" from customers where org_id = $1 and erased_at is null limit 1`,
