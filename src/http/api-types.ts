@@ -15,7 +15,10 @@ import type * as customers from '../modules/customers/http/schemas';
 import type { LatestScore } from '../modules/feedback/data/repo-customer';
 import type * as feedback from '../modules/feedback/http/schemas';
 import type * as basket from '../modules/loyalty/http/schemas-basket';
+import type * as offers from '../modules/loyalty/http/schemas-offers';
+import type * as referrals from '../modules/loyalty/http/schemas-referrals';
 import type { Recommendation } from '../modules/loyalty/use-cases/recommendations';
+import type { OfferProfileEntry, ReferralProfileSection } from '../modules/loyalty/use-cases/referral-extensions';
 import type * as orgs from '../modules/orgs/http/schemas';
 import type * as people from '../modules/people/http/schemas';
 import type * as agents from '../modules/people/http/schemas-agents';
@@ -196,6 +199,10 @@ export type CustomerProfile = Out<typeof customers.ZProfileSchema> & {
   goodwill?: Pick<GoodwillGrant, 'id' | 'caseId' | 'kind' | 'amountMinor' | 'grantedAt'>[];
   /** Loyalty: items recommended from basket rules, each with its rule. */
   basketRecommendations?: BasketRecommendation[];
+  /** Loyalty: the customer's referral code, the referrals they made and the one that brought them. */
+  referrals?: Wire<ReferralProfileSection>;
+  /** Loyalty: the latest offers shown (or held out), and whether each was taken. */
+  offers?: Wire<OfferProfileEntry>[];
 };
 
 // Scheduled reports
@@ -284,3 +291,13 @@ export type BasketRun = Out<typeof basket.ZBasketRunSchema>;
 export type BasketSettings = Out<typeof basket.ZBasketSettingsSchema>;
 export type MineBasketRulesResponse = Out<typeof basket.ZMineBasketRulesResponseSchema>;
 export type BasketRecommendation = Wire<Recommendation>;
+
+// Loyalty: referrals and offers
+export type Referral = Out<typeof referrals.ZReferralSchema>;
+export type ReferralList = Out<typeof referrals.ZReferralListResponseSchema>;
+export type CustomerReferral = Out<typeof referrals.ZCustomerReferralResponseSchema>;
+export type ReferralSettings = Out<typeof referrals.ZReferralSettingsSchema>;
+export type Offer = Out<typeof offers.ZOfferSchema>;
+export type CreateOfferRequest = In<typeof offers.ZCreateOfferRequestSchema>;
+export type OfferResults = Out<typeof offers.ZOfferResultsSchema>;
+export type CustomerOffers = Out<typeof offers.ZCustomerOffersResponseSchema>;

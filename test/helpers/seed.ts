@@ -33,6 +33,7 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   await seedInternalClients(t, call, org.slug);
   await seedSoco(call);
   await seedAudits(t, org, call);
+  await seedLoyaltyReferralsAndOffers(call, org.slug);
   return { call };
 }
 
@@ -349,4 +350,20 @@ async function seedSoco(call: (method: string, url: string, payload?: unknown) =
     courseId: course.id,
     completedOn: '2025-06-01',
   });
+}
+
+/** A customer's referral code with a referral made through it, and an offer with a customer's exposure to it. */
+async function seedLoyaltyReferralsAndOffers(
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+  slug: string,
+) {
+  const { code } = await call('GET', `/api/v1/customers/seed-${slug}-1/referral`);
+  await call('POST', '/api/v1/loyalty/referrals', { code, customerExternalId: `seed-${slug}-referred` });
+  await call('POST', '/api/v1/loyalty/offers', {
+    name: 'Seed offer',
+    kind: 'discount',
+    startsAt: '2020-01-01T00:00:00Z',
+    holdoutShare: 0,
+  });
+  await call('GET', `/api/v1/customers/seed-${slug}-1/offers`);
 }

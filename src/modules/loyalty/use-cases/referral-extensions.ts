@@ -55,3 +55,8 @@ export const referralOfferExtensions: CustomerExtension[] = [
     export: (tx, orgId, customerId) => exposuresOf(tx, orgId, customerId, 100_000),
   },
 ];
+
+/** The profile's `referrals` section. */
+export type ReferralProfileSection = Awaited<ReturnType<typeof referralsOf>>;
+/** One entry of the profile's `offers` section. */
+export type OfferProfileEntry = Awaited<ReturnType<typeof exposuresOf>>[number];

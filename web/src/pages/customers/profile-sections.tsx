@@ -4,6 +4,7 @@ import { useFormat } from '../../lib/format';
 import { useLabels } from '../../lib/labels';
 import { Link } from '../../lib/router';
 import { BasketRecommendations } from '../loyalty/basket-recommendations';
+import { ReferralOfferProfile } from '../loyalty/referral-offer-profile';
 
 /** Loyalty points, a section of a module this server does not carry: its shape is not known here. */
 type PointsSection = { balance?: unknown };
@@ -66,6 +67,7 @@ export function ProfileSections({ profile }: { profile: CustomerProfile }) {
           </ul>
         </div>
       )}
+      <ReferralOfferProfile profile={profile} />
       <BasketRecommendations items={profile.basketRecommendations} />
       {points && typeof points.balance === 'number' && (
         <div className="card">

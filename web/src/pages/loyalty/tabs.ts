@@ -14,5 +14,7 @@ export type LoyaltyTab = {
 };
 
 export const LOYALTY_TABS: LoyaltyTab[] = [
+  { key: 'referrals', labelKey: 'loyalty.tab.referrals', component: lazy(() => import('./referrals-tab')) },
+  { key: 'offers', labelKey: 'loyalty.tab.offers', component: lazy(() => import('./offers-tab')) },
   { key: 'basket', labelKey: 'loyalty.tab.basket', component: lazy(() => import('./basket-tab')) },
 ];

@@ -29,6 +29,9 @@ const EVENTS = keysOf<WebhookEvent>({
   'praise.received': true,
   'soco.assessed': true,
   'training.completed': true,
+  'referral.qualified': true,
+  'referral.rewarded': true,
+  'offer.converted': true,
 });
 
 /** Endpoints that receive signed events as they happen. */
