@@ -17,6 +17,8 @@ import type * as feedback from '../modules/feedback/http/schemas';
 import type * as basket from '../modules/loyalty/http/schemas-basket';
 import type * as offers from '../modules/loyalty/http/schemas-offers';
 import type * as referrals from '../modules/loyalty/http/schemas-referrals';
+import type * as rewards from '../modules/loyalty/http/schemas-rewards';
+import type * as tiers from '../modules/loyalty/http/schemas-tiers';
 import type { Recommendation } from '../modules/loyalty/use-cases/recommendations';
 import type { OfferProfileEntry, ReferralProfileSection } from '../modules/loyalty/use-cases/referral-extensions';
 import type * as orgs from '../modules/orgs/http/schemas';
@@ -197,6 +199,17 @@ export type CustomerProfile = Out<typeof customers.ZProfileSchema> & {
   latestFeedback?: Partial<Record<Metric, Wire<LatestScore>>>;
   /** People: the latest goodwill gestures granted the customer. */
   goodwill?: Pick<GoodwillGrant, 'id' | 'caseId' | 'kind' | 'amountMinor' | 'grantedAt'>[];
+  /** Loyalty: the customer's tier, what they qualified with and what is missing to the next, and its history. */
+  loyaltyTier?:
+    | (TierProgress & {
+        history: { id: string; fromCode: string | null; toCode: string | null; direction: 'up' | 'down'; changedAt: string }[];
+      })
+    | null;
+  /** Loyalty: the customer's latest redemptions. */
+  loyaltyRedemptions?: Pick<
+    Redemption,
+    'id' | 'rewardId' | 'rewardName' | 'points' | 'status' | 'redeemedAt' | 'cancelledAt' | 'cancelReason'
+  >[];
   /** Loyalty: items recommended from basket rules, each with its rule. */
   basketRecommendations?: BasketRecommendation[];
   /** Loyalty: the customer's referral code, the referrals they made and the one that brought them. */
@@ -284,6 +297,18 @@ export type PraiseFeedQuery = In<typeof recognition.ZFeedQuery>;
 // The agent view
 export type AgentScorecards = Out<typeof agents.ZScorecardsSchema>;
 export type AgentScorecardsQuery = In<typeof agents.ZAgentQuery>;
+
+// Loyalty: tiers and rewards
+export type LoyaltyTier = Out<typeof tiers.ZTierSchema>;
+export type CreateLoyaltyTierRequest = In<typeof tiers.ZCreateTierRequestSchema>;
+export type UpdateLoyaltyTierRequest = In<typeof tiers.ZUpdateTierRequestSchema>;
+export type LoyaltyTierSettings = Out<typeof tiers.ZTierSettingsSchema>;
+export type TierProgress = Out<typeof tiers.ZTierProgressSchema>;
+export type LoyaltyReward = Out<typeof rewards.ZRewardSchema>;
+export type CreateLoyaltyRewardRequest = In<typeof rewards.ZCreateRewardRequestSchema>;
+export type UpdateLoyaltyRewardRequest = In<typeof rewards.ZUpdateRewardRequestSchema>;
+export type Redemption = Out<typeof rewards.ZRedemptionSchema>;
+export type RedeemRequest = In<typeof rewards.ZRedeemRequestSchema>;
 
 // Basket rules
 export type BasketRule = Out<typeof basket.ZBasketRuleSchema>;

@@ -14,6 +14,8 @@ export type LoyaltyTab = {
 };
 
 export const LOYALTY_TABS: LoyaltyTab[] = [
+  { key: 'tiers', labelKey: 'loyalty.tab.tiers', component: lazy(() => import('./tiers-tab')) },
+  { key: 'rewards', labelKey: 'loyalty.tab.rewards', component: lazy(() => import('./rewards-tab')) },
   { key: 'referrals', labelKey: 'loyalty.tab.referrals', component: lazy(() => import('./referrals-tab')) },
   { key: 'offers', labelKey: 'loyalty.tab.offers', component: lazy(() => import('./offers-tab')) },
   { key: 'basket', labelKey: 'loyalty.tab.basket', component: lazy(() => import('./basket-tab')) },
