@@ -1,12 +1,22 @@
 // The loyalty module's figures. Run alone with `npx tsx bench/loyalty.ts`, or through bench/run.ts
 // (`npm run bench -- loyalty`); each part of the module has its exported function below.
 import { pathToFileURL } from 'node:url';
+import { buildApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { migrate } from '../src/db/migrate';
+import { openPglite } from '../src/db/pglite';
+import { ManualClock } from '../src/lib/clock';
 import { createRandom } from '../src/lib/seeded-random';
+import { findCustomerByExternalId } from '../src/modules/customers/api';
 import {
   BasketBuilder,
   ItemDictionary,
   mineAssociationRules,
 } from '../src/modules/loyalty/domain/association-rules';
+import { changeBasketSettings, mineBasketRules } from '../src/modules/loyalty/use-cases/basket-rules';
+import { recommendFor } from '../src/modules/loyalty/use-cases/recommendations';
+import { createOrg } from '../src/modules/orgs/use-cases/accounts';
+import { createAppContext } from '../src/runtime';
 import type { BenchResult } from './types';
 
 const LINE_ITEMS = 10_000_000;
@@ -85,6 +95,108 @@ export async function benchBasketRules(): Promise<BenchResult[]> {
   ];
 }
 
+const SHOP_CUSTOMERS = 4_000;
+const SHOP_PURCHASES = 20_000;
+const SHOP_ITEMS = 300;
+
+/**
+ * Basket rules through the database (embedded PGlite): 20,000 purchases with items of 4,000
+ * customers sent through the events API, the mining job's read and mining, then the
+ * recommendations of 500 customers, one transaction each (the offers' budget is 50 ms p95).
+ */
+export async function benchBasketRecommendations(): Promise<BenchResult[]> {
+  const db = await openPglite();
+  try {
+    await migrate(db);
+    const clock = new ManualClock(new Date('2026-03-02T12:00:00Z'));
+    const config = loadConfig({ LOG_LEVEL: 'silent', ORIENTIR_SECRET: 'bench-secret-0123456789abcdef' });
+    const ctx = await createAppContext({ config, db, clock });
+    const app = await buildApp({ ctx, logger: false });
+    await app.ready();
+    const org = await createOrg(db, {
+      name: 'Bench café',
+      slug: 'bench-basket',
+      ownerEmail: 'owner@bench.example',
+      baseCurrency: 'EUR',
+      timeZone: 'UTC',
+    });
+    const rnd = createRandom(4242);
+    const item = (k: number) => ({ sku: `I${k}`, name: `Item ${k}`, quantity: 1, priceMinor: 500 + k });
+    let lineItems = 0;
+    for (let start = 0; start < SHOP_PURCHASES; start += 1000) {
+      const events = Array.from({ length: 1000 }, (_, j) => {
+        const i = start + j;
+        const size = 1 + Math.floor(rnd.next() * 5);
+        const picked = new Set<number>();
+        for (let k = 0; k < size; k++) {
+          const x = Math.floor(SHOP_ITEMS * rnd.next() ** 2);
+          picked.add(x);
+          if (x % 5 === 0 && rnd.next() < 0.5) picked.add((x + 1) % SHOP_ITEMS);
+        }
+        lineItems += picked.size;
+        return {
+          id: `p-${i}`,
+          type: 'purchase',
+          customerExternalId: `c-${i % SHOP_CUSTOMERS}`,
+          occurredAt: new Date(
+            clock.now().getTime() - (1 + Math.floor(rnd.next() * 300)) * 86_400_000,
+          ).toISOString(),
+          amount: 2000,
+          currency: 'EUR',
+          items: [...picked].map(item),
+        };
+      });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/events/batch',
+        headers: { authorization: `Bearer ${org.apiKey}` },
+        payload: { events },
+      });
+      if (res.statusCode >= 300) throw new Error(`events batch answered ${res.statusCode}`);
+    }
+    await changeBasketSettings(ctx, org.orgId, { minSupport: 0.002, minConfidence: 0.1, maxLength: 3 });
+    const mineStart = performance.now();
+    await mineBasketRules(ctx, org.orgId);
+    const mineMs = performance.now() - mineStart;
+    const ids: string[] = [];
+    for (let i = 0; i < 500; i++) {
+      const c = await ctx.db.withOrg(org.orgId, (tx) =>
+        findCustomerByExternalId(tx, org.orgId, `c-${i * 7}`),
+      );
+      if (c) ids.push(c.id);
+    }
+    const times: number[] = [];
+    let recommended = 0;
+    for (const id of ids) {
+      const t0 = performance.now();
+      const items = await ctx.db.withOrg(org.orgId, (tx) => recommendFor(ctx, tx, org.orgId, id, 5));
+      times.push(performance.now() - t0);
+      recommended += items.length;
+    }
+    times.sort((a, b) => a - b);
+    const p95 = times[Math.floor(times.length * 0.95)];
+    await app.close();
+    return [
+      {
+        name: 'basket rules: mining job on PGlite (20,000 purchases)',
+        value: mineMs / 1000,
+        unit: 's',
+        note: `${lineItems.toLocaleString('en')} line items read through the cursor and mined; ${((lineItems / mineMs) * 1000).toFixed(0)} line items/s`,
+      },
+      {
+        name: 'basket rules: recommendations for one customer, p95 (PGlite)',
+        value: p95,
+        unit: 'ms',
+        budget: 50,
+        note: `${ids.length} customers, median ${times[Math.floor(times.length / 2)].toFixed(1)} ms, ${(recommended / ids.length).toFixed(1)} items each`,
+      },
+    ];
+  } finally {
+    await db.close();
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const r of await benchBasketRules()) console.log(r);
+  for (const r of await benchBasketRecommendations()) console.log(r);
 }
