@@ -105,6 +105,34 @@ describe.each(ENGINES)('the points ledger on %s', (engine) => {
     expect((await lots(c)).map((l) => Number(l.remaining))).toEqual([10]);
   });
 
+  it('concurrent spends never overdraw: 30 spends of 10 against 100 points, exactly 10 succeed', async () => {
+    const c = await customer('crowd');
+    await inOrg((tx) =>
+      earnPoints(t.ctx, tx, {
+        orgId: org.orgId,
+        customerId: c,
+        points: 100,
+        reason: 'x',
+        source,
+        expiresAt: null,
+      }),
+    );
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, () =>
+        inOrg((tx) =>
+          spendPoints(t.ctx, tx, { orgId: org.orgId, customerId: c, points: 10, reason: 'r', source }),
+        ),
+      ),
+    );
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
+    expect(refused.every((r) => (r as PromiseRejectedResult).reason instanceof InsufficientPointsError)).toBe(
+      true,
+    );
+    expect(await inOrg((tx) => balanceOf(tx, org.orgId, c))).toBe(0);
+    expect((await lots(c)).map((l) => Number(l.remaining))).toEqual([0]);
+  });
+
   it('entries cannot be changed or removed by the application', async () => {
     const c = await customer('tamper');
     await inOrg((tx) =>
