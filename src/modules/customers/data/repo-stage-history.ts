@@ -218,13 +218,16 @@ export async function lockAllCustomers(tx: Executor, orgId: string) {
   return Number(row?.n ?? 0);
 }
 
-/** The first and last id of the next `limit` customers after `after`, in id order: a page of a whole organization. */
+/**
+ * The first and last id of the next `limit` customers after `after`, in id order: a page of a whole
+ * organization. (Ordered by the column, not by its text: that would sort the whole table per page.)
+ */
 export async function nextIdRange(tx: Executor, orgId: string, after: string | null, limit: number) {
   const ids = rowsOf<{ id: string }>(
     await tx.execute(sql`
-      select id::text from customers
-       where org_id = ${orgId}::uuid ${after === null ? sql`` : sql`and id > ${after}::uuid`}
-       order by id limit ${limit}`),
+      select c.id::text as id from customers c
+       where c.org_id = ${orgId}::uuid ${after === null ? sql`` : sql`and c.id > ${after}::uuid`}
+       order by c.id limit ${limit}`),
   );
   return ids.length ? { first: ids[0].id, last: ids[ids.length - 1].id } : null;
 }
