@@ -16,6 +16,7 @@ import type { LatestScore } from '../modules/feedback/data/repo-customer';
 import type * as feedback from '../modules/feedback/http/schemas';
 import type * as basket from '../modules/loyalty/http/schemas-basket';
 import type * as offers from '../modules/loyalty/http/schemas-offers';
+import type * as perks from '../modules/loyalty/http/schemas-perks';
 import type * as referrals from '../modules/loyalty/http/schemas-referrals';
 import type * as rewards from '../modules/loyalty/http/schemas-rewards';
 import type * as tiers from '../modules/loyalty/http/schemas-tiers';
@@ -216,6 +217,8 @@ export type CustomerProfile = Out<typeof customers.ZProfileSchema> & {
   referrals?: Wire<ReferralProfileSection>;
   /** Loyalty: the latest offers shown (or held out), and whether each was taken. */
   offers?: Wire<OfferProfileEntry>[];
+  /** Loyalty: the latest perks the customer got. */
+  perks?: { perkId: string; code: string; name: string; grantedAt: string }[];
 };
 
 // Scheduled reports
@@ -326,3 +329,9 @@ export type Offer = Out<typeof offers.ZOfferSchema>;
 export type CreateOfferRequest = In<typeof offers.ZCreateOfferRequestSchema>;
 export type OfferResults = Out<typeof offers.ZOfferResultsSchema>;
 export type CustomerOffers = Out<typeof offers.ZCustomerOffersResponseSchema>;
+
+// Loyalty: perks and whether each is worth it
+export type Perk = Out<typeof perks.ZPerkSchema>;
+export type CreatePerkRequest = In<typeof perks.ZCreatePerkRequestSchema>;
+export type PerkWorth = Out<typeof perks.ZPerkWorthSchema>;
+export type PerkAssessment = NonNullable<PerkWorth['result']>;

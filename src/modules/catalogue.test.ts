@@ -46,6 +46,7 @@ describe('the events the manifests declare', () => {
       'loyalty.tier_changed',
       'loyalty.tier_downgrade_pending',
       'offer.converted',
+      'perk.assessed',
       'praise.received',
       'referral.qualified',
       'referral.rewarded',

@@ -34,6 +34,7 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   await seedSoco(call);
   await seedAudits(t, org, call);
   await seedLoyaltyReferralsAndOffers(call, org.slug);
+  await seedLoyaltyTiersAndRewards(call, org.slug);
   return { call };
 }
 
@@ -350,6 +351,27 @@ async function seedSoco(call: (method: string, url: string, payload?: unknown) =
     courseId: course.id,
     completedOn: '2025-06-01',
   });
+}
+
+/** A tier, a reward with stock, and redemptions of it still standing (one to cancel, one to keep). */
+async function seedLoyaltyTiersAndRewards(
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+  slug: string,
+) {
+  await call('POST', '/api/v1/loyalty/tiers', {
+    code: 'seed-silver',
+    name: 'Silver',
+    threshold: 100,
+    benefits: [{ code: 'coffee', description: 'A coffee on the house' }],
+  });
+  const reward = await call('POST', '/api/v1/loyalty/rewards', { name: 'Seed cake', pointsCost: 10, stock: 50 });
+  await call('POST', '/api/v1/loyalty/adjustments', {
+    customerExternalId: `seed-${slug}-1`,
+    points: 100,
+    reason: 'Seed points to redeem',
+  });
+  for (let i = 0; i < 3; i++)
+    await call('POST', '/api/v1/loyalty/redemptions', { customerExternalId: `seed-${slug}-1`, rewardId: reward.id });
 }
 
 /** A customer's referral code with a referral made through it, and an offer with a customer's exposure to it. */

@@ -23,6 +23,7 @@ export {
 } from './data/repo-purchase-items';
 export { spendInWindow } from './data/repo-spend';
 export { pageEventsInTimeOrder, type RecordedEventRow } from './data/repo-event-pages';
+export { findTaggedEvents } from './data/repo-tagged-events';
 export { STAGES, type Stage } from './domain/stages';
 export { type CustomerExtension, registerCustomerExtension } from './use-cases/customer-extensions';
 export { lifecycleReport } from './use-cases/lifecycle-report';

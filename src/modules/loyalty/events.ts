@@ -53,10 +53,30 @@ export const loyaltyEvents = defineEvents({
     webhook: true,
     summary: 'The nightly ledger check found accounts whose balance, entries and lots disagree',
   },
+  'perk.assessed': {
+    webhook: true,
+    summary:
+      "A perk's verdict for a period changed: pays for itself, costs more than it brings, or not enough data yet, with the net effect per customer",
+  },
 });
 
 declare module '../../events/bus' {
   interface DomainEvents {
+    'perk.assessed': {
+      orgId: string;
+      perkId: string;
+      code: string;
+      periodFrom: string;
+      periodTo: string;
+      windowDays: number;
+      verdict: 'pays_for_itself' | 'costs_more' | 'not_enough_data';
+      previousVerdict: string | null;
+      reason: string;
+      pairs: number;
+      /** Revenue gained minus the perk's cost per matched customer (base currency, minor units), with its 95% interval. */
+      netPerCustomerMinor: number | null;
+      netCi95: [number, number] | null;
+    };
     'loyalty.tier_changed': {
       orgId: string;
       customerId: string;

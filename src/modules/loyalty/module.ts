@@ -3,6 +3,7 @@ import { onBatch } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { loyaltyEvents } from './events';
+import { perkRoutes } from './http/routes-perks';
 import { ledgerRoutes } from './http/routes-ledger';
 import { programSettings } from './http/settings-program';
 import { earnFromRecordedEvents } from './use-cases/earn-events';
@@ -29,6 +30,9 @@ import { basketRoutes } from './http/routes-basket';
 import { basketSettingsSection } from './http/settings-basket';
 import { MINE_ALL_BASKET_RULES_JOB, MINE_BASKET_RULES_JOB } from './use-cases/basket-rules';
 import { basketCustomerExtensions } from './use-cases/recommendations';
+import { ASSESS_PERK_JOB } from './use-cases/assess-perk';
+import { perkExtensions } from './use-cases/perk-extension';
+import { takePerkEvents } from './use-cases/perk-grants';
 
 const WEEK_SECONDS = 7 * 86_400;
 
@@ -46,12 +50,13 @@ export const loyaltyModule: Module = {
     await referralRoutes(app);
     await offerRoutes(app);
     await basketRoutes(app);
+    await perkRoutes(app);
   },
   jobs: [EXPIRE_POINTS_JOB, CHECK_LEDGER_JOB, EXPIRE_ALL_JOB, CHECK_ALL_JOB, 
     TIER_JOB,
     TIERS_ALL_JOB,
     NOTICE_MAIL_JOB,
-    REFERRAL_REWARDS_JOB, REFERRAL_ORG_JOB, OFFER_EMAIL_JOB, MINE_BASKET_RULES_JOB, MINE_ALL_BASKET_RULES_JOB],
+    REFERRAL_REWARDS_JOB, REFERRAL_ORG_JOB, OFFER_EMAIL_JOB, MINE_BASKET_RULES_JOB, MINE_ALL_BASKET_RULES_JOB, ASSESS_PERK_JOB],
   // Basket rules are mined again every week.
   schedules: [
     // Points past their expiry expire every day; the ledger's invariant is checked every night.
@@ -64,7 +69,7 @@ export const loyaltyModule: Module = {
     { job: MINE_ALL_BASKET_RULES_JOB, everySeconds: WEEK_SECONDS, firstRunAfterSeconds: WEEK_SECONDS },
   ],
   settings: [programSettings, tierSettings, referralSettings, basketSettingsSection],
-  profile: (ctx) => [...ledgerExtensions, ...tierCustomerExtensions(ctx), ...referralOfferExtensions, ...basketCustomerExtensions(ctx)],
+  profile: (ctx) => [...ledgerExtensions, ...tierCustomerExtensions(ctx), ...referralOfferExtensions, ...basketCustomerExtensions(ctx), ...perkExtensions],
   subscribers: [
     // Purchases and referrals earn points by the program's rules; refunds naming a purchase reverse them.
     onBatch('event.recorded', earnFromRecordedEvents),
@@ -75,6 +80,8 @@ export const loyaltyModule: Module = {
     onBatch('customer.created', takeNewCustomers),
     onBatch('event.recorded', takeReferralEvents),
     onBatch('event.recorded', takeOfferPurchases),
+    // Events naming a perk grant it as they arrive.
+    onBatch('event.recorded', takePerkEvents),
   ],
   events: loyaltyEvents,
   demo: [{ order: 53, step: loyaltyBasketStep }],
@@ -111,6 +118,14 @@ export const loyaltyModule: Module = {
     },
     '/api/v1/loyalty/offers/:id/results': { sql: `select id from loyalty_offers where org_id = $1 limit 1` },
     '/api/v1/loyalty/offers/:id/send': { sql: `select id from loyalty_offers where org_id = $1 limit 1` },
+    '/api/v1/loyalty/perks/:id': {
+      sql: `select id from loyalty_perks where org_id = $1 limit 1`,
+      bodies: { PATCH: { name: 'renamed by another tenant' } },
+    },
+    '/api/v1/loyalty/perks/:id/worth': {
+      sql: `select id from loyalty_perks where org_id = $1 limit 1`,
+      bodies: { POST: {} },
+    },
   },
 };
 

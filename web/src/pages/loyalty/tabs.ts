@@ -19,4 +19,5 @@ export const LOYALTY_TABS: LoyaltyTab[] = [
   { key: 'referrals', labelKey: 'loyalty.tab.referrals', component: lazy(() => import('./referrals-tab')) },
   { key: 'offers', labelKey: 'loyalty.tab.offers', component: lazy(() => import('./offers-tab')) },
   { key: 'basket', labelKey: 'loyalty.tab.basket', component: lazy(() => import('./basket-tab')) },
+  { key: 'perks', labelKey: 'loyalty.tab.perks', component: lazy(() => import('./perks-tab')) },
 ];

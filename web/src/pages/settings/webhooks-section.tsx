@@ -37,6 +37,7 @@ const EVENTS = keysOf<WebhookEvent>({
   'referral.qualified': true,
   'referral.rewarded': true,
   'offer.converted': true,
+  'perk.assessed': true,
 });
 
 /** Endpoints that receive signed events as they happen. */
