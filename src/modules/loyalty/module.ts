@@ -1,3 +1,5 @@
+import { loyaltyOffersStep } from '../../demo/step-loyalty-offers';
+import { loyaltyReferralsStep } from '../../demo/step-loyalty-referrals';
 import { loyaltyBasketStep } from '../../demo/step-loyalty-basket';
 import { onBatch } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
@@ -84,7 +86,11 @@ export const loyaltyModule: Module = {
     onBatch('event.recorded', takePerkEvents),
   ],
   events: loyaltyEvents,
-  demo: [{ order: 53, step: loyaltyBasketStep }],
+  demo: [
+    { order: 52, step: loyaltyReferralsStep },
+    { order: 53, step: loyaltyBasketStep },
+    { order: 54, step: loyaltyOffersStep },
+  ],
   isolation: {
     '/api/v1/customers/:externalId/points': {
       sql: `select external_id as "externalId" from customers where org_id = $1 and erased_at is null limit 1`,
