@@ -33,6 +33,7 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   await seedInternalClients(t, call, org.slug);
   await seedSoco(call);
   await seedAudits(t, org, call);
+  await seedLoyaltyLedger(call, org.slug);
   await seedLoyaltyReferralsAndOffers(call, org.slug);
   await seedLoyaltyTiersAndRewards(call, org.slug);
   return { call };
@@ -372,6 +373,25 @@ async function seedLoyaltyTiersAndRewards(
   });
   for (let i = 0; i < 3; i++)
     await call('POST', '/api/v1/loyalty/redemptions', { customerExternalId: `seed-${slug}-1`, rewardId: reward.id });
+}
+
+/** The loyalty program running, an earn rule, and a purchase that earned points (then partly refunded). */
+async function seedLoyaltyLedger(call: (method: string, url: string, payload?: unknown) => Promise<any>, slug: string) {
+  await call('PATCH', '/api/v1/settings/loyalty', { active: true, expiry: 'end_of_year' });
+  await call('POST', '/api/v1/loyalty/earn-rules', { name: 'Seed per euro', kind: 'amount', pointsPerUnit: 1 });
+  const purchase = { id: `seed-${slug}-points-purchase`, type: 'purchase', occurredAt: '2024-02-01T10:00:00Z', amount: 4000 };
+  await call('POST', '/api/v1/events/batch', {
+    events: [
+      { ...purchase, customerExternalId: `seed-${slug}-1` },
+      {
+        type: 'refund',
+        customerExternalId: `seed-${slug}-1`,
+        occurredAt: '2024-02-02T10:00:00Z',
+        amount: 1000,
+        data: { purchaseEventId: purchase.id },
+      },
+    ],
+  });
 }
 
 /** A customer's referral code with a referral made through it, and an offer with a customer's exposure to it. */
