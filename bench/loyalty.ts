@@ -1,13 +1,15 @@
 // The loyalty module's figures. Run alone with `npx tsx bench/loyalty.ts`, or through bench/run.ts
 // (`npm run bench -- loyalty`); each part of the module has its exported function below.
 import { pathToFileURL } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { migrate } from '../src/db/migrate';
 import { openPglite } from '../src/db/pglite';
 import { ManualClock } from '../src/lib/clock';
 import { createRandom } from '../src/lib/seeded-random';
-import { findCustomerByExternalId } from '../src/modules/customers/api';
+import { ensureCustomer, findCustomerByExternalId } from '../src/modules/customers/api';
+import { earnPoints } from '../src/modules/loyalty/api';
 import {
   BasketBuilder,
   ItemDictionary,
@@ -15,8 +17,11 @@ import {
 } from '../src/modules/loyalty/domain/association-rules';
 import { changeBasketSettings, mineBasketRules } from '../src/modules/loyalty/use-cases/basket-rules';
 import { recommendFor } from '../src/modules/loyalty/use-cases/recommendations';
+import { redeem } from '../src/modules/loyalty/use-cases/redemptions';
+import { createReward } from '../src/modules/loyalty/use-cases/rewards';
 import { createOrg } from '../src/modules/orgs/use-cases/accounts';
 import { createAppContext } from '../src/runtime';
+import { createTestApp } from '../test/helpers/app';
 import type { BenchResult } from './types';
 
 const LINE_ITEMS = 10_000_000;
@@ -175,6 +180,14 @@ export async function benchBasketRecommendations(): Promise<BenchResult[]> {
     }
     times.sort((a, b) => a - b);
     const p95 = times[Math.floor(times.length * 0.95)];
+    // The same customers' plain lookup by external id, one transaction each: what any per-customer read costs here.
+    const plain: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const t0 = performance.now();
+      await ctx.db.withOrg(org.orgId, (tx) => findCustomerByExternalId(tx, org.orgId, `c-${i * 7}`));
+      plain.push(performance.now() - t0);
+    }
+    plain.sort((a, b) => a - b);
     await app.close();
     return [
       {
@@ -188,6 +201,7 @@ export async function benchBasketRecommendations(): Promise<BenchResult[]> {
         value: p95,
         unit: 'ms',
         budget: 50,
+        baseline: plain[Math.floor(plain.length * 0.95)],
         note: `${ids.length} customers, median ${times[Math.floor(times.length / 2)].toFixed(1)} ms, ${(recommended / ids.length).toFixed(1)} items each`,
       },
     ];
@@ -196,7 +210,246 @@ export async function benchBasketRecommendations(): Promise<BenchResult[]> {
   }
 }
 
+const OFFER_CUSTOMERS = 4_000;
+const OFFER_PURCHASES = 20_000;
+
+/**
+ * Offers for one customer: `GET /api/v1/customers/{externalId}/offers` through the HTTP layer on
+ * PGlite, with eight rule offers (stages, RFM segments, attributes) and one whose items come from
+ * the basket rules (mined from 20,000 purchases of 4,000 customers), for 500 customers: the first
+ * ask (exposures recorded, holdout drawn) and a repeat. Budget: 50 ms p95.
+ */
+export async function benchOffers(): Promise<BenchResult[]> {
+  const db = await openPglite();
+  try {
+    await migrate(db);
+    const clock = new ManualClock(new Date('2026-03-02T12:00:00Z'));
+    const config = loadConfig({ LOG_LEVEL: 'silent', ORIENTIR_SECRET: 'bench-secret-0123456789abcdef' });
+    const ctx = await createAppContext({ config, db, clock });
+    const app = await buildApp({ ctx, logger: false });
+    await app.ready();
+    const org = await createOrg(db, {
+      name: 'Bench offers',
+      slug: 'bench-offers',
+      ownerEmail: 'owner@bench.example',
+      baseCurrency: 'EUR',
+      timeZone: 'UTC',
+    });
+    const call = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
+      const res = await app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${org.apiKey}` },
+        payload: payload as object,
+      });
+      if (res.statusCode >= 300) throw new Error(`${method} ${url} answered ${res.statusCode}: ${res.body}`);
+      return res.json();
+    };
+    const rnd = createRandom(5454);
+    for (let start = 0; start < OFFER_CUSTOMERS; start += 1000) {
+      await call('POST', '/api/v1/customers/batch', {
+        customers: Array.from({ length: 1000 }, (_, j) => ({
+          externalId: `c-${start + j}`,
+          attributes: { vip: (start + j) % 3 === 0, city: ['Praha', 'Brno'][(start + j) % 2] },
+        })),
+      });
+    }
+    for (let start = 0; start < OFFER_PURCHASES; start += 1000) {
+      const events = Array.from({ length: 1000 }, (_, j) => {
+        const i = start + j;
+        const picked = new Set<number>();
+        for (let k = 1 + Math.floor(rnd.next() * 4); k > 0; k--) {
+          const x = Math.floor(300 * rnd.next() ** 2);
+          picked.add(x);
+          if (x % 5 === 0 && rnd.next() < 0.5) picked.add((x + 1) % 300);
+        }
+        return {
+          id: `p-${i}`,
+          type: 'purchase',
+          customerExternalId: `c-${i % OFFER_CUSTOMERS}`,
+          occurredAt: new Date(
+            clock.now().getTime() - (1 + Math.floor(rnd.next() * 300)) * 86_400_000,
+          ).toISOString(),
+          amount: 2000,
+          currency: 'EUR',
+          items: [...picked].map((k) => ({
+            sku: `I${k}`,
+            name: `Item ${k}`,
+            quantity: 1,
+            priceMinor: 500 + k,
+          })),
+        };
+      });
+      await call('POST', '/api/v1/events/batch', { events });
+    }
+    await call('POST', '/api/v1/analytics/rfm/recompute').catch(() => undefined);
+    await changeBasketSettings(ctx, org.orgId, { minSupport: 0.002, minConfidence: 0.1, maxLength: 3 });
+    await mineBasketRules(ctx, org.orgId);
+    const startsAt = new Date(clock.now().getTime() - 86_400_000).toISOString();
+    const rules = [
+      { stages: ['regular', 'loyal'] },
+      { stages: ['buyer'] },
+      { attributes: { vip: true } },
+      { attributes: { city: 'Brno' }, stages: ['regular'] },
+      { segments: ['champions', 'loyal_customers'] },
+      { segments: ['at_risk'], stages: ['lost', 'regular'] },
+      { items: ['I1', 'I2'], stages: ['regular'] },
+      {},
+    ];
+    for (const [i, r] of rules.entries())
+      await call('POST', '/api/v1/loyalty/offers', {
+        name: `Offer ${i}`,
+        kind: 'discount',
+        startsAt,
+        holdoutShare: 0.1,
+        priority: i,
+        ...r,
+      });
+    await call('POST', '/api/v1/loyalty/offers', {
+      name: 'Picked for you',
+      kind: 'product',
+      source: 'recommendation',
+      startsAt,
+      holdoutShare: 0.1,
+    });
+    const ask = async () => {
+      const times: number[] = [];
+      let shown = 0;
+      for (let i = 0; i < 500; i++) {
+        const t0 = performance.now();
+        const res = await call('GET', `/api/v1/customers/c-${i * 7}/offers`);
+        times.push(performance.now() - t0);
+        shown += res.items.length;
+      }
+      times.sort((a, b) => a - b);
+      return {
+        p95: times[Math.floor(times.length * 0.95)],
+        median: times[times.length >> 1],
+        shown: shown / 500,
+      };
+    };
+    const first = await ask();
+    const again = await ask();
+    await app.close();
+    return [
+      {
+        name: 'offers: one customer’s offers, first ask, p95 (PGlite, HTTP)',
+        value: first.p95,
+        unit: 'ms',
+        budget: 50,
+        note: `9 offers (one from basket rules), 500 customers, median ${first.median.toFixed(1)} ms, ${first.shown.toFixed(1)} offers shown each; exposures recorded`,
+      },
+      {
+        name: 'offers: one customer’s offers, asked again, p95 (PGlite, HTTP)',
+        value: again.p95,
+        unit: 'ms',
+        budget: 50,
+        note: `median ${again.median.toFixed(1)} ms`,
+      },
+    ];
+  } finally {
+    await db.close();
+  }
+}
+
+const REDEEM_CUSTOMERS = 100;
+const REDEEM_ROUNDS = Number(process.env.BENCH_REDEMPTIONS ?? 1_500);
+const REDEEM_WORKERS = 8;
+
+/**
+ * Redemptions per second through the use case the API calls (reward locked, points spent from the
+ * soonest-expiring lots with the account locked, stock taken, redemption stored and announced),
+ * against a plain single-row insert in its own transaction in the same run, on PGlite and PostgreSQL;
+ * PostgreSQL also with 8 redemptions at once over different customers.
+ */
+export async function benchRedemptions(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const engine of ['pglite', 'postgres'] as const) {
+    const t = await createTestApp(engine);
+    try {
+      const org = await t.createOrg();
+      const { orgId } = org;
+      const ids = Array.from({ length: REDEEM_CUSTOMERS }, (_, i) => `bench-redeemer-${i}`);
+      await t.ctx.db.withOrg(orgId, async (tx) => {
+        for (const externalId of ids) {
+          const customerId = await ensureCustomer(t.ctx, tx, orgId, externalId);
+          // Several lots each, so a spend walks a few of them.
+          for (let lot = 0; lot < 4; lot++)
+            await earnPoints(t.ctx, tx, {
+              orgId,
+              customerId,
+              points: 1_000_000,
+              reason: 'Bench points',
+              source: { kind: 'manual' },
+              expiresAt: new Date(t.clock.now().getTime() + (lot + 1) * 30 * 86_400_000),
+            });
+        }
+      });
+      const reward = await createReward(t.ctx, orgId, {
+        name: 'Bench coffee',
+        description: null,
+        pointsCost: 10,
+        stock: 10_000_000,
+        perCustomerLimit: null,
+        limitPeriod: 'month',
+        activeFrom: null,
+        activeTo: null,
+        active: true,
+      });
+      const perSecond = async (n: number, workers: number, one: (i: number) => Promise<unknown>) => {
+        let next = 0;
+        const start = performance.now();
+        await Promise.all(
+          Array.from({ length: workers }, async () => {
+            for (let i = next++; i < n; i = next++) await one(i);
+          }),
+        );
+        return n / ((performance.now() - start) / 1000);
+      };
+      const insertOne = (i: number) =>
+        t.ctx.db.withOrg(orgId, (tx) =>
+          tx.execute(
+            sql`insert into idempotency_keys (org_id, key, method, path, body_hash, state, created_at)
+                values (${orgId}::uuid, ${`bench-${engine}-${i}-${Math.random()}`}, 'POST', '/bench', 'x', 'done', now())`,
+          ),
+        );
+      const redeemOne = (i: number) =>
+        redeem(t.ctx, orgId, { customerExternalId: ids[i % ids.length], rewardId: reward.id });
+      // Warm both paths, then measure.
+      await perSecond(50, 1, insertOne);
+      await perSecond(50, 1, redeemOne);
+      const baseline = await perSecond(REDEEM_ROUNDS, 1, insertOne);
+      const rate = await perSecond(REDEEM_ROUNDS, 1, redeemOne);
+      results.push({
+        name: `redemptions per second, one at a time (${engine})`,
+        value: rate,
+        unit: '/s',
+        baseline,
+        higherIsBetter: true,
+        note: `${(rate / baseline).toFixed(2)} of a single-row insert in its own transaction`,
+      });
+      if (engine === 'postgres') {
+        const base8 = await perSecond(REDEEM_ROUNDS, REDEEM_WORKERS, insertOne);
+        const rate8 = await perSecond(REDEEM_ROUNDS, REDEEM_WORKERS, redeemOne);
+        results.push({
+          name: `redemptions per second, ${REDEEM_WORKERS} at once over ${REDEEM_CUSTOMERS} customers (postgres)`,
+          value: rate8,
+          unit: '/s',
+          baseline: base8,
+          higherIsBetter: true,
+          note: `${(rate8 / base8).toFixed(2)} of single-row inserts at the same concurrency`,
+        });
+      }
+    } finally {
+      await t.close();
+    }
+  }
+  return results;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const r of await benchBasketRules()) console.log(r);
   for (const r of await benchBasketRecommendations()) console.log(r);
+  for (const r of await benchOffers()) console.log(r);
+  for (const r of await benchRedemptions()) console.log(r);
 }

@@ -1,5 +1,6 @@
 /** Basket rules' storage: thresholds, mining runs, and the rules of the latest run. */
 import { and, arrayContains, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { textArray } from '../../../db/array-literal';
 import { type Executor, rowsOf } from '../../../db/database';
 import { before, byCreation } from '../../../db/keyset';
 import { basketRules, basketRuns, basketSettings } from './tables-basket';
@@ -165,15 +166,15 @@ export async function rulesWithin(
   limit: number,
 ): Promise<StoredBasketRule[]> {
   if (!codes.length) return [];
-  const list = sql`${JSON.stringify(codes)}::jsonb`;
+  const list = sql`${textArray(codes)}::text[]`;
   const result = await tx.execute(sql`
     select id, antecedent, antecedent_names as "antecedentNames", consequent, consequent_name as "consequentName",
            count, antecedent_count as "antecedentCount", consequent_count as "consequentCount", baskets,
            support, confidence, lift, lift_lower as "liftLower", mined_at as "minedAt"
       from loyalty_basket_rules
      where org_id = ${orgId}::uuid
-       and antecedent <@ array(select jsonb_array_elements_text(${list}))
-       and not (consequent = any (array(select jsonb_array_elements_text(${list}))))
+       and antecedent <@ ${list}
+       and not (consequent = any (${list}))
      order by lift_lower desc, id
      limit ${limit}`);
   return rowsOf<StoredBasketRule & { minedAt: Date | string }>(result).map((r) => ({
