@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../../db/database';
 
 /**
- * Events of one type whose data names a value under a key (e.g. type 'perk', data.perk = 'free_delivery'),
- * oldest first: the event's id, customer and time. Loyalty perks read their grants from them.
+ * Events of one type whose data holds a value under a key, oldest first: each one's id, customer and time.
+ * Loyalty perks read their grants from them (type 'perk' whose data.perk is the perk's code).
  */
 export async function findTaggedEvents(
   tx: Executor,
