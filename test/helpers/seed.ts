@@ -36,7 +36,29 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
   await seedLoyaltyLedger(call, org.slug);
   await seedLoyaltyReferralsAndOffers(call, org.slug);
   await seedLoyaltyTiersAndRewards(call, org.slug);
+  await seedLoyaltyPerks(call, org.slug);
   return { call };
+}
+
+/** A loyalty perk granted by an event, so its routes and its assessment have an object. */
+async function seedLoyaltyPerks(call: (method: string, url: string, payload?: unknown) => Promise<any>, slug: string) {
+  await call('POST', '/api/v1/loyalty/perks', {
+    code: 'seed-free-delivery',
+    name: 'Free delivery',
+    source: 'event',
+    costMinor: 300,
+    currency: 'EUR',
+  });
+  await call('POST', '/api/v1/events/batch', {
+    events: [
+      {
+        type: 'perk',
+        customerExternalId: `seed-${slug}-1`,
+        occurredAt: '2024-01-10T12:00:00Z',
+        data: { perk: 'seed-free-delivery' },
+      },
+    ],
+  });
 }
 
 /** A goodwill budget with a grant on a case, and customer praise naming no one (waiting for a manager). */
