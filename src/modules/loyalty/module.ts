@@ -1,4 +1,5 @@
 import { loyaltyOffersStep } from '../../demo/step-loyalty-offers';
+import { loyaltyTiersStep } from '../../demo/step-loyalty-tiers';
 import { loyaltyReferralsStep } from '../../demo/step-loyalty-referrals';
 import { loyaltyBasketStep } from '../../demo/step-loyalty-basket';
 import { onBatch } from '../../events/bus';
@@ -87,6 +88,7 @@ export const loyaltyModule: Module = {
   ],
   events: loyaltyEvents,
   demo: [
+    { order: 51, step: loyaltyTiersStep },
     { order: 52, step: loyaltyReferralsStep },
     { order: 53, step: loyaltyBasketStep },
     { order: 54, step: loyaltyOffersStep },
