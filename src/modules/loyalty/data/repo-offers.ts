@@ -276,3 +276,46 @@ export async function exposedAmong(
       ),
     );
 }
+
+/**
+ * In one statement, what a customer's offers need: the offers running at `now` (in the order of
+ * `runningOffers`), the customer's exposure to each (if any), and the customer's loyalty tier.
+ */
+export async function runningOffersFor(tx: Executor, orgId: string, customerId: string, now: Date) {
+  const at = now.toISOString();
+  const rows = await tx
+    .select({
+      offer: loyaltyOffers,
+      exposure: loyaltyOfferExposures,
+      tier: sql<string | null>`(select a.tier_code from loyalty_accounts a
+        where a.org_id = ${orgId}::uuid and a.customer_id = ${customerId}::uuid)`,
+    })
+    .from(loyaltyOffers)
+    .leftJoin(
+      loyaltyOfferExposures,
+      and(
+        eq(loyaltyOfferExposures.orgId, loyaltyOffers.orgId),
+        eq(loyaltyOfferExposures.offerId, loyaltyOffers.id),
+        eq(loyaltyOfferExposures.customerId, customerId),
+      ),
+    )
+    .where(
+      and(
+        eq(loyaltyOffers.orgId, orgId),
+        eq(loyaltyOffers.active, true),
+        sql`${loyaltyOffers.startsAt} <= ${at}::timestamptz`,
+        sql`(${loyaltyOffers.endsAt} is null or ${loyaltyOffers.endsAt} > ${at}::timestamptz)`,
+      ),
+    )
+    .orderBy(
+      sql`${loyaltyOffers.source} = 'recommendation'`,
+      desc(loyaltyOffers.priority),
+      asc(toMilliseconds(loyaltyOffers.createdAt)),
+      asc(loyaltyOffers.id),
+    );
+  return {
+    offers: rows.map((r) => r.offer),
+    exposures: new Map(rows.flatMap((r) => (r.exposure ? [[r.offer.id, r.exposure] as const] : []))),
+    tier: rows[0]?.tier ?? null,
+  };
+}

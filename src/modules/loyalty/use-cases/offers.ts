@@ -97,21 +97,25 @@ export async function exposeOffersInTx(
 ): Promise<{ shown: ShownOffer[]; fresh: number }> {
   const none = { shown: [], fresh: 0 };
   const now = ctx.clock.now();
-  const running = o.offers ?? (await repo.runningOffers(tx, orgId, now));
-  if (!running.length) return none;
-  const tier =
-    o.tier !== undefined
-      ? o.tier
-      : ((await repo.loyaltyTiersOf(tx, orgId, [customer.id])).get(customer.id) ?? null);
-  const traits = traitsOf(customer, tier);
-  const eligible = running.filter((offer) => targets(offer, traits));
+  // One statement reads the running offers, the customer's exposures and tier (the common case);
+  // a caller that holds the offers already (an e-mail send) asks for the rest.
+  const found = o.offers
+    ? {
+        offers: o.offers,
+        exposures: await repo.exposuresOf(
+          tx,
+          orgId,
+          customer.id,
+          o.offers.map((x) => x.id),
+        ),
+        tier: o.tier ?? null,
+      }
+    : await repo.runningOffersFor(tx, orgId, customer.id, now);
+  if (!found.offers.length) return none;
+  const traits = traitsOf(customer, found.tier);
+  const eligible = found.offers.filter((offer) => targets(offer, traits));
   if (!eligible.length) return none;
-  const before = await repo.exposuresOf(
-    tx,
-    orgId,
-    customer.id,
-    eligible.map((x) => x.id),
-  );
+  const before = found.exposures;
   let recommended: OfferItem[] | undefined;
   const decided: { offer: repo.OfferRow; arm: OfferArm; items: OfferItem[] }[] = [];
   for (const offer of eligible) {
