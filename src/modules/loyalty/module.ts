@@ -2,6 +2,7 @@ import { loyaltyOffersStep } from '../../demo/step-loyalty-offers';
 import { loyaltyTiersStep } from '../../demo/step-loyalty-tiers';
 import { loyaltyReferralsStep } from '../../demo/step-loyalty-referrals';
 import { loyaltyBasketStep } from '../../demo/step-loyalty-basket';
+import { loyaltyPerksStep } from '../../demo/step-loyalty-perks';
 import { onBatch } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
@@ -92,6 +93,7 @@ export const loyaltyModule: Module = {
     { order: 52, step: loyaltyReferralsStep },
     { order: 53, step: loyaltyBasketStep },
     { order: 54, step: loyaltyOffersStep },
+    { order: 55, step: loyaltyPerksStep },
   ],
   isolation: {
     '/api/v1/customers/:externalId/points': {

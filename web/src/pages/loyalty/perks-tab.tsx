@@ -46,9 +46,13 @@ export default function PerksTab() {
 function PerkWorthCard({ perk, tierNames }: { perk: Perk; tierNames: Map<string, string> }) {
   const { t } = useTranslation();
   const f = useFormat();
+  // The period last assessed, else the default one (which the first view asks the job for).
+  const query = perk.latest
+    ? { from: perk.latest.periodFrom, to: perk.latest.periodTo, window: perk.latest.windowDays }
+    : undefined;
   const worth = useQuery({
-    queryKey: ['perk-worth', perk.id],
-    queryFn: () => get<PerkWorth>(`/loyalty/perks/${perk.id}/worth`),
+    queryKey: ['perk-worth', perk.id, query],
+    queryFn: () => get<PerkWorth>(`/loyalty/perks/${perk.id}/worth`, query),
     refetchInterval: (q) => (q.state.data?.status === 'pending' ? 3000 : false),
   });
   const w = worth.data;
