@@ -1,3 +1,4 @@
+/** Queries of offers and their exposures: definitions, a customer's exposures, conversions and each arm's figures. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../../db/database';
 import { after, byCreation, toMilliseconds } from '../../../db/keyset';

@@ -1,3 +1,4 @@
+/** Queries of referrals: settings, codes and their visits, referrals by referrer and referred, and those due a reward. */
 import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../../db/database';
 import { before, toMilliseconds } from '../../../db/keyset';

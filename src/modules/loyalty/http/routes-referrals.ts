@@ -1,3 +1,4 @@
+/** Referrals over HTTP: a customer's code and link, claims of a code, the list, and the public link. */
 import { z } from 'zod';
 import { type App, principalOf } from '../../../http/types';
 import { pickLocale } from '../../../i18n/locales';

@@ -1,3 +1,4 @@
+/** Offers by e-mail: the send to the customers an offer is for, exposures recorded, the held-out share not mailed. */
 import { z } from 'zod';
 import type { AppContext } from '../../../http/types';
 import { pickLocale } from '../../../i18n/locales';

@@ -1,3 +1,4 @@
+/** Offers: their definitions, the offers one customer is shown (each exposure recorded once, the holdout drawn), conversions and results. */
 import type { Executor } from '../../../db/database';
 import type { DomainEvents } from '../../../events/bus';
 import { decodeCursor, type PageQuery, pageOf } from '../../../http/pagination';

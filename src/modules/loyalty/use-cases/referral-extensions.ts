@@ -1,3 +1,4 @@
+/** What referrals and offers hold about a customer: profile, export and erasure. */
 import type { Executor } from '../../../db/database';
 import type { CustomerExtension } from '../../customers/api';
 import * as offers from '../data/repo-offers';

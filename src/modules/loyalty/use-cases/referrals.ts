@@ -1,3 +1,4 @@
+/** Referrals: codes and links, claims with their guards, attribution of the first purchase, and the daily rewards. */
 import { z } from 'zod';
 import type { Executor } from '../../../db/database';
 import type { DomainEvents } from '../../../events/bus';
