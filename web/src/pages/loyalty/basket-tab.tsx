@@ -1,8 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BasketRule, BasketRun, MineBasketRulesResponse } from '../../../../src/http/api-types';
-import { get, type Page, post } from '../../api/client';
+import type {
+  BasketRule,
+  BasketRun,
+  BasketSettings,
+  MineBasketRulesResponse,
+} from '../../../../src/http/api-types';
+import { get, type Page, patch, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { ChartPanel } from '../../charts/chart-panel';
 import { DataTable } from '../../components/data-table';
@@ -76,6 +81,7 @@ export default function BasketTab() {
         {mine.isSuccess && <p role="status">{t('loyalty.basket.mining')}</p>}
         {mine.isError && <ErrorMessage error={mine.error} />}
       </div>
+      <ThresholdsForm canWrite={canWrite} />
       <form className="form inline" onSubmit={submit}>
         <label>
           {t('loyalty.basket.filter')}
@@ -179,5 +185,72 @@ export default function BasketTab() {
         ]}
       />
     </div>
+  );
+}
+
+const FIELDS = [
+  { key: 'minSupport', percent: true, min: 0.01, max: 100, step: 0.01 },
+  { key: 'minConfidence', percent: true, min: 1, max: 100, step: 1 },
+  { key: 'maxLength', percent: false, min: 2, max: 6, step: 1 },
+  { key: 'windowDays', percent: false, min: 7, max: 3660, step: 1 },
+  { key: 'recentBaskets', percent: false, min: 1, max: 50, step: 1 },
+] as const;
+
+/** The mining thresholds (shares shown as percentages), changed for the next mining. */
+function ThresholdsForm({ canWrite }: { canWrite: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const current = useQuery({
+    queryKey: ['basket-settings'],
+    queryFn: () => get<BasketSettings>('/settings/basket-rules'),
+  });
+  const [form, setForm] = useState<Record<string, string> | null>(null);
+  const shown = (s: BasketSettings): Record<string, string> =>
+    Object.fromEntries(
+      FIELDS.map((f) => [f.key, String(f.percent ? +(s[f.key] * 100).toFixed(4) : s[f.key])]),
+    );
+  const values = form ?? (current.data ? shown(current.data) : null);
+  const save = useMutation({
+    mutationFn: (v: Record<string, string>) =>
+      patch<BasketSettings>(
+        '/settings/basket-rules',
+        Object.fromEntries(FIELDS.map((f) => [f.key, f.percent ? Number(v[f.key]) / 100 : Number(v[f.key])])),
+      ),
+    onSuccess: (data) => {
+      queryClient.setQueryData(['basket-settings'], data);
+      setForm(null);
+    },
+  });
+  if (!values) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(values);
+  };
+  return (
+    <form className="card form inline" onSubmit={submit}>
+      <h2>{t('loyalty.basket.thresholds')}</h2>
+      {FIELDS.map((f) => (
+        <label key={f.key}>
+          {t(`loyalty.basket.settings.${f.key}`)}
+          <input
+            type="number"
+            required
+            disabled={!canWrite}
+            min={f.min}
+            max={f.max}
+            step={f.step}
+            value={values[f.key]}
+            onChange={(e) => setForm({ ...values, [f.key]: e.target.value })}
+          />
+        </label>
+      ))}
+      {canWrite && (
+        <button type="submit" disabled={save.isPending}>
+          {t('common.save')}
+        </button>
+      )}
+      {save.isSuccess && <p role="status">{t('common.saved')}</p>}
+      {save.isError && <ErrorMessage error={save.error} />}
+    </form>
   );
 }
