@@ -4,6 +4,7 @@ import type { DomainEvents } from '../src/events/bus';
 import { stageTimeline } from '../src/modules/customers/domain/stage-timeline';
 import { DEFAULT_RULES } from '../src/modules/customers/domain/stages';
 import { reviewStages } from '../src/modules/customers/use-cases/recompute';
+import { refreshStages } from '../src/modules/customers/use-cases/refresh-stages';
 import { api } from './helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/app';
 import { ENGINES } from './helpers/db';
@@ -257,6 +258,37 @@ describe.each(ENGINES)('stage history in event time on %s', (engine) => {
       'buyer>regular@2026-02-01T10:00:00.000Z',
     ]);
     expect((await at(org)('old')).since).toBe('2025-07-01T10:00:00.000Z');
+  });
+
+  it('rewrites a whole organization page by page the same, whatever the size of its pages', async () => {
+    t.clock.set(NOW);
+    const org = await t.createOrg();
+    const customers = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+    const events = customers.flatMap((c, i) =>
+      [400, 200 - i * 20, 100 - i * 10, 30 + i * 25].slice(0, 1 + (i % 4)).map((days) => ({
+        ...purchase(c, new Date(NOW.getTime() - days * DAY_MS).toISOString()),
+      })),
+    );
+    await post(org, '/api/v1/events/batch', { events });
+    const expected = Object.fromEntries(
+      await Promise.all(customers.map(async (c) => [c, await historyOf(org, c)] as const)),
+    );
+    expect(new Set(Object.values(expected).map((h) => h.at(-1)?.split('@')[0])).size).toBeGreaterThan(2);
+    for (const pageSize of [2, 3, 5000]) {
+      // every history and stage forgotten, then the organization rewritten in pages of this size
+      await t.ctx.db.execOwner(`
+        delete from stage_changes where org_id = '${org.orgId}';
+        update customers set lifecycle_stage = 'potential', stage_changed_at = null, since = created_at,
+                             stage_review_at = null where org_id = '${org.orgId}'`);
+      const changed = await t.ctx.db.withOrg(org.orgId, (tx) =>
+        refreshStages(t.ctx, tx, org.orgId, undefined, { pageSize }),
+      );
+      expect(changed).toBe(customers.length);
+      for (const c of customers) {
+        expect(await historyOf(org, c)).toEqual(expected[c]);
+        expect(expected[c]).toEqual(expectedHistory(events.filter((e) => e.customerExternalId === c)));
+      }
+    }
   });
 
   it('takes "customer since" from the first event, the first answer or the source, whichever is first', async () => {

@@ -182,17 +182,18 @@ export async function saveDecidedStages(tx: Executor, orgId: string, decided: re
                     ${numberArray(dropped.map((d) => d.history?.dropFrom))}::int8[]) as d(c, a)
        where s.org_id = ${orgId}::uuid and s.customer_id = d.c and s.changed_at >= ${instant(sql`d.a`)}`);
   }
+  // The new moves and the customers' states in one statement: the server writes a page while the
+  // next one is decided.
   const moves = decided.flatMap((d) => (d.history?.added ?? []).map((m) => ({ id: d.customerId, ...m })));
-  if (moves.length) {
-    await tx.execute(sql`
-        insert into stage_changes (org_id, customer_id, from_stage, to_stage, changed_at)
-        select ${orgId}::uuid, m.c, m.f, m.t, ${instant(sql`m.a`)}
-          from unnest(${textArray(moves.map((m) => m.id))}::uuid[], ${textArray(moves.map((m) => m.from))}::text[],
-                      ${textArray(moves.map((m) => m.to))}::text[], ${numberArray(moves.map((m) => m.at))}::int8[])
-            as m(c, f, t, a)
-         order by m.a`);
-  }
   await tx.execute(sql`
+    with moved as (
+      insert into stage_changes (org_id, customer_id, from_stage, to_stage, changed_at)
+      select ${orgId}::uuid, m.c, m.f, m.t, ${instant(sql`m.a`)}
+        from unnest(${textArray(moves.map((m) => m.id))}::uuid[], ${textArray(moves.map((m) => m.from))}::text[],
+                    ${textArray(moves.map((m) => m.to))}::text[], ${numberArray(moves.map((m) => m.at))}::int8[])
+          as m(c, f, t, a)
+       order by m.a
+    )
     update customers c
        set lifecycle_stage = d.stage, stage_changed_at = ${instant(sql`d.changed`)},
            since = ${instant(sql`d.since`)}, stage_review_at = ${instant(sql`d.review`)}
@@ -219,17 +220,26 @@ export async function lockAllCustomers(tx: Executor, orgId: string) {
 }
 
 /**
- * The first and last id of the next `limit` customers after `after`, in id order: a page of a whole
- * organization. (Ordered by the column, not by its text: that would sort the whole table per page.)
+ * The organization's customers in pages of `size` in id order, each as its first and last id: a
+ * whole organization read page by page, each page one range of the per-customer indexes.
  */
-export async function nextIdRange(tx: Executor, orgId: string, after: string | null, limit: number) {
-  const ids = rowsOf<{ id: string }>(
+export async function idPages(tx: Executor, orgId: string, size: number) {
+  const rows = rowsOf<{ id: string; n: number; total: number }>(
     await tx.execute(sql`
-      select c.id::text as id from customers c
-       where c.org_id = ${orgId}::uuid ${after === null ? sql`` : sql`and c.id > ${after}::uuid`}
-       order by c.id limit ${limit}`),
+      select id::text as id, n, total from (
+        select c.id, row_number() over (order by c.id) as n, count(*) over () as total
+          from customers c where c.org_id = ${orgId}::uuid
+      ) numbered
+       where n % ${size} in (0, 1 % ${size}) or n = total
+       order by n`),
   );
-  return ids.length ? { first: ids[0].id, last: ids[ids.length - 1].id } : null;
+  const pages: { first: string; last: string }[] = [];
+  for (const r of rows) {
+    const n = Number(r.n);
+    if ((n - 1) % size === 0) pages.push({ first: r.id, last: r.id });
+    if (n % size === 0 || n === Number(r.total)) pages[pages.length - 1].last = r.id;
+  }
+  return pages;
 }
 
 /** Customers whose stage time alone changes by `now`, in external-id order; at most `limit`. */

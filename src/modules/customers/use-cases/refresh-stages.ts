@@ -6,10 +6,10 @@ import { lockCustomers } from '../data/repo-customers';
 import * as repo from '../data/repo-lifecycle';
 import {
   type DecidedStages,
+  idPages,
   listDueForReview,
   loadStageFacts,
   lockAllCustomers,
-  nextIdRange,
   noteStageBacklog,
   type StageFacts,
   type StageScope,
@@ -103,9 +103,16 @@ export const HISTORY_BACKLOG_JOB = defineJob({
 
 /**
  * Rewrites the stage histories of `customerIds` (as modelled values arrive), or of the whole
- * organization (the full recompute), at the clock's now; emits the changes of the current stage.
+ * organization (the full recompute) `pageSize` customers at a time, at the clock's now; emits the
+ * changes of the current stage.
  */
-export async function refreshStages(ctx: AppContext, tx: Executor, orgId: string, customerIds?: string[]) {
+export async function refreshStages(
+  ctx: AppContext,
+  tx: Executor,
+  orgId: string,
+  customerIds?: string[],
+  { pageSize = PAGE } = {},
+) {
   const rules = await loadRules(tx, orgId);
   if (customerIds) {
     const ids = [...new Set(customerIds)];
@@ -115,12 +122,28 @@ export async function refreshStages(ctx: AppContext, tx: Executor, orgId: string
   // Every customer is locked at once in the global order; pages then follow the ids, each read
   // as one range of the per-customer indexes.
   await lockAllCustomers(tx, orgId);
+  const pages = await idPages(tx, orgId, pageSize);
+  const now = ctx.clock.now().getTime();
+  const read = (i: number) => loadStageFacts(tx, orgId, pages[i], rules.timeZone);
+  // The server and this process work at once: a page's writes (one statement) run while the next
+  // page, read before them, is decided here. Pages are disjoint: the order of one page's reads and
+  // another's writes changes nothing.
   let changed = 0;
-  for (let range = await nextIdRange(tx, orgId, null, PAGE); range; ) {
-    changed += await rewriteLocked(ctx, tx, orgId, range, rules);
-    range = await nextIdRange(tx, orgId, range.last, PAGE);
+  let page = pages.length ? decidePage(await read(0), rules, now) : null;
+  for (let i = 1; page; i++) {
+    const facts = i < pages.length ? await read(i) : null;
+    const writing = handled(storePage(ctx, tx, orgId, page));
+    await new Promise<void>((resolve) => setImmediate(resolve)); // the statement leaves first
+    page = facts && decidePage(facts, rules, now);
+    changed += await writing;
   }
   return changed;
+}
+
+/** `promise` itself, marked as handled until awaited: it may fail while the caller is busy. */
+function handled<T>(promise: Promise<T>) {
+  promise.catch(() => {});
+  return promise;
 }
 
 /**
@@ -154,9 +177,16 @@ async function rewriteLocked(
   { withHistory = true } = {},
 ) {
   const facts = await loadStageFacts(tx, orgId, scope, rules.timeZone, { withHistory });
-  const now = ctx.clock.now().getTime();
+  return storePage(ctx, tx, orgId, decidePage(facts, rules, ctx.clock.now().getTime()));
+}
+
+type Moved = { customerId: string; externalId: string; from: string; to: string; at: Date };
+type DecidedPage = { decided: DecidedStages[]; moved: Moved[] };
+
+/** The decided states of customers that differ from the stored ones, and the changes of their stage now. */
+function decidePage(facts: Map<string, StageFacts>, rules: Rules, now: number): DecidedPage {
   const decided: DecidedStages[] = [];
-  const moved: { customerId: string; externalId: string; from: string; to: string; at: Date }[] = [];
+  const moved: Moved[] = [];
   for (const f of facts.values()) {
     const d = decide(f, rules, now);
     if (!d) continue;
@@ -166,6 +196,11 @@ async function rewriteLocked(
       moved.push({ customerId: f.customerId, externalId: f.externalId, from: f.stage, to: d.stage, at });
     }
   }
+  return { decided, moved };
+}
+
+/** Stores a decided page and emits its changes of the current stage; answers how many there are. */
+async function storePage(ctx: AppContext, tx: Executor, orgId: string, { decided, moved }: DecidedPage) {
   await saveDecidedStages(tx, orgId, decided);
   await ctx.bus.emitMany(
     tx,
