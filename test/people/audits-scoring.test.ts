@@ -133,6 +133,7 @@ describe.each(ENGINES)('service audits: scores and corrective cases on %s', (eng
     const c = (await a.ok('GET', `/api/v1/cases/${visit.caseId}`)) as any;
     expect(c.title).toBe('Audit failed at Kraków Rynek: Full menu available');
     expect(c.priority).toBe('high');
+    expect(c.location).toEqual({ id: locationId, name: 'Kraków Rynek' });
     // Others hear of it once, with the score, the failure and the location.
     expect(told).toEqual([
       {

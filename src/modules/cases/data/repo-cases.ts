@@ -89,6 +89,7 @@ export type CaseFilters = {
   status?: string[];
   ownerId?: string;
   teamId?: string;
+  locationId?: string;
   priority?: string[];
   customerId?: string;
   breached?: boolean;
@@ -103,6 +104,7 @@ export async function listCases(tx: Executor, orgId: string, f: CaseFilters, now
   if (f.priority?.length) where.push(inArray(cases.priority, f.priority));
   if (f.ownerId) where.push(eq(cases.ownerId, f.ownerId));
   if (f.teamId) where.push(eq(cases.teamId, f.teamId));
+  if (f.locationId) where.push(eq(cases.locationId, f.locationId));
   if (f.customerId) where.push(eq(cases.customerId, f.customerId));
   if (f.breached !== undefined) where.push(f.breached ? breachedSql(now) : sql`not ${breachedSql(now)}`);
   if (f.after) where.push(f.sort === 'due' ? afterDue(f.after) : afterCreated(f.after));

@@ -100,6 +100,8 @@ export const cases = pgTable(
     eventId: text('event_id'),
     ownerId: uuid('owner_id'),
     teamId: uuid('team_id'),
+    /** The location the case is about (migration 0608). */
+    locationId: uuid('location_id'),
     tier: text('tier').notNull(),
     firstResponseMinutes: integer('first_response_minutes').notNull(),
     resolutionMinutes: integer('resolution_minutes').notNull(),

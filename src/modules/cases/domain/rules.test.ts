@@ -14,6 +14,7 @@ const response = (over: Partial<ResponseFacts> = {}): ResponseFacts => ({
   audience: 'customers',
   channel: 'email',
   touchpoint: null,
+  location: null,
   scores: {},
   topics: new Set(),
   customer: null,
@@ -68,13 +69,14 @@ describe('custom conditions', () => {
     ...over,
   });
 
-  it('needs every condition: survey, touchpoint, tier, stage, segment and topic', () => {
+  it('needs every condition: survey, touchpoint, location, tier, stage, segment and topic', () => {
     const r = rule({
       conditions: {
         metric: 'nps',
         max: 8,
         surveyIds: ['s1'],
         touchpoints: ['store'],
+        locations: ['krk'],
         tiers: ['premium'],
         stages: ['loyal'],
         segments: ['champions'],
@@ -84,11 +86,14 @@ describe('custom conditions', () => {
     const fit = response({
       scores: { nps: 8 },
       touchpoint: 'store',
+      location: 'krk',
       topics: new Set(['billing']),
       customer: { tier: 'premium', stage: 'loyal', segment: 'champions' },
     });
     expect(pickRule([r], fit)).toBe(r);
     expect(pickRule([r], { ...fit, touchpoint: 'web' })).toBeUndefined();
+    expect(pickRule([r], { ...fit, location: 'waw' })).toBeUndefined();
+    expect(pickRule([r], { ...fit, location: null })).toBeUndefined();
     expect(pickRule([r], { ...fit, topics: new Set() })).toBeUndefined();
     expect(
       pickRule([r], { ...fit, customer: { tier: 'standard', stage: 'loyal', segment: 'champions' } }),

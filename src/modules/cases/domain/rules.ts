@@ -8,6 +8,8 @@ export type RuleConditions = {
   audiences?: string[];
   surveyIds?: string[];
   touchpoints?: string[];
+  /** Response rules: the location the answer was given at (ids). */
+  locations?: string[];
   channels?: string[];
   /** Customer conditions: service tier (null counts as standard), lifecycle stage, RFM segment (else `attributes.segment`). */
   tiers?: string[];
@@ -39,6 +41,7 @@ export type ResponseFacts = {
   audience: string;
   channel: string;
   touchpoint: string | null;
+  location: string | null;
   scores: { nps?: number; csat?: number; ces?: number };
   topics: ReadonlySet<string>;
   customer: CustomerFacts;
@@ -121,13 +124,14 @@ function matchesResponse(c: RuleConditions, f: ResponseFacts): boolean {
   return (
     within(c.surveyIds, f.surveyId) &&
     within(c.touchpoints, f.touchpoint) &&
+    within(c.locations, f.location) &&
     within(c.channels, f.channel) &&
     anyOf(c.topics, f.topics)
   );
 }
 
 function matchesEvent(c: RuleConditions, f: EventFacts): boolean {
-  if (c.metric || c.topics?.length || c.surveyIds?.length) return false;
+  if (c.metric || c.topics?.length || c.surveyIds?.length || c.locations?.length) return false;
   return (
     within(c.eventTypes, f.type) &&
     anyOf(c.tags, f.tags) &&

@@ -21,7 +21,7 @@ export async function caseExportRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const { locale, owner, team, ...query } = req.query;
+      const { locale, owner, team, location, ...query } = req.query;
       const principal = principalOf(req);
       if (owner === 'me' && !principal.userId)
         throw invalid('query.owner', '"me" needs a user session, not an API key');
@@ -33,7 +33,12 @@ export async function caseExportRoutes(app: App) {
         rows: caseExportRows(
           ctx,
           principal.orgId,
-          { ...query, ownerId: owner === 'me' ? principal.userId : owner, teamId: team },
+          {
+            ...query,
+            ownerId: owner === 'me' ? principal.userId : owner,
+            teamId: team,
+            locationId: location,
+          },
           x,
         ),
       });

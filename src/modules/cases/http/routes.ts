@@ -44,6 +44,7 @@ export async function caseRoutes(app: App) {
           priority: q.priority,
           ownerId: q.owner === 'me' ? p.userId : q.owner,
           teamId: q.team,
+          locationId: q.location,
           customerId: q.customerId,
           breached: q.breached,
           sort: q.sort,

@@ -48,6 +48,7 @@ export const ZViewFilters = z
     priority: z.array(z.enum(PRIORITIES)).max(4),
     owner: z.union([z.literal('me'), z.uuid()]),
     team: z.uuid(),
+    location: z.uuid(),
     breached: z.boolean(),
     sort: z.enum(['due', 'created']),
   })

@@ -30,6 +30,7 @@ export const ZCaseSchema = z.object({
   eventId: z.string().nullable(),
   ownerId: z.uuid().nullable(),
   teamId: z.uuid().nullable(),
+  locationId: z.uuid().nullable(),
   tier: z.string(),
   firstResponseDueAt: z.date(),
   resolutionDueAt: z.date(),
@@ -46,6 +47,7 @@ export const ZCaseSchema = z.object({
   updatedAt: z.date(),
   owner: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
   team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  location: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   customer: z.object({ id: z.uuid(), externalId: z.string(), name: z.string().nullable() }).nullable(),
   score: z.object({ metric: z.enum(['nps', 'csat', 'ces']), value: z.number() }).nullable(),
   excerpt: z
@@ -82,6 +84,7 @@ export const ZListCasesQuery = ZPageQuery.extend({
   priority: csvOf(ZPriority).optional(),
   owner: z.union([z.literal('me'), z.uuid()]).optional(),
   team: z.uuid().optional(),
+  location: z.uuid().optional().describe('cases about this location'),
   customerId: z.uuid().optional(),
   breached: ZBooleanQuery.optional(),
   sort: z.enum(['due', 'created']).default('due'),
@@ -95,6 +98,7 @@ export const ZCreateCaseRequestSchema = z.object({
   responseId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   ownerId: z.uuid().optional(),
+  locationId: z.uuid().optional().describe('the location the case is about'),
 });
 
 export const ZUpdateCaseRequestSchema = z
@@ -104,6 +108,7 @@ export const ZUpdateCaseRequestSchema = z
     priority: ZPriority,
     ownerId: z.uuid().nullable(),
     teamId: z.uuid().nullable(),
+    locationId: z.uuid().nullable(),
     rootCause: z.string().max(100).nullable(),
     outcome: z.string().max(2000).nullable(),
   })
@@ -180,6 +185,7 @@ const ZRuleConditions = z
     audiences: z.array(z.string().max(50)).max(10),
     surveyIds: z.array(z.uuid()).max(100),
     touchpoints: z.array(z.string().max(200)).max(100),
+    locations: z.array(z.uuid()).max(100).describe('ids of the locations the answer was given at'),
     channels: z.array(z.string().max(50)).max(20),
     tiers: z.array(z.string().max(40)).max(20),
     stages: z.array(z.enum(['potential', 'visitor', 'buyer', 'regular', 'loyal', 'lost'])).max(6),
@@ -204,7 +210,7 @@ const ruleFields = {
   teamId: z.uuid().nullable(),
 };
 
-const RESPONSE_ONLY = ['metric', 'max', 'topics', 'surveyIds', 'audiences'] as const;
+const RESPONSE_ONLY = ['metric', 'max', 'topics', 'surveyIds', 'audiences', 'locations'] as const;
 const EVENT_ONLY = ['eventTypes', 'tags'] as const;
 
 /** A rule's conditions must fit its trigger. */

@@ -19,6 +19,7 @@ export type CasePatch = {
   teamId?: string | null;
   rootCause?: string | null;
   outcome?: string | null;
+  locationId?: string | null;
 };
 
 /** Due times again after the clock moved (a wait ended, a reopening, a new priority); a new SLA version. */
@@ -91,6 +92,10 @@ export async function changeCaseInTx(
     patch.teamId = p.teamId;
     changes.push('team');
     log.push({ kind: 'team_changed', data: { from: c.teamId, to: p.teamId } });
+  }
+  if (p.locationId !== undefined && p.locationId !== c.locationId) {
+    patch.locationId = p.locationId;
+    changes.push('location');
   }
   if (p.ownerId !== undefined && p.ownerId !== c.ownerId) {
     patch.ownerId = p.ownerId;

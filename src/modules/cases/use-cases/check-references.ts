@@ -1,6 +1,7 @@
 import type { Executor } from '../../../db/database';
 import { invalid } from '../../../lib/errors';
 import { findUserRef } from '../../orgs/api';
+import { findLocationNames } from '../../people/api';
 import { responseExists } from '../../surveys/api';
 import { findTeam } from '../data/repo-teams';
 import type { RootCause } from '../data/tables';
@@ -18,6 +19,7 @@ export async function checkCaseReferences(
   p: {
     ownerId?: string | null;
     teamId?: string | null;
+    locationId?: string | null;
     rootCause?: string | null;
     responseId?: string | null;
   },
@@ -31,6 +33,9 @@ export async function checkCaseReferences(
   }
   if (p.teamId && !(await findTeam(tx, orgId, p.teamId))) {
     throw invalid('body.teamId', 'is not a team of this organization');
+  }
+  if (p.locationId && !(await findLocationNames(tx, orgId, [p.locationId])).has(p.locationId)) {
+    throw invalid('body.locationId', 'is not a location of this organization');
   }
   if (p.responseId && !(await responseExists(tx, orgId, p.responseId))) {
     throw invalid('body.responseId', 'is not a survey response of this organization');

@@ -20,6 +20,7 @@ export const caseExportHeader = (x: ExportContext) => [
   x.heading('cases.nextDue'),
   x.heading('cases.owner'),
   x.heading('teams.name'),
+  x.heading('dimensions.location'),
   x.heading('cases.breached'),
   x.heading('cases.created'),
 ];
@@ -35,6 +36,7 @@ const cells = (x: ExportContext, c: Item): CsvCell[] => [
   x.formats.instant(c.nextDueAt),
   c.owner ? c.owner.name || c.owner.email : '',
   c.team?.name ?? '',
+  c.location?.name ?? '',
   c.breached ? x.heading('cases.yes') : '',
   x.formats.instant(c.createdAt),
 ];

@@ -35,6 +35,8 @@ export type OpenCaseInput = {
   teamId?: string | null;
   ownerId?: string | null;
   authorId?: string | null;
+  /** The location the case is about: the answer's, the audited one's, or one a person names. */
+  locationId?: string | null;
   link?: CaseSource;
   /** A resolution deadline set by the caller instead of the SLA's (a corrective action's due date). */
   resolutionDueAt?: Date;
@@ -79,6 +81,7 @@ export async function openCase(ctx: AppContext, tx: Executor, orgId: string, inp
     eventId: input.eventId ?? null,
     ownerId,
     teamId,
+    locationId: input.locationId ?? null,
     tier,
     ...targets,
     ...deadlines,
@@ -154,6 +157,7 @@ export type ManualCase = {
   responseId?: string;
   teamId?: string;
   ownerId?: string;
+  locationId?: string;
 };
 
 /**
@@ -187,6 +191,7 @@ export function openCaseByHand(
       responseId: b.responseId,
       teamId: b.teamId,
       ownerId: b.ownerId,
+      locationId: b.locationId,
       authorId: by.authorId,
     });
   });

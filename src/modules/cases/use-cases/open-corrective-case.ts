@@ -16,6 +16,8 @@ export type CorrectiveCase = {
   /** The user who owns the correction; one who cannot handle cases is left out (the team's routing picks). */
   ownerId?: string | null;
   teamId?: string | null;
+  /** The location the correction is for (one of the organization's, checked by the caller). */
+  locationId?: string | null;
   dueAt: Date;
   /** What the case corrects, e.g. `audit:<visit id>`: one case per source, whoever asks again. */
   sourceKey: string;
@@ -47,6 +49,7 @@ export async function openCorrectiveCaseInTx(
     teamId,
     ownerId,
     resolutionDueAt: c.dueAt,
+    locationId: c.locationId ?? null,
     link: { sourceKey: c.sourceKey, kind: 'audit', occurredAt: c.occurredAt },
   });
   return { caseId: opened.id, opened: true };

@@ -2,6 +2,7 @@ import type { Executor } from '../../../db/database';
 import { type Locale, pickLocale } from '../../../i18n/locales';
 import { findCustomers } from '../../customers/api';
 import { findOrgProfile, findUserRefs } from '../../orgs/api';
+import { findLocationNames } from '../../people/api';
 import { findResponseScores } from '../../surveys/api';
 import type { CaseRow } from '../data/repo-cases';
 import { listTeams } from '../data/repo-teams';
@@ -44,6 +45,7 @@ export function toCaseDto(c: CaseRow, breached: boolean) {
     eventId: c.eventId,
     ownerId: c.ownerId,
     teamId: c.teamId,
+    locationId: c.locationId,
     tier: c.tier,
     firstResponseDueAt: c.firstResponseDueAt,
     resolutionDueAt: c.resolutionDueAt,
@@ -81,6 +83,11 @@ export async function presentCases(
     pick((r) => r.ownerId),
   );
   const teams = new Map((await listTeams(tx, orgId)).map((t) => [t.id, t]));
+  const locations = await findLocationNames(
+    tx,
+    orgId,
+    pick((r) => r.locationId),
+  );
   const customers = await findCustomers(
     tx,
     orgId,
@@ -102,6 +109,7 @@ export async function presentCases(
       title: titleIn(row, locale),
       owner: owner ? { id: owner.id, name: owner.name, email: owner.email } : null,
       team: team ? { id: team.id, name: team.name } : null,
+      location: row.locationId ? { id: row.locationId, name: locations.get(row.locationId) ?? '' } : null,
       customer: customer ? { id: customer.id, externalId: customer.externalId, name: customer.name } : null,
       score: answer && metric ? { metric, value: answer[metric]! } : null,
       excerpt: excerptOf(row.description),

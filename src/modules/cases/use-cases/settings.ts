@@ -4,6 +4,7 @@ import { decodeCursor, type PageQuery, pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
 import { AppError, invalid, notFound } from '../../../lib/errors';
 import { findUserRef } from '../../orgs/api';
+import { findLocationNames } from '../../people/api';
 import { missingSurveys } from '../../surveys/api';
 import * as rules from '../data/repo-settings';
 import * as sla from '../data/repo-sla';
@@ -27,6 +28,13 @@ async function checkSurveys(tx: Executor, orgId: string, surveyIds: readonly str
     const i = surveyIds!.indexOf(missing[0]);
     throw invalid(`body.conditions.surveyIds.${i}`, 'is not a survey of this organization');
   }
+}
+
+async function checkLocations(tx: Executor, orgId: string, locationIds: readonly string[] | undefined) {
+  if (!locationIds?.length) return;
+  const known = await findLocationNames(tx, orgId, locationIds);
+  const i = locationIds.findIndex((id) => !known.has(id));
+  if (i >= 0) throw invalid(`body.conditions.locations.${i}`, 'is not a location of this organization');
 }
 
 async function checkUser(tx: Executor, orgId: string, userId: string | null | undefined, field: string) {
@@ -76,6 +84,7 @@ export async function createRule(
     await loadCaseSetup(ctx, tx, orgId);
     await checkTeam(tx, orgId, input.teamId, 'body.teamId');
     await checkSurveys(tx, orgId, input.conditions.surveyIds);
+    await checkLocations(tx, orgId, input.conditions.locations);
     const id = await rules.insertRule(tx, orgId, input, ctx.clock.now());
     return (await rules.findRule(tx, orgId, id))!;
   });
@@ -92,6 +101,7 @@ export async function changeRule(
     if (!rule) throw notFound('rule');
     await checkTeam(tx, orgId, patch.teamId, 'body.teamId');
     await checkSurveys(tx, orgId, patch.conditions?.surveyIds);
+    await checkLocations(tx, orgId, patch.conditions?.locations);
     if (patch.conditions) {
       const problem = conditionProblem(rule.trigger, patch.conditions);
       if (problem) throw invalid('body.conditions', problem);

@@ -318,6 +318,7 @@ async function openCorrective(
     priority: 'high',
     ownerId: manager?.managerId ?? checklist?.ownerId ?? null,
     teamId: manager?.teamId ?? null,
+    locationId: v.locationId,
     dueAt: new Date(now.getTime() + dueDays * 24 * 60 * 60 * 1000),
     sourceKey: `audit:${v.id}`,
     occurredAt: now,

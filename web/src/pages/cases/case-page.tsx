@@ -103,6 +103,10 @@ export default function CasePage({ params }: PageProps) {
             </dd>
             <dt>{t('settings.team')}</dt>
             <dd data-testid="case-team">{c.team?.name ?? '—'}</dd>
+            <dt>{t('dimensions.location')}</dt>
+            <dd data-testid="case-location" className={c.location ? 'free-text' : undefined}>
+              {c.location?.name ?? '—'}
+            </dd>
             <dt>{t('cases.firstResponseDue')}</dt>
             <dd>
               {c.firstRespondedAt ? (

@@ -1,8 +1,8 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Case } from '../../../../src/http/api-types';
-import { apiUrl, get, type Page } from '../../api/client';
+import type { Case, Location } from '../../../../src/http/api-types';
+import { apiUrl, get, getAll, type Page } from '../../api/client';
 import { useCan } from '../../api/session';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
@@ -24,7 +24,8 @@ export default function CasesPage() {
   const canWrite = useCan('cases:write');
   const { search } = useLocation();
   const query = queryOf(search);
-  const { status, priority, owner, breached, sort } = query;
+  const { status, priority, owner, breached, sort, location } = query;
+  const locations = useQuery({ queryKey: ['locations'], queryFn: () => getAll<Location>('/locations') });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const list = useInfiniteQuery({
     queryKey: ['cases', query],
@@ -70,6 +71,19 @@ export default function CasesPage() {
             ))}
           </select>
         </label>
+        {(locations.data?.items.length ?? 0) > 0 && (
+          <label>
+            {t('dimensions.location')}
+            <select value={location ?? ''} onChange={(e) => setSearch({ location: e.target.value })}>
+              <option value="">{t('common.all')}</option>
+              {(locations.data?.items ?? []).map((l) => (
+                <option key={l.id} value={l.id} className="free-text">
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t('cases.sortBy')}
           <select

@@ -1,8 +1,8 @@
 import type { CaseViewFilters, ListCasesQuery } from '../../../../src/http/api-types';
 import { OPEN_STATUSES } from '../../lib/domain';
 
-/** The queue's filters in the URL: status, priority, owner, team, breached, sort. */
-export const FILTER_KEYS = ['status', 'priority', 'owner', 'team', 'breached', 'sort'] as const;
+/** The queue's filters in the URL: status, priority, owner, team, location, breached, sort. */
+export const FILTER_KEYS = ['status', 'priority', 'owner', 'team', 'location', 'breached', 'sort'] as const;
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : undefined);
 
@@ -13,6 +13,7 @@ export function queryOf(search: URLSearchParams) {
     priority: search.get('priority') ?? undefined,
     owner: search.get('owner') ?? undefined,
     team: search.get('team') ?? undefined,
+    location: search.get('location') ?? undefined,
     breached: (search.get('breached') ?? undefined) as ListCasesQuery['breached'],
     sort: (search.get('sort') === 'created' ? 'created' : 'due') as 'due' | 'created',
     limit: 50,
@@ -28,6 +29,7 @@ export function viewFiltersOf(search: URLSearchParams): CaseViewFilters {
   if (priority) filters.priority = priority as CaseViewFilters['priority'];
   if (search.get('owner')) filters.owner = search.get('owner')!;
   if (search.get('team')) filters.team = search.get('team')!;
+  if (search.get('location')) filters.location = search.get('location')!;
   if (search.get('breached') === 'true') filters.breached = true;
   if (search.get('sort') === 'created') filters.sort = 'created';
   return filters;

@@ -5,6 +5,7 @@ import type {
   CaseRule,
   CaseRuleConditions,
   CreateCaseRuleRequest,
+  Location,
   Metric,
   Priority,
   UpdateCaseRuleRequest,
@@ -27,6 +28,9 @@ export default function CaseRulesSection() {
   const canWrite = useCan('settings:write');
   const queryClient = useQueryClient();
   const rules = useQuery({ queryKey: ['case-rules'], queryFn: () => getAll<Rule>('/case-rules') });
+  const locations = useLocations();
+  const locationNames = (r: Rule) =>
+    (r.conditions.locations ?? []).map((id) => locations.get(id) ?? '—').join(', ');
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['case-rules'] });
   const toggle = useMutation({
     mutationFn: (r: Rule) =>
@@ -58,6 +62,17 @@ export default function CaseRulesSection() {
             render: (r) => <span className="free-text">{r.name}</span>,
           },
           { key: 'when', header: t('rules.when'), value: describe, render: describe },
+          {
+            key: 'locations',
+            header: t('dimensions.location'),
+            value: locationNames,
+            render: (r) =>
+              r.conditions.locations?.length ? (
+                <span className="free-text">{locationNames(r)}</span>
+              ) : (
+                t('common.all')
+              ),
+          },
           {
             key: 'priority',
             header: t('cases.priority'),
@@ -98,16 +113,24 @@ export default function CaseRulesSection() {
   );
 }
 
+/** The organization's locations by id, with their names. */
+function useLocations() {
+  const list = useQuery({ queryKey: ['locations'], queryFn: () => getAll<Location>('/locations') });
+  return new Map((list.data?.items ?? []).map((l) => [l.id, l.name]));
+}
+
 function AddRuleForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const locations = useLocations();
   const [v, setV] = useState<{
     name: string;
     metric: Metric;
     max: number;
     touchpoint: string;
+    location: string;
     priority: Priority;
-  }>({ name: '', metric: 'nps', max: 6, touchpoint: '', priority: 'normal' });
+  }>({ name: '', metric: 'nps', max: 6, touchpoint: '', location: '', priority: 'normal' });
   const add = useMutation({
     mutationFn: () =>
       post<CaseRule>('/case-rules', {
@@ -118,6 +141,7 @@ function AddRuleForm() {
           metric: v.metric,
           max: v.max,
           ...(v.touchpoint ? { touchpoints: [v.touchpoint] } : {}),
+          ...(v.location ? { locations: [v.location] } : {}),
         },
       } satisfies CreateCaseRuleRequest),
     onSuccess: () => {
@@ -170,6 +194,19 @@ function AddRuleForm() {
           onChange={(e) => setV({ ...v, touchpoint: e.target.value.trim() })}
         />
       </label>
+      {locations.size > 0 && (
+        <label>
+          {t('dimensions.location')}
+          <select value={v.location} onChange={(e) => setV({ ...v, location: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {[...locations].map(([id, name]) => (
+              <option key={id} value={id} className="free-text">
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         {t('cases.priority')}
         <select value={v.priority} onChange={(e) => setV({ ...v, priority: e.target.value as Priority })}>
