@@ -130,7 +130,7 @@ describe.each(ENGINES)('the ledger under random sequences on %s', (engine) => {
                   program,
                 );
               } else if (s.op === 'wait') {
-                ctx.clock.advance(s.days * DAY);
+                t.clock.advance(s.days * DAY);
               }
             });
             if (s.op === 'wait') await expirePoints(ctx, orgId);
@@ -145,7 +145,7 @@ describe.each(ENGINES)('the ledger under random sequences on %s', (engine) => {
                 );
               }
             }
-            ctx.clock.advance(1000);
+            t.clock.advance(1000);
           }
           const check = await checkLedger(ctx, orgId);
           expect(check.breaks).toEqual([]);

@@ -15,6 +15,7 @@ import type * as customers from '../modules/customers/http/schemas';
 import type { LatestScore } from '../modules/feedback/data/repo-customer';
 import type * as feedback from '../modules/feedback/http/schemas';
 import type * as basket from '../modules/loyalty/http/schemas-basket';
+import type * as ledger from '../modules/loyalty/http/schemas-ledger';
 import type * as offers from '../modules/loyalty/http/schemas-offers';
 import type * as perks from '../modules/loyalty/http/schemas-perks';
 import type * as referrals from '../modules/loyalty/http/schemas-referrals';
@@ -300,6 +301,18 @@ export type PraiseFeedQuery = In<typeof recognition.ZFeedQuery>;
 // The agent view
 export type AgentScorecards = Out<typeof agents.ZScorecardsSchema>;
 export type AgentScorecardsQuery = In<typeof agents.ZAgentQuery>;
+
+// Loyalty: the points ledger
+export type LoyaltyProgram = Out<typeof ledger.ZProgramSchema>;
+export type LoyaltyProgramPatch = In<typeof ledger.ZProgramPatchSchema>;
+export type EarnRule = Out<typeof ledger.ZEarnRuleSchema>;
+export type CreateEarnRuleRequest = In<typeof ledger.ZCreateEarnRuleRequestSchema>;
+export type UpdateEarnRuleRequest = In<typeof ledger.ZUpdateEarnRuleRequestSchema>;
+export type CustomerPoints = Out<typeof ledger.ZPointsResponseSchema>;
+export type PointsAdjustmentRequest = In<typeof ledger.ZAdjustmentRequestSchema>;
+export type PointsAdjustment = Out<typeof ledger.ZAdjustmentResponseSchema>;
+export type PointsLiability = Out<typeof ledger.ZLiabilitySchema>;
+export type LedgerInvariantCheck = Out<typeof ledger.ZInvariantCheckSchema>;
 
 // Loyalty: tiers and rewards
 export type LoyaltyTier = Out<typeof tiers.ZTierSchema>;

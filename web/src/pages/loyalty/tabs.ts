@@ -14,6 +14,7 @@ export type LoyaltyTab = {
 };
 
 export const LOYALTY_TABS: LoyaltyTab[] = [
+  { key: 'points', labelKey: 'loyalty.tab.points', component: lazy(() => import('./points-tab')) },
   { key: 'tiers', labelKey: 'loyalty.tab.tiers', component: lazy(() => import('./tiers-tab')) },
   { key: 'rewards', labelKey: 'loyalty.tab.rewards', component: lazy(() => import('./rewards-tab')) },
   { key: 'referrals', labelKey: 'loyalty.tab.referrals', component: lazy(() => import('./referrals-tab')) },

@@ -15,6 +15,10 @@ import { SecretOnce } from '../../components/secret-once';
 import { keysOf } from '../../lib/domain';
 
 const EVENTS = keysOf<WebhookEvent>({
+  'loyalty.points_earned': true,
+  'loyalty.points_expired': true,
+  'loyalty.points_adjusted': true,
+  'loyalty.invariant_broken': true,
   'case.created': true,
   'case.updated': true,
   'case.resolved': true,
