@@ -240,4 +240,14 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     expect(JSON.stringify(exported)).toContain('rewarded');
     expect((await a().get('/api/v1/loyalty/referrals?cursor=bad!')).status).toBe(400);
   });
+
+  it('erasure removes the customer’s code: the link names nobody, the referrals stay counted', async () => {
+    const code = await codeOf('host');
+    const before = (await a().ok('GET', '/api/v1/loyalty/referrals?limit=1')).totals;
+    expect((await a().call('DELETE', '/api/v1/customers/host')).status).toBeLessThan(300);
+    expect((await api(t).get(`/ref/${code}`)).status).toBe(404);
+    const after = (await a().ok('GET', '/api/v1/loyalty/referrals?limit=1')).totals;
+    expect(after.byStatus).toEqual(before.byStatus);
+    expect(after.codes).toBe(before.codes - 1);
+  });
 });
