@@ -276,7 +276,7 @@ const REFUND_LINKS = ['purchaseEventId', 'purchaseId', 'refundOf', 'originalEven
  * customers have no codes costs one lookup.
  */
 export async function takeReferralEvents(
-  ctx: AppContext,
+  _ctx: AppContext,
   tx: Executor,
   payloads: DomainEvents['event.recorded'][],
 ) {
