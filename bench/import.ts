@@ -1,20 +1,24 @@
-// Import memory: `orientir import events FILE`, run as its own process on each engine, for a large
-// generated CSV against a one-row file (the process with its database open, nothing imported):
-// what the import adds to the peak resident set must stay flat, a few hundred MB at most,
-// whatever the size of the file. BENCH_IMPORT_MB sets the large file's size (default 128; 1024
-// for the 1 GB figure). PostgreSQL is TEST_DATABASE_URL, in a fresh schema; BENCH_IMPORT_ENGINES
-// names the engines (default postgres,pglite).
+// Large imports: `orientir import events FILE`, run as its own process on each engine, for
+// generated CSV files of several sizes (default 100 MB and 1 GB) beside a one-row file (the process
+// with its database open, nothing imported). It reports each file's peak resident set side by side:
+// what the import adds must stay flat, whatever the size of the file. And the import's rate
+// against a COPY of the same rows into the same database in the same run (the rows resolved to
+// customer ids before the clock starts, as COPY needs them).
+// BENCH_IMPORT_MB lists the sizes in MB (default "100,1024"); BENCH_IMPORT_ENGINES names the
+// engines (default postgres,pglite). PostgreSQL is TEST_DATABASE_URL, in a fresh schema.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Engine } from '../src/db/database';
+import { createInterface } from 'node:readline';
+import type { Database, Engine } from '../src/db/database';
+import { openPglite } from '../src/db/pglite';
 import { openPostgres } from '../src/db/postgres';
 import { TEST_DATABASE_URL } from '../test/helpers/db';
 import type { BenchResult } from './types';
 
-const LARGE_MB = Number(process.env.BENCH_IMPORT_MB ?? 128);
+const SIZES_MB = (process.env.BENCH_IMPORT_MB ?? '100,1024').split(',').map(Number);
 const GROWTH_BUDGET_MB = 300;
 /** BENCH_IMPORT_ENGINES=postgres (or pglite) measures one engine. */
 const ENGINES = (process.env.BENCH_IMPORT_ENGINES ?? 'postgres,pglite').split(',') as Engine[];
@@ -84,7 +88,9 @@ function runImport(env: NodeJS.ProcessEnv, file: string): Promise<{ peakMb: numb
 /** The CLI's environment on `engine`: a fresh folder, or a fresh schema (dropped by `cleanUp`). */
 async function engineEnv(engine: Engine, dir: string) {
   const env = { ...process.env, LOG_LEVEL: 'silent', ORIENTIR_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
-  if (engine === 'pglite') return { env, cleanUp: async () => {} };
+  if (engine === 'pglite') {
+    return { env, open: () => openPglite(join(dir, 'data')), cleanUp: async () => {} };
+  }
   const schema = `bench_import_${randomBytes(4).toString('hex')}`;
   const admin = await openPostgres({ url: TEST_DATABASE_URL, max: 1 });
   await admin.execOwner(`create schema ${schema}`);
@@ -92,6 +98,7 @@ async function engineEnv(engine: Engine, dir: string) {
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     env: { ...env, DATABASE_URL: url.toString() },
+    open: () => openPostgres({ url: TEST_DATABASE_URL, schema, max: 2 }),
     cleanUp: async () => {
       await admin.execOwner(`drop schema ${schema} cascade`);
       await admin.close();
@@ -101,7 +108,7 @@ async function engineEnv(engine: Engine, dir: string) {
 
 async function measure(engine: Engine, megabytes: number) {
   const dir = mkdtempSync(join(tmpdir(), 'orientir-import-'));
-  const { env, cleanUp } = await engineEnv(engine, dir);
+  const { env, open, cleanUp } = await engineEnv(engine, dir);
   try {
     const created = spawnSync(
       process.execPath,
@@ -112,10 +119,70 @@ async function measure(engine: Engine, megabytes: number) {
     const file = join(dir, 'events.csv');
     const rows = await writeEventsCsv(file, megabytes);
     const fileMb = statSync(file).size / 1024 / 1024;
-    return { rows, fileMb, ...(await runImport(env, file)) };
+    const run = await runImport(env, file);
+    const copySeconds = megabytes ? await copySameRows(await open(), file) : 0;
+    return { rows, fileMb, copySeconds, ...run };
   } finally {
     await cleanUp();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const COPY_ROWS = 100_000;
+const EVENT_COLUMNS = [
+  'org_id',
+  'id',
+  'customer_id',
+  'type',
+  'occurred_at',
+  'amount_minor',
+  'currency',
+  'amount_base_minor',
+  'channel',
+  'touchpoint',
+  'data',
+];
+
+/**
+ * The file's rows by COPY into an organization of their own in the same database, with the same
+ * customers: the seconds COPY took, the rows being put in its format (customer ids resolved) first.
+ */
+async function copySameRows(db: Database, file: string) {
+  try {
+    const [org] = await db.queryOwner<{ id: string }>(
+      `insert into orgs (slug, name, widget_secret) values ('bench-copy', 'Bench COPY', 'x') returning id::text`,
+    );
+    const ids = Array.from({ length: CUSTOMERS }, () => randomUUID());
+    await db.copyFrom(
+      'customers',
+      ['org_id', 'id', 'external_id'],
+      ids.map((id, i) => `${org.id},${id},c-${i}\n`).join(''),
+    );
+    const byExternalId = new Map(ids.map((id, i) => [`c-${i}`, id]));
+    let seconds = 0;
+    let chunk = '';
+    let count = 0;
+    const flush = async () => {
+      const started = performance.now();
+      await db.copyFrom('events', EVENT_COLUMNS, chunk);
+      seconds += (performance.now() - started) / 1000;
+      chunk = '';
+      count = 0;
+    };
+    let header = true;
+    for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+      if (header || !line) {
+        header = false;
+        continue;
+      }
+      const [id, type, customer, at, amount, currency, channel, touchpoint] = line.split(',');
+      chunk += `${org.id},${id},${byExternalId.get(customer)},${type},${at},${amount},${currency},${amount},${channel},${touchpoint},{}\n`;
+      if (++count === COPY_ROWS) await flush();
+    }
+    if (count) await flush();
+    return seconds;
+  } finally {
+    await db.close();
   }
 }
 
@@ -123,14 +190,40 @@ export async function benchImport(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   for (const engine of ENGINES) {
     const idle = await measure(engine, 0);
-    const large = await measure(engine, LARGE_MB);
-    results.push({
-      name: `import of a ${large.fileMb.toFixed(0)} MB events CSV, memory it adds (${engine})`,
-      value: large.peakMb - idle.peakMb,
-      unit: 'MB',
-      budget: GROWTH_BUDGET_MB,
-      note: `peak resident set ${large.peakMb.toFixed(0)} MB against ${idle.peakMb.toFixed(0)} MB for a one-row file (the process with its database open); ${large.rows.toLocaleString('en')} rows at ${Math.round(large.rows / large.seconds).toLocaleString('en')} rows/s, process start included`,
-    });
+    const runs = [];
+    for (const megabytes of SIZES_MB) runs.push(await measure(engine, megabytes));
+    for (const run of runs) {
+      // The one-row import's time is the process's start and its database's opening.
+      const importRate = run.rows / Math.max(0.001, run.seconds - idle.seconds);
+      const copyRate = run.rows / run.copySeconds;
+      results.push(
+        {
+          name: `import of a ${run.fileMb.toFixed(0)} MB events CSV, memory it adds (${engine})`,
+          value: run.peakMb - idle.peakMb,
+          unit: 'MB',
+          budget: GROWTH_BUDGET_MB,
+          baseline: idle.peakMb,
+          note: `peak resident set ${run.peakMb.toFixed(0)} MB; baseline: ${idle.peakMb.toFixed(0)} MB for a one-row file (the process with its database open); ${run.rows.toLocaleString('en')} rows`,
+        },
+        {
+          name: `import of a ${run.fileMb.toFixed(0)} MB events CSV, rate (${engine})`,
+          value: importRate,
+          unit: 'rows/s',
+          baseline: copyRate,
+          note: `${(importRate / copyRate).toFixed(2)} of COPY; ${run.seconds.toFixed(0)} s in all, less ${idle.seconds.toFixed(1)} s of a one-row import (start, database open); baseline: COPY of the same rows in the same run into an organization of its own (${run.copySeconds.toFixed(0)} s)`,
+        },
+      );
+    }
+    if (runs.length > 1) {
+      const [small, large] = [runs[0], runs[runs.length - 1]];
+      results.push({
+        name: `import peak memory, ${large.fileMb.toFixed(0)} MB file beside ${small.fileMb.toFixed(0)} MB (${engine})`,
+        value: large.peakMb,
+        unit: 'MB',
+        baseline: small.peakMb,
+        note: `flat when equal; ${(large.fileMb / small.fileMb).toFixed(1)}× the rows; baseline: the ${small.fileMb.toFixed(0)} MB file's peak resident set`,
+      });
+    }
   }
   return results;
 }
