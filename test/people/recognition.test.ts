@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MailMessage } from '../../src/notify/mailer';
 import { api } from '../helpers/api';
 import { createTestApp, type TestApp, type TestOrg } from '../helpers/app';
 import { ENGINES } from '../helpers/db';
@@ -10,6 +11,7 @@ describe.each(ENGINES)('recognition of staff from customer praise on %s', (engin
   const staff: Record<string, string> = {};
   let answers = 0;
   let managerFeed: ReturnType<typeof api>;
+  const mails: MailMessage[] = [];
 
   const answer = async (nps: number, comment: string, customer = `c${++answers}`) => {
     const res = await api(t, org).post(`/api/v1/surveys/${surveyId}/responses/batch`, {
@@ -28,6 +30,14 @@ describe.each(ENGINES)('recognition of staff from customer praise on %s', (engin
 
   beforeAll(async () => {
     t = await createTestApp(engine);
+    t.ctx.mailer = {
+      configured: true,
+      send: async (m) => {
+        mails.push(m);
+        return { messageId: null };
+      },
+      close: () => {},
+    };
     org = await t.createOrg();
     const a = api(t, org);
     const survey = await a.ok('POST', '/api/v1/surveys', {
@@ -50,10 +60,17 @@ describe.each(ENGINES)('recognition of staff from customer praise on %s', (engin
     const loc = await a.ok('POST', '/api/v1/locations', { code: 'WAW', name: 'Warszawa' });
     await a.ok('POST', '/api/v1/employees/batch', {
       employees: [
-        { externalId: 'boss', name: 'Piotr Nowak', locationCode: 'WAW', team: 'Floor' },
+        {
+          externalId: 'boss',
+          name: 'Piotr Nowak',
+          email: 'piotr@cafe.example',
+          locationCode: 'WAW',
+          team: 'Floor',
+        },
         {
           externalId: 'kasia',
           name: 'Katarzyna Wójcik',
+          email: 'kasia@cafe.example',
           locationCode: 'WAW',
           team: 'Floor',
           managerExternalId: 'boss',
@@ -102,6 +119,15 @@ describe.each(ENGINES)('recognition of staff from customer praise on %s', (engin
     // The manager sees it in their own feed.
     const mine = await feed('mine=true', managerFeed);
     expect(mine.map((p) => p.id)).toContain(forKasia[0].id);
+    // Both hear of it by e-mail, once, with the customer's words.
+    await t.ctx.jobs.runDue();
+    await t.ctx.jobs.runDue();
+    expect(mails.map((m) => [m.to, m.subject.replace(/^.*: /, '')])).toEqual([
+      ['kasia@cafe.example', 'a customer praised you'],
+      ['piotr@cafe.example', 'a customer praised Katarzyna Wójcik'],
+    ]);
+    expect(mails.every((m) => m.text.includes('“Pani Kasia była przemiła, dziękuję!”'))).toBe(true);
+    expect(mails[0]!.text).toMatch(/\/people\?tab=recognition$/);
     // Detractors and words-less promoters are not praise.
     await answer(3, 'Kasia forgot my order');
     expect(await feed(`employeeId=${staff.kasia}`)).toHaveLength(1);

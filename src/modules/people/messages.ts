@@ -317,3 +317,43 @@ export const auditText = defineMessages({
     badPhoto: 'Фото отклонено: только изображения JPEG, PNG или WebP до 5 МБ.',
   },
 });
+
+/** The texts of recognition for people: the e-mail that brings a customer's praise to the person and their manager. */
+export const praiseText = defineMessages({
+  en: {
+    subjectYou: '{org}: a customer praised you',
+    subjectManager: '{org}: a customer praised {name}',
+    bodyYou:
+      'Hello {name},\n\na customer of {org} spoke well of you:\n\n“{comment}”\n\nThank you for it. Your team’s praise is in the recognition feed:\n{url}',
+    bodyManager:
+      'Hello {manager},\n\na customer of {org} spoke well of {name}, one of your people:\n\n“{comment}”\n\nPerhaps tell them so. Your people’s praise is in the recognition feed:\n{url}',
+    noComment: '(no words, a top score)',
+  },
+  pl: {
+    subjectYou: '{org}: klient Cię pochwalił',
+    subjectManager: '{org}: klient pochwalił osobę {name}',
+    bodyYou:
+      'Dzień dobry, {name},\n\nklient firmy {org} dobrze się o Tobie wypowiedział:\n\n„{comment}”\n\nDziękujemy! Pochwały Twojego zespołu są na liście wyróżnień:\n{url}',
+    bodyManager:
+      'Dzień dobry, {manager},\n\nklient firmy {org} dobrze się wypowiedział o osobie z Twojego zespołu: {name}.\n\n„{comment}”\n\nWarto jej o tym powiedzieć. Pochwały Twoich ludzi są na liście wyróżnień:\n{url}',
+    noComment: '(bez słów, najwyższa ocena)',
+  },
+  cs: {
+    subjectYou: '{org}: zákazník vás pochválil',
+    subjectManager: '{org}: zákazník pochválil kolegu či kolegyni {name}',
+    bodyYou:
+      'Dobrý den, {name},\n\nzákazník firmy {org} o vás mluvil pochvalně:\n\n„{comment}“\n\nDěkujeme! Pochvaly vašeho týmu najdete v přehledu uznání:\n{url}',
+    bodyManager:
+      'Dobrý den, {manager},\n\nzákazník firmy {org} pochválil člověka z vašeho týmu: {name}.\n\n„{comment}“\n\nMožná mu to řekněte. Pochvaly vašich lidí najdete v přehledu uznání:\n{url}',
+    noComment: '(beze slov, nejvyšší hodnocení)',
+  },
+  ru: {
+    subjectYou: '{org}: клиент вас похвалил',
+    subjectManager: '{org}: клиент похвалил сотрудника {name}',
+    bodyYou:
+      'Здравствуйте, {name}!\n\nКлиент компании {org} хорошо отозвался о вас:\n\n«{comment}»\n\nСпасибо! Благодарности вашей команде — в ленте признания:\n{url}',
+    bodyManager:
+      'Здравствуйте, {manager}!\n\nКлиент компании {org} хорошо отозвался о сотруднике вашей команды: {name}.\n\n«{comment}»\n\nСкажите ему об этом. Благодарности вашим людям — в ленте признания:\n{url}',
+    noComment: '(без слов, высшая оценка)',
+  },
+});

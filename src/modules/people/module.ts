@@ -20,6 +20,7 @@ import { recognitionRoutes } from './http/routes-recognition';
 import { socoRoutes } from './http/routes-soco';
 import { structureRoutes } from './http/routes-structure';
 import { peopleExtensions } from './use-cases/customer-extension';
+import { PRAISE_MAIL_JOB } from './use-cases/praise-mail';
 import { PULSE_DUE_JOB, PULSE_ROUND_JOB } from './use-cases/pulses';
 import { takePraiseOfFollowUp, takePraiseOfResponses } from './use-cases/recognition';
 import { socoCustomerExtensions } from './use-cases/soco';
@@ -45,7 +46,7 @@ export const peopleModule: Module = {
     await internalClientRoutes(app);
   },
   // Pulses that repeat go out when due.
-  jobs: [PULSE_DUE_JOB, PULSE_ROUND_JOB],
+  jobs: [PULSE_DUE_JOB, PULSE_ROUND_JOB, PRAISE_MAIL_JOB],
   schedules: [{ job: PULSE_DUE_JOB, everySeconds: 3600 }],
   demo: [
     { order: 15, step: peopleStep },

@@ -195,3 +195,29 @@ export async function praiseCounts(tx: Executor, orgId: string, window: { from: 
     .groupBy(praiseRecipients.employeeId);
   return new Map(rows.map((r) => [r.employeeId, Number(r.n)]));
 }
+
+/** Who a confirmed praise is e-mailed to: each person it names and their manager, with the customer's words. */
+export async function findPraiseMailFacts(tx: Executor, orgId: string, praiseId: string) {
+  const rows = rowsOf<{
+    comment: string | null;
+    name: string;
+    email: string | null;
+    manager_name: string | null;
+    manager_email: string | null;
+  }>(
+    await tx.execute(sql`
+      select p.comment, e.name, e.email, m.name as manager_name, m.email as manager_email
+        from praise p
+        join praise_recipients r on r.org_id = p.org_id and r.praise_id = p.id
+        join employees e on e.org_id = r.org_id and e.id = r.employee_id
+        left join employees m on m.org_id = e.org_id and m.id = e.manager_id
+       where p.org_id = ${orgId}::uuid and p.id = ${praiseId}::uuid and p.status = 'confirmed'
+       order by e.name`),
+  );
+  return rows.map((r) => ({
+    comment: r.comment,
+    name: r.name,
+    email: r.email,
+    manager: r.manager_email ? { name: r.manager_name ?? '', email: r.manager_email } : null,
+  }));
+}

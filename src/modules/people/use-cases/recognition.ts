@@ -8,6 +8,7 @@ import * as repo from '../data/repo-recognition';
 import { findRow } from '../data/repo-structure';
 import { employees } from '../data/tables';
 import { peopleNamed, praiseScore } from '../domain/praise';
+import { PRAISE_MAIL_JOB } from './praise-mail';
 
 /** A resolved case counts as the reason for a customer's praise for this long after. */
 const CASE_PRAISE_DAYS = 30;
@@ -143,6 +144,11 @@ async function announce(
     const e = await findRow(tx, employees, orgId, id);
     if (e?.managerId) managerIds.push(e.managerId);
   }
+  await ctx.jobs.enqueue(
+    PRAISE_MAIL_JOB,
+    { orgId, payload: { praiseId }, dedupeKey: `praise-mail:${praiseId}` },
+    tx,
+  );
   await ctx.bus.emit(tx, 'praise.received', {
     orgId,
     praiseId,
