@@ -18,7 +18,7 @@ describe.each(ENGINES)('loyalty tiers on %s', (engine) => {
   const expiring: DomainEvents['loyalty.points_expiring'][] = [];
 
   beforeAll(async () => {
-    // The clock starts on Monday 2026-01-05, 09:00 UTC; organizations keep UTC.
+    // The clock starts on Monday 2026-03-02, 09:00 UTC; organizations keep UTC.
     t = await createTestApp(engine);
     t.ctx.bus.onBatch('loyalty.tier_changed', async (_tx, p) => void changed.push(...p));
     t.ctx.bus.onBatch('loyalty.tier_downgrade_pending', async (_tx, p) => void pending.push(...p));
@@ -141,11 +141,11 @@ describe.each(ENGINES)('loyalty tiers on %s', (engine) => {
   it('tells of points about to expire 14 days before, once per lot however often the job runs', async () => {
     const org = orgs.period_end;
     const bob = await customer(org, 'bob');
-    // 2026-01-05 + 20 days = 2026-01-25: the lot expires then; the notice is due from 2026-01-11.
+    // 2026-03-02 + 20 days = 2026-03-22: the lot expires then; the notice is due from 2026-03-08.
     await earn(org, bob, 80, new Date(t.clock.now().getTime() + 20 * DAY));
     await runJob(org);
     expect(expiring.filter((e) => e.externalId === 'bob')).toHaveLength(0);
-    t.clock.advance(7 * DAY); // 2026-01-12
+    t.clock.advance(7 * DAY); // 2026-03-09
     await runJob(org);
     await runJob(org);
     const told = expiring.filter((e) => e.externalId === 'bob');
@@ -164,7 +164,7 @@ describe.each(ENGINES)('loyalty tiers on %s', (engine) => {
   });
 
   it('keeps a tier until the period end, then drops it as each policy says', async () => {
-    // 2026-12-20: ann's 1200 points (2026-01-05) left the 180-day window in July; the year ends in 12 days.
+    // 2026-12-20: ann's 1200 points (2026-03-02) left the 180-day window in August; the year ends in 12 days.
     t.clock.advance(Date.parse('2026-12-20T09:00:00Z') - t.clock.now().getTime());
     for (const policy of POLICIES) {
       await runJob(orgs[policy]);
