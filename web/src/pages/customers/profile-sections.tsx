@@ -5,6 +5,7 @@ import { useLabels } from '../../lib/labels';
 import { Link } from '../../lib/router';
 import { BasketRecommendations } from '../loyalty/basket-recommendations';
 import { ReferralOfferProfile } from '../loyalty/referral-offer-profile';
+import { TierProfile } from '../loyalty/tier-profile';
 
 /** Loyalty points, a section of a module this server does not carry: its shape is not known here. */
 type PointsSection = { balance?: unknown };
@@ -67,6 +68,7 @@ export function ProfileSections({ profile }: { profile: CustomerProfile }) {
           </ul>
         </div>
       )}
+      <TierProfile profile={profile} />
       <ReferralOfferProfile profile={profile} />
       <BasketRecommendations items={profile.basketRecommendations} />
       {points && typeof points.balance === 'number' && (
