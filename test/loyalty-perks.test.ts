@@ -231,6 +231,25 @@ describe.each(ENGINES)('is a perk worth it, on generated customers, on %s', (eng
     expect(noRef.body.errors[0].field).toBe('body.sourceRef');
   });
 
+  it('reads goodwill gestures of a kind as grants of a goodwill perk, those granted before it was defined too', async () => {
+    const a = api(t, idle);
+    await a.ok('POST', '/api/v1/goodwill/budgets', { tier: 'standard', poolMinor: 100_000 });
+    const c = await a.ok('POST', '/api/v1/cases', { title: 'Cold coffee', customerExternalId: 'c0001' });
+    await a.ok('POST', `/api/v1/cases/${c.id}/goodwill`, { kind: 'gift', amountMinor: 700 });
+    await a.ok('POST', `/api/v1/cases/${c.id}/goodwill`, { kind: 'refund', amountMinor: 300 });
+    await a.ok('POST', '/api/v1/loyalty/perks', {
+      code: 'gift',
+      name: 'Gift',
+      source: 'goodwill',
+      sourceRef: 'gift',
+      costMinor: 700,
+      currency: 'EUR',
+    });
+    const profile = await a.ok('GET', '/api/v1/customers/c0001');
+    expect(profile.perks.map((p: { code: string }) => p.code)).toContain('gift');
+    expect(profile.perks.filter((p: { code: string }) => p.code === 'gift')).toHaveLength(1);
+  });
+
   it('shows the perks a customer got in the profile and export, and forgets them on erasure', async () => {
     const who = worldA.find((c) => c.grantDay !== null)!.externalId;
     const profile = await api(t, paying).ok('GET', `/api/v1/customers/${who}`);

@@ -18,7 +18,7 @@ const noon = (at: Date) => `${dayOf(at)}T10:00:00Z`;
  * before (so a naive comparison flatters both):
  * - free delivery (9 zł a grant) brings two more orders of about 45 zł within six weeks to each customer
  *   who gets it — planted to pay for itself;
- * - a birthday cake (25 zł a grant) changes nothing — planted to cost more than it brings.
+ * - a birthday cake (40 zł a grant) changes nothing — planted to cost more than it brings.
  * The perks are defined first, so their events grant them as they arrive; then both are assessed over
  * the period, and the Perks tab shows the verdicts the job kept.
  */
@@ -41,7 +41,7 @@ export const loyaltyPerksStep: DemoStep = {
       code: 'birthday-cake',
       name: 'Tort urodzinowy',
       source: 'event',
-      costMinor: 2500,
+      costMinor: 4000,
       currency: 'PLN',
     });
     // How often each customer bought in the year before the period.
@@ -51,7 +51,7 @@ export const loyaltyPerksStep: DemoStep = {
       if (e.type !== 'purchase' || at < periodStart - 365 * DAY_MS || at >= periodStart) continue;
       activity.set(e.customerExternalId, (activity.get(e.customerExternalId) ?? 0) + 1);
     }
-    const odds = (a: number, base: number) => 1 / (1 + Math.exp(-(base + 0.5 * Math.min(a, 8))));
+    const odds = (a: number) => 1 / (1 + Math.exp(-(-1.5 + 0.25 * Math.min(a, 8))));
     const events: Record<string, unknown>[] = [];
     const grant = (code: string, id: string, at: Date) =>
       events.push({
@@ -64,7 +64,7 @@ export const loyaltyPerksStep: DemoStep = {
         data: { perk: code },
       });
     for (const [id, a] of [...activity].sort(([x], [y]) => (x < y ? -1 : 1))) {
-      if (rnd.next() < odds(a, -2.5)) {
+      if (rnd.next() < odds(a)) {
         const at = new Date(periodStart + rnd.next() * periodLength);
         grant('free-delivery', id, at);
         for (let k = 0; k < 2; k++) {
@@ -81,7 +81,7 @@ export const loyaltyPerksStep: DemoStep = {
           });
         }
       }
-      if (rnd.next() < odds(a, -3))
+      if (rnd.next() < odds(a))
         grant('birthday-cake', id, new Date(periodStart + rnd.next() * periodLength));
     }
     for (const batch of chunks(events, 5000)) {

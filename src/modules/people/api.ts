@@ -5,3 +5,5 @@ export { findLocationNames, findLocationsByCode, type LocationRef } from './data
 export type { Department, Employee, Location, Team } from './data/repo-structure';
 // A customer's one-use link to rate the person who served them (after a contact or a resolved case).
 export { createCustomerLinkInTx, type NewCustomerLink } from './use-cases/soco';
+// Goodwill gestures as loyalty perks: who got one of a kind, and when.
+export { findGoodwillGestures } from './data/repo-goodwill-grants';

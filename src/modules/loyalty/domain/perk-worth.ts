@@ -4,6 +4,7 @@ import {
   BALANCE_LIMIT,
   CALIPER_SDS,
   matchNearest,
+  type Pair,
   standardDeviation,
   standardizedMeanDifference,
 } from './matching';
@@ -103,39 +104,52 @@ export function assessPerk(input: AssessInput): PerkAssessment {
   const treatedRows = rowsOf(treated);
   const controlRows = rowsOf(controls);
 
-  let pairs: { treated: number; control: number }[] = [];
-  let caliper = 0;
-  if (treated.length && controls.length) {
-    const fit = fitLogistic(
-      [...treatedRows, ...controlRows],
-      [...treated.map(() => 1), ...controls.map(() => 0)],
-    );
-    const treatedLogits = logitsOf(fit, treatedRows);
-    const controlLogits = logitsOf(fit, controlRows);
-    caliper = CALIPER_SDS * standardDeviation([...treatedLogits, ...controlLogits]);
-    // Greedy matching takes the treated in a random order, seeded so the same data give the same pairs.
-    const random = createRandom(input.seed ?? 1);
-    const order = treated.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const k = Math.floor(random.next() * (i + 1));
-      [order[i], order[k]] = [order[k], order[i]];
-    }
-    pairs = matchNearest(treatedLogits, controlLogits, caliper, order);
+  // Greedy matching takes the treated in a random order, seeded so the same data give the same pairs.
+  const random = createRandom(input.seed ?? 1);
+  const order = treated.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const k = Math.floor(random.next() * (i + 1));
+    [order[i], order[k]] = [order[k], order[i]];
   }
-
-  const balance: BalanceRow[] = kept.map(({ name }, c) => {
-    const before = standardizedMeanDifference(
-      treatedRows.map((r) => r[c]),
-      controlRows.map((r) => r[c]),
-    );
-    const after = pairs.length
-      ? standardizedMeanDifference(
-          pairs.map((p) => treatedRows[p.treated][c]),
-          pairs.map((p) => controlRows[p.control][c]),
-        )
-      : null;
-    return { covariate: name, before, after, balanced: after !== null && Math.abs(after) <= BALANCE_LIMIT };
-  });
+  /** Pairs matched on the logit of a propensity model over these columns of each row. */
+  const matchOn = (design: (row: number[]) => number[]) => {
+    if (!treated.length || !controls.length) return { pairs: [] as Pair[], caliper: 0 };
+    const t = treatedRows.map(design);
+    const c = controlRows.map(design);
+    const fit = fitLogistic([...t, ...c], [...t.map(() => 1), ...c.map(() => 0)]);
+    const treatedLogits = logitsOf(fit, t);
+    const controlLogits = logitsOf(fit, c);
+    const caliper = CALIPER_SDS * standardDeviation([...treatedLogits, ...controlLogits]);
+    return { pairs: matchNearest(treatedLogits, controlLogits, caliper, order), caliper };
+  };
+  const balanceOf = (pairs: Pair[]): BalanceRow[] =>
+    kept.map(({ name }, c) => {
+      const before = standardizedMeanDifference(
+        treatedRows.map((r) => r[c]),
+        controlRows.map((r) => r[c]),
+      );
+      const after = pairs.length
+        ? standardizedMeanDifference(
+            pairs.map((p) => treatedRows[p.treated][c]),
+            pairs.map((p) => controlRows[p.control][c]),
+          )
+        : null;
+      return { covariate: name, before, after, balanced: after !== null && Math.abs(after) <= BALANCE_LIMIT };
+    });
+  const worst = (rows: BalanceRow[]) =>
+    Math.max(0, ...rows.map((b) => (b.after === null ? Number.POSITIVE_INFINITY : Math.abs(b.after))));
+  // The main effects first; when they leave a covariate unbalanced, the model is specified again with
+  // their squares too (Rosenbaum and Rubin's remedy), and the better balanced match is kept.
+  let { pairs, caliper } = matchOn((row) => row);
+  let balance = balanceOf(pairs);
+  if (pairs.length && !balance.every((b) => b.balanced)) {
+    const again = matchOn((row) => [...row, ...row.map((v) => v * v)]);
+    const againBalance = balanceOf(again.pairs);
+    if (again.pairs.length && worst(againBalance) < worst(balance)) {
+      ({ pairs, caliper } = again);
+      balance = againBalance;
+    }
+  }
   const balanced = pairs.length > 0 && balance.every((b) => b.balanced);
 
   const outcomes: OutcomeEstimate[] = [];

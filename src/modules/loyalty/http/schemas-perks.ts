@@ -21,7 +21,7 @@ const perkFields = {
     .max(200)
     .nullable()
     .describe(
-      "event: the event type (default 'perk'); reward: the reward's id; tier: the tier's code; offer: the offer's id",
+      "event: the event type (default 'perk'); reward: the reward's id; tier: the tier's code; goodwill: the gesture's kind (refund, gift, service; none: all); offer: the offer's id",
     ),
   costMinor: zMinorUnits({ max: 1e12 }).describe('what one grant costs, minor units of the base currency'),
   currency: ZCurrency.describe("the organization's base currency"),

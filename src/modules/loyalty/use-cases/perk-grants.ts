@@ -7,6 +7,7 @@ import type { Executor } from '../../../db/database';
 import type { DomainEvents } from '../../../events/bus';
 import type { AppContext } from '../../../http/types';
 import { findTaggedEvents } from '../../customers/api';
+import { findGoodwillGestures } from '../../people/api';
 import * as repo from '../data/repo-perks';
 import { DEFAULT_PERK_EVENT } from '../domain/perks';
 
@@ -49,24 +50,41 @@ export async function syncPerkGrantsInTx(
   orgId: string,
   perk: Pick<repo.Perk, 'id' | 'code' | 'source' | 'sourceRef'>,
 ): Promise<number> {
+  if (perk.source === 'goodwill') {
+    const gestures = await findGoodwillGestures(tx, orgId, perk.sourceRef);
+    return insertInChunks(
+      tx,
+      orgId,
+      gestures.map((g) => ({
+        perkId: perk.id,
+        customerId: g.customerId,
+        grantedAt: g.grantedAt,
+        origin: `goodwill:${g.id}`,
+      })),
+    );
+  }
   if (perk.source !== 'event') return repo.syncGrantsFromSource(tx, orgId, perk);
   const events = await findTaggedEvents(tx, orgId, {
     type: perk.sourceRef ?? DEFAULT_PERK_EVENT,
     key: 'perk',
     value: perk.code,
   });
+  return insertInChunks(
+    tx,
+    orgId,
+    events.map((e) => ({
+      perkId: perk.id,
+      customerId: e.customerId,
+      grantedAt: e.occurredAt,
+      origin: `event:${e.eventId}`,
+    })),
+  );
+}
+
+async function insertInChunks(tx: Executor, orgId: string, grants: repo.NewGrant[]) {
   let added = 0;
-  for (let start = 0; start < events.length; start += GRANT_CHUNK) {
-    added += await repo.insertGrants(
-      tx,
-      orgId,
-      events.slice(start, start + GRANT_CHUNK).map((e) => ({
-        perkId: perk.id,
-        customerId: e.customerId,
-        grantedAt: e.occurredAt,
-        origin: `event:${e.eventId}`,
-      })),
-    );
+  for (let start = 0; start < grants.length; start += GRANT_CHUNK) {
+    added += await repo.insertGrants(tx, orgId, grants.slice(start, start + GRANT_CHUNK));
   }
   return added;
 }

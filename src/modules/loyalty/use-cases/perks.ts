@@ -46,13 +46,9 @@ async function checkCurrency(tx: Executor, orgId: string, currency: string | und
   }
 }
 
-/**
- * Goodwill gestures are not yet readable here (the people module offers no reading of them); the other
- * sources but 'event' name what they are read from.
- */
+/** Rewards, tiers and offers name the one the perk's grants come from (events and goodwill may name none: all). */
 function checkSource(source: PerkSource, sourceRef: string | null | undefined) {
-  if (source === 'goodwill') throw invalid('body.source', 'goodwill gestures cannot be read as perks yet');
-  if (source !== 'event' && !sourceRef) {
+  if (source !== 'event' && source !== 'goodwill' && !sourceRef) {
     throw invalid('body.sourceRef', `must name the ${source} the perk's grants come from`);
   }
 }

@@ -9,7 +9,7 @@ import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { minorPerMajor, useFormat } from '../../lib/format';
 
-const SOURCES = ['event', 'reward', 'tier', 'offer'] as const;
+const SOURCES = ['event', 'reward', 'tier', 'goodwill', 'offer'] as const;
 const BALANCE_LIMIT = 0.1;
 const ESTIMATE_COLOR = '#1f5fbf';
 const INTERVAL_COLOR = '#5c6670';
@@ -305,7 +305,7 @@ function NewPerk() {
       <label>
         {t(`loyalty.perks.sourceRef.${form.source}`)}
         <input
-          required={form.source !== 'event'}
+          required={form.source !== 'event' && form.source !== 'goodwill'}
           maxLength={200}
           value={form.sourceRef}
           onChange={(e) => setForm({ ...form, sourceRef: e.target.value })}
