@@ -1,4 +1,5 @@
 import { loyaltyOffersStep } from '../../demo/step-loyalty-offers';
+import { loyaltyLedgerStep } from '../../demo/step-loyalty-ledger';
 import { loyaltyTiersStep } from '../../demo/step-loyalty-tiers';
 import { loyaltyReferralsStep } from '../../demo/step-loyalty-referrals';
 import { loyaltyBasketStep } from '../../demo/step-loyalty-basket';
@@ -89,6 +90,7 @@ export const loyaltyModule: Module = {
   ],
   events: loyaltyEvents,
   demo: [
+    { order: 50, step: loyaltyLedgerStep },
     { order: 51, step: loyaltyTiersStep },
     { order: 52, step: loyaltyReferralsStep },
     { order: 53, step: loyaltyBasketStep },
