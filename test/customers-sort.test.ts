@@ -67,5 +67,17 @@ describe.each(ENGINES)('the customer list sorted by its figures on %s', (engine)
     const mixed = await api(t, org).get(`/api/v1/customers?sort=-clv&cursor=${byId.nextCursor}`);
     expect(mixed.status).toBe(400);
     expect(problemOf(mixed).errors?.[0].field).toBe('query.cursor');
+    // A cursor of the right shape whose key the order's type cannot hold.
+    for (const [sort, key] of [
+      ['-lastPurchase', '2026-13-45'],
+      ['lastPurchase', '10000-01-01'],
+      ['-clv', '1e400'],
+      ['aliveProbability', 'NaN'],
+    ]) {
+      const forged = Buffer.from(JSON.stringify([key, 'c-1'])).toString('base64url');
+      const res = await api(t, org).get(`/api/v1/customers?sort=${sort}&cursor=${forged}`);
+      expect(res.status, `${sort} ${key}`).toBe(400);
+      expect(problemOf(res).errors?.[0].field).toBe('query.cursor');
+    }
   });
 });

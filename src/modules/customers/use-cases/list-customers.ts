@@ -1,7 +1,9 @@
 import { decodeCursor, pageOf } from '../../../http/pagination';
 import type { AppContext } from '../../../http/types';
+import { invalid } from '../../../lib/errors';
 import { findOrgLocaleSettings } from '../../orgs/api';
 import { type CustomerFilter, type CustomerListRow, listCustomers } from '../data/repo-customer-list';
+import { isSortKey } from '../domain/customer-sorts';
 
 export type CustomerListQuery = Omit<CustomerFilter, 'attribute' | 'after'> & {
   /** `key:value` of an attribute. */
@@ -20,6 +22,8 @@ function filterOf(query: CustomerListQuery): Omit<CustomerFilter, 'limit'> {
   const colon = attribute?.indexOf(':') ?? -1;
   const after =
     query.sort === 'externalId' ? decodeCursor(cursor, ['text']) : decodeCursor(cursor, ['text', 'text']);
+  if (after && query.sort !== 'externalId' && !isSortKey(query.sort, after[0]))
+    throw invalid('query.cursor', 'is not a cursor this API issued for this order');
   return {
     ...filter,
     attribute: attribute ? { key: attribute.slice(0, colon), value: attribute.slice(colon + 1) } : undefined,
