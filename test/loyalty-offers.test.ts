@@ -104,6 +104,10 @@ describe.each(ENGINES)('offers on %s', (engine) => {
       holdoutShare: 0,
       attributes: { c: 1 },
     });
+    await a().ok('POST', '/api/v1/webhooks', {
+      url: 'https://hooks.example/offers',
+      events: ['offer.converted'],
+    });
     await customers(['k1', 'k2', 'k3', 'k4'].map((externalId) => ({ externalId, attributes: { c: 1 } })));
     for (const who of ['k1', 'k2', 'k3', 'k4']) await offersOf(who);
     await events([
@@ -117,6 +121,12 @@ describe.each(ENGINES)('offers on %s', (engine) => {
     expect(r.shown).toMatchObject({ n: 4, converted: 1, conversionRate: 0.25, revenuePerCustomerMinor: 500 });
     expect(r.verdict).toBe('not_enough_data');
     expect(r.incrementalConversion).toBeNull();
+    const hooks = await t.ctx.db.queryOwner<{ body: string }>(
+      `select body from webhook_deliveries where org_id = $1 and event = 'offer.converted'`,
+      [org.orgId],
+    );
+    expect(hooks).toHaveLength(1);
+    expect(JSON.parse(hooks[0].body).data).toMatchObject({ offerId: o.id, arm: 'shown', revenueMinor: 2000 });
     const profile = await a().ok('GET', '/api/v1/customers/k1');
     expect(profile.offers.find((x: any) => x.offerId === o.id)).toMatchObject({
       taken: true,

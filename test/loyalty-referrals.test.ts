@@ -72,6 +72,10 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
   });
 
   it('attributes the first purchase and rewards both once the qualifying period has passed, not a day before', async () => {
+    await a().ok('POST', '/api/v1/webhooks', {
+      url: 'https://hooks.example/referrals',
+      events: ['referral.qualified', 'referral.rewarded'],
+    });
     await customers([{ externalId: 'rita', email: 'rita@example.com', phone: '+48 600 100 200' }]);
     for (const d of [-60, -40, -20]) await purchase('rita', d);
     const code = await codeOf('rita');
@@ -102,6 +106,12 @@ describe.each(ENGINES)('referrals on %s', (engine) => {
     expect(done).toMatchObject({ status: 'rewarded', referrerPoints: 500, referredPoints: 250 });
     expect(await balance('rita')).toBe(500);
     expect(await balance('newbie')).toBe(250);
+    const hooks = await t.ctx.db.queryOwner<{ event: string; body: string }>(
+      'select event, body from webhook_deliveries where org_id = $1 order by event',
+      [org.orgId],
+    );
+    expect(hooks.map((h) => h.event)).toEqual(['referral.qualified', 'referral.rewarded']);
+    expect(hooks[1].body).toContain('"referrerPoints":500');
     expect(await reward()).toBe(0);
     // The referral reaches the lifecycle: a regular who referred is loyal.
     expect((await a().ok('GET', '/api/v1/customers/rita')).lifecycleStage).toBe('loyal');
