@@ -87,14 +87,12 @@ export async function rewardRoutes(app: App) {
     },
     async (req, reply) => {
       const p = principalOf(req);
-      return reply
-        .code(201)
-        .send(
-          await R.redeem(ctx, p.orgId, req.body, {
-            idempotencyKey: req.idempotencyKey,
-            userId: p.userId ?? null,
-          }),
-        );
+      return reply.code(201).send(
+        await R.redeem(ctx, p.orgId, req.body, {
+          idempotencyKey: req.idempotencyKey,
+          userId: p.userId ?? null,
+        }),
+      );
     },
   );
   app.get(

@@ -223,7 +223,7 @@ export async function reviewTiers(ctx: AppContext, orgId: string) {
   // Spend qualifies customers without points: they get an account to hold their tier.
   await ctx.db.withOrg(orgId, async (tx) => {
     const f = await frameOf(ctx, tx, orgId);
-    if (!f || f.settings.basis !== 'spend') return;
+    if (f?.settings.basis !== 'spend') return;
     const lowest = ladder(f.steps)[0].threshold;
     const from = new Date(f.now.getTime() - f.settings.windowDays * DAY_MS);
     const spent = await spendInWindow(tx, orgId, from, new Date(f.now.getTime() + 1));
