@@ -1,4 +1,6 @@
 import { createRandom } from '../lib/seeded-random';
+import { findCustomerByExternalId } from '../modules/customers/api';
+import { exposuresOf } from '../modules/loyalty/data/repo-offers';
 import { MENU } from './basket-sample';
 import { chunks } from './demo-api';
 import { withSeedingClock } from './seeding-clock';
@@ -7,7 +9,6 @@ import type { DemoStep } from './steps';
 const DAY_MS = 86_400_000;
 
 type ShownOffer = { id: string; items: { sku: string; name: string | null }[] };
-type ProfileOffer = { offerId: string; heldOut: boolean; exposedAt: string; items: string[] };
 
 /**
  * Offers of the café, each held back from a fifth of the customers it is for: a croissant with the
@@ -53,6 +54,7 @@ export const loyaltyOffersStep: DemoStep = {
       holdoutShare: 0.2,
       conversionWindowDays: 14,
     });
+    const offerIds = [pastry.id, comeBack.id, picked.id];
     // The chance of buying what the offer is about within its window: shown, and held out.
     const effect: Record<string, [number, number]> = {
       [pastry.id]: [0.36, 0.12],
@@ -63,7 +65,7 @@ export const loyaltyOffersStep: DemoStep = {
     const people = ctx.data.customers
       .map((c) => c.externalId)
       .filter(() => rnd.next() < 0.7)
-      .slice(0, 600);
+      .slice(0, 400);
     const visits = people.map((id) => ({
       id,
       at: new Date(ctx.now.getTime() - (15 + rnd.next() * 45) * DAY_MS),
@@ -80,11 +82,18 @@ export const loyaltyOffersStep: DemoStep = {
             `/api/v1/customers/${encodeURIComponent(v.id)}/offers`,
           )
         ).items;
-        const profile = await ctx.api.call<{ offers?: ProfileOffer[] }>(
-          'GET',
-          `/api/v1/customers/${encodeURIComponent(v.id)}`,
-        );
-        for (const o of profile.offers ?? []) {
+        // What the visit exposed the customer to, shown or held out (read directly: no API call per visit).
+        const exposures = await ctx.app.ctx.db.withOrg(ctx.orgId, async (tx) => {
+          const c = await findCustomerByExternalId(tx, ctx.orgId, v.id);
+          return c ? [...(await exposuresOf(tx, ctx.orgId, c.id, offerIds)).values()] : [];
+        });
+        for (const x of exposures) {
+          const o = {
+            offerId: x.offerId,
+            heldOut: x.arm === 'holdout',
+            exposedAt: x.exposedAt.toISOString(),
+            items: x.items,
+          };
           const odds = effect[o.offerId];
           if (!odds || Date.parse(o.exposedAt) !== v.at.getTime()) continue;
           if (rnd.next() >= odds[o.heldOut ? 1 : 0]) continue;
