@@ -22,12 +22,6 @@ import { createReward } from '../src/modules/loyalty/use-cases/rewards';
 import { createOrg } from '../src/modules/orgs/use-cases/accounts';
 import { createAppContext } from '../src/runtime';
 import { createTestApp } from '../test/helpers/app';
-import { sql } from 'drizzle-orm';
-import { ensureCustomer } from '../src/modules/customers/api';
-import { earnPoints } from '../src/modules/loyalty/api';
-import { redeem } from '../src/modules/loyalty/use-cases/redemptions';
-import { createReward } from '../src/modules/loyalty/use-cases/rewards';
-import { createTestApp } from '../test/helpers/app';
 import type { BenchResult } from './types';
 
 const LINE_ITEMS = 10_000_000;
@@ -433,101 +427,6 @@ export async function benchRedemptions(): Promise<BenchResult[]> {
         );
       const redeemOne = (i: number) =>
         redeem(t.ctx, orgId, { customerExternalId: ids[i % ids.length], rewardId: reward.id });
-      // Warm both paths, then measure.
-      await perSecond(50, 1, insertOne);
-      await perSecond(50, 1, redeemOne);
-      const baseline = await perSecond(REDEEM_ROUNDS, 1, insertOne);
-      const rate = await perSecond(REDEEM_ROUNDS, 1, redeemOne);
-      results.push({
-        name: `redemptions per second, one at a time (${engine})`,
-        value: rate,
-        unit: '/s',
-        baseline,
-        higherIsBetter: true,
-        note: `${(rate / baseline).toFixed(2)} of a single-row insert in its own transaction`,
-      });
-      if (engine === 'postgres') {
-        const base8 = await perSecond(REDEEM_ROUNDS, REDEEM_WORKERS, insertOne);
-        const rate8 = await perSecond(REDEEM_ROUNDS, REDEEM_WORKERS, redeemOne);
-        results.push({
-          name: `redemptions per second, ${REDEEM_WORKERS} at once over ${REDEEM_CUSTOMERS} customers (postgres)`,
-          value: rate8,
-          unit: '/s',
-          baseline: base8,
-          higherIsBetter: true,
-          note: `${(rate8 / base8).toFixed(2)} of single-row inserts at the same concurrency`,
-        });
-      }
-    } finally {
-      await t.close();
-    }
-  }
-  return results;
-}
-
-const REDEEM_CUSTOMERS = 100;
-const REDEEM_ROUNDS = Number(process.env.BENCH_REDEMPTIONS ?? 1_500);
-const REDEEM_WORKERS = 8;
-
-/**
- * Redemptions per second through the use case the API calls (reward locked, points spent from the
- * soonest-expiring lots with the account locked, stock taken, redemption stored and announced),
- * against a plain single-row insert in its own transaction in the same run, on PGlite and PostgreSQL;
- * PostgreSQL also with 8 redemptions at once over different customers.
- */
-export async function benchRedemptions(): Promise<BenchResult[]> {
-  const results: BenchResult[] = [];
-  for (const engine of ['pglite', 'postgres'] as const) {
-    const t = await createTestApp(engine);
-    try {
-      const org = await t.createOrg();
-      const { orgId } = org;
-      const ids = Array.from({ length: REDEEM_CUSTOMERS }, (_, i) => `bench-redeemer-${i}`);
-      await t.ctx.db.withOrg(orgId, async (tx) => {
-        for (const externalId of ids) {
-          const customerId = await ensureCustomer(t.ctx, tx, orgId, externalId);
-          // Several lots each, so a spend walks a few of them.
-          for (let lot = 0; lot < 4; lot++)
-            await earnPoints(t.ctx, tx, {
-              orgId,
-              customerId,
-              points: 1_000_000,
-              reason: 'Bench points',
-              source: { kind: 'manual' },
-              expiresAt: new Date(t.clock.now().getTime() + (lot + 1) * 30 * 86_400_000),
-            });
-        }
-      });
-      const reward = await createReward(t.ctx, orgId, {
-        name: 'Bench coffee',
-        description: null,
-        pointsCost: 10,
-        stock: 10_000_000,
-        perCustomerLimit: null,
-        limitPeriod: 'month',
-        activeFrom: null,
-        activeTo: null,
-        active: true,
-      });
-      const perSecond = async (n: number, workers: number, one: (i: number) => Promise<unknown>) => {
-        let next = 0;
-        const start = performance.now();
-        await Promise.all(
-          Array.from({ length: workers }, async () => {
-            for (let i = next++; i < n; i = next++) await one(i);
-          }),
-        );
-        return n / ((performance.now() - start) / 1000);
-      };
-      const insertOne = (i: number) =>
-        t.ctx.db.withOrg(orgId, (tx) =>
-          tx.execute(
-            sql`insert into idempotency_keys (org_id, key, method, path, body_hash, state, created_at)
-                values (${orgId}::uuid, ${`bench-${engine}-${i}-${Math.random()}`}, 'POST', '/bench', 'x', 'done', now())`,
-          ),
-        );
-      const redeemOne = (i: number) =>
-        redeem(t.ctx, orgId, { customerExternalId: ids[i % ids.length], rewardId: reward.id });
       // Points alone: concurrent redemptions of different customers share no lock.
       const redeemPoints = (i: number) =>
         redeem(t.ctx, orgId, { customerExternalId: ids[i % ids.length], points: 10 });
@@ -576,6 +475,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const r of await benchBasketRules()) console.log(r);
   for (const r of await benchBasketRecommendations()) console.log(r);
   for (const r of await benchOffers()) console.log(r);
-  for (const r of await benchRedemptions()) console.log(r);
   for (const r of await benchRedemptions()) console.log(r);
 }
