@@ -294,7 +294,7 @@ export async function restoreSpend(
   input: { orgId: string; entryId: string; reason: string; source?: EntrySource },
 ): Promise<string> {
   const spend = await findEntry(tx, input.orgId, input.entryId);
-  if (!spend || spend.kind !== 'spend') throw new AppError('not_found', 'spend entry not found');
+  if (spend?.kind !== 'spend') throw new AppError('not_found', 'spend entry not found');
   check(-spend.points, input.reason);
   const account = await lockOne(ctx, tx, input.orgId, spend.customerId);
   const done = await findRestoreOf(tx, input.orgId, spend.id);
