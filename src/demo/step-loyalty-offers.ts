@@ -1,6 +1,7 @@
 import { createRandom } from '../lib/seeded-random';
 import { findCustomerByExternalId } from '../modules/customers/api';
 import { exposuresOf } from '../modules/loyalty/data/repo-offers';
+import { offersForCustomer } from '../modules/loyalty/use-cases/offers';
 import { MENU } from './basket-sample';
 import { chunks } from './demo-api';
 import { withSeedingClock } from './seeding-clock';
@@ -8,7 +9,7 @@ import type { DemoStep } from './steps';
 
 const DAY_MS = 86_400_000;
 
-type ShownOffer = { id: string; items: { sku: string; name: string | null }[] };
+type ShownOffer = { id: string; items: { sku: string }[] };
 
 /**
  * Offers of the café, each held back from a fifth of the customers it is for: a croissant with the
@@ -65,7 +66,7 @@ export const loyaltyOffersStep: DemoStep = {
     const people = ctx.data.customers
       .map((c) => c.externalId)
       .filter(() => rnd.next() < 0.7)
-      .slice(0, 400);
+      .slice(0, 600);
     const visits = people.map((id) => ({
       id,
       at: new Date(ctx.now.getTime() - (15 + rnd.next() * 45) * DAY_MS),
@@ -76,12 +77,10 @@ export const loyaltyOffersStep: DemoStep = {
     await withSeedingClock(ctx.app.ctx, async (setNow) => {
       for (const v of visits) {
         setNow(v.at);
-        const shown = (
-          await ctx.api.call<{ items: ShownOffer[] }>(
-            'GET',
-            `/api/v1/customers/${encodeURIComponent(v.id)}/offers`,
-          )
-        ).items;
+        // The café's site asks for the customer's offers at each visit (the use case behind
+        // GET /customers/{externalId}/offers, called directly: hundreds of visits a minute are the site's,
+        // not one API key's).
+        const shown: ShownOffer[] = (await offersForCustomer(ctx.app.ctx, ctx.orgId, v.id, 10)).items;
         // What the visit exposed the customer to, shown or held out (read directly: no API call per visit).
         const exposures = await ctx.app.ctx.db.withOrg(ctx.orgId, async (tx) => {
           const c = await findCustomerByExternalId(tx, ctx.orgId, v.id);
