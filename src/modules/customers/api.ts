@@ -8,7 +8,13 @@ import { findCustomerByExternalId, insertCustomerIfNew } from './data/repo-refs'
 import { storeEvents } from './use-cases/ingest-events';
 import { refreshStages } from './use-cases/refresh-stages';
 
+export { pageEventsInTimeOrder, type RecordedEventRow } from './data/repo-event-pages';
 export { type CustomerTraits, customerIdsWith } from './data/repo-id-filters';
+export {
+  latestCustomerBaskets,
+  type PurchaseBasket,
+  readPurchaseBaskets,
+} from './data/repo-purchase-items';
 export {
   type CustomerRef,
   findCustomer,
@@ -16,13 +22,7 @@ export {
   findCustomers,
   firstPurchases,
 } from './data/repo-refs';
-export {
-  latestCustomerBaskets,
-  type PurchaseBasket,
-  readPurchaseBaskets,
-} from './data/repo-purchase-items';
 export { spendInWindow } from './data/repo-spend';
-export { pageEventsInTimeOrder, type RecordedEventRow } from './data/repo-event-pages';
 export { findTaggedEvents } from './data/repo-tagged-events';
 export { STAGES, type Stage } from './domain/stages';
 export { type CustomerExtension, registerCustomerExtension } from './use-cases/customer-extensions';

@@ -4,11 +4,13 @@ import { defineEvents } from '../../events/bus';
 export const loyaltyEvents = defineEvents({
   'loyalty.tier_changed': {
     webhook: true,
-    summary: "A customer's tier changed (up at once, down as the downgrade policy decides), with what they qualified with",
+    summary:
+      "A customer's tier changed (up at once, down as the downgrade policy decides), with what they qualified with",
   },
   'loyalty.tier_downgrade_pending': {
     webhook: true,
-    summary: "A customer's tier will drop at the coming period end unless they qualify again: sent once, the notice days before",
+    summary:
+      "A customer's tier will drop at the coming period end unless they qualify again: sent once, the notice days before",
   },
   'loyalty.points_expiring': {
     webhook: true,
@@ -16,7 +18,8 @@ export const loyaltyEvents = defineEvents({
   },
   'loyalty.redeemed': {
     webhook: true,
-    summary: 'A customer redeemed points, for a reward or for points alone: the redemption, its spend entry and the new balance',
+    summary:
+      'A customer redeemed points, for a reward or for points alone: the redemption, its spend entry and the new balance',
   },
   'loyalty.redemption_cancelled': {
     webhook: true,

@@ -1,29 +1,34 @@
-import { loyaltyOffersStep } from '../../demo/step-loyalty-offers';
-import { loyaltyLedgerStep } from '../../demo/step-loyalty-ledger';
-import { loyaltyTiersStep } from '../../demo/step-loyalty-tiers';
-import { loyaltyReferralsStep } from '../../demo/step-loyalty-referrals';
 import { loyaltyBasketStep } from '../../demo/step-loyalty-basket';
+import { loyaltyLedgerStep } from '../../demo/step-loyalty-ledger';
+import { loyaltyOffersStep } from '../../demo/step-loyalty-offers';
 import { loyaltyPerksStep } from '../../demo/step-loyalty-perks';
+import { loyaltyReferralsStep } from '../../demo/step-loyalty-referrals';
+import { loyaltyTiersStep } from '../../demo/step-loyalty-tiers';
 import { onBatch } from '../../events/bus';
 import { readGrant, writeGrant } from '../grants';
 import type { Module } from '../registry';
 import { loyaltyEvents } from './events';
-import { perkRoutes } from './http/routes-perks';
+import { basketRoutes } from './http/routes-basket';
 import { ledgerRoutes } from './http/routes-ledger';
-import { programSettings } from './http/settings-program';
-import { earnFromRecordedEvents } from './use-cases/earn-events';
-import { CHECK_ALL_JOB, CHECK_LEDGER_JOB, EXPIRE_ALL_JOB, EXPIRE_POINTS_JOB } from './use-cases/expiry';
-import { ledgerExtensions } from './use-cases/points-extension';
+import { offerRoutes } from './http/routes-offers';
+import { perkRoutes } from './http/routes-perks';
+import { referralRoutes } from './http/routes-referrals';
 import { rewardRoutes } from './http/routes-rewards';
 import { tierRoutes } from './http/routes-tiers';
-import { tierSettings } from './http/settings-tiers';
-import { tierCustomerExtensions } from './use-cases/tier-customer-extension';
-import { NOTICE_MAIL_JOB, TIER_JOB, TIERS_ALL_JOB, takeEarnings } from './use-cases/tier-engine';
-import { offerRoutes } from './http/routes-offers';
-import { referralRoutes } from './http/routes-referrals';
+import { basketSettingsSection } from './http/settings-basket';
+import { programSettings } from './http/settings-program';
 import { referralSettings } from './http/settings-referrals';
+import { tierSettings } from './http/settings-tiers';
+import { ASSESS_PERK_JOB } from './use-cases/assess-perk';
+import { MINE_ALL_BASKET_RULES_JOB, MINE_BASKET_RULES_JOB } from './use-cases/basket-rules';
+import { earnFromRecordedEvents } from './use-cases/earn-events';
+import { CHECK_ALL_JOB, CHECK_LEDGER_JOB, EXPIRE_ALL_JOB, EXPIRE_POINTS_JOB } from './use-cases/expiry';
 import { OFFER_EMAIL_JOB } from './use-cases/offer-emails';
 import { takeOfferPurchases } from './use-cases/offers';
+import { perkExtensions } from './use-cases/perk-extension';
+import { takePerkEvents } from './use-cases/perk-grants';
+import { ledgerExtensions } from './use-cases/points-extension';
+import { basketCustomerExtensions } from './use-cases/recommendations';
 import { referralOfferExtensions } from './use-cases/referral-extensions';
 import {
   REFERRAL_ORG_JOB,
@@ -31,13 +36,8 @@ import {
   takeNewCustomers,
   takeReferralEvents,
 } from './use-cases/referrals';
-import { basketRoutes } from './http/routes-basket';
-import { basketSettingsSection } from './http/settings-basket';
-import { MINE_ALL_BASKET_RULES_JOB, MINE_BASKET_RULES_JOB } from './use-cases/basket-rules';
-import { basketCustomerExtensions } from './use-cases/recommendations';
-import { ASSESS_PERK_JOB } from './use-cases/assess-perk';
-import { perkExtensions } from './use-cases/perk-extension';
-import { takePerkEvents } from './use-cases/perk-grants';
+import { tierCustomerExtensions } from './use-cases/tier-customer-extension';
+import { NOTICE_MAIL_JOB, TIER_JOB, TIERS_ALL_JOB, takeEarnings } from './use-cases/tier-engine';
 
 const WEEK_SECONDS = 7 * 86_400;
 
@@ -57,11 +57,21 @@ export const loyaltyModule: Module = {
     await basketRoutes(app);
     await perkRoutes(app);
   },
-  jobs: [EXPIRE_POINTS_JOB, CHECK_LEDGER_JOB, EXPIRE_ALL_JOB, CHECK_ALL_JOB, 
+  jobs: [
+    EXPIRE_POINTS_JOB,
+    CHECK_LEDGER_JOB,
+    EXPIRE_ALL_JOB,
+    CHECK_ALL_JOB,
     TIER_JOB,
     TIERS_ALL_JOB,
     NOTICE_MAIL_JOB,
-    REFERRAL_REWARDS_JOB, REFERRAL_ORG_JOB, OFFER_EMAIL_JOB, MINE_BASKET_RULES_JOB, MINE_ALL_BASKET_RULES_JOB, ASSESS_PERK_JOB],
+    REFERRAL_REWARDS_JOB,
+    REFERRAL_ORG_JOB,
+    OFFER_EMAIL_JOB,
+    MINE_BASKET_RULES_JOB,
+    MINE_ALL_BASKET_RULES_JOB,
+    ASSESS_PERK_JOB,
+  ],
   // Basket rules are mined again every week.
   schedules: [
     // Points past their expiry expire every day; the ledger's invariant is checked every night.
@@ -74,7 +84,13 @@ export const loyaltyModule: Module = {
     { job: MINE_ALL_BASKET_RULES_JOB, everySeconds: WEEK_SECONDS, firstRunAfterSeconds: WEEK_SECONDS },
   ],
   settings: [programSettings, tierSettings, referralSettings, basketSettingsSection],
-  profile: (ctx) => [...ledgerExtensions, ...tierCustomerExtensions(ctx), ...referralOfferExtensions, ...basketCustomerExtensions(ctx), ...perkExtensions],
+  profile: (ctx) => [
+    ...ledgerExtensions,
+    ...tierCustomerExtensions(ctx),
+    ...referralOfferExtensions,
+    ...basketCustomerExtensions(ctx),
+    ...perkExtensions,
+  ],
   subscribers: [
     // Purchases and referrals earn points by the program's rules; refunds naming a purchase reverse them.
     onBatch('event.recorded', earnFromRecordedEvents),
@@ -113,7 +129,9 @@ export const loyaltyModule: Module = {
       sql: `select id from loyalty_rewards where org_id = $1 limit 1`,
       bodies: { PATCH: { name: 'renamed by another tenant' } },
     },
-    '/api/v1/loyalty/redemptions/:id': { sql: `select id from loyalty_redemptions where org_id = $1 limit 1` },
+    '/api/v1/loyalty/redemptions/:id': {
+      sql: `select id from loyalty_redemptions where org_id = $1 limit 1`,
+    },
     '/api/v1/loyalty/redemptions/:id/cancel': {
       sql: `select id from loyalty_redemptions where org_id = $1 and status = 'redeemed' limit 1`,
       bodies: { POST: {} },

@@ -9,6 +9,7 @@ import type {
 import { del, get, getAll, patch, post } from '../../api/client';
 import { useCan, useSession } from '../../api/session';
 import { ChartPanel } from '../../charts/chart-panel';
+import { ChoiceField } from '../../components/choice-field';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { minorPerMajor, useFormat } from '../../lib/format';
@@ -171,53 +172,31 @@ function SettingsForm({ settings, canWrite }: { settings: LoyaltyTierSettings; c
   return (
     <form className="card form inline" onSubmit={submit}>
       <h2>{t('loyalty.tiers.settings.title')}</h2>
-      <label>
-        {t('loyalty.tiers.settings.basis')}
-        <select
-          disabled={!canWrite}
-          value={form.basis}
-          onChange={(e) => setForm({ ...form, basis: e.target.value as LoyaltyTierSettings['basis'] })}
-        >
-          {BASES.map((b) => (
-            <option key={b} value={b}>
-              {t(`loyalty.tiers.basis.${b}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('loyalty.tiers.settings.basis')}
+        value={form.basis}
+        choices={BASES}
+        name={(c) => t(`loyalty.tiers.basis.${c}`)}
+        onChange={(c) => setForm({ ...form, basis: c })}
+        disabled={!canWrite}
+      />
       {number('windowDays', 1, 3660)}
-      <label>
-        {t('loyalty.tiers.settings.downgrade')}
-        <select
-          disabled={!canWrite}
-          value={form.downgrade}
-          onChange={(e) =>
-            setForm({ ...form, downgrade: e.target.value as LoyaltyTierSettings['downgrade'] })
-          }
-        >
-          {POLICIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`loyalty.tiers.policy.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('loyalty.tiers.settings.reviewPeriod')}
-        <select
-          disabled={!canWrite}
-          value={form.reviewPeriod}
-          onChange={(e) =>
-            setForm({ ...form, reviewPeriod: e.target.value as LoyaltyTierSettings['reviewPeriod'] })
-          }
-        >
-          {PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {t(`loyalty.tiers.period.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('loyalty.tiers.settings.downgrade')}
+        value={form.downgrade}
+        choices={POLICIES}
+        name={(c) => t(`loyalty.tiers.policy.${c}`)}
+        onChange={(c) => setForm({ ...form, downgrade: c })}
+        disabled={!canWrite}
+      />
+      <ChoiceField
+        label={t('loyalty.tiers.settings.reviewPeriod')}
+        value={form.reviewPeriod}
+        choices={PERIODS}
+        name={(c) => t(`loyalty.tiers.period.${c}`)}
+        onChange={(c) => setForm({ ...form, reviewPeriod: c })}
+        disabled={!canWrite}
+      />
       {number('downgradeNoticeDays', 0, 365)}
       {number('expiryNoticeDays', 0, 365)}
       <p className="muted">{t(`loyalty.tiers.policyHelp.${form.downgrade}`)}</p>
