@@ -2,7 +2,7 @@ import { createRandom } from '../lib/seeded-random';
 import { caseStory } from './case-story';
 import { withSeedingClock } from './seeding-clock';
 import { demoResponseId } from './step-surveys';
-import type { DemoStep } from './steps';
+import type { DemoContext, DemoStep } from './steps';
 
 const ROOT_CAUSES = [
   { key: 'service', name: 'Service' },
@@ -108,18 +108,39 @@ export const casesStep: DemoStep = {
   },
 };
 
+/** Puts the enabled case rules (of one trigger, or all) to rest; answers the ids to wake later. */
+async function restRules(ctx: DemoContext, trigger?: 'response' | 'event') {
+  const { items: rules } = await ctx.api.call<{
+    items: { id: string; enabled: boolean; trigger: string }[];
+  }>('GET', '/api/v1/case-rules?limit=100');
+  const resting = rules.filter((r) => r.enabled && (!trigger || r.trigger === trigger)).map((r) => r.id);
+  for (const id of resting) await ctx.api.call('PATCH', `/api/v1/case-rules/${id}`, { enabled: false });
+  return resting;
+}
+
+async function wakeRules(ctx: DemoContext, ids: readonly string[]) {
+  for (const id of ids) await ctx.api.call('PATCH', `/api/v1/case-rules/${id}`, { enabled: true });
+}
+
+/**
+ * Past events a later step adds to the history (the refunds of the points program) open no case:
+ * the demo's cases are those of its answers; the event rules wake again after them.
+ */
+export async function withEventRulesAtRest<T>(ctx: DemoContext, fn: () => Promise<T>): Promise<T> {
+  const resting = await restRules(ctx, 'event');
+  try {
+    return await fn();
+  } finally {
+    await wakeRules(ctx, resting);
+  }
+}
+
 /** Before the answers' history is imported: the rules rest, the cases of that history are the demo's own. */
 export const restCaseRulesStep: DemoStep = {
   name: 'case rules at rest',
   available: ({ api }) => api.has('GET', '/api/v1/case-rules'),
   async run(ctx) {
-    const { items: rules } = await ctx.api.call<{ items: { id: string; enabled: boolean }[] }>(
-      'GET',
-      '/api/v1/case-rules?limit=100',
-    );
-    const resting = rules.filter((r) => r.enabled).map((r) => r.id);
-    for (const id of resting) await ctx.api.call('PATCH', `/api/v1/case-rules/${id}`, { enabled: false });
-    ctx.state.restingRules = resting;
+    ctx.state.restingRules = await restRules(ctx);
   },
 };
 
@@ -128,8 +149,7 @@ export const caseRulesStep: DemoStep = {
   name: 'case rules',
   available: ({ api }) => api.has('POST', '/api/v1/case-rules'),
   async run(ctx) {
-    for (const id of (ctx.state.restingRules as string[] | undefined) ?? [])
-      await ctx.api.call('PATCH', `/api/v1/case-rules/${id}`, { enabled: true });
+    await wakeRules(ctx, (ctx.state.restingRules as string[] | undefined) ?? []);
     await ctx.api.call('POST', '/api/v1/case-rules', {
       name: 'Every detractor gets a call back',
       trigger: 'response',

@@ -2,6 +2,7 @@ import { createRandom } from '../lib/seeded-random';
 import { findCustomers, pageEventsInTimeOrder } from '../modules/customers/api';
 import { earnPastEvents } from '../modules/loyalty/use-cases/earn-events';
 import { checkLedger, expirePoints } from '../modules/loyalty/use-cases/expiry';
+import { withEventRulesAtRest } from './step-cases';
 import type { DemoStep } from './steps';
 
 const DAY_MS = 86_400_000;
@@ -89,7 +90,8 @@ export const loyaltyLedgerStep: DemoStep = {
       touchpoint: e.touchpoint ?? 'cafe',
       data: { purchaseEventId: e.eventId },
     }));
-    if (events.length) await ctx.api.call('POST', '/api/v1/events/batch', { events });
+    if (events.length)
+      await withEventRulesAtRest(ctx, () => ctx.api.call('POST', '/api/v1/events/batch', { events }));
 
     // A few points added by hand, with their reasons.
     const buyers = [...new Set(recent.map((e) => e.customerId))].slice(0, 6);

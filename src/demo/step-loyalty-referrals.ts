@@ -2,6 +2,7 @@ import { createRandom } from '../lib/seeded-random';
 import { rewardDueReferrals } from '../modules/loyalty/use-cases/referrals';
 import { MENU } from './basket-sample';
 import { withSeedingClock } from './seeding-clock';
+import { withEventRulesAtRest } from './step-cases';
 import type { DemoStep } from './steps';
 
 const DAY_MS = 86_400_000;
@@ -163,7 +164,9 @@ export const loyaltyReferralsStep: DemoStep = {
                 data: { purchaseEventId: id },
               });
             setNow(refundAt && refundAt < ctx.now ? refundAt : boughtAt);
-            await ctx.api.call('POST', '/api/v1/events/batch', { events });
+            const post = () => ctx.api.call('POST', '/api/v1/events/batch', { events });
+            // A returned purchase of the past opens no case: the demo's cases are its answers'.
+            await (events.length > 1 ? withEventRulesAtRest(ctx, post) : post());
           }
         }
         ctx.progress('referrals', (++done / plans.length) * 0.95);
