@@ -22,7 +22,10 @@ import type * as referrals from '../modules/loyalty/http/schemas-referrals';
 import type * as rewards from '../modules/loyalty/http/schemas-rewards';
 import type * as tiers from '../modules/loyalty/http/schemas-tiers';
 import type { Recommendation } from '../modules/loyalty/use-cases/recommendations';
-import type { OfferProfileEntry, ReferralProfileSection } from '../modules/loyalty/use-cases/referral-extensions';
+import type {
+  OfferProfileEntry,
+  ReferralProfileSection,
+} from '../modules/loyalty/use-cases/referral-extensions';
 import type * as orgs from '../modules/orgs/http/schemas';
 import type * as people from '../modules/people/http/schemas';
 import type * as agents from '../modules/people/http/schemas-agents';
@@ -204,7 +207,13 @@ export type CustomerProfile = Out<typeof customers.ZProfileSchema> & {
   /** Loyalty: the customer's tier, what they qualified with and what is missing to the next, and its history. */
   loyaltyTier?:
     | (TierProgress & {
-        history: { id: string; fromCode: string | null; toCode: string | null; direction: 'up' | 'down'; changedAt: string }[];
+        history: {
+          id: string;
+          fromCode: string | null;
+          toCode: string | null;
+          direction: 'up' | 'down';
+          changedAt: string;
+        }[];
       })
     | null;
   /** Loyalty: the customer's latest redemptions. */

@@ -41,7 +41,10 @@ export async function seedOrg(t: TestApp, org: TestOrg) {
 }
 
 /** A loyalty perk granted by an event, so its routes and its assessment have an object. */
-async function seedLoyaltyPerks(call: (method: string, url: string, payload?: unknown) => Promise<any>, slug: string) {
+async function seedLoyaltyPerks(
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+  slug: string,
+) {
   await call('POST', '/api/v1/loyalty/perks', {
     code: 'seed-free-delivery',
     name: 'Free delivery',
@@ -387,21 +390,40 @@ async function seedLoyaltyTiersAndRewards(
     threshold: 100,
     benefits: [{ code: 'coffee', description: 'A coffee on the house' }],
   });
-  const reward = await call('POST', '/api/v1/loyalty/rewards', { name: 'Seed cake', pointsCost: 10, stock: 50 });
+  const reward = await call('POST', '/api/v1/loyalty/rewards', {
+    name: 'Seed cake',
+    pointsCost: 10,
+    stock: 50,
+  });
   await call('POST', '/api/v1/loyalty/adjustments', {
     customerExternalId: `seed-${slug}-1`,
     points: 100,
     reason: 'Seed points to redeem',
   });
   for (let i = 0; i < 3; i++)
-    await call('POST', '/api/v1/loyalty/redemptions', { customerExternalId: `seed-${slug}-1`, rewardId: reward.id });
+    await call('POST', '/api/v1/loyalty/redemptions', {
+      customerExternalId: `seed-${slug}-1`,
+      rewardId: reward.id,
+    });
 }
 
 /** The loyalty program running, an earn rule, and a purchase that earned points (then partly refunded). */
-async function seedLoyaltyLedger(call: (method: string, url: string, payload?: unknown) => Promise<any>, slug: string) {
+async function seedLoyaltyLedger(
+  call: (method: string, url: string, payload?: unknown) => Promise<any>,
+  slug: string,
+) {
   await call('PATCH', '/api/v1/settings/loyalty', { active: true, expiry: 'end_of_year' });
-  await call('POST', '/api/v1/loyalty/earn-rules', { name: 'Seed per euro', kind: 'amount', pointsPerUnit: 1 });
-  const purchase = { id: `seed-${slug}-points-purchase`, type: 'purchase', occurredAt: '2024-02-01T10:00:00Z', amount: 4000 };
+  await call('POST', '/api/v1/loyalty/earn-rules', {
+    name: 'Seed per euro',
+    kind: 'amount',
+    pointsPerUnit: 1,
+  });
+  const purchase = {
+    id: `seed-${slug}-points-purchase`,
+    type: 'purchase',
+    occurredAt: '2024-02-01T10:00:00Z',
+    amount: 4000,
+  };
   await call('POST', '/api/v1/events/batch', {
     events: [
       { ...purchase, customerExternalId: `seed-${slug}-1` },
