@@ -12,7 +12,7 @@ describe.each(ENGINES)('customer registry on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     registerCustomerExtension(t.ctx, {
-      name: 'points',
+      name: 'stamps',
       profile: async () => ({ balance: 42 }),
     });
     org = await t.createOrg();
@@ -48,7 +48,7 @@ describe.each(ENGINES)('customer registry on %s', (engine) => {
       lifecycleStage: 'potential',
       rfm: null,
       stageHistory: [],
-      points: { balance: 42 }, // each extension under its name
+      stamps: { balance: 42 }, // each extension under its name
     });
     expect(anna.id).toBeUndefined();
   });

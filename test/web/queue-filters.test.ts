@@ -4,7 +4,7 @@ import { queryOf, searchOf, viewFiltersOf } from '../../web/src/pages/cases/queu
 describe('the queue’s filters and saved views', () => {
   it('keep every filter of the URL in a view and give it back to the URL', () => {
     const url = new URLSearchParams(
-      'status=new,in_progress&priority=urgent&owner=me&team=5b0e3f8c-1d2a-4c3b-9e4f-0a1b2c3d4e5f&breached=true&sort=created',
+      'status=new,in_progress&priority=urgent&owner=me&team=5b0e3f8c-1d2a-4c3b-9e4f-0a1b2c3d4e5f&location=6c1f4a9d-2e3b-4d4c-8f5a-1b2c3d4e5f60&breached=true&sort=created',
     );
     const filters = viewFiltersOf(url);
     expect(filters).toEqual({
@@ -12,6 +12,7 @@ describe('the queue’s filters and saved views', () => {
       priority: ['urgent'],
       owner: 'me',
       team: '5b0e3f8c-1d2a-4c3b-9e4f-0a1b2c3d4e5f',
+      location: '6c1f4a9d-2e3b-4d4c-8f5a-1b2c3d4e5f60',
       breached: true,
       sort: 'created',
     });
@@ -24,6 +25,7 @@ describe('the queue’s filters and saved views', () => {
       priority: 'high',
       owner: undefined,
       team: undefined,
+      location: undefined,
       breached: undefined,
       sort: undefined,
     });

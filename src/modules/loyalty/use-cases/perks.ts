@@ -121,6 +121,9 @@ const latestOf = (l: Awaited<ReturnType<typeof repo.latestAssessments>>[number])
 /** A page of perks by code, each with its newest verdict. */
 export async function listPerks(ctx: AppContext, orgId: string, page: PageQuery) {
   const position = decodeCursor(page.cursor, ['text', 'uuid']);
+  // The cursor holds a perk's code: one that no code could be was not issued here.
+  if (position && !/^[a-z0-9_-]{1,60}$/.test(position[0]))
+    throw invalid('query.cursor', 'is not a cursor this API issued');
   return ctx.db.withOrg(orgId, async (tx) => {
     const rows = await repo.pagePerks(tx, orgId, page.limit, position);
     const latest = new Map(
