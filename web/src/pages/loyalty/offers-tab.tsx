@@ -5,6 +5,7 @@ import type { CreateOfferRequest, Offer, OfferResults } from '../../../../src/ht
 import { get, type Page, post } from '../../api/client';
 import { useCan } from '../../api/session';
 import { ChartPanel } from '../../charts/chart-panel';
+import { ChoiceField } from '../../components/choice-field';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { useFormat } from '../../lib/format';
@@ -217,32 +218,20 @@ function OfferActions() {
             onChange={(e) => setForm({ ...form, description: e.target.value })}
           />
         </label>
-        <label>
-          {t('loyalty.offers.kind')}
-          <select
-            value={form.kind}
-            onChange={(e) => setForm({ ...form, kind: e.target.value as typeof form.kind })}
-          >
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`loyalty.offers.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('loyalty.offers.source')}
-          <select
-            value={form.source}
-            onChange={(e) => setForm({ ...form, source: e.target.value as typeof form.source })}
-          >
-            {SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {t(`loyalty.offers.sources.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label={t('loyalty.offers.kind')}
+          value={form.kind}
+          choices={KINDS}
+          name={(c) => t(`loyalty.offers.kinds.${c}`)}
+          onChange={(c) => setForm({ ...form, kind: c })}
+        />
+        <ChoiceField
+          label={t('loyalty.offers.source')}
+          value={form.source}
+          choices={SOURCES}
+          name={(c) => t(`loyalty.offers.sources.${c}`)}
+          onChange={(c) => setForm({ ...form, source: c })}
+        />
         <label>
           {t('loyalty.offers.stage')}
           <select value={form.stage} onChange={(e) => setForm({ ...form, stage: e.target.value })}>

@@ -5,6 +5,7 @@ import type { CreatePerkRequest, Perk, PerkAssessment, PerkWorth } from '../../.
 import { get, getAll, post } from '../../api/client';
 import { useCan, useSession } from '../../api/session';
 import { ChartPanel } from '../../charts/chart-panel';
+import { ChoiceField } from '../../components/choice-field';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { minorPerMajor, useFormat } from '../../lib/format';
@@ -289,19 +290,13 @@ function NewPerk() {
           onChange={(e) => setForm({ ...form, name: e.target.value })}
         />
       </label>
-      <label>
-        {t('loyalty.perks.source')}
-        <select
-          value={form.source}
-          onChange={(e) => setForm({ ...form, source: e.target.value as typeof form.source })}
-        >
-          {SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {t(`loyalty.perks.sources.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('loyalty.perks.source')}
+        value={form.source}
+        choices={SOURCES}
+        name={(c) => t(`loyalty.perks.sources.${c}`)}
+        onChange={(c) => setForm({ ...form, source: c })}
+      />
       <label>
         {t(`loyalty.perks.sourceRef.${form.source}`)}
         <input

@@ -11,6 +11,7 @@ import type {
 } from '../../../../src/http/api-types';
 import { del, get, getAll, patch, post } from '../../api/client';
 import { useCan } from '../../api/session';
+import { ChoiceField } from '../../components/choice-field';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { useFormat } from '../../lib/format';
@@ -94,20 +95,14 @@ function ProgramCard() {
         />
         {t('loyalty.ledger.program.active')}
       </label>
-      <label>
-        {t('loyalty.ledger.program.expiry')}
-        <select
-          disabled={!canWrite}
-          value={form.expiry}
-          onChange={(e) => setForm({ ...form, expiry: e.target.value as LoyaltyProgram['expiry'] })}
-        >
-          {EXPIRY.map((m) => (
-            <option key={m} value={m}>
-              {t(`loyalty.ledger.expiry.${m}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('loyalty.ledger.program.expiry')}
+        value={form.expiry}
+        choices={EXPIRY}
+        name={(c) => t(`loyalty.ledger.expiry.${c}`)}
+        onChange={(c) => setForm({ ...form, expiry: c })}
+        disabled={!canWrite}
+      />
       {form.expiry === 'days_after_earning' && (
         <label>
           {t('loyalty.ledger.program.expiryDays')}
@@ -122,22 +117,14 @@ function ProgramCard() {
           />
         </label>
       )}
-      <label>
-        {t('loyalty.ledger.program.refundWhenSpent')}
-        <select
-          disabled={!canWrite}
-          value={form.refundWhenSpent}
-          onChange={(e) =>
-            setForm({ ...form, refundWhenSpent: e.target.value as LoyaltyProgram['refundWhenSpent'] })
-          }
-        >
-          {REFUND.map((p) => (
-            <option key={p} value={p}>
-              {t(`loyalty.ledger.refund.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('loyalty.ledger.program.refundWhenSpent')}
+        value={form.refundWhenSpent}
+        choices={REFUND}
+        name={(c) => t(`loyalty.ledger.refund.${c}`)}
+        onChange={(c) => setForm({ ...form, refundWhenSpent: c })}
+        disabled={!canWrite}
+      />
       <p className="muted">{t('loyalty.ledger.program.rounding')}</p>
       {canWrite && (
         <button type="submit" className="primary" disabled={save.isPending}>
@@ -371,16 +358,13 @@ function RuleForm({ onCreated }: { onCreated: () => void }) {
           onChange={(e) => setDraft({ ...draft, name: e.target.value })}
         />
       </label>
-      <label>
-        {t('loyalty.ledger.rules.kind')}
-        <select value={k} onChange={(e) => setDraft({ ...draft, kind: e.target.value as EarnRule['kind'] })}>
-          {RULE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`loyalty.ledger.kind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('loyalty.ledger.rules.kind')}
+        value={k}
+        choices={RULE_KINDS}
+        name={(c) => t(`loyalty.ledger.kind.${c}`)}
+        onChange={(c) => setDraft({ ...draft, kind: c })}
+      />
       <label>
         {t(numberLabel)}
         <input

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreateLoyaltyRewardRequest, LoyaltyReward, Redemption } from '../../../../src/http/api-types';
 import { get, getAll, type Page, patch, post } from '../../api/client';
 import { useCan } from '../../api/session';
+import { ChoiceField } from '../../components/choice-field';
 import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { useFormat } from '../../lib/format';
@@ -261,19 +262,13 @@ function RewardForm() {
           onChange={(e) => setForm({ ...form, limit: e.target.value })}
         />
       </label>
-      <label>
-        {t('loyalty.rewards.limitPeriod')}
-        <select
-          value={form.limitPeriod}
-          onChange={(e) => setForm({ ...form, limitPeriod: e.target.value as LoyaltyReward['limitPeriod'] })}
-        >
-          {LIMIT_PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {t(`loyalty.rewards.periods.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('loyalty.rewards.limitPeriod')}
+        value={form.limitPeriod}
+        choices={LIMIT_PERIODS}
+        name={(c) => t(`loyalty.rewards.periods.${c}`)}
+        onChange={(c) => setForm({ ...form, limitPeriod: c })}
+      />
       <button type="submit" disabled={save.isPending}>
         {t('loyalty.rewards.addButton')}
       </button>
